@@ -1,0 +1,508 @@
+package model
+
+import (
+	"sort"
+	"time"
+)
+
+// Pos is a position in an input file, for error messages and provenance.
+type Pos struct {
+	// File is the path of the input file as the user gave it.
+	File string
+	// Line is the 1-based line number (0 when unknown).
+	Line int
+	// Col is the 1-based column number (0 when unknown).
+	Col int
+}
+
+// StaffID identifies a person of the scenario.
+type StaffID string
+
+// ShiftID identifies a shift type of the scenario.
+type ShiftID string
+
+// Scenario is a whole planning problem: who, what, when, and which rules.
+type Scenario struct {
+	// File is the path the scenario was read from ("" when built in code).
+	File string
+	// Name is the scenario's title, shown in reports.
+	Name string
+	// Horizon is the range of dates the roster plans.
+	Horizon DateRange
+	// WeekStart is the first day of the fixed weeks (default Sunday).
+	WeekStart time.Weekday
+	// Shifts are the shift types, in file order.
+	Shifts []*ShiftType
+	// Staff are the people, in file order.
+	Staff []*Staff
+	// Demand are the coverage requirements, in file order.
+	Demand []*Demand
+	// Rules are the rule specifications (presets or rule kinds), in file order.
+	Rules []*RuleSpec
+	// PublicHolidays are the calendar's public holidays, usable in demand date sets.
+	PublicHolidays []Date
+
+	shiftIndex map[ShiftID]*ShiftType
+	staffIndex map[StaffID]*Staff
+}
+
+// ShiftType is a kind of shift: when it starts and ends, and its unpaid break.
+type ShiftType struct {
+	// ID is the short code shown in rosters (e.g. "E").
+	ID ShiftID
+	// Name is the human name (e.g. "Early").
+	Name string
+	// Start is the start time in minutes after midnight (0..1439).
+	Start int
+	// End is the end time in minutes after midnight (0..1440); End <= Start
+	// means the shift ends the next day.
+	End int
+	// Break is the unpaid break in minutes.
+	Break int
+	// Pos is where the shift type is defined.
+	Pos Pos
+}
+
+// Span returns the length of the shift in minutes, break included.
+func (s *ShiftType) Span() int {
+	if s.End <= s.Start {
+		return s.End + MinutesPerDay - s.Start
+	}
+	return s.End - s.Start
+}
+
+// WorkMinutes returns the paid work time: span minus break.
+func (s *ShiftType) WorkMinutes() int { return s.Span() - s.Break }
+
+// Interval returns the start and end of an instance of s starting on date d.
+func (s *ShiftType) Interval(d Date) (start, end Minute) {
+	start = d.Start() + Minute(s.Start)
+	return start, start + Minute(s.Span())
+}
+
+// Staff is one person and everything known about them.
+type Staff struct {
+	// ID is the person's identifier, unique in the scenario.
+	ID StaffID
+	// Name is the display name (defaults to ID).
+	Name string
+	// Skills are the person's skills, used by skill demand.
+	Skills []string
+	// Minor marks a person under 18 (RULES.md 2.7; Labour Standards Act Arts. 60, 61).
+	Minor bool
+	// Shifts are the shift types this person may work; empty means all.
+	Shifts []ShiftID
+	// Unavailable lists dates no shift may touch, and (date, shift) pairs that may not start.
+	Unavailable []Unavailable
+	// Leave lists paid-leave (年休) days inside the horizon: LEAVE status.
+	Leave []Date
+	// RequestsOff lists dates that must be rest days.
+	RequestsOff []Date
+	// Fixed lists pinned shift starts.
+	Fixed []Assignment
+	// Limits bound the person's days and hours.
+	Limits Limits
+	// History lists known days before the horizon start.
+	History []HistoryDay
+	// Pos is where the person is defined.
+	Pos Pos
+	// Positions of individual entries, for error messages and provenance.
+	LeavePos, RequestsOffPos []Pos
+}
+
+// Unavailable is a hard unavailability: a whole date, or one shift on a date.
+type Unavailable struct {
+	// Date is the unavailable date.
+	Date Date
+	// Shift, when not empty, limits the unavailability to that shift starting on Date.
+	Shift ShiftID
+	// Pos is where it is written.
+	Pos Pos
+}
+
+// Assignment pins a shift start.
+type Assignment struct {
+	// Date is the start date.
+	Date Date
+	// Shift is the shift type started.
+	Shift ShiftID
+	// Pos is where it is written.
+	Pos Pos
+}
+
+// Limits are a person's bounds. Nil means no bound.
+type Limits struct {
+	// MinDays and MaxDays bound the number of shifts starting inside the horizon.
+	MinDays, MaxDays *int
+	// MaxHoursPerWeek bounds the work minutes of shifts starting in each fixed
+	// week (aligned on the scenario's week start), history included; in hours.
+	MaxHoursPerWeek *float64
+	// MinHours and MaxHours bound the work hours of shifts starting inside the horizon.
+	MinHours, MaxHours *float64
+	// MaxShifts bounds, per shift type, the shifts of that type starting inside the horizon.
+	MaxShifts map[ShiftID]int
+	// Pos is where the limits are written, per field name.
+	Pos map[string]Pos
+}
+
+// DayStatus is the status of a person on a calendar day (RULES.md §1).
+type DayStatus int
+
+const (
+	// Rest is a day no instance touches and that is not leave: a legal rest day (休日).
+	Rest DayStatus = iota
+	// Work is a day some shift instance touches.
+	Work
+	// Leave is a paid-leave day (年休): no instance touches it; not a rest day.
+	Leave
+)
+
+// String returns "rest", "work" or "leave" (the JSON form of FORMAT.md).
+func (s DayStatus) String() string {
+	switch s {
+	case Work:
+		return "work"
+	case Leave:
+		return "leave"
+	}
+	return "rest"
+}
+
+// HistoryDay is a known day before the horizon: a shift start, or a leave day.
+// Known days not listed are rest days.
+type HistoryDay struct {
+	// Date is the day.
+	Date Date
+	// Shift is the shift started that day, or "".
+	Shift ShiftID
+	// Leave marks a paid-leave day.
+	Leave bool
+	// Pos is where it is written.
+	Pos Pos
+}
+
+// Demand is a coverage requirement: on each date of a date set, between Min
+// and Max people (optionally with a skill) start the shift.
+type Demand struct {
+	// Shift is the shift type covered.
+	Shift ShiftID
+	// Min is the least number of people.
+	Min int
+	// Max is the largest number of people, or nil.
+	Max *int
+	// Skill, when not empty, counts only people with that skill.
+	Skill string
+	// Weekdays, when not empty, restricts the dates to these weekdays.
+	Weekdays []time.Weekday
+	// Dates, when not empty, restricts the dates to these.
+	Dates []Date
+	// PublicHolidays restricts the dates to the scenario's public holidays.
+	PublicHolidays bool
+	// Pos is where it is written.
+	Pos Pos
+}
+
+// Days returns the horizon dates this demand applies to, in order: those in
+// Dates (if given), on Weekdays (if given) and public holidays (if asked).
+func (dm *Demand) Days(sc *Scenario) []Date {
+	var out []Date
+	for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
+		if len(dm.Dates) > 0 && !containsDate(dm.Dates, d) {
+			continue
+		}
+		if len(dm.Weekdays) > 0 && !containsWeekday(dm.Weekdays, d.Weekday()) {
+			continue
+		}
+		if dm.PublicHolidays && !containsDate(sc.PublicHolidays, d) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+func containsDate(ds []Date, d Date) bool {
+	for _, x := range ds {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+func containsWeekday(ws []time.Weekday, w time.Weekday) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// RuleSpec is one entry of the scenario's `rules:` list: a preset or rule
+// kind of RULES.md with its parameters. model only decodes the parameters;
+// package constraints decides which apply to which rule.
+type RuleSpec struct {
+	// Rule is the preset or rule kind named.
+	Rule string
+	// Max, Min: bounds (days, hours, counts: the rule says which).
+	Max, Min *float64
+	// BusyPeriods are designated busy periods (特定期間) with their own cap.
+	BusyPeriods []BusyPeriod
+	// Scheme is the holiday scheme: weekly, 2w2d or 4w4d.
+	Scheme string
+	// Anchor is the 起算日 of fixed blocks.
+	Anchor *Date
+	// BlockDays, RestDays, HolidayWork: block length, rest days per block, holiday work allowed.
+	BlockDays, RestDays, HolidayWork *int
+	// Hours is an interval or bound in hours.
+	Hours *float64
+	// Reduced is the reduced rest interval allowance.
+	Reduced *Reduced
+	// WindowHours and RestHours parameterise rest_within.
+	WindowHours, RestHours *float64
+	// Per is the period of a sum: day, week, block or horizon.
+	Per string
+	// Days is a period length in days (weekly_rest).
+	Days *int
+	// Alt is an alternative (hours, days) for weekly_rest (uk-wtr).
+	Alt *AltRest
+	// Period is the scheme period of variable_year.
+	Period *DateRange
+	// ExtraAfter12h adds the proposed 30 extra minutes of break after 12 h (breaks).
+	ExtraAfter12h *bool
+	// Pos is where the rule entry starts.
+	Pos Pos
+	// Keys maps each parameter key written to its position.
+	Keys map[string]Pos
+}
+
+// BusyPeriod is a designated busy period with its own consecutive-day cap.
+type BusyPeriod struct {
+	// Range is the period.
+	Range DateRange
+	// Max is the cap inside the period.
+	Max int
+	// Pos is where it is written.
+	Pos Pos
+}
+
+// Reduced allows some rest intervals to be shorter.
+type Reduced struct {
+	// Hours is the shortest allowed reduced interval.
+	Hours float64
+	// Max is how many reduced gaps a fixed week may hold; nil means no cap.
+	Max *int
+	// Pos is where it is written.
+	Pos Pos
+}
+
+// AltRest is an alternative continuous-rest requirement.
+type AltRest struct {
+	// Hours of continuous rest.
+	Hours float64
+	// Days: the length of each fixed period.
+	Days int
+	// Pos is where it is written.
+	Pos Pos
+}
+
+// Shift returns the shift type with the given id, or nil.
+func (sc *Scenario) Shift(id ShiftID) *ShiftType {
+	if sc.shiftIndex == nil || len(sc.shiftIndex) != len(sc.Shifts) {
+		sc.shiftIndex = map[ShiftID]*ShiftType{}
+		for _, s := range sc.Shifts {
+			sc.shiftIndex[s.ID] = s
+		}
+	}
+	return sc.shiftIndex[id]
+}
+
+// Person returns the person with the given id, or nil.
+func (sc *Scenario) Person(id StaffID) *Staff {
+	if sc.staffIndex == nil || len(sc.staffIndex) != len(sc.Staff) {
+		sc.staffIndex = map[StaffID]*Staff{}
+		for _, p := range sc.Staff {
+			sc.staffIndex[p.ID] = p
+		}
+	}
+	return sc.staffIndex[id]
+}
+
+// FirstKnown returns the earliest known day: the earliest history date of
+// any person, or the horizon start. Days before a person's own earliest
+// history date are unknown for that person; see KnownFrom.
+func (sc *Scenario) FirstKnown() Date {
+	first := sc.Horizon.Start
+	for _, p := range sc.Staff {
+		if k := sc.KnownFrom(p); k < first {
+			first = k
+		}
+	}
+	return first
+}
+
+// KnownFrom returns the first known day of person p: the earliest date
+// listed in p's history, or the horizon start when p has no history.
+// Days before it are unknown (RULES.md §1).
+func (sc *Scenario) KnownFrom(p *Staff) Date {
+	first := sc.Horizon.Start
+	for _, h := range p.History {
+		if h.Date < first {
+			first = h.Date
+		}
+	}
+	return first
+}
+
+// WeekAnchor returns a date on which a fixed week starts: the week-start
+// day on or before the horizon start.
+func (sc *Scenario) WeekAnchor() Date {
+	d := sc.Horizon.Start
+	for d.Weekday() != sc.WeekStart {
+		d--
+	}
+	return d
+}
+
+// CanWork reports whether person p may work shift type s (their `shifts` list).
+func (p *Staff) CanWork(s ShiftID) bool {
+	if len(p.Shifts) == 0 {
+		return true
+	}
+	for _, x := range p.Shifts {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// HasSkill reports whether person p has the skill.
+func (p *Staff) HasSkill(skill string) bool {
+	for _, x := range p.Skills {
+		if x == skill {
+			return true
+		}
+	}
+	return false
+}
+
+// IsLeave reports whether d is a leave day of p (horizon leave or history leave).
+func (p *Staff) IsLeave(d Date) bool {
+	for _, x := range p.Leave {
+		if x == d {
+			return true
+		}
+	}
+	for _, h := range p.History {
+		if h.Date == d && h.Leave {
+			return true
+		}
+	}
+	return false
+}
+
+// Instance is a shift instance: a person works a shift type starting on a date.
+type Instance struct {
+	// Staff is the person.
+	Staff StaffID
+	// Date is the start date.
+	Date Date
+	// Shift is the shift type.
+	Shift *ShiftType
+	// History marks an instance from the scenario's history, not planned.
+	History bool
+}
+
+// Interval returns the instance's start and end.
+func (in Instance) Interval() (start, end Minute) { return in.Shift.Interval(in.Date) }
+
+// TouchedDays returns the calendar days the instance's open span (start, end)
+// intersects, in order (RULES.md §1: a 22:00-07:00 shift touches two days,
+// a 15:00-24:00 shift one).
+func (in Instance) TouchedDays() []Date {
+	s, e := in.Interval()
+	var out []Date
+	for d := s.Date(); d.Start() < e; d++ {
+		if d.Add(1).Start() > s {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Roster is a solution: the shift each person starts on each horizon date.
+// History and leave come from the scenario.
+type Roster struct {
+	// Scenario is the scenario planned.
+	Scenario *Scenario
+	// Starts maps person and horizon date to the shift type started.
+	Starts map[StaffID]map[Date]ShiftID
+}
+
+// NewRoster returns an empty roster for sc.
+func NewRoster(sc *Scenario) *Roster {
+	r := &Roster{Scenario: sc, Starts: map[StaffID]map[Date]ShiftID{}}
+	for _, p := range sc.Staff {
+		r.Starts[p.ID] = map[Date]ShiftID{}
+	}
+	return r
+}
+
+// Set records that p starts shift s on d ("" clears it).
+func (r *Roster) Set(p StaffID, d Date, s ShiftID) {
+	if r.Starts[p] == nil {
+		r.Starts[p] = map[Date]ShiftID{}
+	}
+	if s == "" {
+		delete(r.Starts[p], d)
+		return
+	}
+	r.Starts[p][d] = s
+}
+
+// Instances returns every known shift instance of p, history first, in start order.
+func (r *Roster) Instances(p StaffID) []Instance {
+	sc := r.Scenario
+	person := sc.Person(p)
+	var out []Instance
+	if person != nil {
+		for _, h := range person.History {
+			if h.Shift != "" && h.Date < sc.Horizon.Start {
+				if st := sc.Shift(h.Shift); st != nil {
+					out = append(out, Instance{Staff: p, Date: h.Date, Shift: st, History: true})
+				}
+			}
+		}
+	}
+	for d, s := range r.Starts[p] {
+		if st := sc.Shift(s); st != nil && sc.Horizon.Contains(d) {
+			out = append(out, Instance{Staff: p, Date: d, Shift: st})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		si, _ := out[i].Interval()
+		sj, _ := out[j].Interval()
+		if si != sj {
+			return si < sj
+		}
+		return out[i].Shift.ID < out[j].Shift.ID
+	})
+	return out
+}
+
+// Status returns p's day status on day c, a known day (RULES.md §1).
+func (r *Roster) Status(p StaffID, c Date) DayStatus {
+	for _, in := range r.Instances(p) {
+		for _, t := range in.TouchedDays() {
+			if t == c {
+				return Work
+			}
+		}
+	}
+	if person := r.Scenario.Person(p); person != nil && person.IsLeave(c) {
+		return Leave
+	}
+	return Rest
+}
