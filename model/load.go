@@ -1,0 +1,1303 @@
+package model
+
+// The scenario file format is FORMAT.md's "Scenario (YAML)" plus these
+// extensions and precise rules, all enforced by Parse:
+//
+//	name: string                          # optional
+//	horizon: {start: DATE, end: DATE}     # required; end >= start; at most 3660 days
+//	week_start: sunday                    # sunday..saturday (or sun..sat); default sunday
+//	public_holidays: [DATELIST]           # dates of the calendar's public holidays
+//	shifts:                               # required, at least one
+//	  - id: E                             # required, unique, not "LV"
+//	    name: Early                       # default: the id
+//	    start: "07:00"                    # HH:MM, 00:00..23:59
+//	    end: "15:30"                      # HH:MM, 00:00..24:00; end <= start ends the next day;
+//	                                      # end == start is a 24 h shift
+//	    break: 30                         # unpaid minutes, >= 0 and shorter than the span; default 0
+//	staff:                                # required, at least one
+//	  - id: aoki                          # required, unique
+//	    name: Aoki Ken                    # default: the id
+//	    skills: [register, lead]
+//	    minor: false
+//	    shifts: [E, L]                    # default: all shift types
+//	    unavailable: [DATE | {from: DATE, to: DATE} | {date: DATE, shift: ID}, ...]
+//	    leave: [DATELIST]                 # paid-leave days, inside the horizon
+//	    requests_off: [DATELIST]          # inside the horizon, not leave days
+//	    fixed: [{date: DATE, shift: ID}]  # inside the horizon, one per date, a shift of
+//	                                      # the person's `shifts`, touching no leave or
+//	                                      # unavailable day and not an unavailable pair
+//	    limits: {min_days: N, max_days: N, max_hours_per_week: H, min_hours: H,
+//	             max_hours: H, max_shifts: {ID: N}}
+//	    history:                          # before horizon.start, one entry per date,
+//	      - {date: DATE, shift: ID}       # at most 3660 days before it
+//	      - {date: DATE, status: leave}   # or status: rest
+//	demand:
+//	  - {shift: ID, min: N, max: N, skill: S, weekdays: [mon, ...], dates: [DATELIST],
+//	     public_holidays: true}           # min defaults to 0; max >= min
+//	rules:
+//	  - {rule: NAME, PARAM: VALUE, ...}   # rule is required; the parameters are
+//	                                      # max, min, hours, window_hours, rest_hours (numbers),
+//	                                      # block_days, rest_days, holiday_work, days (whole numbers),
+//	                                      # scheme, per (strings), anchor (DATE),
+//	                                      # extra_after_12h (boolean),
+//	                                      # busy_periods: [{start: DATE, end: DATE, max: N}],
+//	                                      # reduced: {hours: H, max: N}, alt: {hours: H, days: N},
+//	                                      # period: {start: DATE, end: DATE}
+//
+// DATE is YYYY-MM-DD, quoted or not. A DATELIST entry is a DATE or a range
+// {from: DATE, to: DATE} (inclusive, at most 3660 days) that stands for each
+// of its dates; repeated dates are kept once. Weekdays are sun, mon, tue,
+// wed, thu, fri, sat or the full English names. Numbers are non-negative.
+// Unknown fields anywhere are errors, as are values of the wrong type (a
+// number where a string is expected must be quoted). Which rule accepts which
+// parameter is decided by package constraints, not here: RuleSpec.Keys
+// records every parameter written. YAML anchors and aliases are allowed;
+// merge keys (<<) are not.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxDays is the longest span of dates the loader accepts: the horizon, a
+// date range, and how far history may reach back before the horizon.
+const MaxDays = 3660
+
+// maxNumber bounds every number in a scenario, to keep arithmetic safe.
+const maxNumber = 1_000_000
+
+// maxDates bounds the number of dates all ranges of a scenario expand to.
+const maxDates = 2_000_000
+
+// maxNodes bounds the size of the YAML tree once aliases are expanded.
+const maxNodes = 1_000_000
+
+// Load reads the scenario file at path (it never modifies it) and parses it
+// with Parse. I/O errors are returned wrapped; input errors as an ErrorList.
+func Load(path string) (*Scenario, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load scenario: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse decodes and validates the scenario YAML in data; file names it in
+// positions and becomes Scenario.File. On bad input it returns a nil
+// scenario and an ErrorList holding every problem found, sorted by position.
+func Parse(file string, data []byte) (*Scenario, error) {
+	d := &decoder{
+		file:   file,
+		sc:     &Scenario{File: file, WeekStart: time.Sunday},
+		shifts: map[ShiftID]*ShiftType{},
+	}
+	if root := d.parseYAML(data); root != nil {
+		d.scenario(root)
+	}
+	if len(d.errs) > 0 {
+		d.errs.Sort()
+		return nil, d.errs
+	}
+	return d.sc, nil
+}
+
+// decoder holds the state of one Parse.
+type decoder struct {
+	file      string
+	errs      ErrorList
+	sc        *Scenario
+	shifts    map[ShiftID]*ShiftType // every shift id defined, even with errors
+	horizonOK bool
+	dates     int    // dates expanded from ranges so far, bounded by maxDates
+	shiftList string // cached shiftIDList, once the shifts are decoded
+}
+
+// kv is one key: value pair of a YAML mapping.
+type kv struct{ k, v *yaml.Node }
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseYAML parses the single YAML document in data and returns its root
+// node, or nil after recording errors.
+func (d *decoder) parseYAML(data []byte) *yaml.Node {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			d.errs.Add(Pos{File: d.file, Line: 1, Col: 1}, "", "the file is empty; expected a scenario mapping with "+fieldList(topKeys))
+		} else {
+			d.yamlError(err)
+		}
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		d.errs.Add(d.pos(&extra), "", "a second YAML document; expected a single scenario document")
+	} else if !errors.Is(err, io.EOF) {
+		d.yamlError(err)
+	}
+	root := &doc
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		root = doc.Content[0]
+	}
+	if !d.checkTree(root) {
+		return nil
+	}
+	return root
+}
+
+// yamlError records a syntax error of the YAML parser.
+func (d *decoder) yamlError(err error) {
+	msg := err.Error()
+	p := Pos{File: d.file}
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		p.Line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	d.errs.Add(p, "", "invalid YAML: "+msg+"; expected a well-formed YAML document")
+}
+
+// checkTree rejects alias cycles and trees that expand to too many nodes.
+func (d *decoder) checkTree(root *yaml.Node) bool {
+	const visiting, done = 1, 2
+	state := map[*yaml.Node]int{}
+	size := map[*yaml.Node]int{}
+	ok := true
+	var walk func(n *yaml.Node) int
+	walk = func(n *yaml.Node) int {
+		if n == nil || !ok {
+			return 0
+		}
+		switch state[n] {
+		case visiting:
+			d.errs.Add(d.pos(n), "", "an alias refers to a node that contains it; expected an acyclic document")
+			ok = false
+			return 0
+		case done:
+			return size[n]
+		}
+		state[n] = visiting
+		s := 1
+		if n.Kind == yaml.AliasNode {
+			s += walk(n.Alias)
+		}
+		for _, c := range n.Content {
+			s += walk(c)
+			if s > maxNodes {
+				s = maxNodes + 1
+			}
+		}
+		state[n], size[n] = done, s
+		return s
+	}
+	if walk(root) > maxNodes && ok {
+		d.errs.Add(d.pos(root), "", fmt.Sprintf("the document expands to more than %d nodes (through aliases); expected a smaller document", maxNodes))
+		ok = false
+	}
+	return ok
+}
+
+// ---- generic helpers ----
+
+func (d *decoder) pos(n *yaml.Node) Pos {
+	if n == nil {
+		return Pos{File: d.file}
+	}
+	return Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+func (d *decoder) errf(n *yaml.Node, path, format string, args ...any) {
+	d.errs.Add(d.pos(n), path, fmt.Sprintf(format, args...))
+}
+
+// resolve follows aliases (checkTree has ruled out cycles).
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+
+func fieldList(keys []string) string { return strings.Join(keys, ", ") }
+
+// describe names what a node holds, for "expected X, got Y" messages.
+func describe(n *yaml.Node) string {
+	n = resolve(n)
+	if n == nil {
+		return "nothing"
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+	default:
+		return "an empty document"
+	}
+	v := n.Value
+	if len(v) > 40 {
+		v = v[:40] + "..."
+	}
+	switch n.Tag {
+	case "!!null":
+		return "nothing (null)"
+	case "!!int", "!!float":
+		return "the number " + v
+	case "!!bool":
+		return "the boolean " + v
+	case "!!timestamp":
+		return "the date " + v
+	case "!!str":
+		return strconv.Quote(v)
+	}
+	return fmt.Sprintf("a value tagged %s", n.Tag)
+}
+
+// fields checks that n is a mapping whose keys are all in allowed, each
+// given once, and returns its pairs by key; nil when n is not a mapping.
+func (d *decoder) fields(n *yaml.Node, path string, allowed []string, what string) map[string]kv {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		d.errf(n, path, "expected %s (a mapping with fields %s), got %s", what, fieldList(allowed), describe(n))
+		return nil
+	}
+	out := map[string]kv{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := resolve(n.Content[i]), n.Content[i+1]
+		if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
+			if k.Tag == "!!merge" {
+				d.errf(k, path, "merge keys (<<) are not supported; expected the fields written out")
+			} else {
+				d.errf(k, path, "field name is %s; expected one of: %s", describe(k), fieldList(allowed))
+			}
+			continue
+		}
+		name := k.Value
+		if !contains(allowed, name) {
+			d.errf(k, path, "unknown field %q; expected one of: %s", name, fieldList(allowed))
+			continue
+		}
+		if prev, dup := out[name]; dup {
+			d.errf(k, join(path, name), "field given twice (first at line %d); expected it once", prev.k.Line)
+			continue
+		}
+		out[name] = kv{k, v}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// require reports a missing field and returns false when key is not in f.
+func (d *decoder) require(f map[string]kv, n *yaml.Node, path, key, what string) bool {
+	if _, ok := f[key]; ok {
+		return true
+	}
+	d.errf(resolve(n), join(path, key), "missing required field; expected %s", what)
+	return false
+}
+
+// seq returns the items of a list node.
+func (d *decoder) seq(n *yaml.Node, path, what string) ([]*yaml.Node, bool) {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.SequenceNode {
+		d.errf(n, path, "expected a list of %s, got %s", what, describe(n))
+		return nil, false
+	}
+	return n.Content, true
+}
+
+func (d *decoder) str(n *yaml.Node, path, what string) (string, bool) {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+		hint := ""
+		if n != nil && n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+			hint = fmt.Sprintf(" (quote it: %q)", n.Value)
+		}
+		d.errf(n, path, "expected %s, got %s%s", what, describe(n), hint)
+		return "", false
+	}
+	return n.Value, true
+}
+
+// id decodes a non-empty identifier usable in CSV cells.
+func (d *decoder) id(n *yaml.Node, path, what string) (string, bool) {
+	s, ok := d.str(n, path, what)
+	if !ok {
+		return "", false
+	}
+	switch {
+	case s == "":
+		d.errf(resolve(n), path, "empty id; expected %s", what)
+		return "", false
+	case strings.TrimSpace(s) != s || strings.ContainsAny(s, ",\"\n\r\t"):
+		d.errf(resolve(n), path, "id %q has surrounding spaces or a comma, quote or control character; expected %s without them", s, what)
+		return "", false
+	}
+	return s, true
+}
+
+func (d *decoder) boolean(n *yaml.Node, path string) (bool, bool) {
+	n = resolve(n)
+	var b bool
+	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || n.Decode(&b) != nil {
+		d.errf(n, path, "expected true or false, got %s", describe(n))
+		return false, false
+	}
+	return b, true
+}
+
+// count decodes a whole number in 0..maxNumber.
+func (d *decoder) count(n *yaml.Node, path, what string) (int, bool) {
+	n = resolve(n)
+	var v int64
+	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&v) != nil {
+		d.errf(n, path, "expected %s (a whole number >= 0), got %s", what, describe(n))
+		return 0, false
+	}
+	if v < 0 {
+		d.errf(n, path, "%d is negative; expected %s (a whole number >= 0)", v, what)
+		return 0, false
+	}
+	if v > maxNumber {
+		d.errf(n, path, "%d is too large; expected %s of at most %d", v, what, maxNumber)
+		return 0, false
+	}
+	return int(v), true
+}
+
+// number decodes a finite number in 0..maxNumber.
+func (d *decoder) number(n *yaml.Node, path, what string) (float64, bool) {
+	n = resolve(n)
+	var v float64
+	if n == nil || n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") || n.Decode(&v) != nil ||
+		math.IsNaN(v) || math.IsInf(v, 0) {
+		d.errf(n, path, "expected %s (a number >= 0), got %s", what, describe(n))
+		return 0, false
+	}
+	if v < 0 {
+		d.errf(n, path, "%s is negative; expected %s (a number >= 0)", n.Value, what)
+		return 0, false
+	}
+	if v > maxNumber {
+		d.errf(n, path, "%s is too large; expected %s of at most %d", n.Value, what, maxNumber)
+		return 0, false
+	}
+	return v, true
+}
+
+func (d *decoder) date(n *yaml.Node, path string) (Date, bool) {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.ScalarNode || (n.Tag != "!!str" && n.Tag != "!!timestamp") {
+		d.errf(n, path, "expected a date YYYY-MM-DD, got %s", describe(n))
+		return 0, false
+	}
+	dt, err := ParseDate(n.Value)
+	if err != nil {
+		d.errf(n, path, "%v", err)
+		return 0, false
+	}
+	return dt, true
+}
+
+func (d *decoder) clock(n *yaml.Node, path string, allow24 bool) (int, bool) {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+		d.errf(n, path, "expected a time \"HH:MM\", got %s", describe(n))
+		return 0, false
+	}
+	m, err := ParseClock(n.Value, allow24)
+	if err != nil {
+		d.errf(n, path, "%v", err)
+		return 0, false
+	}
+	return m, true
+}
+
+// shiftRef decodes a reference to a defined shift type.
+func (d *decoder) shiftRef(n *yaml.Node, path string) (ShiftID, bool) {
+	s, ok := d.str(n, path, "a shift id")
+	if !ok {
+		return "", false
+	}
+	if _, ok := d.shifts[ShiftID(s)]; !ok {
+		d.errf(resolve(n), path, "unknown shift %q; expected one of the shift ids defined under shifts: %s", s, d.shiftIDList())
+		return "", false
+	}
+	return ShiftID(s), true
+}
+
+func (d *decoder) shiftIDList() string {
+	if d.shiftList != "" {
+		return d.shiftList
+	}
+	ids := make([]string, 0, len(d.shifts))
+	for _, s := range d.sc.Shifts {
+		if s.ID != "" && !contains(ids, string(s.ID)) {
+			ids = append(ids, string(s.ID))
+		}
+	}
+	d.shiftList = strings.Join(ids, ", ")
+	if len(ids) == 0 {
+		d.shiftList = "(none defined)"
+	}
+	return d.shiftList
+}
+
+// rangeOf decodes a {start, end} (or {from, to}) mapping with end >= start.
+func (d *decoder) rangeOf(n *yaml.Node, path, startKey, endKey string, extra []string) (DateRange, map[string]kv, bool) {
+	f := d.fields(n, path, append([]string{startKey, endKey}, extra...), "a date range")
+	if f == nil {
+		return DateRange{}, nil, false
+	}
+	ok := d.require(f, n, path, startKey, "a date YYYY-MM-DD")
+	ok = d.require(f, n, path, endKey, "a date YYYY-MM-DD") && ok
+	if !ok {
+		return DateRange{}, f, false
+	}
+	s, ok1 := d.date(f[startKey].v, join(path, startKey))
+	e, ok2 := d.date(f[endKey].v, join(path, endKey))
+	if !ok1 || !ok2 {
+		return DateRange{}, f, false
+	}
+	r := DateRange{Start: s, End: e}
+	if e < s {
+		d.errf(resolve(f[endKey].v), join(path, endKey), "%s %s is before %s %s; expected a date on or after it", endKey, e, startKey, s)
+		return r, f, false
+	}
+	if r.Days() > MaxDays {
+		d.errf(resolve(n), path, "the range %s..%s is %d days long; expected at most %d days", s, e, r.Days(), MaxDays)
+		return r, f, false
+	}
+	return r, f, true
+}
+
+// dateEntry is one entry of a date list: a date, a range, or (when shift is
+// set) a (date, shift) pair.
+type dateEntry struct {
+	dates   []Date
+	node    *yaml.Node
+	path    string
+	isRange bool
+	shift   ShiftID
+}
+
+// dateList decodes a list of dates and {from, to} ranges; with pairs,
+// {date, shift} entries too.
+func (d *decoder) dateList(n *yaml.Node, path string, pairs bool) []dateEntry {
+	what := "dates YYYY-MM-DD or ranges {from: DATE, to: DATE}"
+	if pairs {
+		what = "dates YYYY-MM-DD, ranges {from: DATE, to: DATE} or {date: DATE, shift: ID}"
+	}
+	items, ok := d.seq(n, path, what)
+	if !ok {
+		return nil
+	}
+	var out []dateEntry
+	for i, it := range items {
+		p := index(path, i)
+		it = resolve(it)
+		if it.Kind != yaml.MappingNode {
+			if dt, ok := d.date(it, p); ok {
+				out = append(out, dateEntry{dates: []Date{dt}, node: it, path: p})
+			}
+			continue
+		}
+		if pairs && hasKey(it, "date") {
+			f := d.fields(it, p, []string{"date", "shift"}, "an unavailable (date, shift) pair")
+			if f == nil {
+				continue
+			}
+			ok := d.require(f, it, p, "date", "a date YYYY-MM-DD")
+			ok = d.require(f, it, p, "shift", "a shift id") && ok
+			if !ok {
+				continue
+			}
+			dt, ok1 := d.date(f["date"].v, join(p, "date"))
+			s, ok2 := d.shiftRef(f["shift"].v, join(p, "shift"))
+			if ok1 && ok2 {
+				out = append(out, dateEntry{dates: []Date{dt}, node: it, path: p, shift: s})
+			}
+			continue
+		}
+		r, _, ok := d.rangeOf(it, p, "from", "to", nil)
+		if !ok {
+			continue
+		}
+		if d.dates += r.Days(); d.dates > maxDates {
+			d.errf(it, p, "the date ranges of the scenario expand to more than %d dates; expected fewer", maxDates)
+			continue
+		}
+		e := dateEntry{node: it, path: p, isRange: true}
+		for dt := r.Start; dt <= r.End; dt++ {
+			e.dates = append(e.dates, dt)
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func hasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := resolve(n.Content[i]); k.Kind == yaml.ScalarNode && k.Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// flatten returns the distinct dates of the entries in order, each with the
+// position of its entry.
+func (d *decoder) flatten(entries []dateEntry) ([]Date, []Pos) {
+	var ds []Date
+	var ps []Pos
+	seen := map[Date]bool{}
+	for _, e := range entries {
+		for _, dt := range e.dates {
+			if !seen[dt] {
+				seen[dt] = true
+				ds = append(ds, dt)
+				ps = append(ps, d.pos(e.node))
+			}
+		}
+	}
+	return ds, ps
+}
+
+// inHorizon reports entries that reach outside the horizon.
+func (d *decoder) inHorizon(entries []dateEntry) {
+	if !d.horizonOK {
+		return
+	}
+	h := d.sc.Horizon
+	for _, e := range entries {
+		for _, dt := range e.dates {
+			if h.Contains(dt) {
+				continue
+			}
+			if e.isRange {
+				d.errf(e.node, e.path, "the range %s..%s reaches outside the horizon %s..%s; expected dates inside it",
+					e.dates[0], e.dates[len(e.dates)-1], h.Start, h.End)
+			} else {
+				d.errf(e.node, e.path, "%s is outside the horizon %s..%s; expected a date inside it", dt, h.Start, h.End)
+			}
+			break
+		}
+	}
+}
+
+// ---- the scenario ----
+
+var topKeys = []string{"name", "horizon", "week_start", "public_holidays", "shifts", "staff", "demand", "rules"}
+
+func (d *decoder) scenario(n *yaml.Node) {
+	f := d.fields(n, "", topKeys, "a scenario")
+	if f == nil {
+		return
+	}
+	sc := d.sc
+	if x, ok := f["name"]; ok {
+		sc.Name, _ = d.str(x.v, "name", "a string")
+	}
+	if d.require(f, n, "", "horizon", "{start: DATE, end: DATE}") {
+		d.horizon(f["horizon"].v)
+	}
+	if x, ok := f["week_start"]; ok {
+		if s, ok := d.str(x.v, "week_start", "a weekday name"); ok {
+			if w, ok := parseWeekday(s); ok {
+				sc.WeekStart = w
+			} else {
+				d.errf(resolve(x.v), "week_start", "unknown weekday %q; expected one of: %s", s, weekdayNames)
+			}
+		}
+	}
+	if x, ok := f["public_holidays"]; ok {
+		sc.PublicHolidays, _ = d.flatten(d.dateList(x.v, "public_holidays", false))
+	}
+	if d.require(f, n, "", "shifts", "a list of shift types") {
+		d.shiftTypes(f["shifts"].v)
+	}
+	if d.require(f, n, "", "staff", "a list of people") {
+		d.staff(f["staff"].v)
+	}
+	if x, ok := f["demand"]; ok {
+		d.demand(x.v)
+	}
+	if x, ok := f["rules"]; ok {
+		d.rules(x.v)
+	}
+}
+
+func (d *decoder) horizon(n *yaml.Node) {
+	r, _, ok := d.rangeOfHorizon(n)
+	d.sc.Horizon = r
+	d.horizonOK = ok
+}
+
+// rangeOfHorizon is rangeOf with the horizon's wording for a too-long span.
+func (d *decoder) rangeOfHorizon(n *yaml.Node) (DateRange, map[string]kv, bool) {
+	f := d.fields(n, "horizon", []string{"start", "end"}, "the horizon")
+	if f == nil {
+		return DateRange{}, nil, false
+	}
+	ok := d.require(f, n, "horizon", "start", "a date YYYY-MM-DD")
+	ok = d.require(f, n, "horizon", "end", "a date YYYY-MM-DD") && ok
+	if !ok {
+		return DateRange{}, f, false
+	}
+	s, ok1 := d.date(f["start"].v, "horizon.start")
+	e, ok2 := d.date(f["end"].v, "horizon.end")
+	if !ok1 || !ok2 {
+		return DateRange{}, f, false
+	}
+	r := DateRange{Start: s, End: e}
+	if e < s {
+		d.errf(resolve(f["end"].v), "horizon.end", "end %s is before start %s; expected a date on or after it", e, s)
+		return r, f, false
+	}
+	if r.Days() > MaxDays {
+		d.errf(resolve(n), "horizon", "the horizon %s..%s is %d days long; expected at most %d days", s, e, r.Days(), MaxDays)
+		return r, f, false
+	}
+	return r, f, true
+}
+
+const weekdayNames = "sunday, monday, tuesday, wednesday, thursday, friday, saturday (or sun, mon, tue, wed, thu, fri, sat)"
+
+func parseWeekday(s string) (time.Weekday, bool) {
+	s = strings.ToLower(s)
+	for w := time.Sunday; w <= time.Saturday; w++ {
+		full := strings.ToLower(w.String())
+		if s == full || s == full[:3] {
+			return w, true
+		}
+	}
+	return 0, false
+}
+
+// ---- shifts ----
+
+var shiftKeys = []string{"id", "name", "start", "end", "break"}
+
+func (d *decoder) shiftTypes(n *yaml.Node) {
+	items, ok := d.seq(n, "shifts", "shift types {id, name, start, end, break}")
+	if !ok {
+		return
+	}
+	if len(items) == 0 {
+		d.errf(resolve(n), "shifts", "no shift types; expected at least one")
+	}
+	for i, it := range items {
+		p := index("shifts", i)
+		f := d.fields(it, p, shiftKeys, "a shift type")
+		if f == nil {
+			continue
+		}
+		it = resolve(it)
+		st := &ShiftType{Pos: d.pos(it)}
+		if d.require(f, it, p, "id", "a shift id") {
+			if s, ok := d.id(f["id"].v, join(p, "id"), "a shift id"); ok {
+				st.ID = ShiftID(s)
+				if s == "LV" {
+					d.errf(resolve(f["id"].v), join(p, "id"), "shift id \"LV\" is reserved for leave in roster CSV; expected another id")
+				} else if prev, dup := d.shifts[st.ID]; dup {
+					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate shift id %q (first defined at line %d); expected unique ids", s, prev.Pos.Line)
+				} else {
+					d.shifts[st.ID] = st
+				}
+			}
+		}
+		st.Name = string(st.ID)
+		if x, ok := f["name"]; ok {
+			if s, ok := d.str(x.v, join(p, "name"), "a string"); ok {
+				st.Name = s
+			}
+		}
+		okTimes := d.require(f, it, p, "start", "a time \"HH:MM\"")
+		okTimes = d.require(f, it, p, "end", "a time \"HH:MM\" (24:00 allowed)") && okTimes
+		if okTimes {
+			var ok1, ok2 bool
+			st.Start, ok1 = d.clock(f["start"].v, join(p, "start"), false)
+			st.End, ok2 = d.clock(f["end"].v, join(p, "end"), true)
+			okTimes = ok1 && ok2
+		}
+		if x, ok := f["break"]; ok {
+			if b, ok := d.count(x.v, join(p, "break"), "a break in minutes"); ok {
+				st.Break = b
+				if okTimes && b >= st.Span() {
+					d.errf(resolve(x.v), join(p, "break"), "a break of %d minutes is not shorter than the shift's span of %d minutes; expected less", b, st.Span())
+				}
+			}
+		}
+		d.sc.Shifts = append(d.sc.Shifts, st)
+	}
+}
+
+// ---- staff ----
+
+var staffKeys = []string{"id", "name", "skills", "minor", "shifts", "unavailable", "leave", "requests_off", "fixed", "limits", "history"}
+
+func (d *decoder) staff(n *yaml.Node) {
+	items, ok := d.seq(n, "staff", "people")
+	if !ok {
+		return
+	}
+	if len(items) == 0 {
+		d.errf(resolve(n), "staff", "no people; expected at least one")
+	}
+	seen := map[StaffID]*Staff{}
+	for i, it := range items {
+		p := index("staff", i)
+		f := d.fields(it, p, staffKeys, "a person")
+		if f == nil {
+			continue
+		}
+		it = resolve(it)
+		person := &Staff{Pos: d.pos(it)}
+		if d.require(f, it, p, "id", "a staff id") {
+			if s, ok := d.id(f["id"].v, join(p, "id"), "a staff id"); ok {
+				person.ID = StaffID(s)
+				if prev, dup := seen[person.ID]; dup {
+					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate staff id %q (first defined at line %d); expected unique ids", s, prev.Pos.Line)
+				} else {
+					seen[person.ID] = person
+				}
+			}
+		}
+		person.Name = string(person.ID)
+		if x, ok := f["name"]; ok {
+			if s, ok := d.str(x.v, join(p, "name"), "a string"); ok {
+				person.Name = s
+			}
+		}
+		if x, ok := f["skills"]; ok {
+			items, _ := d.seq(x.v, join(p, "skills"), "skill names")
+			for j, s := range items {
+				if v, ok := d.str(s, index(join(p, "skills"), j), "a skill name"); ok && !contains(person.Skills, v) {
+					person.Skills = append(person.Skills, v)
+				}
+			}
+		}
+		if x, ok := f["minor"]; ok {
+			person.Minor, _ = d.boolean(x.v, join(p, "minor"))
+		}
+		if x, ok := f["shifts"]; ok {
+			items, _ := d.seq(x.v, join(p, "shifts"), "shift ids")
+			for j, s := range items {
+				if id, ok := d.shiftRef(s, index(join(p, "shifts"), j)); ok && !listed(person.Shifts, id) {
+					person.Shifts = append(person.Shifts, id)
+				}
+			}
+			if len(items) == 0 {
+				d.errf(resolve(x.v), join(p, "shifts"), "an empty list; expected at least one shift id (leave the field out to allow all)")
+			}
+		}
+		d.personDates(person, f, p)
+		if x, ok := f["limits"]; ok {
+			d.limits(&person.Limits, x.v, join(p, "limits"))
+		}
+		d.sc.Staff = append(d.sc.Staff, person)
+	}
+}
+
+// listed reports whether s is in ids.
+func listed(ids []ShiftID, s ShiftID) bool {
+	for _, x := range ids {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// personDates decodes and cross-checks unavailable, leave, requests_off,
+// fixed and history.
+func (d *decoder) personDates(person *Staff, f map[string]kv, p string) {
+	var unavail, leave, off []dateEntry
+	if x, ok := f["unavailable"]; ok {
+		unavail = d.dateList(x.v, join(p, "unavailable"), true)
+		d.inHorizon(unavail)
+		for _, e := range unavail {
+			for _, dt := range e.dates {
+				person.Unavailable = append(person.Unavailable, Unavailable{Date: dt, Shift: e.shift, Pos: d.pos(e.node)})
+			}
+		}
+	}
+	leaveAt := map[Date]*yaml.Node{}
+	if x, ok := f["leave"]; ok {
+		leave = d.dateList(x.v, join(p, "leave"), false)
+		d.inHorizon(leave)
+		person.Leave, person.LeavePos = d.flatten(leave)
+		for _, e := range leave {
+			for _, dt := range e.dates {
+				if leaveAt[dt] == nil {
+					leaveAt[dt] = e.node
+				}
+			}
+		}
+	}
+	if x, ok := f["requests_off"]; ok {
+		off = d.dateList(x.v, join(p, "requests_off"), false)
+		d.inHorizon(off)
+		person.RequestsOff, person.RequestsOffPos = d.flatten(off)
+		for _, e := range off {
+			for _, dt := range e.dates {
+				if ln := leaveAt[dt]; ln != nil {
+					d.errf(e.node, e.path, "%s is also a leave day (line %d); expected a date that is not leave", dt, ln.Line)
+					break
+				}
+			}
+		}
+	}
+	if x, ok := f["fixed"]; ok {
+		d.fixed(person, x.v, join(p, "fixed"), leaveAt)
+	}
+	if x, ok := f["history"]; ok {
+		d.history(person, x.v, join(p, "history"))
+	}
+}
+
+func (d *decoder) fixed(person *Staff, n *yaml.Node, path string, leaveAt map[Date]*yaml.Node) {
+	items, ok := d.seq(n, path, "{date: DATE, shift: ID} assignments")
+	if !ok {
+		return
+	}
+	seen := map[Date]int{}
+	type pair struct {
+		d Date
+		s ShiftID
+	}
+	unavail := map[pair]int{} // unavailable day (shift "") or pair -> line
+	for _, u := range person.Unavailable {
+		if _, ok := unavail[pair{u.Date, u.Shift}]; !ok {
+			unavail[pair{u.Date, u.Shift}] = u.Pos.Line
+		}
+	}
+	for i, it := range items {
+		p := index(path, i)
+		f := d.fields(it, p, []string{"date", "shift"}, "a fixed assignment")
+		if f == nil {
+			continue
+		}
+		it = resolve(it)
+		ok := d.require(f, it, p, "date", "a date YYYY-MM-DD")
+		ok = d.require(f, it, p, "shift", "a shift id") && ok
+		if !ok {
+			continue
+		}
+		dt, ok1 := d.date(f["date"].v, join(p, "date"))
+		s, ok2 := d.shiftRef(f["shift"].v, join(p, "shift"))
+		if !ok1 || !ok2 {
+			continue
+		}
+		a := Assignment{Date: dt, Shift: s, Pos: d.pos(it)}
+		person.Fixed = append(person.Fixed, a)
+		if d.horizonOK && !d.sc.Horizon.Contains(dt) {
+			d.errf(resolve(f["date"].v), join(p, "date"), "%s is outside the horizon %s..%s; expected a date inside it", dt, d.sc.Horizon.Start, d.sc.Horizon.End)
+		}
+		if line, dup := seen[dt]; dup {
+			d.errf(resolve(f["date"].v), join(p, "date"), "%s is already fixed (line %d); expected one fixed shift per date", dt, line)
+		} else {
+			seen[dt] = it.Line
+		}
+		if len(person.Shifts) > 0 && !listed(person.Shifts, s) {
+			d.errf(resolve(f["shift"].v), join(p, "shift"), "shift %q is not in this person's shifts list (%s); expected one of them", s, joinIDs(person.Shifts))
+		}
+		in := Instance{Staff: person.ID, Date: dt, Shift: d.shifts[s]}
+		for _, c := range in.TouchedDays() {
+			if ln := leaveAt[c]; ln != nil {
+				d.errf(it, p, "shift %s on %s touches the leave day %s (line %d); expected a day that is not leave", s, dt, c, ln.Line)
+			}
+			if line, ok := unavail[pair{c, ""}]; ok {
+				d.errf(it, p, "shift %s on %s touches the unavailable day %s (line %d); expected an available day", s, dt, c, line)
+			}
+		}
+		if line, ok := unavail[pair{dt, s}]; ok {
+			d.errf(it, p, "shift %s on %s is marked unavailable (line %d); expected an available shift", s, dt, line)
+		}
+	}
+}
+
+func joinIDs(ids []ShiftID) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = string(id)
+	}
+	return strings.Join(s, ", ")
+}
+
+func (d *decoder) history(person *Staff, n *yaml.Node, path string) {
+	items, ok := d.seq(n, path, "{date, shift} or {date, status: leave|rest} entries")
+	if !ok {
+		return
+	}
+	seen := map[Date]int{}
+	for i, it := range items {
+		p := index(path, i)
+		f := d.fields(it, p, []string{"date", "shift", "status"}, "a history day")
+		if f == nil {
+			continue
+		}
+		it = resolve(it)
+		if !d.require(f, it, p, "date", "a date YYYY-MM-DD") {
+			continue
+		}
+		h := HistoryDay{Pos: d.pos(it)}
+		dt, ok := d.date(f["date"].v, join(p, "date"))
+		good := ok
+		h.Date = dt
+		if ok {
+			dn := resolve(f["date"].v)
+			if d.horizonOK && dt >= d.sc.Horizon.Start {
+				d.errf(dn, join(p, "date"), "%s is not before the horizon start %s; expected an earlier date", dt, d.sc.Horizon.Start)
+			} else if d.horizonOK && int(d.sc.Horizon.Start-dt) > MaxDays {
+				d.errf(dn, join(p, "date"), "%s is more than %d days before the horizon start %s; expected a later date", dt, MaxDays, d.sc.Horizon.Start)
+			}
+			if line, dup := seen[dt]; dup {
+				d.errf(dn, join(p, "date"), "%s is already listed (line %d); expected each date once", dt, line)
+			} else {
+				seen[dt] = it.Line
+			}
+		}
+		sh, hasShift := f["shift"]
+		st, hasStatus := f["status"]
+		switch {
+		case hasShift && hasStatus:
+			d.errf(st.k, p, "both shift and status given; expected one of them")
+			good = false
+		case hasShift:
+			s, ok := d.shiftRef(sh.v, join(p, "shift"))
+			h.Shift = s
+			good = good && ok
+		case hasStatus:
+			if s, ok := d.str(st.v, join(p, "status"), "leave or rest"); ok {
+				switch s {
+				case "leave":
+					h.Leave = true
+				case "rest":
+				default:
+					d.errf(resolve(st.v), join(p, "status"), "unknown status %q; expected leave or rest (a worked day is written shift: ID)", s)
+					good = false
+				}
+			} else {
+				good = false
+			}
+		default:
+			d.errf(it, p, "neither shift nor status given; expected shift: ID or status: leave|rest")
+			good = false
+		}
+		if good {
+			person.History = append(person.History, h)
+		}
+	}
+}
+
+var limitKeys = []string{"min_days", "max_days", "max_hours_per_week", "min_hours", "max_hours", "max_shifts"}
+
+func (d *decoder) limits(l *Limits, n *yaml.Node, path string) {
+	f := d.fields(n, path, limitKeys, "limits")
+	if f == nil {
+		return
+	}
+	l.Pos = map[string]Pos{}
+	for k, x := range f {
+		l.Pos[k] = d.pos(x.k)
+	}
+	intField := func(key string) *int {
+		if x, ok := f[key]; ok {
+			if v, ok := d.count(x.v, join(path, key), "a number of days"); ok {
+				return &v
+			}
+		}
+		return nil
+	}
+	hoursField := func(key string) *float64 {
+		if x, ok := f[key]; ok {
+			if v, ok := d.number(x.v, join(path, key), "a number of hours"); ok {
+				return &v
+			}
+		}
+		return nil
+	}
+	l.MinDays, l.MaxDays = intField("min_days"), intField("max_days")
+	l.MaxHoursPerWeek = hoursField("max_hours_per_week")
+	l.MinHours, l.MaxHours = hoursField("min_hours"), hoursField("max_hours")
+	if l.MinDays != nil && l.MaxDays != nil && *l.MinDays > *l.MaxDays {
+		d.errf(resolve(f["min_days"].v), join(path, "min_days"), "min_days %d is more than max_days %d; expected at most max_days", *l.MinDays, *l.MaxDays)
+	}
+	if l.MinHours != nil && l.MaxHours != nil && *l.MinHours > *l.MaxHours {
+		d.errf(resolve(f["min_hours"].v), join(path, "min_hours"), "min_hours %g is more than max_hours %g; expected at most max_hours", *l.MinHours, *l.MaxHours)
+	}
+	if x, ok := f["max_shifts"]; ok {
+		mp := join(path, "max_shifts")
+		m := resolve(x.v)
+		if m.Kind != yaml.MappingNode {
+			d.errf(m, mp, "expected a mapping {SHIFT_ID: N}, got %s", describe(m))
+			return
+		}
+		l.MaxShifts = map[ShiftID]int{}
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k := resolve(m.Content[i])
+			id, ok := d.shiftRef(k, mp)
+			if !ok {
+				continue
+			}
+			kp := join(mp, string(id))
+			if _, dup := l.MaxShifts[id]; dup {
+				d.errf(k, kp, "shift %q given twice; expected it once", id)
+				continue
+			}
+			if v, ok := d.count(m.Content[i+1], kp, "a number of shifts"); ok {
+				l.MaxShifts[id] = v
+				l.Pos["max_shifts."+string(id)] = d.pos(k)
+			}
+		}
+	}
+}
+
+// ---- demand ----
+
+var demandKeys = []string{"shift", "min", "max", "skill", "weekdays", "dates", "public_holidays"}
+
+func (d *decoder) demand(n *yaml.Node) {
+	items, ok := d.seq(n, "demand", "demand lines {shift, min, max, ...}")
+	if !ok {
+		return
+	}
+	for i, it := range items {
+		p := index("demand", i)
+		f := d.fields(it, p, demandKeys, "a demand line")
+		if f == nil {
+			continue
+		}
+		it = resolve(it)
+		dm := &Demand{Pos: d.pos(it)}
+		if d.require(f, it, p, "shift", "a shift id") {
+			dm.Shift, _ = d.shiftRef(f["shift"].v, join(p, "shift"))
+		}
+		minOK := true
+		if x, ok := f["min"]; ok {
+			dm.Min, minOK = d.count(x.v, join(p, "min"), "a number of people")
+		}
+		if x, ok := f["max"]; ok {
+			if v, ok := d.count(x.v, join(p, "max"), "a number of people"); ok {
+				dm.Max = &v
+				if minOK && v < dm.Min {
+					d.errf(resolve(x.v), join(p, "max"), "max %d is less than min %d; expected at least min", v, dm.Min)
+				}
+			}
+		}
+		if x, ok := f["skill"]; ok {
+			if s, ok := d.str(x.v, join(p, "skill"), "a skill name"); ok {
+				if s == "" {
+					d.errf(resolve(x.v), join(p, "skill"), "empty skill; expected a skill name")
+				}
+				dm.Skill = s
+			}
+		}
+		if x, ok := f["weekdays"]; ok {
+			wp := join(p, "weekdays")
+			items, _ := d.seq(x.v, wp, "weekday names")
+			for j, w := range items {
+				s, ok := d.str(w, index(wp, j), "a weekday name")
+				if !ok {
+					continue
+				}
+				wd, ok := parseWeekday(s)
+				if !ok {
+					d.errf(resolve(w), index(wp, j), "unknown weekday %q; expected one of: %s", s, weekdayNames)
+					continue
+				}
+				if !containsWeekday(dm.Weekdays, wd) {
+					dm.Weekdays = append(dm.Weekdays, wd)
+				}
+			}
+			if len(items) == 0 && resolve(x.v).Kind == yaml.SequenceNode {
+				d.errf(resolve(x.v), wp, "an empty list; expected at least one weekday (leave the field out for every day)")
+			}
+		}
+		if x, ok := f["dates"]; ok {
+			dm.Dates, _ = d.flatten(d.dateList(x.v, join(p, "dates"), false))
+			if len(dm.Dates) == 0 && resolve(x.v).Kind == yaml.SequenceNode {
+				d.errf(resolve(x.v), join(p, "dates"), "an empty list; expected at least one date (leave the field out for every day)")
+			}
+		}
+		if x, ok := f["public_holidays"]; ok {
+			dm.PublicHolidays, _ = d.boolean(x.v, join(p, "public_holidays"))
+		}
+		d.sc.Demand = append(d.sc.Demand, dm)
+	}
+}
+
+// ---- rules ----
+
+// ruleParams are the parameter keys a rule entry may carry besides `rule`.
+var ruleParams = []string{"max", "min", "busy_periods", "scheme", "anchor", "block_days", "rest_days",
+	"holiday_work", "hours", "reduced", "window_hours", "rest_hours", "per", "days", "alt", "period", "extra_after_12h"}
+
+func (d *decoder) rules(n *yaml.Node) {
+	items, ok := d.seq(n, "rules", "rule entries {rule: NAME, ...}")
+	if !ok {
+		return
+	}
+	allowed := append([]string{"rule"}, ruleParams...)
+	for i, it := range items {
+		p := index("rules", i)
+		f := d.fields(it, p, allowed, "a rule entry")
+		if f == nil {
+			continue
+		}
+		it = resolve(it)
+		rs := &RuleSpec{Pos: d.pos(it), Keys: map[string]Pos{}}
+		if d.require(f, it, p, "rule", "a preset or rule kind name") {
+			if s, ok := d.str(f["rule"].v, join(p, "rule"), "a preset or rule kind name"); ok {
+				if s == "" {
+					d.errf(resolve(f["rule"].v), join(p, "rule"), "empty rule name; expected a preset or rule kind name")
+				}
+				rs.Rule = s
+			}
+		}
+		keys := make([]string, 0, len(f))
+		for k := range f {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if k == "rule" {
+				continue
+			}
+			x := f[k]
+			rs.Keys[k] = d.pos(x.k)
+			d.ruleParam(rs, k, x.v, join(p, k))
+		}
+		d.sc.Rules = append(d.sc.Rules, rs)
+	}
+}
+
+func (d *decoder) ruleParam(rs *RuleSpec, key string, v *yaml.Node, path string) {
+	num := func(what string) *float64 {
+		if x, ok := d.number(v, path, what); ok {
+			return &x
+		}
+		return nil
+	}
+	whole := func(what string) *int {
+		if x, ok := d.count(v, path, what); ok {
+			return &x
+		}
+		return nil
+	}
+	switch key {
+	case "max":
+		rs.Max = num("a bound")
+	case "min":
+		rs.Min = num("a bound")
+	case "hours":
+		rs.Hours = num("a number of hours")
+	case "window_hours":
+		rs.WindowHours = num("a number of hours")
+	case "rest_hours":
+		rs.RestHours = num("a number of hours")
+	case "block_days":
+		rs.BlockDays = whole("a number of days")
+	case "rest_days":
+		rs.RestDays = whole("a number of days")
+	case "holiday_work":
+		rs.HolidayWork = whole("a number of days")
+	case "days":
+		rs.Days = whole("a number of days")
+	case "scheme":
+		rs.Scheme, _ = d.str(v, path, "a scheme name (weekly, 2w2d or 4w4d)")
+	case "per":
+		rs.Per, _ = d.str(v, path, "a period (day, week, block or horizon)")
+	case "anchor":
+		if dt, ok := d.date(v, path); ok {
+			rs.Anchor = &dt
+		}
+	case "extra_after_12h":
+		if b, ok := d.boolean(v, path); ok {
+			rs.ExtraAfter12h = &b
+		}
+	case "period":
+		if r, _, ok := d.rangeOf(v, path, "start", "end", nil); ok {
+			rs.Period = &r
+		}
+	case "busy_periods":
+		items, _ := d.seq(v, path, "busy periods {start, end, max}")
+		for i, it := range items {
+			p := index(path, i)
+			r, f, ok := d.rangeOf(it, p, "start", "end", []string{"max"})
+			if f == nil {
+				continue
+			}
+			if !d.require(f, it, p, "max", "a number of days") {
+				continue
+			}
+			m, okMax := d.count(f["max"].v, join(p, "max"), "a number of days")
+			if ok && okMax {
+				rs.BusyPeriods = append(rs.BusyPeriods, BusyPeriod{Range: r, Max: m, Pos: d.pos(resolve(it))})
+			}
+		}
+	case "reduced":
+		f := d.fields(v, path, []string{"hours", "max"}, "a reduced interval {hours, max}")
+		if f == nil || !d.require(f, v, path, "hours", "a number of hours") {
+			return
+		}
+		red := &Reduced{Pos: d.pos(resolve(v))}
+		h, ok := d.number(f["hours"].v, join(path, "hours"), "a number of hours")
+		red.Hours = h
+		if x, has := f["max"]; has {
+			m, okM := d.count(x.v, join(path, "max"), "a number of reduced gaps per week")
+			red.Max = &m
+			ok = ok && okM
+		}
+		if ok {
+			rs.Reduced = red
+		}
+	case "alt":
+		f := d.fields(v, path, []string{"hours", "days"}, "an alternative rest {hours, days}")
+		if f == nil {
+			return
+		}
+		ok := d.require(f, v, path, "hours", "a number of hours")
+		ok = d.require(f, v, path, "days", "a number of days") && ok
+		if !ok {
+			return
+		}
+		h, ok1 := d.number(f["hours"].v, join(path, "hours"), "a number of hours")
+		n, ok2 := d.count(f["days"].v, join(path, "days"), "a number of days")
+		if ok1 && ok2 {
+			rs.Alt = &AltRest{Hours: h, Days: n, Pos: d.pos(resolve(v))}
+		}
+	}
+}
