@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/shiftsat/shiftsat/model"
@@ -538,10 +539,7 @@ func (c *compiler) hoursParam(v *float64, pos model.Pos, path string, required b
 }
 
 func fmtHours(min int) string {
-	if min%60 == 0 {
-		return fmt.Sprintf("%d", min/60)
-	}
-	return fmt.Sprintf("%.2g", float64(min)/60)
+	return strconv.FormatFloat(float64(min)/60, 'f', -1, 64)
 }
 
 func contains(xs []string, x string) bool {
