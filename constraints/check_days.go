@@ -27,19 +27,22 @@ func (m *MaxConsecutiveDays) Check(r *model.Roster) []Violation {
 			for e+1 <= v.to && v.status[e+1] != model.Rest {
 				e++
 			}
-			out = append(out, m.checkRun(p, d, e)...)
+			out = append(out, m.checkRun(p, d, e, r.Scenario.Horizon.Start)...)
 		}
 	}
 	return out
 }
 
 // checkRun judges one maximal run s..e of non-REST days.
-func (m *MaxConsecutiveDays) checkRun(p *model.Staff, s, e model.Date) []Violation {
+func (m *MaxConsecutiveDays) checkRun(p *model.Staff, s, e, horizonStart model.Date) []Violation {
 	var out []Violation
 	n := int(e-s) + 1
 	// The normal cap: some window of Max+1 days inside the run holds a day
 	// outside every busy period.
 	for w := s; w.Add(m.Max) <= e; w++ {
+		if w.Add(m.Max) < horizonStart {
+			continue // a window wholly in the history is a fact, not judged
+		}
 		if m.checkAnyOutsideBusy(w, w.Add(m.Max)) {
 			out = append(out, Violation{
 				Kind: m.Kind(), Rule: m.Name(), Staff: p.ID, From: s, To: e,
@@ -54,7 +57,7 @@ func (m *MaxConsecutiveDays) checkRun(p *model.Staff, s, e model.Date) []Violati
 	// run and the period, i.e. their common part is longer than b.Max.
 	for _, b := range m.Busy {
 		from, to := max(s, b.Range.Start), min(e, b.Range.End)
-		if k := int(to-from) + 1; to >= from && k > b.Max {
+		if k := int(to-from) + 1; to >= from && k > b.Max && to >= horizonStart {
 			out = append(out, Violation{
 				Kind: m.Kind(), Rule: m.Name(), Staff: p.ID, From: from, To: to,
 				Measured: k, Limit: b.Max, Unit: "days", Citation: m.Citation(),
@@ -99,6 +102,9 @@ func (h *Holidays) Check(r *model.Roster) []Violation {
 		}
 		for b := model.FloorBlock(v.from, h.Anchor, h.BlockDays); b <= v.to; b = b.Add(h.BlockDays) {
 			end := b.Add(h.BlockDays - 1)
+			if end < r.Scenario.Horizon.Start {
+				continue // a block wholly in the history is a fact, not judged
+			}
 			unknown, rest := 0, 0
 			for d := b; d <= end; d++ {
 				switch {

@@ -216,6 +216,9 @@ func (s *Structure) Check(r *model.Roster) []Violation {
 			if startB >= endA {
 				break
 			}
+			if a.History && b.History {
+				continue // both in the history: a fact, not judged
+			}
 			out = append(out, v(a.Date, b.Date, b.Shift.ID, int(endA-startB), 0, "minutes", fmt.Sprintf("%s's %s starting %s overlaps %s starting %s by %s",
 				checkWho(p), a.Shift.ID, a.Date, b.Shift.ID, b.Date, checkDur(int(endA-startB)))))
 		}

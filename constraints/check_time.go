@@ -29,8 +29,8 @@ func (ri *RestInterval) Check(r *model.Roster) []Violation {
 			_, endA := a.Interval()
 			startB, _ := b.Interval()
 			gap := int(startB - endA)
-			if gap >= ri.Minutes {
-				continue
+			if gap >= ri.Minutes || b.History {
+				continue // long enough, or both in the history (a fact, not judged)
 			}
 			if ri.ReducedMinutes > 0 && gap >= ri.ReducedMinutes {
 				w := model.FloorBlock(startB.Date(), anchor, 7)
@@ -55,7 +55,7 @@ func (ri *RestInterval) Check(r *model.Roster) []Violation {
 			continue
 		}
 		for _, w := range weeks {
-			if n := reduced[w]; n > ri.ReducedMax {
+			if n := reduced[w]; n > ri.ReducedMax && w.Add(6) >= sc.Horizon.Start {
 				out = append(out, Violation{
 					Kind: ri.Kind(), Rule: ri.Name(), Staff: p.ID, From: w, To: w.Add(6),
 					Measured: n, Limit: ri.ReducedMax, Unit: "reduced gaps", Citation: ri.Citation(),
@@ -74,10 +74,9 @@ func (ri *RestInterval) Check(r *model.Roster) []Violation {
 // t+WindowMinutes] (each gap clipped to the window; the time after the last
 // known instance is work-free) must be at least RestMinutes.
 //
-// History instances are judged too, like every other rule reads the known
-// days before the horizon (RULES.md §1): a window that began last month and
-// reaches into the horizon is checked across the boundary, and a window
-// wholly inside the history is judged as the fixed fact it is.
+// History instances are judged too when their window reaches into the
+// horizon (RULES.md §1: a window that began last month is checked across the
+// boundary); a window wholly before the horizon is a fact, not judged.
 func (rw *RestWithin) Check(r *model.Roster) []Violation {
 	var out []Violation
 	for _, p := range r.Scenario.Staff {
@@ -86,6 +85,9 @@ func (rw *RestWithin) Check(r *model.Roster) []Violation {
 		for _, in := range v.inst {
 			t, _ := in.Interval()
 			end := t + model.Minute(rw.WindowMinutes)
+			if end <= r.Scenario.Horizon.Start.Start() {
+				continue // the window ends before the horizon: a fact, not judged
+			}
 			best := checkLongestFree(gaps, t, end)
 			if best >= rw.RestMinutes {
 				continue

@@ -15,6 +15,13 @@
 // encoding bugs. Both share only the time model of package model (dates,
 // shift intervals, touched days).
 //
+// History (the known days before the horizon) is read by every rule: a
+// streak, a block or a rest interval that began last month is judged across
+// the boundary. A requirement instance lying wholly before the horizon (a
+// window, block, pair or rest window that never reaches the first horizon
+// day) is a fact of the past: neither encoded nor reported, so a past
+// roster that broke a rule does not make the next month unplannable.
+//
 // Every rule instance carries Provenance (rule kind, person, dates,
 // parameters, citation) so that explanations and reports are built from
 // data, never by parsing strings.
