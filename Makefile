@@ -1,0 +1,29 @@
+# shiftsat: the two commands are `make run` and `make test`.
+
+GO           ?= go
+TEST_TIMEOUT ?= 5m
+SCENARIO     ?= examples/store.yaml
+
+.PHONY: run test build bench fmt
+
+## run: plan the example convenience-store month and print the roster
+run:
+	$(GO) run ./cmd/shiftsat plan $(SCENARIO)
+
+## test: go vet, then every test (bounded by TEST_TIMEOUT)
+test:
+	$(GO) vet ./...
+	$(GO) test -timeout $(TEST_TIMEOUT) ./...
+
+## build: build the binary into bin/shiftsat
+build:
+	$(GO) build -o bin/shiftsat ./cmd/shiftsat
+
+## bench: run every benchmark once, save the results to bench.out and print them
+bench:
+	@status=0; $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./... > bench.out 2>&1 || status=$$?; \
+	cat bench.out; exit $$status
+
+## fmt: format the Go sources
+fmt:
+	gofmt -w .

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/shiftsat/shiftsat/constraints"
+)
+
+// version is the program's version, set at link time with
+// -ldflags "-X main.version=v1.2.3"; otherwise taken from the build info.
+var version = ""
+
+func (a *app) validateCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate SCENARIO.yaml",
+		Short: "check a scenario and its rules without solving",
+		Long: `validate loads the scenario and compiles its rules without solving. It prints
+"ok: NAME: N staff, M shift types, D days, R rules", or every error as
+file:line:col: field: message and exits with code 2.`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			sc, _, err := a.load(args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "ok: %s: %d staff, %d shift types, %d days, %d rules\n",
+				scenarioName(sc.Name, sc.File), len(sc.Staff), len(sc.Shifts), sc.Horizon.Days(), len(sc.Rules))
+			return nil
+		},
+	}
+}
+
+// scenarioName is the scenario's name, or its file's base name when unnamed.
+func scenarioName(name, file string) string {
+	if name != "" {
+		return name
+	}
+	if file != "" {
+		return filepath.Base(file)
+	}
+	return "unnamed scenario"
+}
+
+// kindDoc documents a rule kind for `shiftsat rules` and the README.
+type kindDoc struct {
+	params  string
+	summary string
+	source  string
+}
+
+// kindDocs documents constraints.Kinds (a test keeps the two in step).
+var kindDocs = map[string]kindDoc{
+	"max_consecutive_days": {"max, busy_periods", "every run of consecutive non-rest (work or leave) days is at most max long; history counts", "MHLW study group proposal (seed 001); RULES.md 2.1"},
+	"holidays":             {"scheme, anchor, block_days, rest_days, holiday_work", "at least rest_days - holiday_work rest days in each fixed block aligned on anchor", "Labour Standards Act Art. 35; RULES.md 2.2"},
+	"rest_interval":        {"hours, reduced", "at least hours between the end of a shift and the start of the next (reduced: {hours, max} per week)", "EU WTD Art. 3; MHLW guidance; RULES.md 2.3"},
+	"rest_within":          {"window_hours, rest_hours", "a continuous rest of rest_hours inside window_hours after each start", "Medical Care Act Art. 123; RULES.md 2.4"},
+	"max_hours":            {"max, per, block_days, anchor", "at most max work hours per day, week, block or horizon", "Labour Standards Act Art. 32; RULES.md 2.5"},
+	"min_hours":            {"min, per, block_days, anchor", "at least min work hours per period", "RULES.md 2.5"},
+	"max_days":             {"max, per, block_days, anchor", "at most max shifts per period", "RULES.md 2.5"},
+	"min_days":             {"min, per, block_days, anchor", "at least min shifts per period", "RULES.md 2.5"},
+	"variable_year":        {"busy_periods, period", "1-year variable hours: 6 consecutive days (12 in busy periods), 10 h/day, 52 h/week, 280 days/year pro rata", "Labour Standards Act Art. 32-4; Ordinance Art. 12-4; RULES.md 2.6"},
+	"night_work":           {"max", "at most max night shifts (touching 22:00-05:00) per person in the horizon", "Labour Standards Act Art. 37(4); RULES.md 2.7"},
+	"breaks":               {"extra_after_12h", "shift types working over 6 h need 45 min break, over 8 h 60 min", "Labour Standards Act Art. 34; RULES.md 2.8"},
+	"weekly_rest":          {"hours, days, alt", "a continuous rest of hours in each fixed period of days (alt: {hours, days})", "Directive 2003/88/EC Art. 5; Working Time Regulations 1998 reg. 11"},
+}
+
+func (a *app) rulesCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "rules",
+		Short: "list the rule presets and rule kinds with their sources",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			writeRules(a.stdout)
+			return nil
+		},
+	}
+}
+
+// writeRules prints the presets and rule kinds.
+func writeRules(w interface{ Write([]byte) (int, error) }) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "Presets (use as {rule: NAME, ...}):")
+	for _, p := range constraints.Presets {
+		fmt.Fprintf(tw, "  %s\t%s\n", p.Name, p.Summary)
+		fmt.Fprintf(tw, "  \tsource: %s\n", p.Source)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	fmt.Fprintln(tw, "Rule kinds (use as {rule: KIND, PARAMETER: VALUE, ...}):")
+	for _, k := range constraints.Kinds {
+		d, ok := kindDocs[k]
+		if !ok {
+			fmt.Fprintf(tw, "  %s\t\n", k)
+			continue
+		}
+		fmt.Fprintf(tw, "  %s\t%s\n", k, d.summary)
+		fmt.Fprintf(tw, "  \tparameters: %s\n", d.params)
+		fmt.Fprintf(tw, "  \tsource: %s\n", d.source)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Every scenario also carries its demand, availability, leave, requests off,")
+	fmt.Fprintln(w, "fixed shifts, history, personal limits and the protection of minors (Arts. 60, 61).")
+}
+
+func (a *app) versionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "print the version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fmt.Fprintf(a.stdout, "shiftsat %s (%s)\n", programVersion(), runtime.Version())
+			return nil
+		},
+	}
+}
+
+// programVersion is the link-time version, else the module version and VCS
+// revision from the build info, else "devel".
+func programVersion() string {
+	if version != "" {
+		return version
+	}
+	v := "devel"
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v
+	}
+	if mv := info.Main.Version; mv != "" && mv != "(devel)" {
+		v = mv
+	}
+	var rev, dirty string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+dirty"
+			}
+		}
+	}
+	if rev != "" {
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		v += " " + strings.TrimSpace(rev+dirty)
+	}
+	return v
+}

@@ -1,0 +1,276 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cast"
+	"github.com/spf13/cobra"
+
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
+	"github.com/shiftsat/shiftsat/solver"
+)
+
+// planSettings are the resolved settings of one `plan` run.
+type planSettings struct {
+	format    string // text, csv or json
+	timeLimit time.Duration
+	lang      string
+	bom       bool
+	out       string // output file, "" for stdout
+}
+
+var formats = []string{"text", "csv", "json"}
+var langs = []string{"en", "ja"}
+
+func (a *app) planCmd() *cobra.Command {
+	var out string
+	c := &cobra.Command{
+		Use:   "plan SCENARIO.yaml",
+		Short: "plan a roster that follows the scenario's rules and print it",
+		Long: `plan loads the scenario, compiles its rules, solves them, re-checks the roster
+against every rule independently and prints it.
+
+Settings (format, time-limit, lang, bom) come from, lowest priority first:
+built-in defaults, a config file (./shiftsat.yaml or --config FILE or
+$SHIFTSAT_CONFIG), environment variables SHIFTSAT_FORMAT, SHIFTSAT_TIME_LIMIT,
+SHIFTSAT_LANG, SHIFTSAT_BOM, and flags.
+
+Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
+(every error is printed as file:line:col: field: message), 3 infeasible
+(the conflicting rules are printed), 4 time limit reached with no answer.`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.loadConfig(); err != nil {
+				return err
+			}
+			s, err := a.planSettings(cmd)
+			if err != nil {
+				return err
+			}
+			s.out = out
+			return a.plan(cmd.Context(), args[0], s)
+		},
+	}
+	f := c.Flags()
+	f.String("format", "text", "output `format`: text, csv or json")
+	f.StringVarP(&out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
+	f.String("time-limit", "30s", "give up after this `duration` with exit code 4 (0: no limit)")
+	f.Bool("bom", false, "start CSV output with a UTF-8 byte-order mark")
+	f.String("lang", "en", "language of weekday names in the text grid: en or ja")
+	f.StringVar(&a.configFlag, "config", "", "read settings from `FILE` (default ./"+defaultConfigFile+" when it exists)")
+	for _, k := range []string{"format", "time-limit", "bom", "lang"} {
+		a.bind(k, f.Lookup(k))
+	}
+	return c
+}
+
+// exactArgs is cobra.ExactArgs with a message naming the argument expected.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageErrorf("%s needs exactly %d argument, got %d\nUsage: %s", cmd.Name(), n, len(args), cmd.UseLine())
+		}
+		return nil
+	}
+}
+
+// planSettings resolves and validates the settings, reporting every bad one.
+func (a *app) planSettings(cmd *cobra.Command) (planSettings, error) {
+	var s planSettings
+	var errs []string
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, fmt.Sprintf("%s (from %s): ", key, a.source(cmd, key))+fmt.Sprintf(format, args...))
+	}
+	s.format = strings.ToLower(strings.TrimSpace(a.v.GetString("format")))
+	if !contains(formats, s.format) {
+		bad("format", "unknown format %q; expected one of: %s", s.format, strings.Join(formats, ", "))
+	}
+	tl := strings.TrimSpace(a.v.GetString("time-limit"))
+	if d, err := time.ParseDuration(tl); err != nil || d < 0 {
+		bad("time-limit", "%q is not a duration; expected e.g. 30s, 2m or 1h30m (0 for no limit)", tl)
+	} else {
+		s.timeLimit = d
+	}
+	s.lang = strings.ToLower(strings.TrimSpace(a.v.GetString("lang")))
+	if !contains(langs, s.lang) {
+		bad("lang", "unknown language %q; expected one of: %s", s.lang, strings.Join(langs, ", "))
+	}
+	if b, err := cast.ToBoolE(a.v.Get("bom")); err != nil {
+		bad("bom", "%q is not a boolean; expected true or false", fmt.Sprint(a.v.Get("bom")))
+	} else {
+		s.bom = b
+	}
+	if len(errs) > 0 {
+		return s, usageErrorf("%s", strings.Join(errs, "\nshiftsat: "))
+	}
+	return s, nil
+}
+
+// solve is solver.Solve; tests replace it to exercise the re-check.
+var solve = solver.Solve
+
+// plan is the `plan` subcommand.
+func (a *app) plan(ctx context.Context, path string, s planSettings) error {
+	if s.out != "" {
+		if err := checkOutPath(s.out, path); err != nil {
+			return err
+		}
+	}
+	sc, rules, err := a.load(path)
+	if err != nil {
+		return err
+	}
+	res, err := solve(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit})
+	if err != nil {
+		if ctx.Err() != nil {
+			return failf("interrupted: %v", err)
+		}
+		return failf("solve %s: %v", path, err)
+	}
+	rep := &report{sc: sc, rules: rules, res: res, lang: s.lang}
+	switch res.Status {
+	case solver.Feasible:
+		if res.Roster == nil {
+			return failf("internal error: the solver said feasible but returned no roster")
+		}
+		if vs := constraints.CheckAll(rules, res.Roster); len(vs) > 0 {
+			fmt.Fprintf(a.stderr, "shiftsat: internal error: the solver's roster breaks %d requirement(s); it is not shown:\n", len(vs))
+			for _, v := range vs {
+				fmt.Fprintf(a.stderr, "  %s\n", formatViolation(v))
+			}
+			return exitWith(exitFailure)
+		}
+		return a.emit(rep, s)
+	case solver.Infeasible:
+		if s.format == "csv" {
+			// CSV has no place for an explanation: it goes to stderr.
+			var buf bytes.Buffer
+			renderExplanationText(&buf, rep)
+			a.stderr.Write(buf.Bytes())
+			return exitWith(exitInfeasible)
+		}
+		if err := a.emit(rep, s); err != nil {
+			return err
+		}
+		if s.out != "" {
+			fmt.Fprintf(a.stderr, "shiftsat: infeasible: no roster satisfies the rules; the explanation is in %s\n", s.out)
+		}
+		return exitWith(exitInfeasible)
+	default:
+		if ctx.Err() != nil {
+			return failf("interrupted before an answer was found")
+		}
+		if s.format == "json" {
+			if err := a.emit(rep, s); err != nil {
+				return err
+			}
+		}
+		limit := "the time limit"
+		if s.timeLimit > 0 {
+			limit = "the time limit of " + s.timeLimit.String()
+		}
+		return &exitError{code: exitTimeLimit, msg: fmt.Sprintf("%s was reached with no answer (status unknown); try a longer --time-limit", limit)}
+	}
+}
+
+// load reads and compiles a scenario. Invalid input prints every error line
+// to stderr and ends with exit code 2.
+func (a *app) load(path string) (*model.Scenario, []constraints.Rule, error) {
+	sc, err := model.Load(path)
+	if err != nil {
+		return nil, nil, a.inputError(path, err)
+	}
+	rules, err := constraints.Compile(sc)
+	if err != nil {
+		return nil, nil, a.inputError(path, err)
+	}
+	return sc, rules, nil
+}
+
+// inputError turns an error of loading or compiling into an exit: every
+// line of an ErrorList is printed (exit 2); a missing file is bad usage;
+// other I/O errors are failures.
+func (a *app) inputError(path string, err error) error {
+	var list model.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(a.stderr, e.Error())
+		}
+		return exitWith(exitUsage)
+	}
+	var e *model.Error
+	if errors.As(err, &e) {
+		fmt.Fprintln(a.stderr, e.Error())
+		return exitWith(exitUsage)
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return usageErrorf("scenario %s does not exist", path)
+	}
+	return failf("%v", err)
+}
+
+// emit renders the report in the chosen format and writes it to stdout or,
+// atomically, to the --out file.
+func (a *app) emit(rep *report, s planSettings) error {
+	var buf bytes.Buffer
+	var err error
+	switch s.format {
+	case "csv":
+		err = renderCSV(&buf, rep, s.bom)
+	case "json":
+		err = renderJSON(&buf, rep)
+	default:
+		err = renderText(&buf, rep)
+	}
+	if err != nil {
+		return failf("render %s: %v", s.format, err)
+	}
+	if s.out == "" {
+		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
+			return failf("write output: %v", err)
+		}
+		return nil
+	}
+	if err := writeFileAtomic(s.out, buf.Bytes()); err != nil {
+		return failf("write %s: %v", s.out, err)
+	}
+	return nil
+}
+
+// formatViolation prints a violation on one line.
+func formatViolation(v constraints.Violation) string {
+	var b strings.Builder
+	b.WriteString(familyName(v.Kind, v.Rule))
+	b.WriteString(": ")
+	var who []string
+	if v.Staff != "" {
+		who = append(who, string(v.Staff))
+	}
+	if v.Shift != "" {
+		who = append(who, "shift "+string(v.Shift))
+	}
+	if v.From != 0 || v.To != 0 {
+		who = append(who, dateSpan(v.From, v.To))
+	}
+	if len(who) > 0 {
+		b.WriteString(strings.Join(who, " "))
+		b.WriteString(": ")
+	}
+	if v.Message != "" {
+		b.WriteString(v.Message)
+	} else {
+		b.WriteString("measured " + strconv.Itoa(v.Measured) + " " + v.Unit + ", limit " + strconv.Itoa(v.Limit))
+	}
+	if v.Citation != "" {
+		b.WriteString(" — " + v.Citation)
+	}
+	return b.String()
+}

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/shiftsat/shiftsat/solver"
+)
+
+// rosterJSON is FORMAT.md's roster object.
+type rosterJSON struct {
+	Scenario    string           `json:"scenario"`
+	Status      string           `json:"status"`
+	Horizon     horizonJSON      `json:"horizon"`
+	Rules       []string         `json:"rules"`
+	Staff       []staffJSON      `json:"staff,omitempty"`
+	Explanation *explanationJSON `json:"explanation,omitempty"`
+}
+
+type horizonJSON struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+type staffJSON struct {
+	ID   string    `json:"id"`
+	Days []dayJSON `json:"days"`
+}
+
+// dayJSON is one person's day; shift, start and end only when a shift starts.
+type dayJSON struct {
+	Date   string `json:"date"`
+	Status string `json:"status"`
+	Shift  string `json:"shift,omitempty"`
+	Start  string `json:"start,omitempty"`
+	End    string `json:"end,omitempty"`
+}
+
+// explanationJSON explains an infeasible result.
+type explanationJSON struct {
+	Summary   string         `json:"summary"`
+	Conflicts []conflictJSON `json:"conflicts"`
+}
+
+// conflictJSON is one requirement instance of the conflicting set, from its
+// provenance. Every key is always present ("" when it does not apply).
+type conflictJSON struct {
+	Kind     string `json:"kind"`
+	Rule     string `json:"rule"`
+	Staff    string `json:"staff"`
+	From     string `json:"from"`
+	To       string `json:"to"`
+	Shift    string `json:"shift"`
+	Skill    string `json:"skill"`
+	Limit    int    `json:"limit"`
+	Unit     string `json:"unit"`
+	Detail   string `json:"detail"`
+	Citation string `json:"citation"`
+	// Pos is where the requirement is written: file:line:col (an addition to FORMAT.md).
+	Pos string `json:"pos,omitempty"`
+}
+
+// renderJSON writes the report as FORMAT.md's roster JSON.
+func renderJSON(w io.Writer, r *report) error {
+	h := r.sc.Horizon
+	out := rosterJSON{
+		Scenario: r.name(),
+		Status:   r.res.Status.String(),
+		Horizon:  horizonJSON{Start: h.Start.String(), End: h.End.String()},
+		Rules:    r.ruleNames(),
+	}
+	switch r.res.Status {
+	case solver.Feasible:
+		out.Staff = make([]staffJSON, 0, len(r.sc.Staff))
+		for _, p := range r.sc.Staff {
+			v := r.view(p)
+			sj := staffJSON{ID: string(p.ID), Days: make([]dayJSON, 0, h.Days())}
+			for d := h.Start; d <= h.End; d++ {
+				day := dayJSON{Date: d.String(), Status: v.status(d).String()}
+				if in, ok := v.starts[d]; ok {
+					s, e := in.Interval()
+					day.Shift, day.Start, day.End = string(in.Shift.ID), s.String(), e.String()
+				}
+				sj.Days = append(sj.Days, day)
+			}
+			out.Staff = append(out.Staff, sj)
+		}
+	case solver.Infeasible:
+		groups := groupCore(r.res.Core)
+		ex := &explanationJSON{Summary: explanationSummary(r.res.Core, groups), Conflicts: []conflictJSON{}}
+		for _, g := range groups {
+			for _, p := range g.items {
+				c := conflictJSON{Kind: p.Kind, Rule: p.Rule, Staff: string(p.Staff), Shift: string(p.Shift),
+					Skill: p.Skill, Limit: p.Limit, Unit: p.Unit, Detail: p.Detail, Citation: p.Citation, Pos: p.Pos.String()}
+				if p.From != 0 || p.To != 0 {
+					c.From, c.To = p.From.String(), p.To.String()
+				}
+				ex.Conflicts = append(ex.Conflicts, c)
+			}
+		}
+		out.Explanation = ex
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

@@ -1,0 +1,572 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shiftsat/shiftsat/model"
+	"github.com/shiftsat/shiftsat/solver"
+)
+
+// Symbols of the text grid.
+const (
+	symRest = "." // a rest day
+	symTail = "~" // a day touched by a shift that started the day before (work, no start)
+	// symLeave is "LV", or one character when the grid's cells are one wide.
+	symLeave = "LV"
+)
+
+// maxGridDays is the longest horizon shown as one grid; longer horizons are
+// split into calendar months.
+const maxGridDays = 62
+
+// renderText writes the human report: a header, the roster grid with
+// coverage, and per-person and per-day summaries (feasible); the
+// explanation (infeasible); or the time-limit notice (unknown).
+func renderText(w io.Writer, r *report) error {
+	var b strings.Builder
+	writeHeader(&b, r)
+	switch r.res.Status {
+	case solver.Feasible:
+		b.WriteString("\n")
+		writeRoster(&b, r)
+	case solver.Infeasible:
+		b.WriteString("\n")
+		writeExplanation(&b, r)
+	default:
+		b.WriteString("\nNo answer within the time limit: the solver found neither a roster nor a proof\nthat none exists. Try a longer --time-limit.\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// renderExplanationText writes only the explanation of an infeasible result.
+func renderExplanationText(w io.Writer, r *report) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: infeasible\n", r.name())
+	writeExplanation(&b, r)
+	io.WriteString(w, b.String())
+}
+
+func writeExplanation(b *strings.Builder, r *report) {
+	groups := groupCore(r.res.Core)
+	b.WriteString(explanationSummary(r.res.Core, groups))
+	b.WriteString(".\n")
+	if len(groups) == 0 {
+		return
+	}
+	b.WriteString("\nConflicting rules (one line per rule family: people, dates, source):\n")
+	for _, g := range groups {
+		b.WriteString("  " + groupLine(g) + "\n")
+	}
+	b.WriteString("\nRelax or remove one of these rules (or add staff, or lower the demand) and plan again.\n")
+}
+
+// writeHeader writes the scenario name, horizon, shift types, rules with
+// their citations, and the result with the solver's statistics.
+func writeHeader(b *strings.Builder, r *report) {
+	sc := r.sc
+	name := r.name()
+	b.WriteString(name + "\n" + strings.Repeat("=", displayWidth(name)) + "\n")
+	h := sc.Horizon
+	fmt.Fprintf(b, "horizon  %s (%s) .. %s (%s), %d days; weeks start on %s\n",
+		h.Start, h.Start.Weekday().String()[:3], h.End, h.End.Weekday().String()[:3], h.Days(), sc.WeekStart)
+	fmt.Fprintf(b, "staff    %d people\n", len(sc.Staff))
+	var st table
+	for _, s := range sc.Shifts {
+		span := model.FormatClock(s.Start) + "-" + model.FormatClock(s.End)
+		if s.End <= s.Start {
+			span += " (+1 day)"
+		}
+		st.add(string(s.ID), s.Name, span, fmtMinutes(s.WorkMinutes())+" h work", fmtMinutes(s.Break)+" break")
+	}
+	st.write(b, "shifts   ", "         ")
+
+	first := true
+	rulesLine := func(s string) {
+		if first {
+			b.WriteString("rules    " + s + "\n")
+			first = false
+		} else {
+			b.WriteString("         " + s + "\n")
+		}
+	}
+	names := r.ruleNames()
+	var seen []string
+	for _, n := range names {
+		if contains(seen, n) {
+			continue
+		}
+		seen = append(seen, n)
+		var kinds, cites []string
+		for _, rule := range r.rules {
+			if rule.Name() != n {
+				continue
+			}
+			if !contains(kinds, rule.Kind()) {
+				kinds = append(kinds, rule.Kind())
+			}
+			if c := rule.Citation(); c != "" && !contains(cites, c) {
+				cites = append(cites, c)
+			}
+		}
+		label := n
+		if len(kinds) > 0 && !(len(kinds) == 1 && kinds[0] == n) {
+			label += " (" + strings.Join(kinds, ", ") + ")"
+		}
+		if len(cites) > 0 {
+			label += ": " + strings.Join(cites, "; ")
+		}
+		rulesLine(label)
+	}
+	builtin := fmt.Sprintf("built in: demand (%d lines), one shift at a time, availability, leave, requests off, fixed shifts, history, personal limits", len(sc.Demand))
+	for _, p := range sc.Staff {
+		if p.Minor {
+			builtin += ", minors (Arts. 60, 61)"
+			break
+		}
+	}
+	rulesLine(builtin)
+
+	switch r.res.Status {
+	case solver.Feasible:
+		fmt.Fprintf(b, "status   feasible; re-checked independently against %d requirements: no violation\n", len(r.rules))
+	default:
+		fmt.Fprintf(b, "status   %s\n", r.res.Status)
+	}
+	s := r.res.Stats
+	if s.Vars > 0 || s.Clauses > 0 || s.Encode > 0 || s.Solve > 0 {
+		fmt.Fprintf(b, "solver   %d variables, %d clauses; encode %s, solve %s\n", s.Vars, s.Clauses, fmtDuration(s.Encode), fmtDuration(s.Solve))
+	}
+}
+
+// gridLayout holds the shape shared by every chunk of the grid.
+type gridLayout struct {
+	cellW, nameW int
+	leave        string
+	weekStart    time.Weekday
+	lang         string
+}
+
+// coverageRow is one demand line's coverage, counted per day.
+type coverageRow struct {
+	label   string
+	applies map[model.Date]bool
+	got     map[model.Date]int
+	min     int
+	max     *int
+}
+
+// coverageRows counts, for each demand line and each of its dates, the
+// people (with the skill) starting its shift.
+func coverageRows(r *report, views []*personView) []*coverageRow {
+	var rows []*coverageRow
+	for _, dm := range r.sc.Demand {
+		row := &coverageRow{label: demandLabel(dm), applies: map[model.Date]bool{}, got: map[model.Date]int{}, min: dm.Min, max: dm.Max}
+		for _, d := range dm.Days(r.sc) {
+			row.applies[d] = true
+			n := 0
+			for _, v := range views {
+				if in, ok := v.starts[d]; ok && in.Shift.ID == dm.Shift && (dm.Skill == "" || v.p.HasSkill(dm.Skill)) {
+					n++
+				}
+			}
+			row.got[d] = n
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// demandLabel is a short label: "E min 2", "L 3-4", "E max 3", "E min 1 [lead]".
+func demandLabel(dm *model.Demand) string {
+	s := string(dm.Shift) + " "
+	switch {
+	case dm.Max == nil:
+		s += "min " + strconv.Itoa(dm.Min)
+	case dm.Min == 0:
+		s += "max " + strconv.Itoa(*dm.Max)
+	case dm.Min == *dm.Max:
+		s += "=" + strconv.Itoa(dm.Min)
+	default:
+		s += strconv.Itoa(dm.Min) + "-" + strconv.Itoa(*dm.Max)
+	}
+	if dm.Skill != "" {
+		s += " [" + dm.Skill + "]"
+	}
+	return s
+}
+
+// writeRoster writes the grid (in monthly chunks for long horizons), the
+// legend, and the per-person and per-day summaries.
+func writeRoster(b *strings.Builder, r *report) {
+	sc := r.sc
+	views := make([]*personView, len(sc.Staff))
+	for i, p := range sc.Staff {
+		views[i] = r.view(p)
+	}
+	cov := coverageRows(r, views)
+
+	lay := gridLayout{cellW: 1, nameW: 6, weekStart: sc.WeekStart, lang: r.lang}
+	for _, s := range sc.Shifts {
+		lay.cellW = max(lay.cellW, displayWidth(string(s.ID)))
+	}
+	for _, row := range cov {
+		for _, n := range row.got {
+			lay.cellW = max(lay.cellW, len(strconv.Itoa(n)))
+		}
+		lay.nameW = max(lay.nameW, displayWidth(row.label))
+	}
+	if r.lang == "ja" {
+		lay.cellW = max(lay.cellW, 2)
+	}
+	for _, p := range sc.Staff {
+		lay.nameW = max(lay.nameW, displayWidth(string(p.ID)))
+	}
+	lay.leave = symLeave
+	if lay.cellW == 1 {
+		lay.leave = oneCharLeave(sc)
+	}
+
+	h := sc.Horizon
+	for i, c := range chunks(h) {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		writeChunk(b, lay, r, views, cov, c)
+	}
+	var legend []string
+	for _, s := range sc.Shifts {
+		legend = append(legend, string(s.ID)+" "+s.Name)
+	}
+	fmt.Fprintf(b, "\n%s; %s rest day; %s end of a night shift (work, no start); %s paid leave; | week start (%s)\n",
+		strings.Join(legend, ", "), symRest, symTail, lay.leave, sc.WeekStart)
+	if len(cov) > 0 {
+		b.WriteString("coverage rows: people starting the shift each day (! below min, + above max)\n")
+	}
+
+	b.WriteString("\nPer person\n")
+	writePeople(b, r, views)
+	b.WriteString("\nPer day\n")
+	writeCoverageSummary(b, r, cov)
+}
+
+// oneCharLeave picks a one-character leave symbol that is no shift id.
+func oneCharLeave(sc *model.Scenario) string {
+	for _, c := range []string{"L", "V", "*", "#", "@", "+"} {
+		if sc.Shift(model.ShiftID(c)) == nil {
+			return c
+		}
+	}
+	return "%"
+}
+
+// chunks splits the horizon into calendar months when it is long.
+func chunks(h model.DateRange) []model.DateRange {
+	if h.Days() <= maxGridDays {
+		return []model.DateRange{h}
+	}
+	var out []model.DateRange
+	start := h.Start
+	for d := h.Start; d <= h.End; d++ {
+		if d == h.End || d.Add(1).Time().Day() == 1 {
+			out = append(out, model.DateRange{Start: start, End: d})
+			start = d.Add(1)
+		}
+	}
+	return out
+}
+
+// writeChunk writes the grid of the days in c: a month row, a day-of-month
+// row, a weekday row, one row per person and one per demand line.
+func writeChunk(b *strings.Builder, lay gridLayout, r *report, views []*personView, cov []*coverageRow, c model.DateRange) {
+	n := c.Days()
+	stride := lay.cellW + 1
+	sep := func(i int) byte {
+		if i > 0 && c.Start.Add(i).Weekday() == lay.weekStart {
+			return '|'
+		}
+		return ' '
+	}
+	line := func(label string, cell func(i int, d model.Date) (string, byte)) {
+		var s strings.Builder
+		s.WriteString(padRight(label, lay.nameW))
+		for i := 0; i < n; i++ {
+			text, sp := cell(i, c.Start.Add(i))
+			s.WriteByte(sp)
+			s.WriteString(padLeft(text, lay.cellW))
+		}
+		b.WriteString(strings.TrimRight(s.String(), " ") + "\n")
+	}
+	// overlay writes labels starting at the cells of chosen days, skipping
+	// a label that would run into the one before.
+	overlay := func(label string, want func(i int, d model.Date) (string, bool)) {
+		buf := []byte(strings.Repeat(" ", n*stride))
+		next := 0
+		for i := 0; i < n; i++ {
+			text, ok := want(i, c.Start.Add(i))
+			at := i*stride + 1
+			if !ok || at < next {
+				continue
+			}
+			for len(buf) < at+len(text) {
+				buf = append(buf, ' ')
+			}
+			copy(buf[at:], text)
+			next = at + len(text) + 1
+		}
+		b.WriteString(strings.TrimRight(padRight(label, lay.nameW)+string(buf), " ") + "\n")
+	}
+	overlay("", func(i int, d model.Date) (string, bool) {
+		return d.Time().Format("2006-01"), i == 0 || d.Time().Day() == 1
+	})
+	if lay.cellW >= 2 {
+		line("", func(i int, d model.Date) (string, byte) { return strconv.Itoa(d.Time().Day()), sep(i) })
+	} else {
+		overlay("", func(i int, d model.Date) (string, bool) {
+			return strconv.Itoa(d.Time().Day()), i == 0 || d.Weekday() == lay.weekStart || d.Time().Day() == 1
+		})
+	}
+	line("", func(i int, d model.Date) (string, byte) { return weekdayLabel(d.Weekday(), lay.lang), sep(i) })
+	for _, v := range views {
+		line(string(v.p.ID), func(i int, d model.Date) (string, byte) {
+			if in, ok := v.starts[d]; ok {
+				return string(in.Shift.ID), sep(i)
+			}
+			switch v.status(d) {
+			case model.Work:
+				return symTail, sep(i)
+			case model.Leave:
+				return lay.leave, sep(i)
+			}
+			return symRest, sep(i)
+		})
+	}
+	if len(cov) == 0 {
+		return
+	}
+	b.WriteString("\n")
+	for _, row := range cov {
+		line(row.label, func(i int, d model.Date) (string, byte) {
+			if !row.applies[d] {
+				return "", sep(i)
+			}
+			got := row.got[d]
+			switch {
+			case got < row.min:
+				return strconv.Itoa(got), '!'
+			case row.max != nil && got > *row.max:
+				return strconv.Itoa(got), '+'
+			}
+			return strconv.Itoa(got), sep(i)
+		})
+	}
+}
+
+// weekdayLabel is the weekday's initial (S for Saturday and Sunday), or
+// its kanji for lang ja.
+func weekdayLabel(wd time.Weekday, lang string) string {
+	if lang == "ja" {
+		return []string{"日", "月", "火", "水", "木", "金", "土"}[wd]
+	}
+	return "SMTWTFS"[wd : wd+1]
+}
+
+// writePeople writes the per-person summary: shifts per type, shifts,
+// hours, night shifts, rest days, leave days (in the horizon) and the
+// longest run of days without rest (history and horizon).
+func writePeople(b *strings.Builder, r *report, views []*personView) {
+	sc := r.sc
+	var t table
+	header := []string{"person", "name"}
+	for _, s := range sc.Shifts {
+		header = append(header, string(s.ID))
+	}
+	header = append(header, "shifts", "hours", "nights", "rest", "leave", "streak")
+	t.add(header...)
+	t.right = make([]bool, len(header))
+	for i := 2; i < len(header); i++ {
+		t.right[i] = true
+	}
+	for _, v := range views {
+		perType := map[model.ShiftID]int{}
+		minutes, nights := 0, 0
+		for _, in := range v.starts {
+			perType[in.Shift.ID]++
+			minutes += in.Shift.WorkMinutes()
+			if isNight(in) {
+				nights++
+			}
+		}
+		rest, leave := 0, 0
+		for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
+			switch v.status(d) {
+			case model.Rest:
+				rest++
+			case model.Leave:
+				leave++
+			}
+		}
+		streak, run := 0, 0
+		for d := sc.KnownFrom(v.p); d <= sc.Horizon.End; d++ {
+			if v.status(d) == model.Rest {
+				run = 0
+				continue
+			}
+			run++
+			streak = max(streak, run)
+		}
+		name := v.p.Name
+		if name == "" {
+			name = string(v.p.ID)
+		}
+		row := []string{string(v.p.ID), name}
+		for _, s := range sc.Shifts {
+			row = append(row, strconv.Itoa(perType[s.ID]))
+		}
+		row = append(row, strconv.Itoa(len(v.starts)), fmtMinutes(minutes), strconv.Itoa(nights),
+			strconv.Itoa(rest), strconv.Itoa(leave), strconv.Itoa(streak))
+		t.add(row...)
+	}
+	t.write(b, "  ", "  ")
+	b.WriteString("  (shifts start in the horizon; hours are work time without breaks; nights touch 22:00-05:00;\n" +
+		"   streak is the longest run of days without a rest day, history included)\n")
+}
+
+// writeCoverageSummary lists, per day, the demand lines not met (there are
+// none in a checked roster) or says that every line was met.
+func writeCoverageSummary(b *strings.Builder, r *report, cov []*coverageRow) {
+	if len(cov) == 0 {
+		b.WriteString("  no demand lines\n")
+		return
+	}
+	misses := 0
+	for d := r.sc.Horizon.Start; d <= r.sc.Horizon.End; d++ {
+		for _, row := range cov {
+			if !row.applies[d] {
+				continue
+			}
+			got := row.got[d]
+			switch {
+			case got < row.min:
+				fmt.Fprintf(b, "  %s %s: %d, %d short of min %d\n", d, row.label, got, row.min-got, row.min)
+				misses++
+			case row.max != nil && got > *row.max:
+				fmt.Fprintf(b, "  %s %s: %d, %d over max %d\n", d, row.label, got, got-*row.max, *row.max)
+				misses++
+			}
+		}
+	}
+	if misses == 0 {
+		cells := 0
+		for _, row := range cov {
+			cells += len(row.applies)
+		}
+		fmt.Fprintf(b, "  every demand line met on every day (%d lines, %d line-days)\n", len(cov), cells)
+	}
+}
+
+// table is a plain text table aligned by display width.
+type table struct {
+	rows  [][]string
+	right []bool // right-align column i
+}
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+// write writes the rows, the first prefixed by first and the others by rest.
+func (t *table) write(b *strings.Builder, first, rest string) {
+	var widths []int
+	for _, row := range t.rows {
+		for i, c := range row {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	for ri, row := range t.rows {
+		var s strings.Builder
+		if ri == 0 {
+			s.WriteString(first)
+		} else {
+			s.WriteString(rest)
+		}
+		for i, c := range row {
+			if i > 0 {
+				s.WriteString("  ")
+			}
+			if i < len(t.right) && t.right[i] {
+				s.WriteString(padLeft(c, widths[i]))
+			} else {
+				s.WriteString(padRight(c, widths[i]))
+			}
+		}
+		b.WriteString(strings.TrimRight(s.String(), " ") + "\n")
+	}
+}
+
+// fmtMinutes formats minutes as H:MM.
+func fmtMinutes(m int) string { return fmt.Sprintf("%d:%02d", m/60, m%60) }
+
+// fmtDuration formats a solver time compactly.
+func fmtDuration(d time.Duration) string {
+	switch {
+	case d <= 0:
+		return "0s"
+	case d < time.Millisecond:
+		return "<1ms"
+	case d < time.Second:
+		return d.Round(time.Millisecond).String()
+	}
+	return d.Round(10 * time.Millisecond).String()
+}
+
+// displayWidth is the number of terminal columns s takes: East Asian wide
+// and fullwidth characters take two.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n += runeWidth(r)
+	}
+	return n
+}
+
+func runeWidth(r rune) int {
+	switch {
+	case r < 0x1100:
+		return 1
+	case r <= 0x115F, // Hangul Jamo
+		r >= 0x2E80 && r <= 0x303E, // CJK radicals, punctuation
+		r >= 0x3041 && r <= 0x33FF, // kana, CJK symbols
+		r >= 0x3400 && r <= 0x4DBF, // CJK extension A
+		r >= 0x4E00 && r <= 0x9FFF, // CJK unified ideographs
+		r >= 0xA000 && r <= 0xA4CF, // Yi
+		r >= 0xAC00 && r <= 0xD7A3, // Hangul syllables
+		r >= 0xF900 && r <= 0xFAFF, // CJK compatibility ideographs
+		r >= 0xFE30 && r <= 0xFE4F, // CJK compatibility forms
+		r >= 0xFF00 && r <= 0xFF60, // fullwidth forms
+		r >= 0xFFE0 && r <= 0xFFE6,
+		r >= 0x1F300 && r <= 0x1F64F, // pictographs, emoticons
+		r >= 0x20000 && r <= 0x3FFFD:
+		return 2
+	}
+	return 1
+}
+
+func padRight(s string, w int) string {
+	if d := w - displayWidth(s); d > 0 {
+		return s + strings.Repeat(" ", d)
+	}
+	return s
+}
+
+func padLeft(s string, w int) string {
+	if d := w - displayWidth(s); d > 0 {
+		return strings.Repeat(" ", d) + s
+	}
+	return s
+}

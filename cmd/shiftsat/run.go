@@ -1,0 +1,216 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+)
+
+// Exit codes of FORMAT.md, shared by every subcommand.
+const (
+	exitOK         = 0
+	exitFailure    = 1 // the program failed (I/O, internal error)
+	exitUsage      = 2 // bad usage or invalid input
+	exitInfeasible = 3 // no roster satisfies the rules
+	exitTimeLimit  = 4 // time limit reached with no answer
+)
+
+// exitError ends a command with an exit code. When msg is not empty it is
+// printed to stderr as "shiftsat: msg"; an empty msg means the command has
+// already printed what the user needs.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// usageErrorf reports bad usage or invalid input (exit 2).
+func usageErrorf(format string, args ...any) error {
+	return &exitError{code: exitUsage, msg: fmt.Sprintf(format, args...)}
+}
+
+// failf reports a failure of the program (exit 1).
+func failf(format string, args ...any) error {
+	return &exitError{code: exitFailure, msg: fmt.Sprintf(format, args...)}
+}
+
+// exitWith ends a command with code after it has printed its own messages.
+func exitWith(code int) error { return &exitError{code: code} }
+
+// configKeys are the settings a config file, the environment (SHIFTSAT_*)
+// or a flag may set. Flags override the environment, which overrides the
+// config file, which overrides the built-in defaults.
+var configKeys = []string{"format", "time-limit", "lang", "bom"}
+
+// defaultConfigFile is read from the current directory when --config is not given.
+const defaultConfigFile = "shiftsat.yaml"
+
+// app is one invocation of the program: its streams and its settings.
+type app struct {
+	stdout, stderr io.Writer
+	v              *viper.Viper
+	// configFlag is the value of --config.
+	configFlag string
+	// configFile is the config file read, or "".
+	configFile string
+}
+
+// run runs shiftsat with the command-line arguments args (without the
+// program name) and returns the exit code. It is main without the process:
+// tests call it directly.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "shiftsat: internal error: %v\n%s", r, debug.Stack())
+			code = exitFailure
+		}
+	}()
+	a := &app{stdout: stdout, stderr: stderr, v: viper.New()}
+	a.v.SetEnvPrefix("SHIFTSAT")
+	a.v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	a.v.AutomaticEnv()
+
+	root := a.rootCmd()
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintf(stderr, "shiftsat: %s\n", ee.msg)
+		}
+		return ee.code
+	}
+	// Every other error comes from parsing the command line.
+	fmt.Fprintf(stderr, "shiftsat: %v\nRun 'shiftsat --help' for usage.\n", err)
+	return exitUsage
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "shiftsat",
+		Short: "plan shift rosters that provably follow labour-law rules",
+		Long: `shiftsat plans shift rosters. It reads a scenario (horizon, shift types, staff,
+demand and rules such as jp-4w4d or rest_interval), encodes the rules as SAT,
+solves them, re-checks the roster independently and prints it.
+
+The settings of plan (format, time-limit, lang, bom) come from, lowest priority first:
+built-in defaults, a config file (./shiftsat.yaml or --config FILE),
+environment variables (SHIFTSAT_FORMAT, SHIFTSAT_TIME_LIMIT, SHIFTSAT_LANG,
+SHIFTSAT_BOM), and flags.
+
+Exit codes: 0 success, 1 failure, 2 bad usage or invalid input,
+3 infeasible, 4 time limit reached with no answer.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cmd.SetOut(a.stderr)
+			_ = cmd.Usage()
+			return exitWith(exitUsage)
+		},
+	}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return usageErrorf("%v\nRun '%s --help' for usage.", err, cmd.CommandPath())
+	})
+	root.AddCommand(a.planCmd(), a.validateCmd(), a.rulesCmd(), a.versionCmd())
+	return root
+}
+
+// bind makes flag f the top-priority source of setting key.
+func (a *app) bind(key string, f *pflag.Flag) {
+	if err := a.v.BindPFlag(key, f); err != nil {
+		panic(err) // only when f is nil: a programming error
+	}
+}
+
+// loadConfig reads the config file: --config FILE, else $SHIFTSAT_CONFIG,
+// else ./shiftsat.yaml when it exists. Unknown keys are errors.
+func (a *app) loadConfig() error {
+	path := a.configFlag
+	explicit := path != ""
+	if !explicit {
+		if p := os.Getenv("SHIFTSAT_CONFIG"); p != "" {
+			path, explicit = p, true
+		}
+	}
+	if !explicit {
+		if _, err := os.Stat(defaultConfigFile); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return failf("config: %v", err)
+		}
+		path = defaultConfigFile
+	}
+	if _, err := os.Stat(path); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return usageErrorf("config file %s does not exist", path)
+		}
+		return failf("config: %v", err)
+	}
+	file := viper.New()
+	file.SetConfigFile(path)
+	if err := file.ReadInConfig(); err != nil {
+		return usageErrorf("config file %s: %v", path, err)
+	}
+	var bad []string
+	for _, k := range file.AllKeys() {
+		if !contains(configKeys, k) {
+			bad = append(bad, k)
+		}
+	}
+	if len(bad) > 0 {
+		sort.Strings(bad)
+		var lines []string
+		for _, k := range bad {
+			lines = append(lines, fmt.Sprintf("config file %s: unknown key %q; expected one of: %s", path, k, strings.Join(configKeys, ", ")))
+		}
+		return usageErrorf("%s", strings.Join(lines, "\nshiftsat: "))
+	}
+	if err := a.v.MergeConfigMap(file.AllSettings()); err != nil {
+		return usageErrorf("config file %s: %v", path, err)
+	}
+	a.configFile = path
+	return nil
+}
+
+// source names where setting key came from, for error messages.
+func (a *app) source(cmd *cobra.Command, key string) string {
+	if f := cmd.Flags().Lookup(key); f != nil && f.Changed {
+		return "--" + key
+	}
+	env := "SHIFTSAT_" + strings.ToUpper(strings.ReplaceAll(key, "-", "_"))
+	if v, ok := os.LookupEnv(env); ok && v != "" {
+		return "environment variable " + env
+	}
+	if a.configFile != "" && a.v.InConfig(key) {
+		return "config file " + a.configFile
+	}
+	return "default"
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
