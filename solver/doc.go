@@ -1,0 +1,70 @@
+// Package solver is everything SAT: it turns the rules of package
+// constraints into CNF over the go-air/gini solver, solves it under a time
+// limit, and reads back a roster or, when none exists, a core of
+// requirement instances. It is the only package that imports gini.
+//
+// # Encoding
+//
+// An Encoding implements constraints.Encoder and keeps its own clause
+// list, so that it can write DIMACS (gini's own writer would add its learnt
+// clauses) and so that the same scenario and rules always give the same
+// clauses, byte for byte: variables are numbered in creation order, the
+// Start variables first (staff order, then date, then shift type, over
+// each person's known days), and nothing is ever taken from a map's
+// iteration order. Touched variables are created on first use and defined
+// by t <-> OR of the Start literals of the instances touching the day (a
+// single such literal is returned as is). Constants are one variable,
+// asserted true by a unit clause; every method accepts it and its negation.
+//
+// # Selectors and cores
+//
+// The main solve uses a plain encoding: requirement clauses are added as
+// they are, because assumptions slow gini's search (DESIGN.md). When it is
+// unsatisfiable, the rules are encoded again with selectors: each
+// requirement instance (Begin) gets a selector s, and each of its root
+// clauses gets ¬s. Only roots are guarded: the definitional clauses of
+// counters and Touched variables can always be satisfied by choosing the
+// auxiliary variables, so guarding them would only weaken propagation.
+// Solving under all selectors as assumptions fails, and gini's Why names
+// the failed selectors, which Encoding.Core maps back to provenance. The
+// core is not minimal.
+//
+// # Cardinality
+//
+// DESIGN.md records that a one-sided totalizer truncated at the bound
+// was by far the best encoding for gini. AtMost(k) of n literals uses the
+// downward half of a totalizer truncated at k+1 (a node's output j is
+// forced true when j of its inputs are), and AtLeast(k) the upward half
+// truncated at k (output j may be true only when j inputs are). AtLeast(k)
+// is AtMost(n-k) of the negations, and each bound is encoded in whichever
+// direction gives the smaller truncation. The root node gets no output
+// variables: its clauses are the requirement's root clauses. Small cases
+// are direct: k < 0 is a conflict (the empty clause, {¬s} with a
+// selector), k >= n adds nothing, at most 0 and at most n-1 are unit
+// clauses and one clause, and at most 1 of up to 6 literals is pairwise.
+//
+// # Weighted sums
+//
+// Weighted sums (minutes of work) use a generalized totalizer: each node
+// has one output per reachable partial sum, capped at the bound plus one.
+// Weights and bound are divided by their gcd first (450, 480 and 510
+// minutes become 15, 16 and 17). Terms with the same literal are merged,
+// and the positive Start literals of one person and date form one leaf,
+// since at most one shift starts per person per date (RULES.md §1): the
+// leaf takes at most one of its values, so no clauses combine them. The
+// encoding asserts that at-most-one itself (unguarded, once per person and
+// date) wherever it relies on it. WeightedAtMost is the downward,
+// one-sided counter; WeightedAtLeast uses the upward one truncated at k
+// when k is at most about half the largest reachable sum, and otherwise
+// bounds the deficits: each leaf falls short of its largest weight M by
+// M - w (or M when none of its terms is true), and the deficits must sum
+// to at most sum(M) - k. A week of 3 shift types costs a few hundred
+// clauses; a month a few thousand to ten thousand.
+//
+// # Solving
+//
+// Solve runs gini in its own goroutine (GoSolve) and polls it, stopping it
+// at the time limit or when the context is done; the answer is then
+// Unknown. gini's own Try is not used: it leaves a deadline set in the
+// solver (DESIGN.md, API pitfalls).
+package solver

@@ -1,0 +1,203 @@
+package solver
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/go-air/gini"
+	"github.com/go-air/gini/z"
+
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
+)
+
+// Status is the outcome of a solve.
+type Status int
+
+const (
+	// Unknown means the solve ended (time limit or cancellation) without an answer.
+	Unknown Status = iota
+	// Feasible means a roster satisfying every rule was found.
+	Feasible
+	// Infeasible means no roster satisfies every rule.
+	Infeasible
+)
+
+// String returns "feasible", "infeasible" or "unknown".
+func (s Status) String() string {
+	switch s {
+	case Feasible:
+		return "feasible"
+	case Infeasible:
+		return "infeasible"
+	}
+	return "unknown"
+}
+
+// Options control a solve.
+type Options struct {
+	// TimeLimit bounds the whole solve, encoding and diagnosis included;
+	// 0 means no limit.
+	TimeLimit time.Duration
+}
+
+// Stats are figures about a solve.
+type Stats struct {
+	// Vars and Clauses are the size of the main (plain) encoding.
+	Vars, Clauses int
+	// Encode is the time spent encoding (main encoding and, when
+	// infeasible, the selector encoding).
+	Encode time.Duration
+	// Solve is the time spent in the SAT solver (main solve and diagnosis).
+	Solve time.Duration
+}
+
+// Result is the outcome of Solve.
+type Result struct {
+	// Status says whether a roster was found.
+	Status Status
+	// Roster is the roster found (Feasible only).
+	Roster *model.Roster
+	// Core names requirement instances that together cannot be met
+	// (Infeasible only; empty when the diagnosis ran out of time). It is
+	// not minimal. Its order is the rules' encoding order.
+	Core []constraints.Provenance
+	// Stats are figures about the solve.
+	Stats Stats
+}
+
+// Solve encodes the rules for sc and solves them. When a roster exists, it
+// is returned. When none does, the rules are encoded again with one
+// selector per requirement instance and solved under the selectors as
+// assumptions, and Core names the requirement instances of the failed
+// assumptions. The time limit and ctx end the solve with status Unknown
+// (a diagnosis cut short leaves Infeasible with an empty Core); the error
+// is only for misuse and internal failures.
+func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt Options) (*Result, error) {
+	var deadline time.Time
+	if opt.TimeLimit > 0 {
+		deadline = time.Now().Add(opt.TimeLimit)
+	}
+	res := &Result{Status: Unknown}
+
+	enc := Encode(sc, rules, false)
+	res.Stats.Vars, res.Stats.Clauses, res.Stats.Encode = enc.nvars, enc.nclauses, enc.encodeTime
+
+	g := enc.load()
+	t0 := time.Now()
+	ans := run(ctx, g, deadline)
+	res.Stats.Solve += time.Since(t0)
+	switch ans {
+	case 0:
+		return res, nil
+	case 1:
+		res.Status = Feasible
+		res.Roster = enc.roster(g)
+		return res, nil
+	}
+	res.Status = Infeasible
+
+	diag := Encode(sc, rules, true)
+	res.Stats.Encode += diag.encodeTime
+	dg := diag.load()
+	for _, s := range diag.Assumptions() {
+		dg.Assume(toGini(s))
+	}
+	t0 = time.Now()
+	ans = run(ctx, dg, deadline)
+	res.Stats.Solve += time.Since(t0)
+	switch ans {
+	case 1:
+		return res, fmt.Errorf("solver: internal error: the selector encoding is satisfiable under all its selectors but the plain encoding is not")
+	case -1:
+		why := dg.Why(nil)
+		failed := make([]Lit, len(why))
+		for i, m := range why {
+			failed[i] = fromGini(m)
+		}
+		res.Core = diag.Core(failed)
+	}
+	return res, nil
+}
+
+// load returns a new gini solver holding the encoding's clauses.
+func (e *Encoding) load() *gini.Gini {
+	g := gini.NewVc(e.nvars+1, e.nclauses+1)
+	for _, l := range e.clauses {
+		g.Add(toGini(l))
+	}
+	if e.nvars > 0 {
+		// Make gini aware of every variable, even those in no clause,
+		// so that Value may be asked of any of them. A tautology is
+		// dropped by gini once its variables are registered.
+		m := toGini(Lit(e.nvars))
+		g.Add(m)
+		g.Add(m.Not())
+		g.Add(z.LitNull)
+	}
+	return g
+}
+
+// toGini returns gini's literal for l (the same DIMACS number).
+func toGini(l Lit) z.Lit { return z.Dimacs2Lit(int(l)) }
+
+// fromGini is the inverse of toGini.
+func fromGini(m z.Lit) Lit { return Lit(m.Dimacs()) }
+
+// run solves g in the background until it answers, the deadline passes
+// (zero: none) or ctx is done. It returns 1 (SAT), -1 (UNSAT) or 0.
+//
+// gini's Solve handle cannot be both waited on and stopped from another
+// goroutine (both take its lock), so run polls it with Test, at growing
+// intervals, and stops it with Stop. g.Try is never used: it leaves a
+// deadline set in the solver (DESIGN.md, API pitfalls).
+func run(ctx context.Context, g *gini.Gini, deadline time.Time) int {
+	if ctx.Err() != nil || (!deadline.IsZero() && !time.Now().Before(deadline)) {
+		return 0
+	}
+	h := g.GoSolve()
+	var timeout <-chan time.Time
+	if !deadline.IsZero() {
+		t := time.NewTimer(time.Until(deadline))
+		defer t.Stop()
+		timeout = t.C
+	}
+	wait := 20 * time.Microsecond
+	poll := time.NewTimer(wait)
+	defer poll.Stop()
+	for {
+		if r, done := h.Test(); done {
+			return r
+		}
+		select {
+		case <-ctx.Done():
+			return h.Stop()
+		case <-timeout:
+			return h.Stop()
+		case <-poll.C:
+			wait = min(2*wait, 10*time.Millisecond)
+			poll.Reset(wait)
+		}
+	}
+}
+
+// roster reads the roster from g's model: every horizon date on which a
+// Start variable is true (the first shift type in scenario order, should
+// several be).
+func (e *Encoding) roster(g *gini.Gini) *model.Roster {
+	sc := e.sc
+	r := model.NewRoster(sc)
+	for pi, p := range sc.Staff {
+		for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
+			for si, s := range sc.Shifts {
+				l := e.start(pi, d, si)
+				if l > 0 && g.Value(toGini(l)) {
+					r.Set(p.ID, d, s.ID)
+					break
+				}
+			}
+		}
+	}
+	return r
+}
