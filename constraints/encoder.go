@@ -53,6 +53,11 @@ type Encoder interface {
 	WeightedAtMost(r Req, terms []Term, k int)
 	// WeightedAtLeast requires that the weights of the true terms sum to at least k.
 	WeightedAtLeast(r Req, terms []Term, k int)
+	// Penalize records a soft requirement: the roster costs weight when lit
+	// is true. The optimiser minimises the total cost; hard requirements
+	// stay hard. prov says what the penalty stands for (a request not
+	// granted, a missing person, an unfair spread...).
+	Penalize(prov Provenance, lit Lit, weight int)
 }
 
 // Provenance says where a requirement instance comes from, for

@@ -60,7 +60,32 @@ type Encoding struct {
 
 	encodeTime time.Duration
 	scratch    []Lit
+
+	soft []Penalty
 }
+
+// Penalty is a soft requirement recorded by Penalize: Weight is paid when
+// Lit is true.
+type Penalty struct {
+	// Prov says what the penalty stands for.
+	Prov constraints.Provenance
+	// Lit costs Weight when true.
+	Lit Lit
+	// Weight is the cost (> 0).
+	Weight int
+}
+
+// Penalize implements constraints.Encoder: it records a soft requirement.
+// Constant-false literals and non-positive weights cost nothing and are dropped.
+func (e *Encoding) Penalize(prov constraints.Provenance, lit Lit, weight int) {
+	if weight <= 0 || lit == -e.tru {
+		return
+	}
+	e.soft = append(e.soft, Penalty{Prov: prov, Lit: lit, Weight: weight})
+}
+
+// Penalties returns the soft requirements recorded by Penalize, in order.
+func (e *Encoding) Penalties() []Penalty { return e.soft }
 
 // startDay identifies the Start variables of one person on one date.
 type startDay struct {
