@@ -40,7 +40,7 @@ package model
 //	                                      # block_days, rest_days, holiday_work, days (whole numbers),
 //	                                      # scheme, per (strings), anchor (DATE),
 //	                                      # extra_after_12h (boolean),
-//	                                      # busy_periods: [{start: DATE, end: DATE, max: N}],
+//	                                      # busy_periods: [{start: DATE, end: DATE, max: N}] (max defaults to 12 under variable_year),
 //	                                      # reduced: {hours: H, max: N}, alt: {hours: H, days: N},
 //	                                      # period: {start: DATE, end: DATE}
 //
@@ -1260,10 +1260,12 @@ func (d *decoder) ruleParam(rs *RuleSpec, key string, v *yaml.Node, path string)
 			if f == nil {
 				continue
 			}
-			if !d.require(f, it, p, "max", "a number of days") {
-				continue
+			// max may be left out where the rule has a default (variable_year: 12);
+			// package constraints reports it where the rule has none.
+			m, okMax := 0, true
+			if x, has := f["max"]; has {
+				m, okMax = d.count(x.v, join(p, "max"), "a number of days")
 			}
-			m, okMax := d.count(f["max"].v, join(p, "max"), "a number of days")
 			if ok && okMax {
 				rs.BusyPeriods = append(rs.BusyPeriods, BusyPeriod{Range: r, Max: m, Pos: d.pos(resolve(it))})
 			}

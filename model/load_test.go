@@ -264,7 +264,6 @@ func TestParseErrors(t *testing.T) {
 		}},
 		{"rule type errors", base + oneStaff + "rules: [{rule: x, anchor: 5, busy_periods: [{start: 2026-12-01, end: 2026-12-02}], reduced: {max: 2}, extra_after_12h: 1}]\n", []string{
 			`t.yaml:6:27: rules[0].anchor: expected a date YYYY-MM-DD, got the number 5`,
-			`t.yaml:6:45: rules[0].busy_periods[0].max: missing required field; expected a number of days`,
 			`t.yaml:6:93: rules[0].reduced.hours: missing required field; expected a number of hours`,
 			`t.yaml:6:120: rules[0].extra_after_12h: expected true or false, got the number 1`,
 		}},
