@@ -71,7 +71,7 @@ func (m *Minor) Check(r *model.Roster) []Violation {
 					checkWho(p), in.Shift.ID, start),
 			})
 		}
-		if w := in.Shift.WorkMinutes(); w > 8*60 {
+		if w := in.WorkMinutes(); w > 8*60 {
 			out = append(out, Violation{
 				Kind: m.Kind(), Rule: m.Name(), Staff: p.ID, From: in.Date, To: in.Date, Shift: in.Shift.ID,
 				Measured: w, Limit: 8 * 60, Unit: "minutes", Citation: m.Citation(),
@@ -100,8 +100,9 @@ func checkBreakNeeded(work int, extra12h bool) int {
 	return need
 }
 
-// Check implements Rule: every planned instance whose shift type's break
-// is shorter than Art. 34 requires is a violation.
+// Check implements Rule: every planned instance whose break (the shift
+// type's, or the actual break of a timesheet) is shorter than Art. 34
+// requires for its work minutes is a violation.
 func (b *Breaks) Check(r *model.Roster) []Violation {
 	var out []Violation
 	for _, p := range r.Scenario.Staff {
@@ -109,16 +110,16 @@ func (b *Breaks) Check(r *model.Roster) []Violation {
 			if in.History {
 				continue
 			}
-			w := in.Shift.WorkMinutes()
+			w, brk := in.WorkMinutes(), in.BreakMinutes() // the actual ones for a timesheet
 			need := checkBreakNeeded(w, b.Extra12h)
-			if in.Shift.Break >= need {
+			if brk >= need {
 				continue
 			}
 			out = append(out, Violation{
 				Kind: b.Kind(), Rule: b.Name(), Staff: p.ID, From: in.Date, To: in.Date, Shift: in.Shift.ID,
-				Measured: in.Shift.Break, Limit: need, Unit: "minutes", Citation: b.Citation(),
+				Measured: brk, Limit: need, Unit: "minutes", Citation: b.Citation(),
 				Message: fmt.Sprintf("%s works %s on %s: %s of work with a %d min break; at least %d min needed",
-					checkWho(p), in.Shift.ID, in.Date, checkDur(w), in.Shift.Break, need),
+					checkWho(p), in.Shift.ID, in.Date, checkDur(w), brk, need),
 			})
 		}
 	}
@@ -269,7 +270,9 @@ func (ps *Personal) Check(r *model.Roster) []Violation {
 	var out []Violation
 
 	for _, in := range inst {
-		if !in.History && !p.CanWork(in.Shift.ID) {
+		// An actual span with no shift type named (model.ActualShiftType)
+		// is no start of a shift type: nothing to hold against the list.
+		if !in.History && sc.Shift(in.Shift.ID) != nil && !p.CanWork(in.Shift.ID) {
 			out = append(out, v("staff_shifts", in.Date, in.Shift.ID, fmt.Sprintf("%s works %s on %s but may work only %s",
 				checkWho(p), in.Shift.ID, in.Date, checkJoinShifts(p.Shifts))))
 		}

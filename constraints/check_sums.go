@@ -35,7 +35,7 @@ func (b *SumBound) Check(r *model.Roster) []Violation {
 				continue
 			}
 			if b.Hours {
-				perDate[in.Date] += in.Shift.WorkMinutes()
+				perDate[in.Date] += in.WorkMinutes() // actual minutes for a timesheet
 			} else {
 				perDate[in.Date]++
 			}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/shiftsat/shiftsat/model"
+)
+
+// parseRuleSets parses one rule set given on the command line (the --rules
+// of limits and compare): the compact syntax of check's --rules
+// (parseRulesFlag: NAME, NAME:key=value and further ,key=value items,
+// comma-separated, e.g. "jp-4w4d:anchor=2026-11-29,jp-13days" or
+// "max_consecutive_days:max=10,rest_interval:hours=9"), or @FILE, a YAML
+// file holding a list of rule entries as in a scenario's `rules:`, decoded
+// by model.ParseRules. Input errors come back as a model.ErrorList.
+func parseRuleSets(arg string) ([]*model.RuleSpec, error) {
+	arg = strings.TrimSpace(arg)
+	if arg == "" {
+		return nil, model.ErrorList{{Pos: model.Pos{File: "--rules"}, Msg: "empty rule set; expected NAME[:key=value],... or @FILE.yaml"}}
+	}
+	path, ok := strings.CutPrefix(arg, "@")
+	if !ok {
+		return parseRulesFlag(arg)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, model.ErrorList{{Pos: model.Pos{File: "--rules"}, Msg: fmt.Sprintf("rules file %s does not exist", path)}}
+		}
+		return nil, fmt.Errorf("read rules file: %w", err)
+	}
+	return model.ParseRules(path, data)
+}
+
+// ruleSetFlags parses every --rules value into named rule sets, printing
+// every input error (exit 2).
+func (a *app) ruleSetFlags(args []string) ([]ruleSetArg, error) {
+	if len(args) == 0 {
+		return nil, usageErrorf("--rules is required: a rule set such as --rules jp-4w4d:anchor=2026-11-29,jp-13days (repeat it to compare several)")
+	}
+	var out []ruleSetArg
+	var errs model.ErrorList
+	for _, arg := range args {
+		specs, err := parseRuleSets(arg)
+		var list model.ErrorList
+		switch {
+		case errors.As(err, &list):
+			errs = append(errs, list...)
+			continue
+		case err != nil:
+			return nil, failf("--rules %s: %v", arg, err)
+		}
+		out = append(out, ruleSetArg{name: strings.TrimSpace(arg), specs: specs})
+	}
+	if len(errs) > 0 {
+		for _, e := range errs {
+			fmt.Fprintln(a.stderr, e.Error())
+		}
+		return nil, exitWith(exitUsage)
+	}
+	return out, nil
+}
+
+// ruleSetArg is one --rules value and its rule specifications.
+type ruleSetArg struct {
+	name  string
+	specs []*model.RuleSpec
+}
