@@ -127,6 +127,7 @@ func Compile(sc *model.Scenario) ([]Rule, error) {
 	for i, rs := range sc.Rules {
 		c.rule(i, rs)
 	}
+	c.softRules() // soft.go: requests, preferences, targets, fairness
 	if len(c.errs) > 0 {
 		c.errs.Sort()
 		return nil, c.errs

@@ -22,18 +22,36 @@ package model
 //	    shifts: [E, L]                    # default: all shift types
 //	    unavailable: [DATE | {from: DATE, to: DATE} | {date: DATE, shift: ID}, ...]
 //	    leave: [DATELIST]                 # paid-leave days, inside the horizon
-//	    requests_off: [DATELIST]          # inside the horizon, not leave days
+//	    requests_off: [DATELIST | {date: DATE, shift: ID, weight: N}]
+//	                                      # inside the horizon, not leave days; plain
+//	                                      # dates are hard unless soft.requests is true;
+//	                                      # an entry with a weight is soft (see SOFT below)
+//	    requests_on: [DATELIST | {date: DATE, shift: ID, weight: N}]   # always soft
+//	    prefers: [ID, ...]                # soft: other shift types cost soft.prefer each
+//	    dislikes: [ID | {shift: ID, weight: N}, ...]  # soft: each such shift costs
 //	    fixed: [{date: DATE, shift: ID}]  # inside the horizon, one per date, a shift of
 //	                                      # the person's `shifts`, touching no leave or
 //	                                      # unavailable day and not an unavailable pair
 //	    limits: {min_days: N, max_days: N, max_hours_per_week: H, min_hours: H,
-//	             max_hours: H, max_shifts: {ID: N}}
+//	             max_hours: H, max_shifts: {ID: N},
+//	             target_days: N}          # soft, min_days <= target_days <= max_days
 //	    history:                          # before horizon.start, one entry per date,
 //	      - {date: DATE, shift: ID}       # at most 3660 days before it
 //	      - {date: DATE, status: leave}   # or status: rest
 //	demand:
 //	  - {shift: ID, min: N, max: N, skill: S, weekdays: [mon, ...], dates: [DATELIST],
-//	     public_holidays: true}           # min defaults to 0; max >= min
+//	     public_holidays: true,           # min defaults to 0; max >= min
+//	     target: N, under: W, over: W}    # soft target, min <= target <= max; under and
+//	                                      # over default to soft.under and soft.over
+//	soft:                                 # optional; every field optional (defaults shown)
+//	  requests: false                     # true: every requests_off date is soft
+//	  request_weight: 10                  # weight of a soft request without its own
+//	  under: 10                           # per person missing below a demand target
+//	  over: 1                             # per person above a demand target
+//	  prefer: 1                           # per shift not of a type in the person's prefers
+//	  dislike: 1                          # per disliked shift, when the entry has no weight
+//	  target_days: 1                      # per shift away from limits.target_days
+//	  fairness: {nights: 0, weekends: 0, hours: 0}   # per unit of spread in a group
 //	rules:
 //	  - {rule: NAME, PARAM: VALUE, ...}   # rule is required; the parameters are
 //	                                      # max, min, hours, window_hours, rest_hours (numbers),
@@ -53,6 +71,10 @@ package model
 // parameter is decided by package constraints, not here: RuleSpec.Keys
 // records every parameter written. YAML anchors and aliases are allowed;
 // merge keys (<<) are not.
+//
+// SOFT requirements cost their weight (a whole number >= 0) when not met;
+// the planner minimises the total cost while every hard requirement holds.
+// Weights are decoded here; what each costs is package constraints' Cost.
 
 import (
 	"bytes"
@@ -618,7 +640,7 @@ func (d *decoder) inHorizon(entries []dateEntry) {
 
 // ---- the scenario ----
 
-var topKeys = []string{"name", "horizon", "week_start", "public_holidays", "shifts", "staff", "demand", "rules"}
+var topKeys = []string{"name", "horizon", "week_start", "public_holidays", "shifts", "staff", "demand", "rules", "soft"}
 
 func (d *decoder) scenario(n *yaml.Node) {
 	f := d.fields(n, "", topKeys, "a scenario")
@@ -646,6 +668,9 @@ func (d *decoder) scenario(n *yaml.Node) {
 	}
 	if d.require(f, n, "", "shifts", "a list of shift types") {
 		d.shiftTypes(f["shifts"].v)
+	}
+	if x, ok := f["soft"]; ok {
+		d.softSection(x.v) // before staff and demand: they read its defaults
 	}
 	if d.require(f, n, "", "staff", "a list of people") {
 		d.staff(f["staff"].v)
@@ -765,7 +790,8 @@ func (d *decoder) shiftTypes(n *yaml.Node) {
 
 // ---- staff ----
 
-var staffKeys = []string{"id", "name", "skills", "minor", "shifts", "unavailable", "leave", "requests_off", "fixed", "limits", "history"}
+var staffKeys = []string{"id", "name", "skills", "minor", "shifts", "unavailable", "leave", "requests_off", "fixed", "limits", "history",
+	"requests_on", "prefers", "dislikes"}
 
 func (d *decoder) staff(n *yaml.Node) {
 	items, ok := d.seq(n, "staff", "people")
@@ -823,6 +849,7 @@ func (d *decoder) staff(n *yaml.Node) {
 			}
 		}
 		d.personDates(person, f, p)
+		d.shiftPrefs(person, f, p)
 		if x, ok := f["limits"]; ok {
 			d.limits(&person.Limits, x.v, join(p, "limits"))
 		}
@@ -867,7 +894,7 @@ func (d *decoder) personDates(person *Staff, f map[string]kv, p string) {
 		}
 	}
 	if x, ok := f["requests_off"]; ok {
-		off = d.dateList(x.v, join(p, "requests_off"), false)
+		off = d.requestList(person, x.v, join(p, "requests_off"), false, leaveAt)
 		d.inHorizon(off)
 		person.RequestsOff, person.RequestsOffPos = d.flatten(off)
 		for _, e := range off {
@@ -878,6 +905,9 @@ func (d *decoder) personDates(person *Staff, f map[string]kv, p string) {
 				}
 			}
 		}
+	}
+	if x, ok := f["requests_on"]; ok {
+		d.requestList(person, x.v, join(p, "requests_on"), true, leaveAt)
 	}
 	if x, ok := f["fixed"]; ok {
 		d.fixed(person, x.v, join(p, "fixed"), leaveAt)
@@ -1022,7 +1052,7 @@ func (d *decoder) history(person *Staff, n *yaml.Node, path string) {
 	}
 }
 
-var limitKeys = []string{"min_days", "max_days", "max_hours_per_week", "min_hours", "max_hours", "max_shifts"}
+var limitKeys = []string{"min_days", "max_days", "max_hours_per_week", "min_hours", "max_hours", "max_shifts", "target_days"}
 
 func (d *decoder) limits(l *Limits, n *yaml.Node, path string) {
 	f := d.fields(n, path, limitKeys, "limits")
@@ -1052,6 +1082,8 @@ func (d *decoder) limits(l *Limits, n *yaml.Node, path string) {
 	l.MinDays, l.MaxDays = intField("min_days"), intField("max_days")
 	l.MaxHoursPerWeek = hoursField("max_hours_per_week")
 	l.MinHours, l.MaxHours = hoursField("min_hours"), hoursField("max_hours")
+	l.TargetDays = intField("target_days")
+	d.checkTarget(f, path, "target_days", l.TargetDays, l.MinDays, l.MaxDays, "min_days", "max_days")
 	if l.MinDays != nil && l.MaxDays != nil && *l.MinDays > *l.MaxDays {
 		d.errf(resolve(f["min_days"].v), join(path, "min_days"), "min_days %d is more than max_days %d; expected at most max_days", *l.MinDays, *l.MaxDays)
 	}
@@ -1087,7 +1119,7 @@ func (d *decoder) limits(l *Limits, n *yaml.Node, path string) {
 
 // ---- demand ----
 
-var demandKeys = []string{"shift", "min", "max", "skill", "weekdays", "dates", "public_holidays"}
+var demandKeys = []string{"shift", "min", "max", "skill", "weekdays", "dates", "public_holidays", "target", "under", "over"}
 
 func (d *decoder) demand(n *yaml.Node) {
 	items, ok := d.seq(n, "demand", "demand lines {shift, min, max, ...}")
@@ -1155,6 +1187,7 @@ func (d *decoder) demand(n *yaml.Node) {
 		if x, ok := f["public_holidays"]; ok {
 			dm.PublicHolidays, _ = d.boolean(x.v, join(p, "public_holidays"))
 		}
+		d.demandTarget(dm, f, p, minOK)
 		d.sc.Demand = append(d.sc.Demand, dm)
 	}
 }

@@ -41,6 +41,9 @@ type Scenario struct {
 	Rules []*RuleSpec
 	// PublicHolidays are the calendar's public holidays, usable in demand date sets.
 	PublicHolidays []Date
+	// Soft is the scenario's `soft:` section (nil when it has none): which
+	// requirements are soft and their default weights. See SoftSettings.
+	Soft *Soft
 
 	shiftIndex map[ShiftID]*ShiftType
 	staffIndex map[StaffID]*Staff
@@ -108,6 +111,96 @@ type Staff struct {
 	Pos Pos
 	// Positions of individual entries, for error messages and provenance.
 	LeavePos, RequestsOffPos []Pos
+	// Requests are the person's soft requests, on and off, each with its
+	// weight: requests_on entries, and the requests_off entries that are
+	// soft (with a weight, or every one when the scenario's soft.requests
+	// is true). Hard requests off stay in RequestsOff.
+	Requests []Request
+	// Prefers lists the shift types the person would rather work: every
+	// shift of another type started in the horizon costs the scenario's
+	// soft.prefer weight. Empty: no preference.
+	Prefers []ShiftID
+	// Dislikes lists shift types the person would rather not work, each
+	// with the weight every such shift started in the horizon costs.
+	Dislikes []ShiftPref
+}
+
+// Request is a soft request of a person: a date (or a date and shift) on
+// or off. It is granted when, for a request off, no instance of the person
+// touches the date (with Shift: the person does not start Shift that day);
+// for a request on, the person starts a shift that day (with Shift: that
+// shift). A request not granted costs Weight.
+type Request struct {
+	// On is true for a request to work (requests_on), false for a day off.
+	On bool
+	// Date is the date requested.
+	Date Date
+	// Shift, when not empty, narrows the request to that shift type.
+	Shift ShiftID
+	// Weight is the cost of not granting the request.
+	Weight int
+	// Pos is where it is written.
+	Pos Pos
+}
+
+// ShiftPref is a disliked shift type with its weight per shift started.
+type ShiftPref struct {
+	// Shift is the shift type.
+	Shift ShiftID
+	// Weight is the cost of each such shift started in the horizon.
+	Weight int
+	// Pos is where it is written.
+	Pos Pos
+}
+
+// Soft is the scenario's `soft:` section: whether plain requests off are
+// soft, and the default weights of the soft requirements (each in cost
+// units per unit missed). DefaultSoft gives the defaults of a missing field.
+type Soft struct {
+	// Requests makes every requests_off date soft (default false: hard).
+	Requests bool
+	// RequestWeight is the weight of a soft request without its own (default 10).
+	RequestWeight int
+	// Under is the cost per person missing below a demand line's target (default 10).
+	Under int
+	// Over is the cost per person above a demand line's target (default 1).
+	Over int
+	// Prefer is the cost of a shift started of a type not in the person's prefers (default 1).
+	Prefer int
+	// Dislike is the cost of a disliked shift started, when the entry gives no weight (default 1).
+	Dislike int
+	// TargetDays is the cost per day a person's shift count is away from limits.target_days (default 1).
+	TargetDays int
+	// Fairness holds the weights of the fairness requirements (default 0: off).
+	Fairness Fairness
+	// Pos is where the section is written.
+	Pos Pos
+}
+
+// Fairness holds the weights of the fairness requirements: among
+// comparable people (see package constraints), each costs its weight times
+// the spread (largest minus smallest) of the measure.
+type Fairness struct {
+	// Nights weighs the spread of night shifts.
+	Nights int
+	// Weekends weighs the spread of Saturdays and Sundays worked.
+	Weekends int
+	// Hours weighs the spread of work hours (in units of the group's hour unit).
+	Hours int
+}
+
+// DefaultSoft returns the soft settings used when a scenario has no
+// `soft:` section, and the defaults of the fields a section leaves out.
+func DefaultSoft() Soft {
+	return Soft{RequestWeight: 10, Under: 10, Over: 1, Prefer: 1, Dislike: 1, TargetDays: 1}
+}
+
+// SoftSettings returns the scenario's soft section, or DefaultSoft.
+func (sc *Scenario) SoftSettings() Soft {
+	if sc.Soft != nil {
+		return *sc.Soft
+	}
+	return DefaultSoft()
 }
 
 // Unavailable is a hard unavailability: a whole date, or one shift on a date.
@@ -141,6 +234,10 @@ type Limits struct {
 	MinHours, MaxHours *float64
 	// MaxShifts bounds, per shift type, the shifts of that type starting inside the horizon.
 	MaxShifts map[ShiftID]int
+	// TargetDays is a soft target for the number of shifts starting inside
+	// the horizon: each shift more or fewer costs the scenario's
+	// soft.target_days weight. Nil: no target.
+	TargetDays *int
 	// Pos is where the limits are written, per field name.
 	Pos map[string]Pos
 }
@@ -198,6 +295,13 @@ type Demand struct {
 	Dates []Date
 	// PublicHolidays restricts the dates to the scenario's public holidays.
 	PublicHolidays bool
+	// Target, when set, is a soft staffing target between Min and Max: each
+	// person missing below it costs Under, each person above it Over.
+	Target *int
+	// Under and Over are the line's weights per person below and above
+	// Target (the scenario's soft.under and soft.over when not written;
+	// 0 when the line has no target).
+	Under, Over int
 	// Pos is where it is written.
 	Pos Pos
 }
@@ -413,10 +517,46 @@ type Instance struct {
 	Shift *ShiftType
 	// History marks an instance from the scenario's history, not planned.
 	History bool
+	// Start and End are the instance's own span: the shift type's times on
+	// Date for a planned instance, the clock-in and clock-out times for an
+	// actual one (Roster.Actual). Roster.Instances sets them for every
+	// instance; when End <= Start (an Instance built by hand without them)
+	// Interval falls back to the shift type's times.
+	Start, End Minute
+	// Break is the instance's unpaid break in minutes (the shift type's, or
+	// the actual one). It is read only when Start and End are set.
+	Break int
 }
 
-// Interval returns the instance's start and end.
-func (in Instance) Interval() (start, end Minute) { return in.Shift.Interval(in.Date) }
+// hasSpan reports whether the instance carries its own span.
+func (in Instance) hasSpan() bool { return in.End > in.Start }
+
+// Interval returns the instance's start and end: its own span when set,
+// else the shift type's times on Date.
+func (in Instance) Interval() (start, end Minute) {
+	if in.hasSpan() {
+		return in.Start, in.End
+	}
+	return in.Shift.Interval(in.Date)
+}
+
+// WorkMinutes returns the instance's paid work time: its span minus its
+// break (the shift type's work minutes when no span is set).
+func (in Instance) WorkMinutes() int {
+	if in.hasSpan() {
+		return int(in.End-in.Start) - in.Break
+	}
+	return in.Shift.WorkMinutes()
+}
+
+// BreakMinutes returns the instance's unpaid break: Break when the span is
+// set, else the shift type's break.
+func (in Instance) BreakMinutes() int {
+	if in.hasSpan() {
+		return in.Break
+	}
+	return in.Shift.Break
+}
 
 // TouchedDays returns the calendar days the instance's open span (start, end)
 // intersects, in order (RULES.md §1: a 22:00-07:00 shift touches two days,
@@ -439,6 +579,35 @@ type Roster struct {
 	Scenario *Scenario
 	// Starts maps person and horizon date to the shift type started.
 	Starts map[StaffID]map[Date]ShiftID
+	// Actual, when not nil, maps person and start date to the times actually
+	// worked (a timesheet, see ReadActualsCSV). An instance with an actual
+	// span is measured on it by every Check; its shift type, if any, comes
+	// from Starts (horizon dates) or the history. An actual span on a horizon
+	// date without a start in Starts is an instance of an unnamed shift type
+	// (see ActualShiftType). Nil for planned rosters.
+	Actual map[StaffID]map[Date]Span
+}
+
+// Span is a span of time actually worked: clock-in, clock-out and the unpaid
+// break taken.
+type Span struct {
+	// Start and End are the clock-in and clock-out times (End > Start).
+	Start, End Minute
+	// Break is the unpaid break in minutes.
+	Break int
+}
+
+// ActualShiftType returns the shift type standing for an actual span worked
+// with no shift type named: its id is the span's clock times "HH:MM-HH:MM"
+// and it is no shift type of the scenario (Scenario.Shift does not know it).
+func ActualShiftType(sp Span) *ShiftType {
+	s := int(sp.Start - sp.Start.Date().Start())
+	e := int(sp.End - sp.End.Date().Start())
+	if e == 0 {
+		e = MinutesPerDay // clock-out at midnight: 24:00
+	}
+	return &ShiftType{ID: ShiftID(FormatClock(s) + "-" + FormatClock(e)), Name: "actual times",
+		Start: s, End: e, Break: sp.Break}
 }
 
 // NewRoster returns an empty roster for sc.
@@ -467,18 +636,33 @@ func (r *Roster) Instances(p StaffID) []Instance {
 	sc := r.Scenario
 	person := sc.Person(p)
 	var out []Instance
+	// with gives in its span: the actual one when known, else its shift type's.
+	with := func(in Instance) Instance {
+		if sp, ok := r.Actual[p][in.Date]; ok && sp.End > sp.Start {
+			in.Start, in.End, in.Break = sp.Start, sp.End, sp.Break
+		} else {
+			in.Start, in.End = in.Shift.Interval(in.Date)
+			in.Break = in.Shift.Break
+		}
+		return in
+	}
 	if person != nil {
 		for _, h := range person.History {
 			if h.Shift != "" && h.Date < sc.Horizon.Start {
 				if st := sc.Shift(h.Shift); st != nil {
-					out = append(out, Instance{Staff: p, Date: h.Date, Shift: st, History: true})
+					out = append(out, with(Instance{Staff: p, Date: h.Date, Shift: st, History: true}))
 				}
 			}
 		}
 	}
 	for d, s := range r.Starts[p] {
 		if st := sc.Shift(s); st != nil && sc.Horizon.Contains(d) {
-			out = append(out, Instance{Staff: p, Date: d, Shift: st})
+			out = append(out, with(Instance{Staff: p, Date: d, Shift: st}))
+		}
+	}
+	for d, sp := range r.Actual[p] {
+		if _, planned := r.Starts[p][d]; !planned && sc.Horizon.Contains(d) && sp.End > sp.Start {
+			out = append(out, with(Instance{Staff: p, Date: d, Shift: ActualShiftType(sp)}))
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {

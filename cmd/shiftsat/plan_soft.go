@@ -1,0 +1,376 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
+	"github.com/shiftsat/shiftsat/solver"
+)
+
+// This file is the soft side of `plan`: the roster's cost, read by the
+// independent constraints.Cost and compared with the optimiser's claim,
+// and the reasons the requests not granted could not be.
+
+// optimize is solver.Plan; tests may replace it.
+var optimize = solver.Plan
+
+// explainRequest is solver.ExplainRequest; tests may replace it.
+var explainRequest = solver.ExplainRequest
+
+// Budget of the request explanations of one plan.
+const (
+	// maxExplainedRequests caps the requests not granted that are explained.
+	maxExplainedRequests = 8
+	// requestExplainTime is the time limit of one request's explanation.
+	requestExplainTime = 2 * time.Second
+)
+
+// softPlan is the soft part of a report.
+type softPlan struct {
+	// res is the optimiser's result.
+	res *solver.PlanResult
+	// costs are the roster's cost items (constraints.Cost).
+	costs []constraints.CostItem
+	// reasons are the explanations of the requests not granted, by cost item index.
+	reasons map[int]*solver.RequestReason
+	// unexplained counts the requests not granted left unexplained (budget).
+	unexplained int
+}
+
+// softReport computes the cost of a checked roster, verifies the
+// optimiser's claim against it, and explains the requests not granted
+// (text and JSON only). A claim that differs is an internal error.
+func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult, s planSettings) error {
+	if pr == nil || !pr.Soft || rep.res.Roster == nil {
+		return nil
+	}
+	sp := &softPlan{res: pr, costs: constraints.Cost(rep.rules, rep.res.Roster), reasons: map[int]*solver.RequestReason{}}
+	if total := constraints.TotalCost(sp.costs); total != pr.Cost {
+		return failf("internal error: the optimiser claims a cost of %d but the roster costs %d when read independently", pr.Cost, total)
+	}
+	rep.soft = sp
+	if s.format == "csv" {
+		return nil
+	}
+	n := 0
+	for i, it := range sp.costs {
+		if !isRequest(it.Kind) {
+			continue
+		}
+		if n == maxExplainedRequests {
+			sp.unexplained++
+			continue
+		}
+		n++
+		pv := requestProvenance(rep, it)
+		if pv == nil {
+			continue
+		}
+		rr, err := explainRequest(ctx, rep.sc, rep.rules, *pv, requestExplainTime)
+		if err != nil {
+			return failf("explain request: %v", err)
+		}
+		sp.reasons[i] = rr
+	}
+	return nil
+}
+
+func isRequest(kind string) bool {
+	return kind == constraints.KindRequestOff || kind == constraints.KindRequestOn
+}
+
+// requestProvenance returns the provenance the encoding gives the request
+// of cost item it, or nil when none matches.
+func requestProvenance(rep *report, it constraints.CostItem) *constraints.Provenance {
+	enc := solver.Encode(rep.sc, requestRules(rep.rules, it.Staff), false)
+	for _, p := range enc.Penalties() {
+		if p.Prov.Kind == it.Kind && p.Prov.Staff == it.Staff && p.Prov.From == it.From && p.Prov.Shift == it.Shift {
+			pv := p.Prov
+			return &pv
+		}
+	}
+	return nil
+}
+
+// requestRules returns the request rule of person id among rules.
+func requestRules(rules []constraints.Rule, id model.StaffID) []constraints.Rule {
+	for _, r := range rules {
+		if q, ok := r.(*constraints.Requests); ok && q.Staff == id {
+			return []constraints.Rule{r}
+		}
+	}
+	return nil
+}
+
+// requestLabel names a request: "2026-12-03 off", "2026-12-05 shift D".
+func requestLabel(kind string, d model.Date, shift model.ShiftID) string {
+	what := "off"
+	if kind == constraints.KindRequestOn {
+		what = "on"
+	}
+	if shift != "" {
+		what = "shift " + string(shift) + " " + what
+	}
+	return d.String() + " " + what
+}
+
+// reasonText says why a request was not granted, in one sentence.
+func (sp *softPlan) reasonText(rr *solver.RequestReason) string {
+	if rr == nil {
+		return "not explained (the explanation budget of this plan was used up)"
+	}
+	switch rr.Status {
+	case solver.Infeasible:
+		if len(rr.Core) == 0 {
+			return "no roster grants it under the hard rules (the rules in the way were not identified in time)"
+		}
+		var parts []string
+		for _, g := range groupCore(rr.Core) {
+			parts = append(parts, groupLine(g))
+		}
+		return "no roster grants it under the hard rules; in the way: " + strings.Join(parts, "; ")
+	case solver.Feasible:
+		extra := rr.Cost - sp.res.Cost
+		proof := "optimal"
+		if !rr.Optimal {
+			proof = fmt.Sprintf("best found; lower bound %d", rr.LowerBound)
+		}
+		if extra < 0 {
+			return fmt.Sprintf("a roster granting it was found at a lower total (%d, %s) than this plan's %d, which is not proved optimal", rr.Cost, proof, sp.res.Cost)
+		}
+		if extra == 0 {
+			return fmt.Sprintf("it could be granted at the same total cost (%d, %s): the cost would only move to another requirement (a tie)", rr.Cost, proof)
+		}
+		return fmt.Sprintf("granting it costs %d more elsewhere (total %d instead of %d, %s)", extra, rr.Cost, sp.res.Cost, proof)
+	}
+	return "not explained within the time limit"
+}
+
+// costBreakdown sums cost items by kind, in first-appearance order.
+type costSum struct {
+	kind  string
+	staff model.StaffID
+	cost  int
+	units int
+	unit  string
+	items int
+}
+
+func sumBy(items []constraints.CostItem, key func(constraints.CostItem) string) ([]string, map[string]*costSum) {
+	var keys []string
+	sums := map[string]*costSum{}
+	for _, it := range items {
+		k := key(it)
+		s := sums[k]
+		if s == nil {
+			s = &costSum{kind: it.Kind, staff: it.Staff, unit: it.Unit}
+			sums[k] = s
+			keys = append(keys, k)
+		}
+		s.cost += it.Cost
+		s.units += it.Units
+		s.items++
+	}
+	return keys, sums
+}
+
+// writeCost writes the cost section of a feasible plan with soft
+// requirements: the total and its proof status, the cost by requirement
+// kind and by person, the fairness measures, and the requests not granted
+// with the reason each could not be.
+func writeCost(b *strings.Builder, r *report) {
+	sp := r.soft
+	if sp == nil {
+		return
+	}
+	pr := sp.res
+	b.WriteString("\nCost (soft requirements; every hard rule holds)\n")
+	proof := "optimal (proved)"
+	if !pr.Optimal {
+		proof = fmt.Sprintf("best found within the time limit; lower bound %d", pr.LowerBound)
+	}
+	fmt.Fprintf(b, "  total %d: %s; re-computed independently from the roster\n", pr.Cost, proof)
+	if len(sp.costs) > 0 {
+		b.WriteString("  by requirement:\n")
+		keys, sums := sumBy(sp.costs, func(it constraints.CostItem) string { return it.Kind })
+		var t table
+		for _, k := range keys {
+			s := sums[k]
+			t.add(k, fmt.Sprint(s.cost), unitCount(s.units, s.unit))
+		}
+		t.write(b, "    ", "    ")
+		b.WriteString("  by person:\n")
+		keys, sums = sumBy(sp.costs, func(it constraints.CostItem) string { return string(it.Staff) })
+		order := map[string]int{"": len(r.sc.Staff)}
+		for i, p := range r.sc.Staff {
+			order[string(p.ID)] = i
+		}
+		sort.SliceStable(keys, func(i, j int) bool { return order[keys[i]] < order[keys[j]] })
+		var pt table
+		for _, k := range keys {
+			who := k
+			if who == "" {
+				who = "(shared)"
+			}
+			var parts []string
+			kk, ks := sumBy(filterStaff(sp.costs, model.StaffID(k)), func(it constraints.CostItem) string { return it.Kind })
+			for _, x := range kk {
+				parts = append(parts, fmt.Sprintf("%s %d", x, ks[x].cost))
+			}
+			pt.add(who, fmt.Sprint(sums[k].cost), strings.Join(parts, ", "))
+		}
+		pt.write(b, "    ", "    ")
+	}
+	writeFairness(b, r)
+	var lines []string
+	for i, it := range sp.costs {
+		if !isRequest(it.Kind) {
+			continue
+		}
+		rr, ok := sp.reasons[i]
+		if !ok && sp.unexplained == 0 {
+			continue
+		}
+		lines = append(lines, fmt.Sprintf("  %s %s (weight %d): %s", it.Staff, requestLabel(it.Kind, it.From, it.Shift), it.Weight, sp.reasonText(rr)))
+	}
+	if len(lines) > 0 {
+		b.WriteString("\nRequests not granted, and why:\n")
+		b.WriteString(strings.Join(lines, "\n"))
+		b.WriteString("\n")
+	}
+}
+
+// unitCount formats "1 request", "3 requests", "1 person".
+func unitCount(n int, unit string) string {
+	if n == 1 {
+		switch {
+		case unit == "people":
+			unit = "person"
+		case strings.HasPrefix(unit, "units "):
+			unit = "unit" + strings.TrimPrefix(unit, "units")
+		case strings.HasSuffix(unit, "s"):
+			unit = strings.TrimSuffix(unit, "s")
+		}
+	}
+	return fmt.Sprintf("%d %s", n, unit)
+}
+
+func filterStaff(items []constraints.CostItem, id model.StaffID) []constraints.CostItem {
+	var out []constraints.CostItem
+	for _, it := range items {
+		if it.Staff == id {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// writeFairness lists, for each fairness requirement, every member's value.
+func writeFairness(b *strings.Builder, r *report) {
+	var lines []string
+	for _, rule := range r.rules {
+		f, ok := rule.(*constraints.Fairness)
+		if !ok {
+			continue
+		}
+		var vals []string
+		lo, hi := -1, -1
+		for _, id := range f.Group {
+			v := f.ValueOf(r.res.Roster, id)
+			vals = append(vals, fmt.Sprintf("%s %d", id, v))
+			if lo < 0 || v < lo {
+				lo = v
+			}
+			if v > hi {
+				hi = v
+			}
+		}
+		unit := ""
+		if f.Measure == constraints.MeasureHours {
+			unit = fmt.Sprintf(" (units of %s)", fmtMinutes(f.UnitMinutes)+" h")
+		}
+		lines = append(lines, fmt.Sprintf("    %s%s: %s; spread %d, weight %d [%s]", f.Measure, unit, strings.Join(vals, ", "), hi-lo, f.Weight, f.Profile))
+	}
+	if len(lines) > 0 {
+		b.WriteString("  fairness among comparable people:\n")
+		b.WriteString(strings.Join(lines, "\n"))
+		b.WriteString("\n")
+	}
+}
+
+// costJSON is the cost part of a feasible plan with soft requirements.
+type breakdownJSON struct {
+	Kind   string `json:"kind"`
+	Rule   string `json:"rule"`
+	Staff  string `json:"staff"`
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Shift  string `json:"shift"`
+	Units  int    `json:"units"`
+	Unit   string `json:"unit"`
+	Weight int    `json:"weight"`
+	Cost   int    `json:"cost"`
+	Detail string `json:"detail"`
+	Pos    string `json:"pos,omitempty"`
+}
+
+// requestJSON marks a request on a person's day.
+type requestJSON struct {
+	// Kind is "off" or "on".
+	Kind    string `json:"kind"`
+	Shift   string `json:"shift,omitempty"`
+	Weight  int    `json:"weight"`
+	Granted bool   `json:"granted"`
+	// Reason says why a request not granted could not be (when explained).
+	Reason string `json:"reason,omitempty"`
+}
+
+// softJSON fills the cost fields of out.
+func softJSON(out *rosterJSON, r *report) {
+	sp := r.soft
+	if sp == nil {
+		return
+	}
+	cost, lb, opt := sp.res.Cost, sp.res.LowerBound, sp.res.Optimal
+	out.Cost, out.LowerBound, out.Optimal = &cost, &lb, &opt
+	out.Breakdown = []breakdownJSON{}
+	for _, it := range sp.costs {
+		out.Breakdown = append(out.Breakdown, breakdownJSON{Kind: it.Kind, Rule: it.Rule, Staff: string(it.Staff),
+			From: it.From.String(), To: it.To.String(), Shift: string(it.Shift), Units: it.Units, Unit: it.Unit,
+			Weight: it.Weight, Cost: it.Cost, Detail: it.Detail, Pos: it.Pos.String()})
+	}
+}
+
+// dayRequests returns the marks of p's requests on d (nil without soft requirements).
+func dayRequests(r *report, p *model.Staff, d model.Date) []requestJSON {
+	sp := r.soft
+	if sp == nil {
+		return nil
+	}
+	var out []requestJSON
+	for _, q := range p.Requests {
+		if q.Date != d {
+			continue
+		}
+		kind := constraints.KindRequestOff
+		mark := requestJSON{Kind: "off", Shift: string(q.Shift), Weight: q.Weight, Granted: true}
+		if q.On {
+			kind, mark.Kind = constraints.KindRequestOn, "on"
+		}
+		for i, it := range sp.costs {
+			if it.Kind == kind && it.Staff == p.ID && it.From == d && it.Shift == q.Shift {
+				mark.Granted = false
+				if rr, ok := sp.reasons[i]; ok {
+					mark.Reason = sp.reasonText(rr)
+				}
+			}
+		}
+		out = append(out, mark)
+	}
+	return out
+}

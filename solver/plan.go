@@ -1,0 +1,217 @@
+package solver
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
+)
+
+// PlanResult is the outcome of Plan: Solve's result, and the cost of the
+// roster when the scenario has soft requirements.
+type PlanResult struct {
+	// Result holds the status, the roster (Feasible), the core
+	// (Infeasible) and the statistics.
+	Result
+	// Soft is true when the encoding has penalties and was optimised.
+	Soft bool
+	// Penalties is the number of penalty literals of the encoding.
+	Penalties int
+	// Cost is the optimiser's cost of the roster: the weights of its true
+	// penalty literals (0 without soft requirements).
+	Cost int64
+	// LowerBound is the best lower bound proved on the cost of any roster.
+	LowerBound int64
+	// Optimal reports that Cost is proved optimal.
+	Optimal bool
+	// TimeToBest is the time from the start of the optimisation to the
+	// best roster; TimeToProof to the proof of optimality (0: none).
+	TimeToBest, TimeToProof time.Duration
+}
+
+// Plan is Solve for scenarios with soft requirements. When the rules
+// record no penalty, it is Solve (a roster is optimal at cost 0).
+// Otherwise the encoding is optimised with Optimize under the time limit
+// (encoding included): the roster is the best one found, with its cost,
+// the best lower bound proved and whether it is optimal. When no roster
+// exists, Solve is run for its core. The time limit ends the search with
+// the best roster so far (status Feasible) or, without one, Unknown.
+func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt Options) (*PlanResult, error) {
+	t0 := time.Now()
+	enc := Encode(sc, rules, false)
+	if len(enc.Penalties()) == 0 {
+		res, err := Solve(ctx, sc, rules, opt)
+		if res == nil {
+			return nil, err
+		}
+		return &PlanResult{Result: *res, Optimal: res.Status == Feasible}, err
+	}
+	pr := &PlanResult{Soft: true, Penalties: len(enc.Penalties())}
+	pr.Status = Unknown
+	pr.Stats = Stats{Vars: enc.NumVars(), Clauses: enc.NumClauses(), Encode: enc.encodeTime}
+	remaining := func() (time.Duration, bool) {
+		if opt.TimeLimit <= 0 {
+			return 0, true
+		}
+		left := opt.TimeLimit - time.Since(t0)
+		return left, left > 0
+	}
+	left, ok := remaining()
+	if !ok {
+		return pr, nil
+	}
+	t1 := time.Now()
+	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: left})
+	pr.Stats.Solve = time.Since(t1)
+	if err != nil {
+		return pr, err
+	}
+	pr.LowerBound = or.LowerBound
+	switch or.Status {
+	case Feasible:
+		pr.Status = Feasible
+		pr.Roster = decodeRoster(enc, or.Value)
+		pr.Cost, pr.Optimal = or.Cost, or.Optimal
+		pr.TimeToBest, pr.TimeToProof = or.TimeToBest, or.TimeToProof
+	case Infeasible:
+		pr.Status = Infeasible
+		left, ok := remaining()
+		if !ok {
+			return pr, nil
+		}
+		res, err := Solve(ctx, sc, rules, Options{TimeLimit: left})
+		if err != nil {
+			return pr, err
+		}
+		if res.Status == Feasible {
+			return pr, fmt.Errorf("solver: internal error: the optimiser found the rules unsatisfiable but Solve found a roster")
+		}
+		pr.Core = res.Core
+		pr.Stats.Encode += res.Stats.Encode
+		pr.Stats.Solve += res.Stats.Solve
+	}
+	return pr, nil
+}
+
+// decodeRoster reads the roster from a model given by value: every
+// horizon date on which a Start literal is true (the first shift type in
+// scenario order, should several be).
+func decodeRoster(e *Encoding, value func(Lit) bool) *model.Roster {
+	sc := e.sc
+	r := model.NewRoster(sc)
+	for pi, p := range sc.Staff {
+		for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
+			for si, s := range sc.Shifts {
+				if l := e.start(pi, d, si); l > 0 && value(l) {
+					r.Set(p.ID, d, s.ID)
+					break
+				}
+			}
+		}
+	}
+	return r
+}
+
+// RequestReason says why a request was not granted: granting it is
+// impossible under the hard rules (Status Infeasible, with the hard
+// requirements that stand in the way), or possible at a cost elsewhere
+// (Status Feasible, with the best total cost found when it is granted).
+type RequestReason struct {
+	// Request is the request's provenance (its penalty's).
+	Request constraints.Provenance
+	// Status is Infeasible when no roster grants the request, Feasible
+	// when one does, Unknown when the time limit ended the search first.
+	Status Status
+	// Core are the hard requirements that, with the request, cannot all
+	// hold (Infeasible only), in encoding order; the request itself is
+	// not listed.
+	Core []constraints.Provenance
+	// Minimal reports that dropping any member of Core leaves a roster
+	// that grants the request.
+	Minimal bool
+	// Cost is the best total cost found of a roster granting the request
+	// (Feasible only); LowerBound the best lower bound proved on it, and
+	// Optimal whether they meet.
+	Cost, LowerBound int64
+	// Optimal reports that Cost is proved optimal.
+	Optimal bool
+}
+
+// forcedRequest is a rule that makes one soft requirement hard: the
+// penalty whose provenance is req must not be paid. It must be encoded
+// after the soft rules, into an Encoding.
+type forcedRequest struct {
+	req constraints.Provenance
+}
+
+func (f *forcedRequest) Kind() string                                { return f.req.Kind }
+func (f *forcedRequest) Name() string                                { return f.req.Rule }
+func (f *forcedRequest) Citation() string                            { return f.req.Citation }
+func (f *forcedRequest) Check(*model.Roster) []constraints.Violation { return nil }
+
+// Encode adds "the penalty is not paid" as a requirement of its own.
+func (f *forcedRequest) Encode(e constraints.Encoder) {
+	enc, ok := e.(*Encoding)
+	if !ok {
+		return
+	}
+	r := enc.Begin(f.req)
+	for _, p := range enc.Penalties() {
+		if samePenalty(p.Prov, f.req) {
+			enc.Require(r, p.Lit.Not())
+		}
+	}
+}
+
+// samePenalty reports whether two provenances name the same soft requirement.
+func samePenalty(a, b constraints.Provenance) bool {
+	return a.Kind == b.Kind && a.Rule == b.Rule && a.Staff == b.Staff && a.From == b.From && a.To == b.To &&
+		a.Shift == b.Shift && a.Skill == b.Skill && a.Detail == b.Detail && a.Limit == b.Limit
+}
+
+// ExplainRequest says why the request req (the provenance of one of the
+// encoding's penalties, such as a request_off) could not be granted: it
+// optimises the rules with req made hard, within limit. When no roster
+// exists, Explain names the hard requirements standing in the way
+// (shrunk towards a minimal set in the remaining time); otherwise the
+// best cost found with the request granted is reported, to compare with
+// the plan's. The error is only for misuse and internal failures.
+func ExplainRequest(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, req constraints.Provenance, limit time.Duration) (*RequestReason, error) {
+	t0 := time.Now()
+	rr := &RequestReason{Request: req, Status: Unknown}
+	forced := append(append([]constraints.Rule(nil), rules...), &forcedRequest{req: req})
+	enc := Encode(sc, forced, false)
+	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: limit})
+	if err != nil {
+		return rr, err
+	}
+	switch or.Status {
+	case Feasible:
+		rr.Status = Feasible
+		rr.Cost, rr.LowerBound, rr.Optimal = or.Cost, or.LowerBound, or.Optimal
+		return rr, nil
+	case Unknown:
+		return rr, nil
+	}
+	rr.Status = Infeasible
+	left := time.Duration(0)
+	if limit > 0 {
+		if left = limit - time.Since(t0); left <= 0 {
+			left = time.Millisecond
+		}
+	}
+	ex, err := Explain(ctx, sc, forced, ExplainOptions{TimeLimit: left})
+	if err != nil {
+		return rr, err
+	}
+	for _, p := range ex.Core {
+		if samePenalty(p, req) {
+			continue
+		}
+		rr.Core = append(rr.Core, p)
+	}
+	rr.Minimal = ex.Minimal
+	return rr, nil
+}
