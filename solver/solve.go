@@ -51,6 +51,10 @@ type Stats struct {
 	Encode time.Duration
 	// Solve is the time spent in the SAT solver (main solve and diagnosis).
 	Solve time.Duration
+	// Windows is the number of rolling-horizon windows solved (0: the
+	// horizon was solved whole). When the rolling solve found the roster,
+	// Vars and Clauses are those of its largest window.
+	Windows int
 }
 
 // Result is the outcome of Solve.
@@ -68,7 +72,11 @@ type Result struct {
 }
 
 // Solve encodes the rules for sc and solves them. When a roster exists, it
-// is returned. When none does, the rules are encoded again with one
+// is returned. A long horizon (63 days or more) whose rules have no bound
+// per horizon is first planned in rolling windows (see rolling.go); their
+// roster is returned only when it passes constraints.CheckAll, and any
+// failure falls back, within the remaining time, to the whole horizon,
+// which alone may answer infeasible. When none does, the rules are encoded again with one
 // selector per requirement instance and solved under the selectors as
 // assumptions, and Core names the requirement instances of the failed
 // assumptions. The time limit and ctx end the solve with status Unknown
@@ -81,8 +89,27 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 	}
 	res := &Result{Status: Unknown}
 
+	if back, look, ok := rollable(sc, rules); ok {
+		// At most half the remaining time goes to the windows; the
+		// monolithic solve keeps the rest.
+		rollDeadline := deadline
+		if !deadline.IsZero() {
+			rollDeadline = time.Now().Add(time.Until(deadline) / 2)
+		}
+		r, st := solveRolling(ctx, sc, rules, back, look, rollDeadline)
+		res.Stats.Encode += st.encode
+		res.Stats.Solve += st.solving
+		if r != nil {
+			res.Status = Feasible
+			res.Roster = r
+			res.Stats.Vars, res.Stats.Clauses, res.Stats.Windows = st.vars, st.clauses, st.windows
+			return res, nil
+		}
+	}
+
 	enc := Encode(sc, rules, false)
-	res.Stats.Vars, res.Stats.Clauses, res.Stats.Encode = enc.nvars, enc.nclauses, enc.encodeTime
+	res.Stats.Vars, res.Stats.Clauses = enc.nvars, enc.nclauses
+	res.Stats.Encode += enc.encodeTime
 
 	g := enc.load()
 	t0 := time.Now()
