@@ -40,8 +40,11 @@ type PlanResult struct {
 // the best roster so far (status Feasible) or, without one, Unknown.
 func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt Options) (*PlanResult, error) {
 	t0 := time.Now()
-	enc := Encode(sc, rules, false)
-	if len(enc.Penalties()) == 0 {
+	var enc *Encoding
+	if constraints.HasSoft(rules) {
+		enc = Encode(sc, rules, false)
+	}
+	if enc == nil || len(enc.Penalties()) == 0 {
 		res, err := Solve(ctx, sc, rules, opt)
 		if res == nil {
 			return nil, err
