@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/shiftsat/shiftsat/model"
+	"github.com/shiftsat/shiftsat/solver"
+)
+
+// hoursOf formats minutes as hours: "56", "15.5", "7.75".
+func hoursOf(min int) string {
+	return strconv.FormatFloat(float64(min)/60, 'f', -1, 64)
+}
+
+// extremeText formats one extreme for the text table.
+func extremeText(x solver.Extreme, value string) string {
+	switch {
+	case !x.Found && x.Proven:
+		return "none"
+	case !x.Found:
+		return "unknown"
+	case x.AtHorizon:
+		return fmt.Sprintf("no limit (%s+)", value)
+	case !x.Proven:
+		return value + " (not proven)"
+	}
+	return value
+}
+
+// renderLimitsText writes one row per rule set, then the witnesses.
+func renderLimitsText(w io.Writer, rows []limitsRow) {
+	var b bytes.Buffer
+	if len(rows) > 0 {
+		var sh []string
+		for _, s := range rows[0].res.Shifts {
+			sh = append(sh, fmt.Sprintf("%s %s-%s (break %d min, %s h of work)", s.ID, model.FormatClock(s.Start), model.FormatClock(s.End), s.Break, hoursOf(s.WorkMinutes())))
+		}
+		fmt.Fprintf(&b, "What each rule set allows one person, nothing else constraining (found by the solver).\nShift types: %s\n\n", strings.Join(sh, "; "))
+	}
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "rule set\tlongest streak\tfewest rest days in 28 days\tmost hours in 7 days\tshortest rest between shifts")
+	for _, r := range rows {
+		x := r.res
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.name,
+			extremeText(x.LongestStreak, fmt.Sprintf("%d days", x.LongestStreak.Value)),
+			extremeText(x.FewestRest, fmt.Sprintf("%d", x.FewestRest.Value)),
+			extremeText(x.MostHours, hoursOf(x.MostHours.Value)+" h"),
+			extremeText(x.ShortestRest, hoursOf(x.ShortestRest.Value)+" h"))
+	}
+	tw.Flush()
+	fmt.Fprintln(&b)
+	for _, r := range rows {
+		x := r.res
+		fmt.Fprintf(&b, "%s: horizon %s (%d days), %d SAT calls; witnesses: streak %s, rest %s, hours %s, rest between %s\n",
+			r.name, dateSpan(x.Horizon.Start, x.Horizon.End), x.Horizon.Days(), x.Solves,
+			witness(x.LongestStreak), witness(x.FewestRest), witness(x.MostHours), witness(x.ShortestRest))
+	}
+	w.Write(b.Bytes())
+}
+
+func witness(x solver.Extreme) string {
+	if !x.Found {
+		return "-"
+	}
+	return dateSpan(x.From, x.To)
+}
+
+// renderLimitsCSV writes a header and one row per rule set; values are
+// numbers (days, hours), empty when not found.
+func renderLimitsCSV(w io.Writer, rows []limitsRow) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"rule_set", "longest_streak_days", "longest_streak_limited", "fewest_rest_days_28", "most_work_hours_7", "shortest_rest_hours", "proven", "horizon_start", "horizon_end"})
+	for _, r := range rows {
+		x := r.res
+		num := func(e solver.Extreme, v string) string {
+			if !e.Found {
+				return ""
+			}
+			return v
+		}
+		proven := x.LongestStreak.Proven && x.FewestRest.Proven && x.MostHours.Proven && x.ShortestRest.Proven
+		cw.Write([]string{r.name,
+			num(x.LongestStreak, strconv.Itoa(x.LongestStreak.Value)), strconv.FormatBool(!x.LongestStreak.AtHorizon),
+			num(x.FewestRest, strconv.Itoa(x.FewestRest.Value)),
+			num(x.MostHours, hoursOf(x.MostHours.Value)),
+			num(x.ShortestRest, hoursOf(x.ShortestRest.Value)),
+			strconv.FormatBool(proven), x.Horizon.Start.String(), x.Horizon.End.String()})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// limitsExtremeJSON is one extreme in JSON.
+type limitsExtremeJSON struct {
+	Value     *float64 `json:"value"`
+	Unit      string   `json:"unit"`
+	Proven    bool     `json:"proven"`
+	AtHorizon bool     `json:"at_horizon,omitempty"`
+	From      string   `json:"from,omitempty"`
+	To        string   `json:"to,omitempty"`
+}
+
+func extremeJSON(x solver.Extreme, value float64, unit string) limitsExtremeJSON {
+	j := limitsExtremeJSON{Unit: unit, Proven: x.Proven, AtHorizon: x.AtHorizon}
+	if x.Found {
+		j.Value = &value
+		j.From, j.To = x.From.String(), x.To.String()
+	}
+	return j
+}
+
+// renderLimitsJSON writes {"shifts": [...], "sets": [...]}.
+func renderLimitsJSON(w io.Writer, rows []limitsRow) error {
+	type setJSON struct {
+		Rules         string            `json:"rules"`
+		Horizon       map[string]string `json:"horizon"`
+		LongestStreak limitsExtremeJSON `json:"longest_streak"`
+		FewestRest    limitsExtremeJSON `json:"fewest_rest_days_28"`
+		MostHours     limitsExtremeJSON `json:"most_work_hours_7"`
+		ShortestRest  limitsExtremeJSON `json:"shortest_rest"`
+		Solves        int               `json:"solves"`
+	}
+	type shiftJSON struct {
+		ID    string `json:"id"`
+		Start string `json:"start"`
+		End   string `json:"end"`
+		Break int    `json:"break"`
+	}
+	out := struct {
+		Shifts []shiftJSON `json:"shifts"`
+		Sets   []setJSON   `json:"sets"`
+	}{Shifts: []shiftJSON{}, Sets: []setJSON{}}
+	if len(rows) > 0 {
+		for _, s := range rows[0].res.Shifts {
+			out.Shifts = append(out.Shifts, shiftJSON{string(s.ID), model.FormatClock(s.Start), model.FormatClock(s.End), s.Break})
+		}
+	}
+	for _, r := range rows {
+		x := r.res
+		out.Sets = append(out.Sets, setJSON{
+			Rules:         r.name,
+			Horizon:       map[string]string{"start": x.Horizon.Start.String(), "end": x.Horizon.End.String()},
+			LongestStreak: extremeJSON(x.LongestStreak, float64(x.LongestStreak.Value), "days"),
+			FewestRest:    extremeJSON(x.FewestRest, float64(x.FewestRest.Value), "rest days"),
+			MostHours:     extremeJSON(x.MostHours, float64(x.MostHours.Value)/60, "hours"),
+			ShortestRest:  extremeJSON(x.ShortestRest, float64(x.ShortestRest.Value)/60, "hours"),
+			Solves:        x.Solves,
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
