@@ -241,11 +241,11 @@ func TestPlanInfeasible(t *testing.T) {
 	}
 
 	code, out, _ = runCmd(t, "plan", path)
-	if code != exitInfeasible || !strings.Contains(out, "Conflicting rules") || !regexp.MustCompile(`(?m)^  demand: shift E 2026-12-05 `).MatchString(out) {
+	if code != exitInfeasible || !strings.Contains(out, "Ways out") || !regexp.MustCompile(`(?m)^  On Sat 5 Dec the Early shift \(E, 07:00-15:30\) needs at least 3 people\.`).MatchString(out) {
 		t.Errorf("text: exit %d, output:\n%s", code, out)
 	}
 	code, out, errOut = runCmd(t, "plan", "--format", "csv", path)
-	if code != exitInfeasible || out != "" || !strings.Contains(errOut, "Conflicting rules") {
+	if code != exitInfeasible || out != "" || !strings.Contains(errOut, "Ways out") {
 		t.Errorf("csv: exit %d, stdout %q, stderr:\n%s", code, out, errOut)
 	}
 }

@@ -24,7 +24,8 @@ type planSettings struct {
 	timeLimit time.Duration
 	lang      string
 	bom       bool
-	out       string // output file, "" for stdout
+	out       string          // output file, "" for stdout
+	explain   explainSettings // ways out and their costs, when infeasible
 }
 
 var formats = []string{"text", "csv", "json"}
@@ -56,6 +57,9 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 				return err
 			}
 			s.out = out
+			if s.explain, err = a.explainSettings(cmd); err != nil {
+				return err
+			}
 			return a.plan(cmd.Context(), args[0], s)
 		},
 	}
@@ -128,7 +132,16 @@ func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 	if err != nil {
 		return err
 	}
-	res, err := solve(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit})
+	var res *solver.Result
+	var pr *solver.PlanResult
+	if constraints.HasSoft(rules) {
+		// Soft requirements: optimise (plan_soft.go).
+		if pr, err = optimize(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit}); pr != nil {
+			res = &pr.Result
+		}
+	} else {
+		res, err = solve(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit})
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return failf("interrupted: %v", err)
@@ -148,22 +161,14 @@ func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 			}
 			return exitWith(exitFailure)
 		}
-		return a.emit(rep, s)
-	case solver.Infeasible:
-		if s.format == "csv" {
-			// CSV has no place for an explanation: it goes to stderr.
-			var buf bytes.Buffer
-			renderExplanationText(&buf, rep)
-			a.stderr.Write(buf.Bytes())
-			return exitWith(exitInfeasible)
-		}
-		if err := a.emit(rep, s); err != nil {
+		if err := a.softReport(ctx, rep, pr, s); err != nil {
 			return err
 		}
-		if s.out != "" {
-			fmt.Fprintf(a.stderr, "shiftsat: infeasible: no roster satisfies the rules; the explanation is in %s\n", s.out)
-		}
-		return exitWith(exitInfeasible)
+		return a.emit(rep, s)
+	case solver.Infeasible:
+		// The explanation (minimal core, calendar, ways out) is explain's;
+		// CSV has no place for it: it goes to stderr as text.
+		return a.explainInfeasible(ctx, sc, rules, s, s.explain)
 	default:
 		if ctx.Err() != nil {
 			return failf("interrupted before an answer was found")

@@ -1,0 +1,261 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cast"
+	"github.com/spf13/cobra"
+
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
+	"github.com/shiftsat/shiftsat/solver"
+)
+
+// costKey is one configurable cost of the ways-out cost model.
+type costKey struct {
+	key   string
+	field func(c *solver.CostModel) *int
+}
+
+// costKeys are the settings (config file, SHIFTSAT_COST_* environment)
+// of solver.CostModel, one per change class.
+var costKeys = []costKey{
+	{"cost-lower-demand", func(c *solver.CostModel) *int { return &c.LowerDemand }},
+	{"cost-move-request", func(c *solver.CostModel) *int { return &c.MoveRequest }},
+	{"cost-drop-request", func(c *solver.CostModel) *int { return &c.DropRequest }},
+	{"cost-move-leave", func(c *solver.CostModel) *int { return &c.MoveLeave }},
+	{"cost-allow-unavailable", func(c *solver.CostModel) *int { return &c.AllowUnavailable }},
+	{"cost-allow-shift", func(c *solver.CostModel) *int { return &c.AllowShift }},
+	{"cost-drop-fixed", func(c *solver.CostModel) *int { return &c.DropFixed }},
+	{"cost-raise-limit", func(c *solver.CostModel) *int { return &c.RaiseLimit }},
+	{"cost-add-person", func(c *solver.CostModel) *int { return &c.AddPerson }},
+	{"cost-loosen-rule", func(c *solver.CostModel) *int { return &c.LoosenRule }},
+	{"cost-drop-rule", func(c *solver.CostModel) *int { return &c.DropRule }},
+}
+
+// explainConfigKeys are the settings explain adds to configKeys.
+var explainConfigKeys = func() []string {
+	out := []string{"relax-rules", "max-ways"}
+	for _, k := range costKeys {
+		out = append(out, k.key)
+	}
+	return out
+}()
+
+// explainSettings are the resolved settings of the explanation of an
+// infeasible scenario (explain, and plan when infeasible).
+type explainSettings struct {
+	relaxRules bool
+	maxWays    int
+	costs      solver.CostModel
+}
+
+// explainSettings resolves relax-rules, max-ways and the cost-* settings,
+// reporting every bad one.
+func (a *app) explainSettings(cmd *cobra.Command) (explainSettings, error) {
+	s := explainSettings{maxWays: 3, costs: solver.DefaultCosts()}
+	var errs []string
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, fmt.Sprintf("%s (from %s): ", key, a.source(cmd, key))+fmt.Sprintf(format, args...))
+	}
+	if v := a.v.Get("relax-rules"); v != nil {
+		if b, err := cast.ToBoolE(v); err != nil {
+			bad("relax-rules", "%q is not a boolean; expected true or false", fmt.Sprint(v))
+		} else {
+			s.relaxRules = b
+		}
+	}
+	if v := a.v.Get("max-ways"); v != nil {
+		if n, err := cast.ToIntE(strings.TrimSpace(fmt.Sprint(v))); err != nil || n < 0 {
+			bad("max-ways", "%q is not allowed; expected a whole number >= 0", fmt.Sprint(v))
+		} else {
+			s.maxWays = n
+		}
+	}
+	for _, k := range costKeys {
+		v := a.v.Get(k.key)
+		if v == nil {
+			continue
+		}
+		n, err := cast.ToIntE(strings.TrimSpace(fmt.Sprint(v)))
+		if err != nil {
+			bad(k.key, "%q is not a whole number (a cost; 0 or less disables the change)", fmt.Sprint(v))
+			continue
+		}
+		*k.field(&s.costs) = n
+	}
+	if len(errs) > 0 {
+		return s, usageErrorf("%s", strings.Join(errs, "\nshiftsat: "))
+	}
+	return s, nil
+}
+
+func (a *app) explainCmd() *cobra.Command {
+	var out string
+	c := &cobra.Command{
+		Use:   "explain SCENARIO.yaml",
+		Short: "explain why no roster exists, and the cheapest ways out",
+		Long: `explain loads the scenario and, when no roster satisfies its rules, says why:
+a minimal set of requirements that cannot all hold (demand, leave, requests,
+availability, history and rules with their articles), a calendar of only the
+people and days involved, and the cheapest ways out (lower a demand cell, move
+a request or a leave day, ask an unavailable person, add a person), each one
+verified by planning again and re-checking the roster. Legal rules are only
+relaxed with --relax-rules.
+
+The cost of each kind of change comes from the settings cost-lower-demand (3),
+cost-move-request (1), cost-drop-request (2), cost-move-leave (2),
+cost-allow-unavailable (4), cost-allow-shift (3), cost-drop-fixed (3),
+cost-raise-limit (5), cost-add-person (10), cost-loosen-rule (20) and
+cost-drop-rule (40), in a config file or as SHIFTSAT_COST_* variables; a cost
+of 0 or less disables that kind of change.
+
+Exit codes: 0 a roster exists (nothing to explain), 1 failure, 2 bad usage or
+invalid scenario, 3 infeasible (the explanation is printed), 4 time limit.`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			// Bound here, not when the command is built: plan binds the
+			// same keys to its own flags, and the running command's win.
+			for _, k := range []string{"format", "time-limit", "bom", "lang", "relax-rules", "max-ways"} {
+				a.bind(k, cmd.Flags().Lookup(k))
+			}
+			if err := a.loadConfig(); err != nil {
+				return err
+			}
+			s, err := a.planSettings(cmd)
+			if err != nil {
+				return err
+			}
+			s.out = out
+			if s.format == "csv" {
+				return usageErrorf("format (from %s): explain prints text or json, not csv", a.source(cmd, "format"))
+			}
+			es, err := a.explainSettings(cmd)
+			if err != nil {
+				return err
+			}
+			return a.explain(cmd.Context(), args[0], s, es)
+		},
+	}
+	f := c.Flags()
+	f.String("format", "text", "output `format`: text or json")
+	f.StringVarP(&out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
+	f.String("time-limit", "30s", "give up after this `duration` with exit code 4 (0: no limit)")
+	f.Bool("bom", false, "unused by explain (accepted for config files shared with plan)")
+	f.String("lang", "en", "language of the explanation: en or ja")
+	f.Bool("relax-rules", false, "also propose loosening or dropping legal rules")
+	f.Int("max-ways", 3, "show at most `N` ways out (0: none)")
+	f.StringVar(&a.configFlag, "config", "", "read settings from `FILE` (default ./"+defaultConfigFile+" when it exists)")
+	_ = f.MarkHidden("bom")
+	return c
+}
+
+// explain is the `explain` subcommand.
+func (a *app) explain(ctx context.Context, path string, s planSettings, es explainSettings) error {
+	if s.out != "" {
+		if err := checkOutPath(s.out, path); err != nil {
+			return err
+		}
+	}
+	sc, rules, err := a.load(path)
+	if err != nil {
+		return err
+	}
+	res, err := solve(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit})
+	if err != nil {
+		if ctx.Err() != nil {
+			return failf("interrupted: %v", err)
+		}
+		return failf("solve %s: %v", path, err)
+	}
+	switch res.Status {
+	case solver.Feasible:
+		rep := &explainReport{sc: sc, rules: rules, lang: s.lang, status: solver.Feasible}
+		if err := a.emitExplanation(rep, s); err != nil {
+			return err
+		}
+		return nil
+	case solver.Infeasible:
+		return a.explainInfeasible(ctx, sc, rules, s, es)
+	}
+	if ctx.Err() != nil {
+		return failf("interrupted before an answer was found")
+	}
+	return &exitError{code: exitTimeLimit, msg: "the time limit was reached with no answer (status unknown); try a longer --time-limit"}
+}
+
+// explainInfeasible explains an infeasible scenario, prints the
+// explanation in the chosen format (csv: as text on stderr) and ends with
+// exit code 3. plan and explain share it.
+func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, s planSettings, es explainSettings) error {
+	rep, err := buildExplanation(ctx, sc, rules, s, es)
+	if err != nil {
+		return err
+	}
+	if s.format == "csv" {
+		var buf bytes.Buffer
+		renderExplainText(&buf, rep)
+		a.stderr.Write(buf.Bytes())
+		return exitWith(exitInfeasible)
+	}
+	if err := a.emitExplanation(rep, s); err != nil {
+		return err
+	}
+	if s.out != "" {
+		fmt.Fprintf(a.stderr, "shiftsat: infeasible: no roster satisfies the rules; the explanation is in %s\n", s.out)
+	}
+	return exitWith(exitInfeasible)
+}
+
+// buildExplanation runs solver.Explain and solver.WaysOut within the time
+// limit: the core gets up to half of it, the ways out the rest.
+func buildExplanation(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, s planSettings, es explainSettings) (*explainReport, error) {
+	limit := s.timeLimit
+	if limit <= 0 {
+		limit = 10 * time.Minute
+	}
+	t0 := time.Now()
+	ex, err := solver.Explain(ctx, sc, rules, solver.ExplainOptions{TimeLimit: limit / 2})
+	if err != nil {
+		return nil, failf("explain: %v", err)
+	}
+	rep := &explainReport{sc: sc, rules: rules, lang: s.lang, status: ex.Status, ex: ex, relax: es.relaxRules, maxWays: es.maxWays}
+	if ex.Status == solver.Infeasible && es.maxWays > 0 {
+		ways, _, err := solver.WaysOut(ctx, sc, ex, solver.WaysOutOptions{Costs: es.costs, RelaxRules: es.relaxRules,
+			MaxWays: es.maxWays, TimeLimit: limit - time.Since(t0)})
+		if err != nil {
+			return nil, failf("ways out: %v", err)
+		}
+		rep.ways = ways
+	}
+	return rep, nil
+}
+
+// emitExplanation renders an explanation report and writes it to stdout or
+// the --out file.
+func (a *app) emitExplanation(rep *explainReport, s planSettings) error {
+	var buf bytes.Buffer
+	var err error
+	if s.format == "json" {
+		err = renderExplainJSON(&buf, rep)
+	} else {
+		renderExplainText(&buf, rep)
+	}
+	if err != nil {
+		return failf("render %s: %v", s.format, err)
+	}
+	if s.out == "" {
+		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
+			return failf("write output: %v", err)
+		}
+		return nil
+	}
+	if err := writeFileAtomic(s.out, buf.Bytes()); err != nil {
+		return failf("write %s: %v", s.out, err)
+	}
+	return nil
+}

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// infeasibleExamples are the shipped infeasible examples.
+func infeasibleExamples(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "infeasible*.yaml"))
+	if err != nil || len(files) < 4 {
+		t.Fatalf("want at least 4 infeasible examples, got %v (%v)", files, err)
+	}
+	for i, f := range files {
+		abs, err := filepath.Abs(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[i] = abs
+	}
+	return files
+}
+
+// TestExplainGolden runs `explain` on every infeasible example, in English
+// and Japanese, and compares the text with testdata/explain/NAME.LANG.golden.
+func TestExplainGolden(t *testing.T) {
+	files := infeasibleExamples(t)
+	if err := os.MkdirAll(filepath.Join("testdata", "explain"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	wd, _ := os.Getwd()
+	for _, f := range files {
+		for _, lang := range []string{"en", "ja"} {
+			name := strings.TrimSuffix(filepath.Base(f), ".yaml") + "." + lang
+			t.Run(name, func(t *testing.T) {
+				isolate(t)
+				code, out, errOut := runCmd(t, "explain", "--lang", lang, f)
+				if code != exitInfeasible {
+					t.Fatalf("exit %d, want 3; stderr:\n%s", code, errOut)
+				}
+				t.Chdir(wd)
+				golden(t, filepath.Join("explain", name+".golden"), []byte(out))
+			})
+		}
+	}
+}
+
+// TestExplainJSON checks the explanation object of `explain --format json`
+// and of `plan --format json` on an infeasible example.
+func TestExplainJSON(t *testing.T) {
+	f := infeasibleExamples(t)[0]
+	isolate(t)
+	for _, cmd := range []string{"explain", "plan"} {
+		t.Run(cmd, func(t *testing.T) {
+			code, out, errOut := runCmd(t, cmd, "--format", "json", f)
+			if code != exitInfeasible {
+				t.Fatalf("exit %d, want 3; stderr:\n%s", code, errOut)
+			}
+			var r struct {
+				Status      string `json:"status"`
+				Explanation struct {
+					Summary   string           `json:"summary"`
+					Minimal   *bool            `json:"minimal"`
+					Conflicts []map[string]any `json:"conflicts"`
+					People    []string         `json:"people"`
+					Days      []string         `json:"days"`
+					WaysOut   []struct {
+						Cost    int              `json:"cost"`
+						Changes []map[string]any `json:"changes"`
+					} `json:"ways_out"`
+				} `json:"explanation"`
+			}
+			if err := json.Unmarshal([]byte(out), &r); err != nil {
+				t.Fatalf("%v in:\n%s", err, out)
+			}
+			ex := r.Explanation
+			if r.Status != "infeasible" || ex.Minimal == nil || !*ex.Minimal || len(ex.Conflicts) == 0 || len(ex.People) == 0 || len(ex.Days) == 0 {
+				t.Fatalf("explanation %+v", ex)
+			}
+			for _, c := range ex.Conflicts {
+				for _, k := range []string{"kind", "rule", "staff", "from", "to", "shift", "skill", "limit", "unit", "detail", "citation", "text"} {
+					if _, ok := c[k]; !ok {
+						t.Errorf("conflict %v lacks %q", c, k)
+					}
+				}
+			}
+			if len(ex.WaysOut) == 0 {
+				t.Fatalf("no ways out")
+			}
+			for i, w := range ex.WaysOut {
+				if i > 0 && w.Cost < ex.WaysOut[i-1].Cost {
+					t.Errorf("ways out not cheapest first: %d after %d", w.Cost, ex.WaysOut[i-1].Cost)
+				}
+				if len(w.Changes) == 0 {
+					t.Errorf("way out %d has no change", i)
+				}
+			}
+		})
+	}
+}
+
+// TestExplainFeasible: explain on a feasible scenario says so and exits 0.
+func TestExplainFeasible(t *testing.T) {
+	isolate(t)
+	path := writeScenario(t, "ok.yaml", smallScenario)
+	code, out, errOut := runCmd(t, "explain", path)
+	if code != exitOK || !strings.Contains(out, "nothing to explain") {
+		t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+}
+
+// TestExplainSettings: bad settings are usage errors naming their source.
+func TestExplainSettings(t *testing.T) {
+	isolate(t)
+	path := writeScenario(t, "inf.yaml", infeasibleScenario)
+	t.Setenv("SHIFTSAT_COST_ADD_PERSON", "lots")
+	code, _, errOut := runCmd(t, "explain", path)
+	if code != exitUsage || !strings.Contains(errOut, "cost-add-person (from environment variable SHIFTSAT_COST_ADD_PERSON)") {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+	t.Setenv("SHIFTSAT_COST_ADD_PERSON", "")
+	code, _, errOut = runCmd(t, "explain", "--max-ways", "-1", path)
+	if code != exitUsage || !strings.Contains(errOut, "max-ways") {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+}
