@@ -119,19 +119,32 @@ func Load(path string) (*Scenario, error) {
 // positions and becomes Scenario.File. On bad input it returns a nil
 // scenario and an ErrorList holding every problem found, sorted by position.
 func Parse(file string, data []byte) (*Scenario, error) {
+	sc, errs := ParsePartial(file, data)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return sc, nil
+}
+
+// ParsePartial is Parse for callers that want to find still more problems
+// in bad input: it returns what could be decoded (nil only when the YAML
+// itself does not parse) together with every problem found, sorted. The
+// partial scenario is for diagnosis only (for instance, compiling its rules
+// to report their errors too); it must not be planned.
+func ParsePartial(file string, data []byte) (*Scenario, ErrorList) {
 	d := &decoder{
 		file:   file,
 		sc:     &Scenario{File: file, WeekStart: time.Sunday},
 		shifts: map[ShiftID]*ShiftType{},
 	}
-	if root := d.parseYAML(data); root != nil {
-		d.scenario(root)
-	}
-	if len(d.errs) > 0 {
+	root := d.parseYAML(data)
+	if root == nil {
 		d.errs.Sort()
 		return nil, d.errs
 	}
-	return d.sc, nil
+	d.scenario(root)
+	d.errs.Sort()
+	return d.sc, d.errs
 }
 
 // decoder holds the state of one Parse.

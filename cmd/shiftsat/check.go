@@ -163,7 +163,7 @@ func (a *app) write(out string, data []byte) error {
 // --rules and --rules-file, and compiles them. Every input error is printed
 // (exit 2).
 func (a *app) loadAudit(path, rulesFlag, rulesFile string, replace bool) (*model.Scenario, []constraints.Rule, error) {
-	sc, err := model.Load(path)
+	sc, err := loadScenario(path)
 	if err != nil {
 		return nil, nil, a.inputError(path, err)
 	}

@@ -87,7 +87,7 @@ func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 	if err != nil {
 		return err
 	}
-	sc, err := model.Load(path)
+	sc, err := loadScenario(path)
 	if err != nil {
 		return a.inputError(path, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -189,7 +190,7 @@ func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 // load reads and compiles a scenario. Invalid input prints every error line
 // to stderr and ends with exit code 2.
 func (a *app) load(path string) (*model.Scenario, []constraints.Rule, error) {
-	sc, err := model.Load(path)
+	sc, err := loadScenario(path)
 	if err != nil {
 		return nil, nil, a.inputError(path, err)
 	}
@@ -198,6 +199,47 @@ func (a *app) load(path string) (*model.Scenario, []constraints.Rule, error) {
 		return nil, nil, a.inputError(path, err)
 	}
 	return sc, rules, nil
+}
+
+// loadScenario reads a scenario file. When the file has errors, its rules
+// are compiled too, as far as they were decoded, so that a typo in a rule
+// name or a missing anchor is reported together with the other problems:
+// every problem at once.
+func loadScenario(path string) (*model.Scenario, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load scenario: %w", err)
+	}
+	sc, errs := model.ParsePartial(path, data)
+	if len(errs) == 0 {
+		return sc, nil
+	}
+	if sc != nil {
+		errs = append(errs, ruleErrors(sc)...)
+		errs.Sort()
+	}
+	return nil, errs
+}
+
+// ruleErrors compiles the rules of a partly decoded scenario and returns
+// the errors about the rules entries only (the rest of the scenario is known
+// to be broken, so other complaints would repeat or mislead).
+func ruleErrors(sc *model.Scenario) (out model.ErrorList) {
+	defer func() {
+		if recover() != nil {
+			out = nil // a broken scenario may trip compilation: report what the loader found
+		}
+	}()
+	_, err := constraints.Compile(sc)
+	var list model.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			if strings.HasPrefix(e.Path, "rules[") {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
 }
 
 // inputError turns an error of loading or compiling into an exit: every
