@@ -1,0 +1,74 @@
+package solver_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
+	"github.com/shiftsat/shiftsat/solver"
+)
+
+// TestExamples plans every shipped example: the ones named infeasible*
+// must be infeasible with a non-empty core, every other one feasible with
+// a roster that passes the independent checker, the same roster on a
+// second solve (determinism), and, with soft requirements, a claimed cost
+// equal to the independent cost.
+func TestExamples(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "examples", "*.yaml"))
+	if err != nil || len(files) < 4 {
+		t.Fatalf("expected the shipped examples, found %d (%v)", len(files), err)
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			sc, err := model.Load(f)
+			if err != nil {
+				t.Fatalf("load: %v", err)
+			}
+			rules, err := constraints.Compile(sc)
+			if err != nil {
+				t.Fatalf("compile: %v", err)
+			}
+			limit := 60 * time.Second
+			if testing.Short() && constraints.HasSoft(rules) {
+				t.Skip("optimising the soft example takes seconds; skipped with -short")
+			}
+			plan := func() *solver.PlanResult {
+				res, err := solver.Plan(context.Background(), sc, rules, solver.Options{TimeLimit: limit})
+				if err != nil {
+					t.Fatalf("plan: %v", err)
+				}
+				return res
+			}
+			res := plan()
+			if strings.HasPrefix(name, "infeasible") {
+				if res.Status != solver.Infeasible || len(res.Core) == 0 {
+					t.Fatalf("status %v with %d core members; want infeasible with a core", res.Status, len(res.Core))
+				}
+				return
+			}
+			if res.Status != solver.Feasible {
+				t.Fatalf("status %v; want feasible", res.Status)
+			}
+			if vs := constraints.CheckAll(rules, res.Roster); len(vs) > 0 {
+				t.Fatalf("the roster breaks %d requirements, first: %s", len(vs), vs[0].Message)
+			}
+			if res.Soft {
+				if got := constraints.TotalCost(constraints.Cost(rules, res.Roster)); got != res.Cost {
+					t.Errorf("claimed cost %d, independent cost %d", res.Cost, got)
+				}
+				return // an optimum need not be unique
+			}
+			again := plan()
+			if diff := cmp.Diff(res.Roster.Starts, again.Roster.Starts); diff != "" {
+				t.Errorf("a second solve gave another roster (-first +second):\n%s", diff)
+			}
+		})
+	}
+}
