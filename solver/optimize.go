@@ -121,38 +121,9 @@ func (s *session) solve(assume ...Lit) int {
 	return r
 }
 
-// run is solve's loop: gini's GoSolve, polled with Test at growing
-// intervals and stopped at the deadline or the context's end (the same
-// scheme as Solve; Try is never used, DESIGN.md API pitfalls).
-func (s *session) run() int {
-	if s.ctx.Err() != nil || (!s.deadline.IsZero() && !time.Now().Before(s.deadline)) {
-		return 0
-	}
-	h := s.g.GoSolve()
-	var timeout <-chan time.Time
-	if !s.deadline.IsZero() {
-		tm := time.NewTimer(time.Until(s.deadline))
-		defer tm.Stop()
-		timeout = tm.C
-	}
-	wait := 20 * time.Microsecond
-	poll := time.NewTimer(wait)
-	defer poll.Stop()
-	for {
-		if r, done := h.Test(); done {
-			return r
-		}
-		select {
-		case <-s.ctx.Done():
-			return h.Stop()
-		case <-timeout:
-			return h.Stop()
-		case <-poll.C:
-			wait = min(2*wait, 10*time.Millisecond)
-			poll.Reset(wait)
-		}
-	}
-}
+// run solves the session's gini within its deadline and context, with the
+// package's one polling loop (see run in solve.go).
+func (s *session) run() int { return run(s.ctx, s.g, s.deadline) }
 
 // value returns l's value in the last SAT answer (constants included).
 func (s *session) value(l Lit) bool {
