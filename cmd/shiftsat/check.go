@@ -145,20 +145,6 @@ func (a *app) check(path, rosterPath string, o checkOptions) error {
 	return nil
 }
 
-// write writes data to stdout, or atomically to out.
-func (a *app) write(out string, data []byte) error {
-	if out == "" {
-		if _, err := a.stdout.Write(data); err != nil {
-			return failf("write output: %v", err)
-		}
-		return nil
-	}
-	if err := writeFileAtomic(out, data); err != nil {
-		return failf("write %s: %v", out, err)
-	}
-	return nil
-}
-
 // loadAudit loads the scenario, adds or replaces its rules with those of
 // --rules and --rules-file, and compiles them. Every input error is printed
 // (exit 2).

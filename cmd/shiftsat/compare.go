@@ -147,5 +147,5 @@ func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 	if err != nil {
 		return failf("render %s: %v", o.format, err)
 	}
-	return a.writeOut(o.out, buf.Bytes())
+	return a.write(o.out, buf.Bytes())
 }

@@ -117,27 +117,13 @@ func (a *app) limits(cmd *cobra.Command, o limitsOptions) error {
 	if err != nil {
 		return failf("render %s: %v", o.format, err)
 	}
-	if err := a.writeOut(o.out, buf.Bytes()); err != nil {
+	if err := a.write(o.out, buf.Bytes()); err != nil {
 		return err
 	}
 	for _, r := range rows {
 		if !r.res.LongestStreak.Found && !r.res.LongestStreak.Proven {
 			return &exitError{code: exitTimeLimit, msg: fmt.Sprintf("the time limit of %s was reached before any extreme of %s was found", o.timeLimit, r.name)}
 		}
-	}
-	return nil
-}
-
-// writeOut writes data to stdout, or atomically to the file out.
-func (a *app) writeOut(out string, data []byte) error {
-	if out == "" {
-		if _, err := a.stdout.Write(data); err != nil {
-			return failf("write output: %v", err)
-		}
-		return nil
-	}
-	if err := writeFileAtomic(out, data); err != nil {
-		return failf("write %s: %v", out, err)
 	}
 	return nil
 }

@@ -28,6 +28,21 @@ func checkOutPath(out, in string) error {
 	return nil
 }
 
+// write writes data to stdout, or atomically to the file out (see
+// writeFileAtomic). Every subcommand's output goes through it.
+func (a *app) write(out string, data []byte) error {
+	if out == "" {
+		if _, err := a.stdout.Write(data); err != nil {
+			return failf("write output: %v", err)
+		}
+		return nil
+	}
+	if err := writeFileAtomic(out, data); err != nil {
+		return failf("write %s: %v", out, err)
+	}
+	return nil
+}
+
 // writeFileAtomic writes data to path through a temporary file in the same
 // directory and a rename, so that readers see the old file or the new one,
 // never a part. An existing file keeps its permissions; a symbolic link is

@@ -280,16 +280,7 @@ func (a *app) emit(rep *report, s planSettings) error {
 	if err != nil {
 		return failf("render %s: %v", s.format, err)
 	}
-	if s.out == "" {
-		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
-			return failf("write output: %v", err)
-		}
-		return nil
-	}
-	if err := writeFileAtomic(s.out, buf.Bytes()); err != nil {
-		return failf("write %s: %v", s.out, err)
-	}
-	return nil
+	return a.write(s.out, buf.Bytes())
 }
 
 // formatViolation prints a violation on one line.
