@@ -4,7 +4,7 @@ GO           ?= go
 TEST_TIMEOUT ?= 5m
 SCENARIO     ?= examples/store.yaml
 
-.PHONY: run test build bench fmt
+.PHONY: run test build bench fmt bench-nrp
 
 ## run: plan the example convenience-store month and print the roster
 run:
@@ -23,6 +23,13 @@ build:
 bench:
 	@status=0; $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./... > bench.out 2>&1 || status=$$?; \
 	cat bench.out; exit $$status
+
+## bench-nrp: solve the Curtois-Qu nurse-rostering instances NRP_INSTANCES, NRP_TIME each, and print a table
+NRP_INSTANCES ?= 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24
+NRP_TIME      ?= 60s
+NRP_DIR       ?= ../shared/bench/curtois
+bench-nrp:
+	$(GO) run ./cmd/nrpbench -dir $(NRP_DIR) -time $(NRP_TIME) $(NRP_INSTANCES)
 
 ## fmt: format the Go sources
 fmt:

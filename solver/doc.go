@@ -67,4 +67,29 @@
 // at the time limit or when the context is done; the answer is then
 // Unknown. gini's own Try is not used: it leaves a deadline set in the
 // solver (DESIGN.md, API pitfalls).
+//
+// # Optimisation
+//
+// Optimize minimises the total weight of the true Penalties of an
+// encoding (weighted MaxSAT) on one incremental gini instance, so learnt
+// clauses are kept throughout; bounds are imposed by assumptions and only
+// clauses valid for the rest of the search are added. A plain solve gives
+// the first solution (or proves the hard clauses unsatisfiable). A descent
+// on the heaviest penalties (at most n-1 of them, by an assumption on a
+// totalizer, until UNSAT) improves it quickly. Then a
+// stratified core-guided search (OLL, as in RC2) assumes the negation of
+// every penalty literal whose residual weight reaches the current level
+// (distinct weights, largest first): each UNSAT answer yields a core from
+// gini's Why, trimmed by re-solving under it; the lower bound grows by the
+// core's minimum weight, and the core is relaxed by an incremental
+// one-sided totalizer whose output "at most b violated" becomes a new soft
+// assumption, moved to b+1 when it appears in a core. SAT answers give
+// solutions (upper bounds, reported through OnImprove) and lower the
+// level; SAT with every soft assumption proves optimality. Soft literals
+// heavier than upper bound - lower bound are hardened into unit clauses.
+// The result is honest: Cost is recomputed from the penalty literals of a
+// model actually found, LowerBound is the sum of core weights, Optimal is
+// set only when they meet, and the time limit or ctx stop the search at
+// any point with the best of both. NewCNF gives an encoding without a
+// scenario for other problems (package solver/nrp).
 package solver

@@ -1,0 +1,40 @@
+// Package nrp solves the Curtois-Qu employee shift scheduling benchmark
+// (schedulingbenchmarks.org, Instances 1-24; see
+// ../shared/bench/curtois/README.md) with the optimiser of package solver.
+//
+// ReadFile parses an instance file (CRLF or LF). Encode turns it into a
+// solver.Encoding: a variable X[e][d][s] per employee, day and shift type
+// the employee may work (days off and types with MaxShifts 0 are the
+// constant false), a work variable per day defined as their disjunction,
+// and the hard constraints:
+//
+//   - one shift per day: at most one X per employee and day;
+//   - cannot-follow: binary clauses between consecutive days (nothing
+//     across the horizon's edges: a day off is assumed before day 0 and
+//     after the last day);
+//   - max shifts per type: a totalizer per employee and type;
+//   - min and max total minutes: generalized totalizers over the X
+//     weighted by shift length;
+//   - max consecutive shifts k: every window of k+1 days has a day off;
+//   - min consecutive shifts and days off m: for each run length L < m,
+//     a clause forbids a run of exactly L worked days (days off) with a
+//     day off (worked day) on both sides inside the horizon, so that runs
+//     touching day 0 or the last day are exempt, as the README says;
+//   - max weekends: a variable per weekend (worked on day 7k+5 or 7k+6)
+//     and a totalizer.
+//
+// The objective becomes penalties: an on-request costs its weight when
+// its X is false, an off-request when it is true; a cover requirement of
+// r people gets shortage literals s_1..s_r (each weighing the under
+// weight) with assigned + #s >= r, and excess literals v_1..v_(n-r) (each
+// the over weight) with #v >= assigned - r, both ordered (s_(j+1) -> s_j)
+// to remove symmetric solutions.
+//
+// Evaluate is the independent reference: it reads the README's rules
+// plainly (runs scanned day by day, weekends counted, requests and cover
+// compared) and shares no rule logic with Encode. Solve optimises the
+// encoding and requires Evaluate's score of the roster found to equal the
+// optimiser's claimed cost. WriteRoster and ReadRoster use the
+// benchmark's tab-separated roster format: one line per employee in file
+// order, one field per day, the shift ID or empty.
+package nrp
