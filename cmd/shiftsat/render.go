@@ -17,6 +17,8 @@ type report struct {
 	rules []constraints.Rule
 	res   *solver.Result
 	lang  string
+	// soft is the cost of a plan with soft requirements (plan_soft.go), or nil.
+	soft *softPlan
 }
 
 // name is the scenario's display name.

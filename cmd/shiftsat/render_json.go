@@ -15,6 +15,12 @@ type rosterJSON struct {
 	Rules       []string         `json:"rules"`
 	Staff       []staffJSON      `json:"staff,omitempty"`
 	Explanation *explanationJSON `json:"explanation,omitempty"`
+	// Cost, LowerBound, Optimal and Breakdown are set for a feasible plan
+	// with soft requirements (plan_soft.go).
+	Cost       *int64          `json:"cost,omitempty"`
+	LowerBound *int64          `json:"lower_bound,omitempty"`
+	Optimal    *bool           `json:"optimal,omitempty"`
+	Breakdown  []breakdownJSON `json:"breakdown,omitempty"`
 }
 
 type horizonJSON struct {
@@ -34,6 +40,8 @@ type dayJSON struct {
 	Shift  string `json:"shift,omitempty"`
 	Start  string `json:"start,omitempty"`
 	End    string `json:"end,omitempty"`
+	// Requests marks the person's soft requests of the day (plan_soft.go).
+	Requests []requestJSON `json:"requests,omitempty"`
 }
 
 // explanationJSON explains an infeasible result.
@@ -81,10 +89,12 @@ func renderJSON(w io.Writer, r *report) error {
 					s, e := in.Interval()
 					day.Shift, day.Start, day.End = string(in.Shift.ID), s.String(), e.String()
 				}
+				day.Requests = dayRequests(r, p, d)
 				sj.Days = append(sj.Days, day)
 			}
 			out.Staff = append(out.Staff, sj)
 		}
+		softJSON(&out, r)
 	case solver.Infeasible:
 		groups := groupCore(r.res.Core)
 		ex := &explanationJSON{Summary: explanationSummary(r.res.Core, groups), Conflicts: []conflictJSON{}}

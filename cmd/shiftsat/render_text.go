@@ -33,6 +33,7 @@ func renderText(w io.Writer, r *report) error {
 	case solver.Feasible:
 		b.WriteString("\n")
 		writeRoster(&b, r)
+		writeCost(&b, r) // plan_soft.go; nothing without soft requirements
 	case solver.Infeasible:
 		b.WriteString("\n")
 		writeExplanation(&b, r)

@@ -51,7 +51,7 @@ func exitWith(code int) error { return &exitError{code: code} }
 // configKeys are the settings a config file, the environment (SHIFTSAT_*)
 // or a flag may set. Flags override the environment, which overrides the
 // config file, which overrides the built-in defaults.
-var configKeys = []string{"format", "time-limit", "lang", "bom"}
+var configKeys = append([]string{"format", "time-limit", "lang", "bom"}, explainConfigKeys...)
 
 // defaultConfigFile is read from the current directory when --config is not given.
 const defaultConfigFile = "shiftsat.yaml"
@@ -113,7 +113,7 @@ environment variables (SHIFTSAT_FORMAT, SHIFTSAT_TIME_LIMIT, SHIFTSAT_LANG,
 SHIFTSAT_BOM), and flags.
 
 Exit codes: 0 success, 1 failure, 2 bad usage or invalid input,
-3 infeasible, 4 time limit reached with no answer.`,
+3 infeasible, 4 time limit reached with no answer, 5 check found violations.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Args:          cobra.NoArgs,
@@ -130,6 +130,10 @@ Exit codes: 0 success, 1 failure, 2 bad usage or invalid input,
 		return usageErrorf("%v\nRun '%s --help' for usage.", err, cmd.CommandPath())
 	})
 	root.AddCommand(a.planCmd(), a.validateCmd(), a.rulesCmd(), a.versionCmd())
+	root.AddCommand(a.checkCmd(), a.intervalCmd())
+	root.AddCommand(a.explainCmd())
+	root.AddCommand(a.nrpCmd())
+	root.AddCommand(a.limitsCmd(), a.compareCmd())
 	return root
 }
 
