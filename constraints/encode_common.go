@@ -109,15 +109,6 @@ func (fg *freeGaps) lit(pi *personInsts, at model.Minute, length int) Lit {
 	return l
 }
 
-// nonRest returns the literal "day c of p is not a REST day": true on a
-// leave day (a constant fact), else Touched(p, c).
-func nonRest(e Encoder, p *model.Staff, c model.Date) Lit {
-	if p.IsLeave(c) {
-		return e.True()
-	}
-	return e.Touched(p.ID, c)
-}
-
 // clauseOrFalse returns lits, or the constant false alone when lits is
 // empty, so that an empty clause is written as an unsatisfiable one.
 func clauseOrFalse(e Encoder, lits []Lit) []Lit {

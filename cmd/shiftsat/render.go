@@ -197,24 +197,3 @@ func groupLine(g *conflictGroup) string {
 	}
 	return line
 }
-
-// explanationSummary is the one-sentence summary of an infeasible result.
-func explanationSummary(core []constraints.Provenance, groups []*conflictGroup) string {
-	if len(core) == 0 {
-		return "no roster satisfies every rule; the conflicting rules could not be identified within the time limit"
-	}
-	var names []string
-	for _, g := range groups {
-		names = append(names, familyName(g.kind, g.rule))
-	}
-	req := "requirements"
-	if len(core) == 1 {
-		req = "requirement"
-	}
-	fam := "rule families"
-	if len(groups) == 1 {
-		fam = "rule family"
-	}
-	return fmt.Sprintf("no roster satisfies every rule: %d %s from %d %s cannot all hold: %s",
-		len(core), req, len(groups), fam, strings.Join(names, ", "))
-}

@@ -9,12 +9,11 @@ import (
 
 // rosterJSON is FORMAT.md's roster object.
 type rosterJSON struct {
-	Scenario    string           `json:"scenario"`
-	Status      string           `json:"status"`
-	Horizon     horizonJSON      `json:"horizon"`
-	Rules       []string         `json:"rules"`
-	Staff       []staffJSON      `json:"staff,omitempty"`
-	Explanation *explanationJSON `json:"explanation,omitempty"`
+	Scenario string      `json:"scenario"`
+	Status   string      `json:"status"`
+	Horizon  horizonJSON `json:"horizon"`
+	Rules    []string    `json:"rules"`
+	Staff    []staffJSON `json:"staff,omitempty"`
 	// Cost, LowerBound, Optimal and Breakdown are set for a feasible plan
 	// with soft requirements (plan_soft.go).
 	Cost       *int64          `json:"cost,omitempty"`
@@ -42,12 +41,6 @@ type dayJSON struct {
 	End    string `json:"end,omitempty"`
 	// Requests marks the person's soft requests of the day (plan_soft.go).
 	Requests []requestJSON `json:"requests,omitempty"`
-}
-
-// explanationJSON explains an infeasible result.
-type explanationJSON struct {
-	Summary   string         `json:"summary"`
-	Conflicts []conflictJSON `json:"conflicts"`
 }
 
 // conflictJSON is one requirement instance of the conflicting set, from its
@@ -95,20 +88,6 @@ func renderJSON(w io.Writer, r *report) error {
 			out.Staff = append(out.Staff, sj)
 		}
 		softJSON(&out, r)
-	case solver.Infeasible:
-		groups := groupCore(r.res.Core)
-		ex := &explanationJSON{Summary: explanationSummary(r.res.Core, groups), Conflicts: []conflictJSON{}}
-		for _, g := range groups {
-			for _, p := range g.items {
-				c := conflictJSON{Kind: p.Kind, Rule: p.Rule, Staff: string(p.Staff), Shift: string(p.Shift),
-					Skill: p.Skill, Limit: p.Limit, Unit: p.Unit, Detail: p.Detail, Citation: p.Citation, Pos: p.Pos.String()}
-				if p.From != 0 || p.To != 0 {
-					c.From, c.To = p.From.String(), p.To.String()
-				}
-				ex.Conflicts = append(ex.Conflicts, c)
-			}
-		}
-		out.Explanation = ex
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -96,8 +96,6 @@ func TestRenderGolden(t *testing.T) {
 		{"feasible.csv", solver.Feasible, func(b *bytes.Buffer, r *report) error { return renderCSV(b, r, false) }},
 		{"feasible.json", solver.Feasible, func(b *bytes.Buffer, r *report) error { return renderJSON(b, r) }},
 		{"feasible-ja.txt", solver.Feasible, func(b *bytes.Buffer, r *report) error { r.lang = "ja"; return renderText(b, r) }},
-		{"infeasible.txt", solver.Infeasible, func(b *bytes.Buffer, r *report) error { return renderText(b, r) }},
-		{"infeasible.json", solver.Infeasible, func(b *bytes.Buffer, r *report) error { return renderJSON(b, r) }},
 		{"unknown.json", solver.Unknown, func(b *bytes.Buffer, r *report) error { return renderJSON(b, r) }},
 	}
 	for _, tt := range tests {

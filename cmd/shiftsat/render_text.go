@@ -24,8 +24,9 @@ const (
 const maxGridDays = 62
 
 // renderText writes the human report: a header, the roster grid with
-// coverage, and per-person and per-day summaries (feasible); the
-// explanation (infeasible); or the time-limit notice (unknown).
+// coverage, and per-person and per-day summaries (feasible), or the
+// time-limit notice (unknown). An infeasible result is explain's to render
+// (render_explain.go).
 func renderText(w io.Writer, r *report) error {
 	var b strings.Builder
 	writeHeader(&b, r)
@@ -34,36 +35,11 @@ func renderText(w io.Writer, r *report) error {
 		b.WriteString("\n")
 		writeRoster(&b, r)
 		writeCost(&b, r) // plan_soft.go; nothing without soft requirements
-	case solver.Infeasible:
-		b.WriteString("\n")
-		writeExplanation(&b, r)
 	default:
 		b.WriteString("\nNo answer within the time limit: the solver found neither a roster nor a proof\nthat none exists. Try a longer --time-limit.\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// renderExplanationText writes only the explanation of an infeasible result.
-func renderExplanationText(w io.Writer, r *report) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: infeasible\n", r.name())
-	writeExplanation(&b, r)
-	io.WriteString(w, b.String())
-}
-
-func writeExplanation(b *strings.Builder, r *report) {
-	groups := groupCore(r.res.Core)
-	b.WriteString(explanationSummary(r.res.Core, groups))
-	b.WriteString(".\n")
-	if len(groups) == 0 {
-		return
-	}
-	b.WriteString("\nConflicting rules (one line per rule family: people, dates, source):\n")
-	for _, g := range groups {
-		b.WriteString("  " + groupLine(g) + "\n")
-	}
-	b.WriteString("\nRelax or remove one of these rules (or add staff, or lower the demand) and plan again.\n")
 }
 
 // writeHeader writes the scenario name, horizon, shift types, rules with
