@@ -53,14 +53,6 @@ var tinyParams = genParams{MaxPeople: 3, MinDays: 4, MaxDays: 10, MaxShifts: 3, 
 // smallParams are larger cases, only for the solver-vs-checker tests.
 var smallParams = genParams{MaxPeople: 4, MinDays: 7, MaxDays: 21, MaxShifts: 3}
 
-// genCase is one generated case.
-type genCase struct {
-	// Seed reproduces the case.
-	Seed uint64
-	// Sc is the scenario (rules included as model.RuleSpec).
-	Sc *model.Scenario
-}
-
 type gen struct {
 	r  *rand.Rand
 	sc *model.Scenario
