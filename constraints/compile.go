@@ -72,21 +72,21 @@ var params = map[string][]string{
 	"jp-4w4d":              {"anchor", "holiday_work"},
 	"jp-2w2d":              {"anchor", "holiday_work"},
 	"jp-holiday-work-cap":  {"anchor"},
-	"jp-13days":            {"busy_periods"},
+	"jp-13days":            {"busy_periods", "weight"},
 	"jp-variable-year":     {"busy_periods", "period"},
 	"interval-11h":         {"reduced"},
 	"jp-doctor":            {"window_hours", "rest_hours"},
 	"jp-driver":            {},
 	"eu-wtd":               {},
 	"uk-wtr":               {},
-	"max_consecutive_days": {"max", "busy_periods"},
+	"max_consecutive_days": {"max", "busy_periods", "weight"},
 	"holidays":             {"scheme", "anchor", "block_days", "rest_days", "holiday_work"},
 	"rest_interval":        {"hours", "reduced"},
 	"rest_within":          {"window_hours", "rest_hours"},
-	"max_hours":            {"max", "per", "block_days", "anchor"},
-	"min_hours":            {"min", "per", "block_days", "anchor"},
-	"max_days":             {"max", "per", "block_days", "anchor"},
-	"min_days":             {"min", "per", "block_days", "anchor"},
+	"max_hours":            {"max", "per", "block_days", "anchor", "weight"},
+	"min_hours":            {"min", "per", "block_days", "anchor", "weight"},
+	"max_days":             {"max", "per", "block_days", "anchor", "weight"},
+	"min_days":             {"min", "per", "block_days", "anchor", "weight"},
 	"variable_year":        {"busy_periods", "period"},
 	"night_work":           {"max"},
 	"breaks":               {"extra_after_12h"},
@@ -221,6 +221,10 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 	if bad {
 		return
 	}
+	if rs.Weight != nil && *rs.Weight < 1 {
+		c.errorf(rs.Keys["weight"], path+".weight", "weight %d is not allowed; expected a whole number >= 1", *rs.Weight)
+		return
+	}
 	mt := func(cite string) meta { return meta{RuleName: name, Cite: cite, Pos: rs.Pos} }
 	anchor := func(required bool) (model.Date, bool) {
 		if rs.Anchor != nil {
@@ -308,6 +312,10 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 			return
 		}
 		r.Busy = c.busy(rs, path, 0)
+		if rs.Weight != nil { // soft_bounds.go
+			c.rules = append(c.rules, &SoftMaxConsecutiveDays{Cap: *r, Weight: *rs.Weight})
+			return
+		}
 		c.rules = append(c.rules, r)
 	case "jp-variable-year", "variable_year":
 		m := mt(citeVariableYear)
@@ -454,6 +462,10 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 			b.Cite = citeHours
 		}
 		b.Range = c.sc.Horizon
+		if rs.Weight != nil { // soft_bounds.go
+			c.rules = append(c.rules, &SoftSumBound{Bound: *b, Weight: *rs.Weight})
+			return
+		}
 		c.rules = append(c.rules, b)
 	case "night_work":
 		n, ok := c.intParam(rs.Max, rs.Keys["max"], path+".max", 0, true)

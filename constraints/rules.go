@@ -36,7 +36,9 @@ func (m meta) Citation() string { return m.Cite }
 // (RULES.md 2.1): every window of Max+1 consecutive known days holds a REST
 // day. A window of Max+1 days that contains a day outside every busy period
 // uses Max; a window of b.Max+1 days lying wholly inside busy period b uses
-// b.Max. Windows containing an unknown day are not constrained.
+// b.Max. Windows containing an unknown day are not constrained. A rule
+// entry with a weight compiles to SoftMaxConsecutiveDays instead, whose
+// windows are the same and each cost the weight.
 type MaxConsecutiveDays struct {
 	meta
 	// Max is the normal cap, in days.
@@ -137,7 +139,10 @@ const (
 // true) or the number of shifts (Hours false) of the shifts that start in
 // the period (RULES.md 2.5). History counts. A maximum applies to the known
 // part of every period; a minimum only to periods wholly inside the
-// person's known days. PerHorizon is the horizon only (no history).
+// person's known days. PerHorizon is the horizon only (no history). A rule
+// entry with a weight compiles to SoftSumBound instead, whose periods and
+// sums are the same and where each day, or hour rounded up, over the
+// maximum or under the minimum costs the weight.
 type SumBound struct {
 	meta
 	// KindName is max_hours, min_hours, max_days or min_days.

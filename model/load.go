@@ -1209,7 +1209,8 @@ func (d *decoder) demand(n *yaml.Node) {
 
 // ruleParams are the parameter keys a rule entry may carry besides `rule`.
 var ruleParams = []string{"max", "min", "busy_periods", "scheme", "anchor", "block_days", "rest_days",
-	"holiday_work", "hours", "reduced", "window_hours", "rest_hours", "per", "days", "alt", "period", "extra_after_12h"}
+	"holiday_work", "hours", "reduced", "window_hours", "rest_hours", "per", "days", "alt", "period", "extra_after_12h",
+	"weight"}
 
 func (d *decoder) rules(n *yaml.Node) {
 	items, ok := d.seq(n, "rules", "rule entries {rule: NAME, ...}")
@@ -1294,6 +1295,15 @@ func (d *decoder) ruleParam(rs *RuleSpec, key string, v *yaml.Node, path string)
 		if b, ok := d.boolean(v, path); ok {
 			rs.ExtraAfter12h = &b
 		}
+	case "weight": // a soft bound: a whole number >= 1
+		n := resolve(v)
+		var w int64
+		if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&w) != nil || w < 1 || w > maxNumber {
+			d.errf(n, path, "expected a weight (a whole number from 1 to %d; leave weight out for a hard rule), got %s", maxNumber, describe(n))
+			return
+		}
+		x := int(w)
+		rs.Weight = &x
 	case "period":
 		if r, _, ok := d.rangeOf(v, path, "start", "end", nil); ok {
 			rs.Period = &r

@@ -375,6 +375,10 @@ type RuleSpec struct {
 	Period *DateRange
 	// ExtraAfter12h adds the proposed 30 extra minutes of break after 12 h (breaks).
 	ExtraAfter12h *bool
+	// Weight, when set (a whole number >= 1), makes a count or run bound
+	// soft: each unit over (or under) the bound costs Weight instead of
+	// being forbidden (package constraints says which rules accept it).
+	Weight *int
 	// Pos is where the rule entry starts.
 	Pos Pos
 	// Keys maps each parameter key written to its position.

@@ -1,0 +1,57 @@
+package model
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestParseRuleWeight: `weight` on a rule entry is a whole number >= 1,
+// kept with its position; anything else is reported where it is written.
+func TestParseRuleWeight(t *testing.T) {
+	w := func(n int) *int { return &n }
+	tests := []struct {
+		name    string
+		rules   string
+		want    []*int // the weights decoded, per rule entry
+		wantErr []string
+	}{
+		{"none", "rules: [{rule: jp-13days}]\n", []*int{nil}, nil},
+		{"good", "rules: [{rule: jp-13days, weight: 3}, {rule: max_days, max: 20, weight: 1}]\n", []*int{w(3), w(1)}, nil},
+		{"bad", "rules: [{rule: jp-13days, weight: 0}, {rule: max_days, weight: 2.5}, {rule: min_days, weight: -1}, {rule: max_hours, weight: x}]\n", nil, []string{
+			`t.yaml:6:35: rules[0].weight: expected a weight (a whole number from 1 to 1000000; leave weight out for a hard rule), got the number 0`,
+			`t.yaml:6:64: rules[1].weight: expected a weight (a whole number from 1 to 1000000; leave weight out for a hard rule), got the number 2.5`,
+			`t.yaml:6:95: rules[2].weight: expected a weight (a whole number from 1 to 1000000; leave weight out for a hard rule), got the number -1`,
+			`t.yaml:6:126: rules[3].weight: expected a weight (a whole number from 1 to 1000000; leave weight out for a hard rule), got "x"`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sc, err := Parse("t.yaml", []byte(base+oneStaff+tt.rules))
+			var got []string
+			if l, ok := err.(ErrorList); ok {
+				for _, e := range l {
+					got = append(got, e.Error())
+				}
+			} else if err != nil {
+				got = []string{err.Error()}
+			}
+			if diff := cmp.Diff(tt.wantErr, got); diff != "" {
+				t.Fatalf("errors (-want +got):\n%s", diff)
+			}
+			if err != nil {
+				return
+			}
+			var weights []*int
+			for _, rs := range sc.Rules {
+				weights = append(weights, rs.Weight)
+				if _, ok := rs.Keys["weight"]; ok != (rs.Weight != nil) {
+					t.Errorf("rule %s: weight %v but key position recorded %v", rs.Rule, rs.Weight, ok)
+				}
+			}
+			if diff := cmp.Diff(tt.want, weights); diff != "" {
+				t.Errorf("weights (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
