@@ -93,6 +93,12 @@ var params = map[string][]string{
 	"weekly_rest":          {"hours", "days", "alt"},
 }
 
+// Params returns the parameters a preset or rule kind accepts (besides
+// `rule` itself), in a fixed order; nil for an unknown name.
+func Params(name string) []string {
+	return append([]string(nil), params[name]...)
+}
+
 // compiler collects rules and errors.
 type compiler struct {
 	sc    *model.Scenario
