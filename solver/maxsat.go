@@ -9,9 +9,10 @@ package solver
 // units). Bounds are imposed through assumptions, never by retracting
 // clauses.
 //
-//  1. A plain solve of the hard clauses. UNSAT ends with Infeasible; SAT
-//     gives the first upper bound (the cost of that model), reported
-//     through OnImprove.
+//  1. A plain solve of the hard clauses (after a solve under the Hint
+//     literals, when given, whose model is recorded first). UNSAT ends
+//     with Infeasible; SAT gives the first upper bound (the cost of the
+//     best model), reported through OnImprove.
 //  2. A descent on the heaviest penalties (weight W, the largest): with n
 //     of them true in the best model, ask for at most n-1 (assumption on
 //     an incremental totalizer over them), the others free; every model is
@@ -64,6 +65,12 @@ type OptimizeOptions struct {
 	// better solution found and the time since Optimize started (anytime
 	// reporting). It runs on Optimize's goroutine.
 	OnImprove func(cost int64, elapsed time.Duration)
+	// Hint, when not empty, is a set of literals believed to extend to a
+	// solution (a known good one, say): Optimize first solves under them
+	// as assumptions and, when that succeeds, starts from that model, so
+	// that the search (and its hardening) begins at its cost. A hint that
+	// fails is ignored.
+	Hint []Lit
 }
 
 // OptResult is the outcome of Optimize.
@@ -171,12 +178,12 @@ type softLit struct {
 func (o *optimizer) load() {
 	e := o.enc
 	o.g = gini.NewVc(e.NumVars()+1, e.NumClauses()+1)
-	for _, c := range e.Clauses() {
+	e.eachClause(func(c []Lit) {
 		for _, l := range c {
 			o.g.Add(z.Dimacs2Lit(int(l)))
 		}
 		o.g.Add(z.LitNull)
-	}
+	})
 	o.top = e.NumVars()
 	if o.top > 0 {
 		// Register every variable so that Value may be asked of any.
@@ -272,6 +279,18 @@ func (o *optimizer) proved() bool {
 
 // search runs the phases described at the top of the file.
 func (o *optimizer) search() {
+	if len(o.opt.Hint) > 0 {
+		hint := make([]z.Lit, len(o.opt.Hint))
+		for i, l := range o.opt.Hint {
+			hint[i] = z.Dimacs2Lit(int(l))
+		}
+		switch o.solve(hint) {
+		case 0:
+			return
+		case 1:
+			o.record()
+		}
+	}
 	switch o.solve(nil) {
 	case 0:
 		return

@@ -20,6 +20,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"text/tabwriter"
 	"time"
@@ -47,6 +48,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	fs := flag.NewFlagSet("nrpbench", flag.ContinueOnError)
 	dir := fs.String("dir", "../shared/bench/curtois", "directory of InstanceN.txt and bounds.csv")
 	limit := fs.Duration("time", 60*time.Second, "time limit per instance")
+	encodeOnly := fs.Bool("encode", false, "only encode each instance and print the encoding's size by part")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -66,6 +68,9 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	pub, err := readBounds(filepath.Join(*dir, "bounds.csv"))
 	if err != nil {
 		return err
+	}
+	if *encodeOnly {
+		return encodeSizes(ctx, *dir, nums, w)
 	}
 	fmt.Fprintf(w, "Curtois-Qu benchmark, time limit %s per instance\n", *limit)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -168,4 +173,32 @@ func readBounds(path string) (map[string]published, error) {
 		out[r[col["instance"]]] = published{lb: lb, best: min(u1, u2)}
 	}
 	return out, nil
+}
+
+// encodeSizes encodes each instance and prints the time taken, the
+// variables and the clauses of each part of the encoding.
+func encodeSizes(ctx context.Context, dir string, nums []int, w io.Writer) error {
+	for _, n := range nums {
+		name := fmt.Sprintf("Instance%d", n)
+		in, err := nrp.ReadFile(filepath.Join(dir, name+".txt"))
+		if err != nil {
+			return err
+		}
+		t0 := time.Now()
+		m, err := nrp.EncodeContext(ctx, in)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "%s: %s, %d variables, %d clauses:", name, dur(time.Since(t0)), m.Enc.NumVars(), m.Enc.NumClauses())
+		parts := make([]string, 0, len(m.Sizes))
+		for p := range m.Sizes {
+			parts = append(parts, p)
+		}
+		sort.Strings(parts)
+		for _, p := range parts {
+			fmt.Fprintf(w, " %s %d", p, m.Sizes[p])
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
 }

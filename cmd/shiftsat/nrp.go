@@ -66,7 +66,11 @@ func (a *app) nrp(cmd *cobra.Command, path, out string, timeLimit time.Duration,
 		return failf("%s: %v", path, err)
 	}
 	fmt.Fprintf(a.stdout, "instance:    %s (%d days, %d staff, %d shift types)\n", in.Name, in.Days, len(in.Staff), len(in.Shifts))
-	fmt.Fprintf(a.stdout, "encoding:    %d variables, %d clauses, %s\n", res.Vars, res.Clauses, nrpDur(res.Encode))
+	if res.Clauses > 0 {
+		fmt.Fprintf(a.stdout, "encoding:    %d variables, %d clauses, %s\n", res.Vars, res.Clauses, nrpDur(res.Encode))
+	} else {
+		fmt.Fprintf(a.stdout, "encoding:    none of the whole instance (construction and neighbourhood search only)\n")
+	}
 	fmt.Fprintf(a.stdout, "status:      %s\n", nrpStatus(res))
 	switch res.Status {
 	case solver.Infeasible:

@@ -9,12 +9,18 @@
 // and the hard constraints:
 //
 //   - one shift per day: at most one X per employee and day;
-//   - cannot-follow: binary clauses between consecutive days (nothing
-//     across the horizon's edges: a day off is assumed before day 0 and
-//     after the last day);
-//   - max shifts per type: a totalizer per employee and type;
-//   - min and max total minutes: generalized totalizers over the X
-//     weighted by shift length;
+//   - cannot-follow: binary clauses between consecutive days, or, for the
+//     shift types of a day sharing one list, a literal "some shift of the
+//     list the next day" when that is smaller (nothing across the
+//     horizon's edges: a day off is assumed before day 0 and after the
+//     last day);
+//   - max shifts per type: a totalizer per employee and type when it is
+//     small, else a binary adder tree and comparator (arith.go); bounds
+//     no roster can reach are left out;
+//   - min and max total minutes (minutes.go): lengths divided by their
+//     gcd; the total is b x (days worked) + the extra units of longer
+//     shifts, bounded by clauses between two unary counters when they
+//     are small, else by an adder tree over the days' binary units;
 //   - max consecutive shifts k: every window of k+1 days has a day off;
 //   - min consecutive shifts and days off m: for each run length L < m,
 //     a clause forbids a run of exactly L worked days (days off) with a
@@ -29,6 +35,17 @@
 // weight) with assigned + #s >= r, and excess literals v_1..v_(n-r) (each
 // the over weight) with #v >= assigned - r, both ordered (s_(j+1) -> s_j)
 // to remove symmetric solutions.
+//
+// With proved bounds on each employee's worked days, encode also adds
+// redundant capacity constraints (the cover rows' met demand is at most
+// the staff's capacity, overall and per shift type), so that the
+// core-guided search finds counting cores quickly.
+//
+// Solve runs a greedy construction (each employee optimised alone, the
+// others fixed), the whole-instance optimiser, a large-neighbourhood
+// search (lns.go: a few employees re-optimised exactly as a smaller
+// instance with reduced cover) and the optimiser again from the best
+// roster; Instances 21-24 skip the whole-instance encoding. See Solve.
 //
 // Evaluate is the independent reference: it reads the README's rules
 // plainly (runs scanned day by day, weekends counted, requests and cover

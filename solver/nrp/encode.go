@@ -1,6 +1,7 @@
 package nrp
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/shiftsat/shiftsat/constraints"
@@ -20,7 +21,19 @@ type Model struct {
 	// Offset is subtracted from the cost of the encoding's penalties to
 	// give the benchmark's objective (see the cover penalties in Encode).
 	Offset int64
-	in     *Instance
+	// Sizes is the number of clauses each part of the encoding added
+	// (keys: one_shift, cannot_follow, max_shifts, minutes, runs,
+	// weekends, cover), for measuring the encoding.
+	Sizes map[string]int
+	in    *Instance
+	last  int // clauses counted so far (count)
+}
+
+// count adds the clauses made since the last call to Sizes[part].
+func (m *Model) count(part string) {
+	n := m.Enc.NumClauses()
+	m.Sizes[part] += n - m.last
+	m.last = n
 }
 
 // Encode encodes the instance: one variable per employee, day and
@@ -29,8 +42,24 @@ type Model struct {
 // constraints are encoded from the README's text (see doc.go), apart from
 // Evaluate, which reads the same text independently.
 func Encode(in *Instance) *Model {
+	m, _ := EncodeContext(context.Background(), in)
+	return m
+}
+
+// EncodeContext is Encode, stopped early with ctx's error (and a nil
+// model) when ctx is done; it checks ctx after each employee and each
+// hundred cover requirements.
+func EncodeContext(ctx context.Context, in *Instance) (*Model, error) {
+	return encode(ctx, in, nil)
+}
+
+// encode is EncodeContext; when days is not nil, days[e] > 0 is a proved
+// bound on the days employee e can work, and redundant capacity
+// constraints are added (see capacity).
+func encode(ctx context.Context, in *Instance, days []int) (*Model, error) {
 	e := solver.NewCNF()
-	m := &Model{Enc: e, in: in}
+	m := &Model{Enc: e, in: in, Sizes: map[string]int{}}
+	m.last = e.NumClauses()
 	no := -e.True()
 	hard := func(kind string, staff int) constraints.Req {
 		p := constraints.Provenance{Kind: kind, Rule: "nrp"}
@@ -61,6 +90,9 @@ func Encode(in *Instance) *Model {
 	}
 
 	for ei, emp := range in.Staff {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		x := m.X[ei]
 		// work[d] <-> some shift on day d.
 		work := make([]Lit, in.Days)
@@ -73,6 +105,7 @@ func Encode(in *Instance) *Model {
 				}
 			}
 			e.AtMost(r, xs, 1)
+			m.count("one_shift")
 			switch len(xs) {
 			case 0:
 				work[d] = no
@@ -88,64 +121,68 @@ func Encode(in *Instance) *Model {
 			}
 		}
 
-		// Cannot follow (nothing to say across the horizon's edges).
+		// Cannot follow (nothing to say across the horizon's edges). The
+		// shifts of day d with the same list share one literal "some shift
+		// of the list on day d+1" when that is smaller than the pairs.
 		r = hard("cannot_follow", ei)
 		for d := 0; d+1 < in.Days; d++ {
+			var keys []string
+			groups := map[string][]int{}
 			for s, sh := range in.Shifts {
-				for _, t := range sh.CannotFollow {
-					e.Require(r, -x[d][s], -x[d+1][t])
+				if x[d][s] == no || len(sh.CannotFollow) == 0 {
+					continue
+				}
+				k := fmt.Sprint(sh.CannotFollow)
+				if _, ok := groups[k]; !ok {
+					keys = append(keys, k)
+				}
+				groups[k] = append(groups[k], s)
+			}
+			for _, k := range keys {
+				ss := groups[k]
+				var ts []Lit
+				for _, t := range in.Shifts[ss[0]].CannotFollow {
+					if x[d+1][t] != no {
+						ts = append(ts, x[d+1][t])
+					}
+				}
+				if len(ss)*len(ts) <= len(ss)+len(ts)+1 {
+					for _, s := range ss {
+						for _, t := range ts {
+							e.Require(r, -x[d][s], -t)
+						}
+					}
+					continue
+				}
+				y := e.NewVar()
+				for _, t := range ts {
+					e.Define(-t, y)
+				}
+				for _, s := range ss {
+					e.Require(r, -x[d][s], -y)
 				}
 			}
 		}
+		m.count("cannot_follow")
 
-		// Max shifts per type.
+		// Max shifts per type; a bound no roster can reach (at least the
+		// days available, or the most days the maximum total minutes
+		// allow at the shortest length) is left out.
+		most := maxWorkDays(in, ei)
 		for s := range in.Shifts {
-			if emp.MaxShifts[s] >= in.Days {
+			if emp.MaxShifts[s] >= most {
 				continue
 			}
 			var xs []Lit
 			for d := 0; d < in.Days; d++ {
 				xs = append(xs, x[d][s])
 			}
-			e.AtMost(hard("max_shifts", ei), xs, emp.MaxShifts[s])
+			atMostCount(e, hard("max_shifts", ei), xs, emp.MaxShifts[s])
 		}
+		m.count("max_shifts")
 
-		// Total minutes: per day and distinct shift length v, a literal
-		// "works a shift of length v" (the disjunction of its X, or the
-		// work literal when every allowed type has length v), weighted v.
-		var terms []constraints.Term
-		for d := 0; d < in.Days; d++ {
-			byLen := map[int][]Lit{}
-			var lens []int
-			for s, sh := range in.Shifts {
-				if x[d][s] == no || sh.Minutes == 0 {
-					continue
-				}
-				if _, ok := byLen[sh.Minutes]; !ok {
-					lens = append(lens, sh.Minutes)
-				}
-				byLen[sh.Minutes] = append(byLen[sh.Minutes], x[d][s])
-			}
-			for _, v := range lens {
-				xs := byLen[v]
-				var l Lit
-				switch {
-				case len(lens) == 1:
-					l = work[d]
-				case len(xs) == 1:
-					l = xs[0]
-				default:
-					l = e.NewVar()
-					e.Define(append([]Lit{-l}, xs...)...)
-					for _, y := range xs {
-						e.Define(-y, l)
-					}
-				}
-				terms = append(terms, constraints.Term{Lit: l, Weight: v})
-			}
-		}
-		e.WeightedAtMost(hard("max_minutes", ei), terms, emp.MaxTotalMinutes)
-		e.WeightedAtLeast(hard("min_minutes", ei), terms, emp.MinTotalMinutes)
+		encodeMinutes(e, in, ei, x, work, hard("max_minutes", ei), hard("min_minutes", ei))
+		m.count("minutes")
 
 		// Max consecutive shifts: no window of max+1 worked days.
 		if k := emp.MaxConsecutiveShifts; k < in.Days {
@@ -176,8 +213,11 @@ func Encode(in *Instance) *Model {
 				}
 			}
 		}
+		m.count("runs")
 		minRun("min_consecutive_shifts", emp.MinConsecutiveShifts, func(d int) Lit { return work[d] })
 		minRun("min_consecutive_days_off", emp.MinConsecutiveDaysOff, func(d int) Lit { return -work[d] })
+
+		m.count("runs")
 
 		// Max weekends.
 		var weekends []Lit
@@ -197,6 +237,7 @@ func Encode(in *Instance) *Model {
 			}
 		}
 		e.AtMost(hard("max_weekends", ei), weekends, emp.MaxWeekends)
+		m.count("weekends")
 	}
 
 	// Objective.
@@ -218,7 +259,13 @@ func Encode(in *Instance) *Model {
 	// negation of the exact output "assigned >= req-j+1" of a two-sided
 	// totalizer truncated at req: every penalty literal is then exactly
 	// defined, so the cost of any model is the roster's cost.
-	for _, c := range in.Cover {
+	var capped [][]Lit // per cover row: its "at least j" outputs, j <= req
+	for ci, c := range in.Cover {
+		if ci%100 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		var xs []Lit
 		for ei := range in.Staff {
 			if l := m.X[ei][c.Day][c.Shift]; l != no {
@@ -231,6 +278,7 @@ func Encode(in *Instance) *Model {
 		}
 		m.Offset += int64(c.Over) * int64(c.Requirement)
 		atLeast := exactCounter(e, xs, c.Requirement)
+		capped = append(capped, atLeast)
 		for j := 1; j <= c.Requirement; j++ {
 			k := c.Requirement - j + 1 // shortage >= j <=> assigned < k
 			if k > len(xs) {
@@ -240,7 +288,12 @@ func Encode(in *Instance) *Model {
 			}
 		}
 	}
-	return m
+	m.count("cover")
+	if days != nil {
+		m.capacity(days, capped)
+		m.count("capacity")
+	}
+	return m, nil
 }
 
 // Roster reads the roster of a solution: value reports each literal's value.
@@ -303,4 +356,41 @@ func exactCounter(e *solver.Encoding, xs []Lit, cap int) []Lit {
 		}
 	}
 	return o
+}
+
+// capacity adds redundant constraints that let the core-guided search
+// find cover shortages forced by counting (a pigeonhole argument, which
+// resolution alone finds slowly): the cover rows' "at least j assigned"
+// literals (capped[i] for row i) number at most the sum over employees of
+// the days they can work; and, per shift type, at most the sum of the
+// employees' bounds on that type (the smaller of their MaxShifts and
+// days bound). days[e] is a proved bound on employee e's worked days (0:
+// unknown, maxWorkDays is used).
+func (m *Model) capacity(days []int, capped [][]Lit) {
+	in, e := m.in, m.Enc
+	bound := make([]int, len(in.Staff))
+	for ei := range in.Staff {
+		bound[ei] = maxWorkDays(in, ei)
+		if days[ei] > 0 {
+			bound[ei] = min(bound[ei], days[ei])
+		}
+	}
+	var all []Lit
+	byShift := make([][]Lit, len(in.Shifts))
+	for i, c := range in.Cover {
+		all = append(all, capped[i]...)
+		byShift[c.Shift] = append(byShift[c.Shift], capped[i]...)
+	}
+	total := 0
+	for _, b := range bound {
+		total += b
+	}
+	atMostCount(e, e.Begin(constraints.Provenance{Kind: "capacity", Rule: "nrp"}), all, total)
+	for s := range in.Shifts {
+		t := 0
+		for ei, emp := range in.Staff {
+			t += min(bound[ei], emp.MaxShifts[s])
+		}
+		atMostCount(e, e.Begin(constraints.Provenance{Kind: "capacity", Rule: "nrp", Detail: in.Shifts[s].ID}), byShift[s], t)
+	}
 }

@@ -3,7 +3,9 @@ package nrp
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/shiftsat/shiftsat/solver"
@@ -38,59 +40,244 @@ type Result struct {
 	// TimeToBest and TimeToProof are measured from the start of Solve
 	// (TimeToProof is 0 without a proof).
 	TimeToBest, TimeToProof time.Duration
-	// Encode is the time spent encoding; Vars and Clauses the encoding's size.
+	// Encode is the time spent encoding the whole instance; Vars and
+	// Clauses the encoding's size (all 0 on large instances, which Solve
+	// does not encode whole).
 	Encode        time.Duration
 	Vars, Clauses int
 	// Cores is the number of cores the optimiser found.
 	Cores int
 }
 
-// Solve encodes the instance, optimises it with solver.Optimize, and
-// re-checks the best roster with Evaluate. A roster that breaks a hard
+// Solve optimises the instance in phases, every roster re-checked by
+// Evaluate:
+//
+//  0. construction (construct in lns.go): each employee optimised alone
+//     in turn, the earlier ones fixed, for a first roster within at most
+//     30% of the time; every hard constraint concerns one employee, so
+//     an employee without any roster proves the instance infeasible;
+//  1. unless the instance is large (staff x days x shift types above
+//     largeInstance), solver.Optimize on the whole encoding started from
+//     the best roster (as a hint), until 40% of the time;
+//  2. large-neighbourhood search (lns.go): a few employees re-optimised
+//     exactly at a time, the others fixed, until 80% of the time (the
+//     end on large instances);
+//  3. unless the instance is large, solver.Optimize on the whole
+//     encoding again, from the best roster, for the rest of the time: a
+//     better lower bound or a proof.
+//
+// Phases end early on a proof of optimality. The lower bound is the best
+// of phases 1 and 3 (0 on large instances). A roster that breaks a hard
 // constraint, or whose score differs from the optimiser's claim, is an
-// internal error: the error is returned with the result.
+// internal error: the error is returned with the result. Without a time
+// limit, phases 1 and 3 run to completion and phase 2 for 30 seconds.
 func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	t0 := time.Now()
-	m := Encode(in)
-	res := &Result{Encode: time.Since(t0), Vars: m.Enc.NumVars(), Clauses: m.Enc.NumClauses()}
-	var onImprove func(int64, time.Duration)
-	if opt.OnImprove != nil {
-		onImprove = func(c int64, _ time.Duration) { opt.OnImprove(c-m.Offset, time.Since(t0)) }
+	var deadline time.Time
+	if opt.TimeLimit > 0 {
+		deadline = t0.Add(opt.TimeLimit)
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, deadline)
+		defer cancel()
 	}
-	limit := opt.TimeLimit
-	if limit > 0 {
-		limit -= res.Encode
-		if limit <= 0 {
-			limit = time.Nanosecond
+	at := func(frac float64) time.Time {
+		if deadline.IsZero() {
+			return time.Now().Add(time.Duration(frac * float64(30*time.Second)))
+		}
+		return t0.Add(time.Duration(frac * float64(opt.TimeLimit)))
+	}
+	res := &Result{Status: solver.Unknown}
+	var best int64 = -1
+	report := func(obj int64) {
+		if best >= 0 && obj >= best {
+			return
+		}
+		best = obj
+		if opt.OnImprove != nil {
+			opt.OnImprove(obj, time.Since(t0))
 		}
 	}
-	or, err := solver.Optimize(ctx, m.Enc, solver.OptimizeOptions{TimeLimit: limit, OnImprove: onImprove})
-	if err != nil {
-		return nil, err
+	accept := func(r Roster, when time.Duration) {
+		ev := Evaluate(in, r)
+		if !ev.Feasible() || (res.Status == solver.Feasible && ev.Objective >= res.Objective) {
+			return
+		}
+		res.Status, res.Roster, res.Evaluation, res.Objective, res.TimeToBest = solver.Feasible, r, ev, ev.Objective, when
+		report(ev.Objective)
 	}
-	res.Status, res.Optimal, res.Cores = or.Status, or.Optimal, or.Cores
-	// A lower bound below the offset says less than "the objective is
-	// not negative".
-	res.LowerBound = max(0, or.LowerBound-m.Offset)
-	if or.TimeToBest > 0 || or.Status == solver.Feasible {
-		res.TimeToBest = res.Encode + or.TimeToBest
-	}
-	if or.TimeToProof > 0 {
-		res.TimeToProof = res.Encode + or.TimeToProof
-	}
-	if or.Status != solver.Feasible {
+
+	// Phase 0.
+	r, ok, infeasible := construct(ctx, in, at(0.3))
+	if infeasible {
+		res.Status, res.TimeToProof = solver.Infeasible, time.Since(t0)
 		return res, nil
 	}
-	res.Roster = m.Roster(or.Value)
-	res.Evaluation = Evaluate(in, res.Roster)
-	res.Objective = res.Evaluation.Objective
-	if !res.Evaluation.Feasible() {
-		return res, fmt.Errorf("nrp: internal error: the solver's roster breaks hard constraints:\n  %s",
-			strings.Join(res.Evaluation.Violations, "\n  "))
+	if ok {
+		accept(r, time.Since(t0))
 	}
-	if claim := or.Cost - m.Offset; res.Objective != claim {
-		return res, fmt.Errorf("nrp: internal error: the evaluator scores the roster %d, the optimiser claims %d",
-			res.Objective, claim)
+	debugf("construct: %s ok %v obj %d", time.Since(t0), ok, res.Objective)
+	large := len(in.Staff)*in.Days*len(in.Shifts) > largeInstance
+
+	var m *Model
+	hint := func() []Lit {
+		if res.Status != solver.Feasible {
+			return nil
+		}
+		var h []Lit
+		for ei := range m.X {
+			for d := range m.X[ei] {
+				for s, l := range m.X[ei][d] {
+					switch {
+					case l == m.Enc.True() || l == -m.Enc.True():
+					case res.Roster[ei][d] == s:
+						h = append(h, l)
+					default:
+						h = append(h, -l)
+					}
+				}
+			}
+		}
+		return h
 	}
-	return res, nil
+	// whole runs solver.Optimize on m until end, from the best roster.
+	whole := func(end time.Time) error {
+		c, cancel := context.WithDeadline(ctx, end)
+		defer cancel()
+		var found atomic.Bool
+		if res.Status != solver.Feasible {
+			// No roster yet: run until the first one, even past end.
+			c, cancel = context.WithCancel(ctx)
+			defer cancel()
+			stop := time.AfterFunc(time.Until(end), func() {
+				if found.Load() {
+					cancel()
+				}
+			})
+			defer stop.Stop()
+		}
+		started := time.Since(t0)
+		defer func() { debugf("whole: %s..%s obj %d lb %d", started, time.Since(t0), res.Objective, res.LowerBound) }()
+		var limit time.Duration
+		if res.Status == solver.Feasible {
+			// Optimize shares its time between its phases by its limit.
+			limit = max(time.Until(end), time.Nanosecond)
+		}
+		or, err := solver.Optimize(c, m.Enc, solver.OptimizeOptions{TimeLimit: limit, Hint: hint(), OnImprove: func(cost int64, _ time.Duration) {
+			found.Store(true)
+			report(cost - m.Offset)
+			if time.Now().After(end) {
+				cancel()
+			}
+		}})
+		if err != nil {
+			return err
+		}
+		return res.take(in, m, or, started)
+	}
+
+	if !large {
+		t := time.Now()
+		var err error
+		each := 200 * time.Millisecond
+		if !deadline.IsZero() {
+			each = min(each, opt.TimeLimit/20/time.Duration(len(in.Staff)+1))
+		}
+		days := maxDays(ctx, in, each)
+		m, err = encode(ctx, in, days)
+		res.Encode = time.Since(t)
+		if err != nil {
+			return res, nil
+		}
+		res.Vars, res.Clauses = m.Enc.NumVars(), m.Enc.NumClauses()
+		if err := whole(at(0.4)); err != nil || res.Status != solver.Feasible || res.Optimal {
+			return res, err
+		}
+	}
+	if res.Status != solver.Feasible {
+		return res, nil
+	}
+
+	// Phase 2.
+	end := at(0.8)
+	if large {
+		end = deadline
+		if deadline.IsZero() {
+			end = at(1)
+		}
+	}
+	r, obj, when, err := lns(ctx, in, res.Roster, res.Objective, end, t0, report)
+	if err != nil {
+		return res, err
+	}
+	if obj < res.Objective {
+		accept(r, when)
+	}
+	debugf("lns: %s obj %d", time.Since(t0), res.Objective)
+	if res.LowerBound >= res.Objective {
+		res.LowerBound, res.Optimal, res.TimeToProof = res.Objective, true, time.Since(t0)
+	}
+	if large || res.Optimal || ctx.Err() != nil {
+		return res, nil
+	}
+
+	// Phase 3.
+	err = whole(deadline)
+	if res.LowerBound >= res.Objective && !res.Optimal {
+		res.LowerBound, res.Optimal, res.TimeToProof = res.Objective, true, time.Since(t0)
+	}
+	return res, err
+}
+
+// largeInstance is the size (staff x days x shift types) above which
+// Solve does not encode the whole instance: it relies on construction and
+// large-neighbourhood search alone (Instances 21-24).
+const largeInstance = 100000
+
+// take records the outcome of an Optimize call on m (started at that
+// time since Solve's start): the lower bound (the best so far is kept),
+// the cores and, when its roster is better than the best, the roster, its
+// evaluation and the times, checking that the evaluator agrees with the
+// optimiser's claim.
+func (res *Result) take(in *Instance, m *Model, or *solver.OptResult, started time.Duration) error {
+	res.Cores += or.Cores
+	// A lower bound below the offset says less than "the objective is
+	// not negative".
+	res.LowerBound = max(res.LowerBound, or.LowerBound-m.Offset)
+	if or.Status == solver.Infeasible {
+		res.Status, res.TimeToProof = solver.Infeasible, started+or.TimeToProof
+		return nil
+	}
+	if or.Status != solver.Feasible {
+		return nil
+	}
+	r := m.Roster(or.Value)
+	ev := Evaluate(in, r)
+	if !ev.Feasible() {
+		return fmt.Errorf("nrp: internal error: the solver's roster breaks hard constraints:\n  %s",
+			strings.Join(ev.Violations, "\n  "))
+	}
+	if claim := or.Cost - m.Offset; ev.Objective != claim {
+		return fmt.Errorf("nrp: internal error: the evaluator scores the roster %d, the optimiser claims %d",
+			ev.Objective, claim)
+	}
+	if res.Status != solver.Feasible || ev.Objective < res.Objective {
+		res.Status, res.Roster, res.Evaluation, res.Objective = solver.Feasible, r, ev, ev.Objective
+		res.TimeToBest = started + or.TimeToBest
+	}
+	if res.LowerBound >= res.Objective {
+		res.LowerBound, res.Optimal = res.Objective, true
+		res.TimeToProof = started + or.TimeToProof
+		if !or.Optimal {
+			res.TimeToProof = started + or.TimeToBest
+		}
+	}
+	return nil
+}
+
+var debug = os.Getenv("NRP_DEBUG") != ""
+
+func debugf(format string, args ...any) {
+	if debug {
+		fmt.Fprintf(os.Stderr, "nrp: "+format+"\n", args...)
+	}
 }

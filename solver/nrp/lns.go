@@ -1,0 +1,247 @@
+package nrp
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/shiftsat/shiftsat/solver"
+)
+
+// This file is the large-neighbourhood search of Solve: starting from a
+// roster, it frees a few employees, fixes the others, and re-optimises
+// the freed ones exactly (Encode and solver.Optimize on a smaller
+// instance), keeping the new roster when it scores better.
+//
+// Every employee constraint of the benchmark concerns one employee, and
+// the cover cost of a cell depends only on the number of people working
+// it. With f the number of fixed employees working cell c, the freed
+// employees face the requirement max(0, req - f): when f < req each of
+// them lowers the shortage until the remaining requirement is met and
+// adds an excess after; when f >= req each of them adds an excess. So
+// the sub-problem is itself an instance (the freed employees, their
+// requests, the reduced cover), and the full roster's score is the
+// sub-roster's score plus a constant. Each accepted roster is re-scored
+// by Evaluate on the whole instance.
+
+// subInstance returns the instance faced by the employees free (indexes
+// into in.Staff, increasing) when every other employee works as in r.
+func subInstance(in *Instance, free []int, r Roster) *Instance {
+	sub := &Instance{Name: in.Name, Days: in.Days, Shifts: in.Shifts}
+	pos := make([]int, len(in.Staff))
+	for i := range pos {
+		pos[i] = -1
+	}
+	for i, e := range free {
+		pos[e] = i
+		sub.Staff = append(sub.Staff, in.Staff[e])
+	}
+	for _, q := range in.OnRequests {
+		if pos[q.Staff] >= 0 {
+			q.Staff = pos[q.Staff]
+			sub.OnRequests = append(sub.OnRequests, q)
+		}
+	}
+	for _, q := range in.OffRequests {
+		if pos[q.Staff] >= 0 {
+			q.Staff = pos[q.Staff]
+			sub.OffRequests = append(sub.OffRequests, q)
+		}
+	}
+	// fixed[d][s] is the number of fixed employees on shift s on day d.
+	fixed := make([][]int, in.Days)
+	for d := range fixed {
+		fixed[d] = make([]int, len(in.Shifts))
+	}
+	for e := range in.Staff {
+		if pos[e] >= 0 {
+			continue
+		}
+		for d, s := range r[e] {
+			if s >= 0 {
+				fixed[d][s]++
+			}
+		}
+	}
+	for _, c := range in.Cover {
+		c.Requirement = max(0, c.Requirement-fixed[c.Day][c.Shift])
+		sub.Cover = append(sub.Cover, c)
+	}
+	return sub
+}
+
+// lns improves the roster best (of score bestObj, feasible) until the
+// deadline; it returns the best roster found, its score, and the time
+// (since t0) it was found (zero when nothing better was found). improve,
+// when not nil, is called with each better score.
+//
+// The error reports an internal inconsistency: a re-optimised roster that
+// breaks a hard constraint, or whose score differs from the sub-problem's
+// cost plus the constant.
+func lns(ctx context.Context, in *Instance, best Roster, bestObj int64, deadline, t0 time.Time,
+	improve func(int64)) (Roster, int64, time.Duration, error) {
+	rng := rand.New(rand.NewPCG(1, uint64(len(in.Staff))))
+	n := len(in.Staff)
+	k := min(n, 3)
+	var at time.Duration
+	for ctx.Err() == nil {
+		left := time.Until(deadline)
+		if left < 50*time.Millisecond || bestObj == 0 {
+			break
+		}
+		free := pickFree(rng, n, k)
+		sub := subInstance(in, free, best)
+		subOld := NewRoster(sub)
+		for i, e := range free {
+			copy(subOld[i], best[e])
+		}
+		m, err := EncodeContext(ctx, sub)
+		if err != nil {
+			break
+		}
+		hint := make([]Lit, 0)
+		for i := range m.X {
+			for d := range m.X[i] {
+				for s, l := range m.X[i][d] {
+					if l == -m.Enc.True() || l == m.Enc.True() {
+						continue
+					}
+					if subOld[i][d] == s {
+						hint = append(hint, l)
+					} else {
+						hint = append(hint, -l)
+					}
+				}
+			}
+		}
+		limit := min(left, 2*time.Second)
+		started := time.Now()
+		or, err := solver.Optimize(ctx, m.Enc, solver.OptimizeOptions{TimeLimit: limit, Hint: hint})
+		took := time.Since(started)
+		switch {
+		case err != nil || or.Status != solver.Feasible:
+			k = max(2, k-1)
+			continue
+		case or.Optimal && took < limit/4:
+			k = min(n, k+1)
+		case !or.Optimal:
+			k = max(2, k-1)
+		}
+		subNew := m.Roster(or.Value)
+		cand := make(Roster, n)
+		copy(cand, best)
+		for i, e := range free {
+			cand[e] = subNew[i]
+		}
+		claim := or.Cost - m.Offset + bestObj - Evaluate(sub, subOld).Objective
+		if claim >= bestObj {
+			continue
+		}
+		ev := Evaluate(in, cand)
+		if !ev.Feasible() {
+			return best, bestObj, at, fmt.Errorf("nrp: internal error: a re-optimised roster breaks hard constraints:\n  %s",
+				strings.Join(ev.Violations, "\n  "))
+		}
+		if ev.Objective != claim {
+			return best, bestObj, at, fmt.Errorf("nrp: internal error: the evaluator scores a re-optimised roster %d, the optimiser claims %d",
+				ev.Objective, claim)
+		}
+		best, bestObj, at = cand, ev.Objective, time.Since(t0)
+		if improve != nil {
+			improve(bestObj)
+		}
+	}
+	return best, bestObj, at, nil
+}
+
+// pickFree returns k distinct employees of n, in increasing order.
+func pickFree(rng *rand.Rand, n, k int) []int {
+	perm := rng.Perm(n)[:k]
+	out := make([]int, 0, k)
+	in := make([]bool, n)
+	for _, e := range perm {
+		in[e] = true
+	}
+	for e := range in {
+		if in[e] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// construct builds a first roster greedily, one employee at a time: every
+// hard constraint concerns one employee, so each is optimised alone
+// (subInstance with the employees before it fixed as constructed and
+// those after it off), with an equal share of the time left before
+// deadline (at least 200ms each). ok is false when some employee got no
+// roster in time; infeasible reports that some employee has none at all
+// (then the instance is infeasible).
+func construct(ctx context.Context, in *Instance, deadline time.Time) (r Roster, ok, infeasible bool) {
+	r = NewRoster(in)
+	for e := range in.Staff {
+		share := time.Until(deadline) / time.Duration(len(in.Staff)-e)
+		share = max(share, 10*time.Millisecond)
+		sub := subInstance(in, []int{e}, r)
+		m, err := EncodeContext(ctx, sub)
+		if err != nil {
+			return r, false, false
+		}
+		// Optimise for the share, or until the first roster when that
+		// comes later (ctx bounds it).
+		c, cancel := context.WithCancel(ctx)
+		started := time.Now()
+		or, err := solver.Optimize(c, m.Enc, solver.OptimizeOptions{OnImprove: func(int64, time.Duration) {
+			if time.Since(started) >= share {
+				cancel()
+			}
+		}, TimeLimit: share})
+		for err == nil && or.Status == solver.Unknown && ctx.Err() == nil {
+			or, err = solver.Optimize(c, m.Enc, solver.OptimizeOptions{OnImprove: func(int64, time.Duration) { cancel() }})
+		}
+		cancel()
+		if err != nil {
+			return r, false, false
+		}
+		switch or.Status {
+		case solver.Infeasible:
+			return r, false, true
+		case solver.Unknown:
+			return r, false, false
+		}
+		r[e] = m.Roster(or.Value)[0]
+	}
+	return r, true, false
+}
+
+// maxDays returns, per employee, the most days they can work under their
+// own hard constraints (0 when unknown in time: the caller then uses
+// maxWorkDays), each found by optimising a copy of the instance with that
+// employee alone and a cover of one person, at under weight 1, on every
+// day and shift type: its cost is (shift types - 1) x days plus the days
+// off, so the optimum gives the most days worked. Only proved optima are
+// used.
+func maxDays(ctx context.Context, in *Instance, each time.Duration) []int {
+	out := make([]int, len(in.Staff))
+	for e := range in.Staff {
+		sub := &Instance{Name: in.Name, Days: in.Days, Shifts: in.Shifts, Staff: in.Staff[e : e+1]}
+		for d := 0; d < in.Days; d++ {
+			for s := range in.Shifts {
+				sub.Cover = append(sub.Cover, Cover{Day: d, Shift: s, Requirement: 1, Under: 1})
+			}
+		}
+		m, err := EncodeContext(ctx, sub)
+		if err != nil {
+			return out
+		}
+		or, err := solver.Optimize(ctx, m.Enc, solver.OptimizeOptions{TimeLimit: each})
+		if err != nil || !or.Optimal {
+			continue
+		}
+		off := or.Cost - m.Offset - int64((len(in.Shifts)-1)*in.Days)
+		out[e] = in.Days - int(off)
+	}
+	return out
+}
