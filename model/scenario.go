@@ -562,6 +562,20 @@ func (in Instance) BreakMinutes() int {
 	return in.Shift.Break
 }
 
+// Night reports whether the instance's open span meets 22:00-05:00 of some
+// day: a night instance (RULES.md 2.7). It is for reports; the rules keep
+// their own readings in package constraints.
+func (in Instance) Night() bool {
+	s, e := in.Interval()
+	for d := s.Date() - 1; d <= e.Date(); d++ {
+		ws, we := d.Start()+22*60, d.Start()+29*60
+		if s < we && e > ws {
+			return true
+		}
+	}
+	return false
+}
+
 // TouchedDays returns the calendar days the instance's open span (start, end)
 // intersects, in order (RULES.md §1: a 22:00-07:00 shift touches two days,
 // a 15:00-24:00 shift one).

@@ -189,3 +189,28 @@ func TestRosterStatus(t *testing.T) {
 		t.Errorf("WeekAnchor = %s, want Sunday 2026-11-29", got)
 	}
 }
+
+// TestInstanceNight: an instance is a night instance when its open span
+// meets 22:00-05:00 of some day (RULES.md 2.7); touching the edge is not.
+func TestInstanceNight(t *testing.T) {
+	d := MustDate("2026-12-01")
+	tests := []struct {
+		name       string
+		start, end int
+		want       bool
+	}{
+		{"early 07:00-15:00", 7 * 60, 15 * 60, false},
+		{"late ending 22:00", 14 * 60, 22 * 60, false},
+		{"late ending 22:30", 14 * 60, 22*60 + 30, true},
+		{"night 22:00-07:00", 22 * 60, 7 * 60, true},
+		{"early starting 05:00", 5 * 60, 13 * 60, false},
+		{"early starting 04:30", 4*60 + 30, 13 * 60, true},
+		{"00:30-09:15", 30, 9*60 + 15, true},
+	}
+	for _, tt := range tests {
+		st := &ShiftType{ID: "X", Start: tt.start, End: tt.end}
+		if got := (Instance{Date: d, Shift: st}).Night(); got != tt.want {
+			t.Errorf("%s: Night() = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -444,7 +444,7 @@ func rosterFigures(r *model.Roster) Figures {
 			}
 			if !in.History {
 				f.WorkMinutes += in.Shift.WorkMinutes()
-				if nightInstance(in) {
+				if in.Night() {
 					f.NightShifts++
 				}
 			}
@@ -477,15 +477,3 @@ func rosterFigures(r *model.Roster) Figures {
 	return f
 }
 
-// nightInstance reports whether the instance's span meets 22:00-05:00 of
-// some day (RULES.md 2.7).
-func nightInstance(in model.Instance) bool {
-	s, e := in.Interval()
-	for d := s.Date() - 1; d <= e.Date(); d++ {
-		ws, we := d.Start()+22*60, d.Start()+29*60
-		if s < we && e > ws {
-			return true
-		}
-	}
-	return false
-}

@@ -71,18 +71,6 @@ func (v *personView) status(d model.Date) model.DayStatus {
 	return model.Rest
 }
 
-// isNight reports whether the instance's span meets 22:00-05:00 of some day.
-func isNight(in model.Instance) bool {
-	s, e := in.Interval()
-	for d := s.Date() - 1; d <= e.Date(); d++ {
-		ws, we := d.Start()+22*60, d.Start()+29*60
-		if s < we && e > ws {
-			return true
-		}
-	}
-	return false
-}
-
 // dateSpan formats an inclusive date range compactly.
 func dateSpan(from, to model.Date) string {
 	if from == to {

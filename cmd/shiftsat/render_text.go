@@ -374,7 +374,7 @@ func writePeople(b *strings.Builder, r *report, views []*personView) {
 		for _, in := range v.starts {
 			perType[in.Shift.ID]++
 			minutes += in.Shift.WorkMinutes()
-			if isNight(in) {
+			if in.Night() {
 				nights++
 			}
 		}
