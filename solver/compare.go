@@ -476,4 +476,3 @@ func rosterFigures(r *model.Roster) Figures {
 	}
 	return f
 }
-
