@@ -18,8 +18,9 @@ package solver
 //     an incremental totalizer over them), the others free; every model is
 //     recorded. UNSAT proves n*W a lower bound (kept apart from the core
 //     bound, which it may not be added to). It gets a third of the time
-//     left; on the benchmark it turns a first roster costing thousands
-//     into one near the optimum in a fraction of a second.
+//     left (a tenth with an outside upper bound); on the benchmark it
+//     turns a first roster costing thousands into one near the optimum
+//     in a fraction of a second.
 //  3. Stratified core-guided search (OLL, as in RC2): each soft literal a
 //     (the negation of a penalty literal) is assumed true. An UNSAT answer
 //     names failed assumptions (gini's Why), a core: at least one of them
@@ -37,7 +38,10 @@ package solver
 //     soft literal assumed proves the lower bound optimal.
 //  4. Hardening: whenever upper bound - core bound < w for a soft
 //     literal of residual weight w, violating it would cost more than the
-//     best model, so it is added as a unit clause.
+//     best model, so it is added as a unit clause. The upper bound is the
+//     best model's cost or, when smaller, the cost of a solution found
+//     outside (OptimizeOptions.UpperBound, e.g. by a concurrent local
+//     search); the search stops when its lower bound reaches the latter.
 //
 // Honesty: Cost is the cost of a model actually found, recomputed from
 // the original penalty literals; LowerBound is the larger of the sum of
@@ -71,6 +75,14 @@ type OptimizeOptions struct {
 	// that the search (and its hardening) begins at its cost. A hint that
 	// fails is ignored.
 	Hint []Lit
+	// UpperBound, when not nil, returns the cost of the best solution
+	// known outside this search (found concurrently by another method),
+	// or a negative number when there is none. Optimize polls it between
+	// SAT calls: it hardens soft literals against it as against its own
+	// best cost, and it stops when its lower bound reaches it (that
+	// outside solution is then optimal; Optimal is not set, as Cost is
+	// the cost of Optimize's own best model).
+	UpperBound func() int64
 }
 
 // OptResult is the outcome of Optimize.
@@ -338,12 +350,13 @@ func (o *optimizer) search() {
 			level = next
 			continue
 		}
-		core := o.g.Why(nil)
+		core := assumedOnly(o.g.Why(nil), as)
 		if len(core) == 0 {
 			// The hard clauses with the hardened soft literals are
 			// unsatisfiable: every solution violates a hardened
-			// literal and costs more than the best one.
-			o.res.LowerBound = o.res.Cost
+			// literal and costs more than the best known one.
+			ub, _ := o.ub()
+			o.res.LowerBound = ub
 			o.proved()
 			return
 		}
@@ -353,7 +366,7 @@ func (o *optimizer) search() {
 		}
 		o.relax(core)
 		o.res.Cores++
-		if o.proved() {
+		if o.proved() || o.reached() {
 			return
 		}
 		o.harden()
@@ -366,11 +379,17 @@ func (o *optimizer) search() {
 // output of an incremental totalizer over them), the others being free,
 // and records every model (the best one is kept). An UNSAT answer proves
 // that n of them are always true, so n*W is a lower bound. It stops then,
-// at the time limit, or after a third of the time left.
+// at the time limit, or after a third of the time left (a tenth with an
+// outside upper bound, OptimizeOptions.UpperBound).
 func (o *optimizer) improve() {
 	deadline := o.deadline
 	if !deadline.IsZero() {
-		o.deadline = time.Now().Add(time.Until(deadline) / 3)
+		share := time.Duration(3)
+		if o.opt.UpperBound != nil {
+			// Another search improves the solution: bounds matter more.
+			share = 10
+		}
+		o.deadline = time.Now().Add(time.Until(deadline) / share)
 		defer func() { o.deadline = deadline }()
 	}
 	var top int64
@@ -438,13 +457,37 @@ func (o *optimizer) addSoft(s *softLit) {
 	o.assumps = append(o.assumps, s)
 }
 
+// ub returns the best known cost: that of the best model, or the outside
+// bound (OptimizeOptions.UpperBound) when smaller; ok is false when there
+// is neither.
+func (o *optimizer) ub() (cost int64, ok bool) {
+	cost, ok = o.res.Cost, o.res.Status == Feasible
+	if o.opt.UpperBound != nil {
+		if u := o.opt.UpperBound(); u >= 0 && (!ok || u < cost) {
+			cost, ok = u, true
+		}
+	}
+	return cost, ok
+}
+
+// reached reports that the lower bound has reached an outside solution's
+// cost (see OptimizeOptions.UpperBound), which is then optimal.
+func (o *optimizer) reached() bool {
+	if o.opt.UpperBound == nil {
+		return false
+	}
+	u := o.opt.UpperBound()
+	return u >= 0 && o.res.LowerBound >= u
+}
+
 // harden adds as unit clauses the soft literals too heavy to be violated
-// by any solution better than the best.
+// by any solution better than the best known (see ub).
 func (o *optimizer) harden() {
-	if o.res.Status != Feasible {
+	ub, ok := o.ub()
+	if !ok {
 		return
 	}
-	gap := o.res.Cost - o.coreLB
+	gap := ub - o.coreLB
 	for _, s := range o.assumps {
 		if !s.hard && s.weight > gap {
 			s.hard = true
@@ -452,6 +495,25 @@ func (o *optimizer) harden() {
 			o.g.Add(z.LitNull)
 		}
 	}
+}
+
+// assumedOnly keeps the members of a failed-assumption set that were
+// assumed. gini's Why also names the negation of a literal fixed at level
+// 0 (a unit clause, such as a hardened soft literal's, has no reason)
+// when the conflict depends on it: a consequence of the clauses, it is no
+// assumption and is left out (the rest is still a core).
+func assumedOnly(core, assumed []z.Lit) []z.Lit {
+	in := make(map[z.Lit]bool, len(assumed))
+	for _, m := range assumed {
+		in[m] = true
+	}
+	out := make([]z.Lit, 0, len(core))
+	for _, m := range core {
+		if in[m] {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // trim shrinks a core by solving under its own literals while it gets
@@ -466,8 +528,8 @@ func (o *optimizer) trim(core []z.Lit) ([]z.Lit, bool) {
 			// Cannot happen: core is unsatisfiable. Keep it as is.
 			return core, true
 		}
-		c := o.g.Why(nil)
-		if len(c) >= len(core) {
+		c := assumedOnly(o.g.Why(nil), core)
+		if len(c) >= len(core) || len(c) == 0 {
 			break
 		}
 		core = append(core[:0], c...)

@@ -243,6 +243,48 @@ func TestOptimizeAgreesWithBruteForce(t *testing.T) {
 	}
 }
 
+// TestOptimizeUpperBound checks the outside upper bound on tiny random
+// instances: told the optimum's cost (as a concurrent search would), or
+// that cost plus one, Optimize proves the optimum a lower bound, never
+// claims a bound above it, and reports a solution that costs what it
+// claims (optimal only when it costs the optimum).
+func TestOptimizeUpperBound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 43))
+	for i := range 150 {
+		in := genMaxSAT(rng)
+		want := in.bruteForce()
+		if want < 0 {
+			continue
+		}
+		for _, extra := range []int64{0, 1} {
+			t.Run(fmt.Sprintf("%d/+%d", i, extra), func(t *testing.T) {
+				res, err := Optimize(context.Background(), in.encode(t), OptimizeOptions{
+					UpperBound: func() int64 { return want + extra },
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Status != Feasible {
+					t.Fatalf("status = %v, want feasible", res.Status)
+				}
+				if extra == 0 && res.LowerBound != want || res.LowerBound > want {
+					t.Fatalf("lower bound %d, optimum %d (outside bound %d)", res.LowerBound, want, want+extra)
+				}
+				if res.Optimal != (res.Cost == want) || res.Cost < want {
+					t.Fatalf("cost %d optimal %v, optimum %d", res.Cost, res.Optimal, want)
+				}
+				a := make([]bool, in.n+2)
+				for v := 1; v < len(a); v++ {
+					a[v] = res.Value(Lit(v))
+				}
+				if !in.feasible(a) || in.cost(a) != res.Cost {
+					t.Fatalf("the solution is infeasible or costs %d, not the claimed %d", in.cost(a), res.Cost)
+				}
+			})
+		}
+	}
+}
+
 // TestOptimizeConstants checks penalties on the constants and repeated
 // literals: a penalty on true is always paid, one on false never, and
 // penalties on one literal add up.

@@ -11,9 +11,21 @@ import (
 // propagation) when a totalizer would be too large, as on the year-long
 // instances, whose totals and per-type counts reach the hundreds.
 
-// totalizerBudget is the largest estimated totalizer size (clauses) for
-// which a count is encoded by a totalizer rather than an adder tree.
+// totalizerBudget is the smallest budget (see budgets): the largest
+// estimated totalizer size (clauses) for which a count is encoded by a
+// totalizer rather than an adder tree on a whole instance.
 const totalizerBudget = 6000
+
+// budgets returns the totalizer budgets of an instance with n employees:
+// for one count (atMostCount) and for one employee's minutes
+// (encodeMinutes). They grow as the staff shrinks, so that the small
+// encodings of construction and large-neighbourhood search (one to a few
+// employees over up to a year) use totalizers, which propagate far
+// better than adder trees, while whole instances stay small.
+func budgets(n int) (count, minutes int) {
+	n = max(n, 1)
+	return max(totalizerBudget, 120000/n), max(minutesBudget, 600000/n)
+}
 
 // totCost estimates the clauses of a one-sided totalizer over n inputs
 // truncated at m: each node merges two children of at most m outputs.
@@ -28,7 +40,7 @@ func totCost(n, m int) int {
 
 // atMostCount requires at most k of xs true: a totalizer when it is
 // small, an adder tree and comparator otherwise.
-func atMostCount(e *solver.Encoding, r constraints.Req, xs []Lit, k int) {
+func atMostCount(e *solver.Encoding, r constraints.Req, xs []Lit, k, budget int) {
 	n := 0
 	for _, x := range xs {
 		if x != -e.True() {
@@ -38,7 +50,7 @@ func atMostCount(e *solver.Encoding, r constraints.Req, xs []Lit, k int) {
 	if k >= n {
 		return
 	}
-	if m := min(k+1, n-k); totCost(n, m) <= totalizerBudget || k <= 1 {
+	if m := min(k+1, n-k); totCost(n, m) <= budget || k <= 1 {
 		e.AtMost(r, xs, k)
 		return
 	}

@@ -30,22 +30,36 @@
 //     and a totalizer.
 //
 // The objective becomes penalties: an on-request costs its weight when
-// its X is false, an off-request when it is true; a cover requirement of
-// r people gets shortage literals s_1..s_r (each weighing the under
-// weight) with assigned + #s >= r, and excess literals v_1..v_(n-r) (each
-// the over weight) with #v >= assigned - r, both ordered (s_(j+1) -> s_j)
-// to remove symmetric solutions.
+// its X is false, an off-request when it is true; a cover cell gets a
+// two-sided totalizer over the staff who may work it, whose outputs
+// o_j <-> (assigned >= j) are defined in both directions, and costs the
+// under weight on each not o_j (j <= requirement: a missing person) and
+// the over weight on each o_j (j > requirement: an extra person). The
+// encoding's cost is then exactly the roster's score. (A cell with so
+// many candidates that this counter would be large, never on Instances
+// 1-20, is encoded with a counter truncated at the requirement, the over
+// weight on each X and a constant offset, Model.Offset.)
 //
-// With proved bounds on each employee's worked days, encode also adds
-// redundant capacity constraints (the cover rows' met demand is at most
-// the staff's capacity, overall and per shift type), so that the
-// core-guided search finds counting cores quickly.
+// Counts are encoded by totalizers when small and by adder trees
+// otherwise (arith.go), with budgets that grow as the staff of the
+// instance shrinks: the one-to-three-employee instances of construction
+// and large-neighbourhood search use totalizers even over a year, which
+// propagate far better than adders.
+//
+// Solve also adds redundant capacity constraints (the met demand of a
+// set of cells is at most the sum of the employees' bounds on the cells
+// of the set they can work, proved per employee when time allows; sets:
+// all cells, each shift type, weekend days, each shift type on weekend
+// days, each day), so that the core-guided search finds counting cores
+// quickly.
 //
 // Solve runs a greedy construction (each employee optimised alone, the
-// others fixed), the whole-instance optimiser, a large-neighbourhood
-// search (lns.go: a few employees re-optimised exactly as a smaller
-// instance with reduced cover) and the optimiser again from the best
-// roster; Instances 21-24 skip the whole-instance encoding. See Solve.
+// others fixed), then, on the two cores, a large-neighbourhood search
+// (lns.go: a few employees re-optimised exactly as a smaller instance
+// with reduced cover) concurrently with one core-guided run of the
+// optimiser on the whole instance, which hardens against the search's
+// best roster and proves it optimal when its bound reaches it; Instances
+// 21-24 skip the whole-instance encoding. See Solve.
 //
 // Evaluate is the independent reference: it reads the README's rules
 // plainly (runs scanned day by day, weekends counted, requests and cover

@@ -3,6 +3,7 @@ package nrp
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/shiftsat/shiftsat/constraints"
 	"github.com/shiftsat/shiftsat/solver"
@@ -53,10 +54,9 @@ func EncodeContext(ctx context.Context, in *Instance) (*Model, error) {
 	return encode(ctx, in, nil)
 }
 
-// encode is EncodeContext; when days is not nil, days[e] > 0 is a proved
-// bound on the days employee e can work, and redundant capacity
-// constraints are added (see capacity).
-func encode(ctx context.Context, in *Instance, days []int) (*Model, error) {
+// encode is EncodeContext with the redundant capacity constraints of
+// caps (see capacity; none when caps is empty).
+func encode(ctx context.Context, in *Instance, caps []capSet) (*Model, error) {
 	e := solver.NewCNF()
 	m := &Model{Enc: e, in: in, Sizes: map[string]int{}}
 	m.last = e.NumClauses()
@@ -69,6 +69,9 @@ func encode(ctx context.Context, in *Instance, days []int) (*Model, error) {
 		return e.Begin(p)
 	}
 	ns := len(in.Shifts)
+	countBudget, minutesBudget := budgets(len(in.Staff))
+	// The bounds per type are rarely tight: a smaller budget for them.
+	typeBudget := max(totalizerBudget, 30000/len(in.Staff))
 
 	m.X = make([][][]Lit, len(in.Staff))
 	for ei, emp := range in.Staff {
@@ -177,11 +180,11 @@ func encode(ctx context.Context, in *Instance, days []int) (*Model, error) {
 			for d := 0; d < in.Days; d++ {
 				xs = append(xs, x[d][s])
 			}
-			atMostCount(e, hard("max_shifts", ei), xs, emp.MaxShifts[s])
+			atMostCount(e, hard("max_shifts", ei), xs, emp.MaxShifts[s], min(countBudget, typeBudget))
 		}
 		m.count("max_shifts")
 
-		encodeMinutes(e, in, ei, x, work, hard("max_minutes", ei), hard("min_minutes", ei))
+		encodeMinutes(e, in, ei, x, work, hard("max_minutes", ei), hard("min_minutes", ei), minutesBudget, countBudget)
 		m.count("minutes")
 
 		// Max consecutive shifts: no window of max+1 worked days.
@@ -249,16 +252,19 @@ func encode(ctx context.Context, in *Instance, days []int) (*Model, error) {
 		e.Penalize(constraints.Provenance{Kind: "shift_off_request", Detail: in.Staff[q.Staff].ID},
 			m.X[q.Staff][q.Day][q.Shift], q.Weight)
 	}
-	// Cover: with assigned = the number of X of the cell and shortage =
-	// max(0, req - assigned), the cell costs
+	// Cover, the natural way: per cell, a two-sided totalizer over the
+	// staff who may work it, whose outputs o_j <-> (assigned >= j) are
+	// defined in both directions; each missing person is a penalty on
+	// not o_j (j <= req) of the under weight, each extra person one on o_j
+	// (j > req) of the over weight. The cost of any model is then exactly
+	// the roster's cover cost, and core-guided search finds cores about
+	// real shortages. A cell with so many candidates that the full
+	// counter would be large (never on Instances 1-20) is encoded as
 	//   under*shortage + over*max(0, assigned - req)
-	//   = over*assigned - over*req + (under+over)*shortage.
-	// So each X of the cell weighs over, each unit of shortage under+over,
-	// and over*req is a constant subtracted from the optimiser's cost
-	// (Model.Offset). Shortage unit j is "assigned <= req - j", the
-	// negation of the exact output "assigned >= req-j+1" of a two-sided
-	// totalizer truncated at req: every penalty literal is then exactly
-	// defined, so the cost of any model is the roster's cost.
+	//   = over*assigned - over*req + (under+over)*shortage:
+	// each X of the cell weighs over, each unit of shortage under+over
+	// (the counter is truncated at req), and over*req is a constant
+	// subtracted from the optimiser's cost (Model.Offset).
 	var capped [][]Lit // per cover row: its "at least j" outputs, j <= req
 	for ci, c := range in.Cover {
 		if ci%100 == 0 {
@@ -273,6 +279,21 @@ func encode(ctx context.Context, in *Instance, days []int) (*Model, error) {
 			}
 		}
 		prov := constraints.Provenance{Kind: "cover", Detail: fmt.Sprintf("day %d shift %s", c.Day, in.Shifts[c.Shift].ID)}
+		if c.Over == 0 || twoSidedCost(len(xs), len(xs)) <= coverBudget {
+			atLeast := exactCounter(e, xs, len(xs))
+			capped = append(capped, atLeast[:min(c.Requirement, len(atLeast))])
+			for j := 1; j <= len(xs) || j <= c.Requirement; j++ {
+				switch {
+				case j <= c.Requirement && j > len(xs):
+					e.Penalize(prov, e.True(), c.Under)
+				case j <= c.Requirement:
+					e.Penalize(prov, -atLeast[j-1], c.Under)
+				default:
+					e.Penalize(prov, atLeast[j-1], c.Over)
+				}
+			}
+			continue
+		}
 		for _, l := range xs {
 			e.Penalize(prov, l, c.Over)
 		}
@@ -289,12 +310,17 @@ func encode(ctx context.Context, in *Instance, days []int) (*Model, error) {
 		}
 	}
 	m.count("cover")
-	if days != nil {
-		m.capacity(days, capped)
+	if len(caps) > 0 {
+		m.capacity(caps, capped)
 		m.count("capacity")
 	}
 	return m, nil
 }
+
+// coverBudget is the largest estimated size (clauses) of a cover cell's
+// full two-sided counter; larger cells use the counter truncated at the
+// requirement with an offset (see encode).
+const coverBudget = 20000
 
 // Roster reads the roster of a solution: value reports each literal's value.
 func (m *Model) Roster(value func(Lit) bool) Roster {
@@ -358,39 +384,108 @@ func exactCounter(e *solver.Encoding, xs []Lit, cap int) []Lit {
 	return o
 }
 
+// capSet is a set of cells (day, shift type) with, per employee, a bound
+// on the cells of the set they can work.
+type capSet struct {
+	name string
+	// in reports whether a cell is in the set (nil: every cell).
+	in func(d, s int) bool
+	// bound[e] is a bound on the cells of the set employee e can work.
+	bound []int
+}
+
+// capacities returns the capacity sets of the instance: all cells, each
+// shift type, the weekend days (Saturdays and Sundays), each shift type
+// on weekend days, and each day. The bounds of the first four are proved
+// per employee by maxDays (each optimisation bounded by each, all of them
+// until stop, when not zero) where they can be, and are otherwise the
+// simple bounds (maxWorkDays, MaxShifts, twice MaxWeekends); a day's
+// bound is 1 for an employee who may work some shift that day.
+func capacities(ctx context.Context, in *Instance, each time.Duration, stop time.Time) []capSet {
+	weekend := func(d int) bool { return d%7 >= 5 }
+	var caps []capSet
+	add := func(name string, wk bool, s int) {
+		c := capSet{name: name, bound: make([]int, len(in.Staff))}
+		switch {
+		case wk && s >= 0:
+			c.in = func(d, t int) bool { return weekend(d) && t == s }
+		case wk:
+			c.in = func(d, _ int) bool { return weekend(d) }
+		case s >= 0:
+			c.in = func(_, t int) bool { return t == s }
+		}
+		for ei, emp := range in.Staff {
+			b := maxWorkDays(in, ei)
+			if wk {
+				b = min(b, 2*max(emp.MaxWeekends, 0))
+			}
+			if s >= 0 {
+				b = min(b, emp.MaxShifts[s])
+			}
+			c.bound[ei] = max(b, 0)
+		}
+		if stop.IsZero() || time.Now().Before(stop) {
+			sctx, cancel := ctx, context.CancelFunc(func() {})
+			if !stop.IsZero() {
+				sctx, cancel = context.WithDeadline(ctx, stop)
+			}
+			for ei, p := range maxDays(sctx, in, each, c.in) {
+				if p > 0 {
+					c.bound[ei] = min(c.bound[ei], p)
+				}
+			}
+			cancel()
+		}
+		caps = append(caps, c)
+	}
+	add("all", false, -1)
+	add("weekends", true, -1)
+	for s, sh := range in.Shifts {
+		add("shift "+sh.ID, false, s)
+		add("weekend shift "+sh.ID, true, s)
+	}
+	for d := 0; d < in.Days; d++ {
+		c := capSet{name: fmt.Sprintf("day %d", d), bound: make([]int, len(in.Staff))}
+		c.in = func(e, _ int) bool { return e == d }
+		off := map[int]bool{}
+		for ei, emp := range in.Staff {
+			clear(off)
+			for _, x := range emp.DaysOff {
+				off[x] = true
+			}
+			if off[d] {
+				continue
+			}
+			for _, m := range emp.MaxShifts {
+				if m > 0 {
+					c.bound[ei] = 1
+					break
+				}
+			}
+		}
+		caps = append(caps, c)
+	}
+	return caps
+}
+
 // capacity adds redundant constraints that let the core-guided search
 // find cover shortages forced by counting (a pigeonhole argument, which
-// resolution alone finds slowly): the cover rows' "at least j assigned"
-// literals (capped[i] for row i) number at most the sum over employees of
-// the days they can work; and, per shift type, at most the sum of the
-// employees' bounds on that type (the smaller of their MaxShifts and
-// days bound). days[e] is a proved bound on employee e's worked days (0:
-// unknown, maxWorkDays is used).
-func (m *Model) capacity(days []int, capped [][]Lit) {
+// resolution alone finds slowly): for each set of caps, the "at least j
+// assigned" literals of the cover rows in the set (capped[i] for row i)
+// number at most the sum over employees of their bounds on the set.
+func (m *Model) capacity(caps []capSet, capped [][]Lit) {
 	in, e := m.in, m.Enc
-	bound := make([]int, len(in.Staff))
-	for ei := range in.Staff {
-		bound[ei] = maxWorkDays(in, ei)
-		if days[ei] > 0 {
-			bound[ei] = min(bound[ei], days[ei])
+	for _, c := range caps {
+		var lits []Lit
+		for i, row := range in.Cover {
+			if c.in == nil || c.in(row.Day, row.Shift) {
+				lits = append(lits, capped[i]...)
+			}
 		}
-	}
-	var all []Lit
-	byShift := make([][]Lit, len(in.Shifts))
-	for i, c := range in.Cover {
-		all = append(all, capped[i]...)
-		byShift[c.Shift] = append(byShift[c.Shift], capped[i]...)
-	}
-	total := 0
-	for _, b := range bound {
-		total += b
-	}
-	atMostCount(e, e.Begin(constraints.Provenance{Kind: "capacity", Rule: "nrp"}), all, total)
-	for s := range in.Shifts {
 		t := 0
-		for ei, emp := range in.Staff {
-			t += min(bound[ei], emp.MaxShifts[s])
+		for _, b := range c.bound {
+			t += b
 		}
-		atMostCount(e, e.Begin(constraints.Provenance{Kind: "capacity", Rule: "nrp", Detail: in.Shifts[s].ID}), byShift[s], t)
+		atMostCount(e, e.Begin(constraints.Provenance{Kind: "capacity", Rule: "nrp", Detail: c.name}), lits, t, totalizerBudget)
 	}
 }

@@ -212,24 +212,39 @@ func construct(ctx context.Context, in *Instance, deadline time.Time) (r Roster,
 			return r, false, false
 		}
 		r[e] = m.Roster(or.Value)[0]
+		debugf("construct: employee %d: %s, %d clauses", e, time.Since(started), m.Enc.NumClauses())
 	}
 	return r, true, false
 }
 
-// maxDays returns, per employee, the most days they can work under their
-// own hard constraints (0 when unknown in time: the caller then uses
-// maxWorkDays), each found by optimising a copy of the instance with that
-// employee alone and a cover of one person, at under weight 1, on every
-// day and shift type: its cost is (shift types - 1) x days plus the days
-// off, so the optimum gives the most days worked. Only proved optima are
-// used.
-func maxDays(ctx context.Context, in *Instance, each time.Duration) []int {
+// maxDays returns, per employee, the most cells (day, shift type) of the
+// set they can work (all cells when set is nil: the most days) under
+// their own hard constraints (0 when unknown in time: the caller then
+// uses a weaker bound), each found by optimising a copy of the instance
+// with that employee alone and a cover of one person, at under weight 1,
+// on every cell of the set: its cost is the cells of the set minus those
+// worked, so the optimum gives the most cells worked. Only proved optima
+// are used.
+func maxDays(ctx context.Context, in *Instance, each time.Duration, set func(d, s int) bool) []int {
 	out := make([]int, len(in.Staff))
+	n := 0
+	for d := 0; d < in.Days; d++ {
+		for s := range in.Shifts {
+			if set == nil || set(d, s) {
+				n++
+			}
+		}
+	}
 	for e := range in.Staff {
+		if ctx.Err() != nil {
+			return out
+		}
 		sub := &Instance{Name: in.Name, Days: in.Days, Shifts: in.Shifts, Staff: in.Staff[e : e+1]}
 		for d := 0; d < in.Days; d++ {
 			for s := range in.Shifts {
-				sub.Cover = append(sub.Cover, Cover{Day: d, Shift: s, Requirement: 1, Under: 1})
+				if set == nil || set(d, s) {
+					sub.Cover = append(sub.Cover, Cover{Day: d, Shift: s, Requirement: 1, Under: 1})
+				}
 			}
 		}
 		m, err := EncodeContext(ctx, sub)
@@ -240,8 +255,7 @@ func maxDays(ctx context.Context, in *Instance, each time.Duration) []int {
 		if err != nil || !or.Optimal {
 			continue
 		}
-		off := or.Cost - m.Offset - int64((len(in.Shifts)-1)*in.Days)
-		out[e] = in.Days - int(off)
+		out[e] = n - int(or.Cost-m.Offset)
 	}
 	return out
 }

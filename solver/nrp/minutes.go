@@ -5,9 +5,10 @@ import (
 	"github.com/shiftsat/shiftsat/solver"
 )
 
-// minutesBudget is the largest estimated size (clauses) of the unary
-// encoding of one employee's total minutes; above it the adder tree is
-// used.
+// minutesBudget is the smallest minutes budget (see budgets): the
+// largest estimated size (clauses) of the unary encoding of one
+// employee's total minutes on a whole instance; above it the adder tree
+// is used.
 const minutesBudget = 30000
 
 // encodeMinutes bounds employee ei's total minutes (x and work as in
@@ -24,7 +25,7 @@ const minutesBudget = 30000
 // horizons) the day's units are written in binary (bit i is the
 // disjunction of the types whose unit has bit i) and summed by an adder
 // tree, compared with both bounds.
-func encodeMinutes(e *solver.Encoding, in *Instance, ei int, x [][]Lit, work []Lit, rmax, rmin constraints.Req) {
+func encodeMinutes(e *solver.Encoding, in *Instance, ei int, x [][]Lit, work []Lit, rmax, rmin constraints.Req, budget, countBudget int) {
 	emp := in.Staff[ei]
 	no := -e.True()
 	g := 0
@@ -119,21 +120,29 @@ func encodeMinutes(e *solver.Encoding, in *Instance, ei int, x [][]Lit, work []L
 		if kmax < 0 {
 			e.Require(rmax)
 		} else {
-			atMostCount(e, rmax, ws, kmax/b)
+			atMostCount(e, rmax, ws, kmax/b, countBudget)
 		}
 		if lo := (kmin + b - 1) / b; lo > 0 {
-			atMostCount(e, rmin, negateLits(ws), len(ws)-lo)
+			atMostCount(e, rmin, negateLits(ws), len(ws)-lo, countBudget)
 		}
 		return
 	}
+	// Every worked day has at most top units, so W >= wmin; the extra
+	// units E are then at most kmax - b*wmin in a roster, and the
+	// minimum needs E >= kmin - b*w only for w >= wmin (below, W >= wmin
+	// is required directly): E's counter is truncated there.
+	wmin := (kmin + top - 1) / top
 	wcap := min(len(ws), max(kmax/b+1, (kmin+b-1)/b))
 	ecap := min(len(es), max(kmax+1, kmin))
-	if twoSidedCost(len(ws), wcap)+twoSidedCost(len(es), ecap) <= minutesBudget {
+	if kmax >= 0 {
+		ecap = min(ecap, max(kmax-b*wmin+1, kmin-b*wmin))
+	}
+	if twoSidedCost(len(ws), wcap)+twoSidedCost(len(es), ecap) <= budget {
 		W, E := newCounter(e, ws, wcap), newCounter(e, es, ecap)
 		if kmax < 0 {
 			e.Require(rmax)
 		}
-		for w := 0; kmax >= 0 && w <= len(ws); w++ {
+		for w := wmin; kmax >= 0 && w <= len(ws); w++ { // below wmin: implied by w = wmin
 			t := kmax - b*w
 			if t < 0 {
 				e.Require(rmax, -W.atLeast(w))
@@ -143,7 +152,10 @@ func encodeMinutes(e *solver.Encoding, in *Instance, ei int, x [][]Lit, work []L
 				e.Require(rmax, -W.atLeast(w), -E.atLeast(t+1))
 			}
 		}
-		for w := 0; w <= len(ws); w++ {
+		if wmin > 0 {
+			e.Require(rmin, W.atLeast(wmin))
+		}
+		for w := wmin; w <= len(ws); w++ {
 			t := kmin - b*w
 			if t <= 0 {
 				break
@@ -151,6 +163,19 @@ func encodeMinutes(e *solver.Encoding, in *Instance, ei int, x [][]Lit, work []L
 			e.Require(rmin, W.atLeast(w+1), E.atLeast(t))
 		}
 		return
+	}
+	// The adder below decides the bounds; when a unary counter of the
+	// worked days fits the budget, the bounds they imply on W (at least
+	// ceil(min/top) days, at most floor(max/b)) are added as well: they
+	// are redundant, but propagate far better than the comparators.
+	if twoSidedCost(len(ws), wcap) <= budget {
+		W := newCounter(e, ws, wcap)
+		if kmax >= 0 && kmax/b+1 <= len(ws) {
+			e.Require(rmax, -W.atLeast(kmax/b+1))
+		}
+		if lo := (kmin + top - 1) / top; lo > 0 {
+			e.Require(rmin, W.atLeast(lo))
+		}
 	}
 	nbits := 0
 	for top>>nbits != 0 {

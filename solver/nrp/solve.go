@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -57,20 +58,23 @@ type Result struct {
 //     30% of the time; every hard constraint concerns one employee, so
 //     an employee without any roster proves the instance infeasible;
 //  1. unless the instance is large (staff x days x shift types above
-//     largeInstance), solver.Optimize on the whole encoding started from
-//     the best roster (as a hint), until 40% of the time;
+//     largeInstance), the whole instance is encoded (when construction
+//     found no roster, solver.Optimize on it looks for one first);
 //  2. large-neighbourhood search (lns.go): a few employees re-optimised
-//     exactly at a time, the others fixed, until 80% of the time (the
-//     end on large instances);
-//  3. unless the instance is large, solver.Optimize on the whole
-//     encoding again, from the best roster, for the rest of the time: a
-//     better lower bound or a proof.
+//     exactly at a time, the others fixed, until the end (on large
+//     instances, the only phase after construction);
+//  3. concurrently with phase 2 (the machine has two cores), one
+//     solver.Optimize run on the whole encoding, from the best roster,
+//     for the rest of the time: its core-guided search keeps every core
+//     it finds, hardens against the best roster of either phase and
+//     stops both when its lower bound reaches that roster's score.
 //
-// Phases end early on a proof of optimality. The lower bound is the best
-// of phases 1 and 3 (0 on large instances). A roster that breaks a hard
+// Phases end early on a proof of optimality. The lower bound is that of
+// phase 3 (0 on large instances). A roster that breaks a hard
 // constraint, or whose score differs from the optimiser's claim, is an
 // internal error: the error is returned with the result. Without a time
-// limit, phases 1 and 3 run to completion and phase 2 for 30 seconds.
+// limit, phase 3 runs to completion and phase 2 with it (on large
+// instances, phase 2 runs for 30 seconds).
 func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	t0 := time.Now()
 	var deadline time.Time
@@ -88,7 +92,10 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	}
 	res := &Result{Status: solver.Unknown}
 	var best int64 = -1
+	var mu sync.Mutex
 	report := func(obj int64) {
+		mu.Lock()
+		defer mu.Unlock()
 		if best >= 0 && obj >= best {
 			return
 		}
@@ -139,12 +146,17 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		}
 		return h
 	}
-	// whole runs solver.Optimize on m until end, from the best roster.
-	whole := func(end time.Time) error {
-		c, cancel := context.WithDeadline(ctx, end)
+	// whole runs solver.Optimize on m until end, from the best roster;
+	// ub (when not nil) is the best objective found concurrently.
+	// A zero end means no end.
+	whole := func(end time.Time, ub func() int64) error {
+		c, cancel := context.WithCancel(ctx)
+		if !end.IsZero() {
+			c, cancel = context.WithDeadline(ctx, end)
+		}
 		defer cancel()
 		var found atomic.Bool
-		if res.Status != solver.Feasible {
+		if res.Status != solver.Feasible && !end.IsZero() {
 			// No roster yet: run until the first one, even past end.
 			c, cancel = context.WithCancel(ctx)
 			defer cancel()
@@ -158,74 +170,116 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		started := time.Since(t0)
 		defer func() { debugf("whole: %s..%s obj %d lb %d", started, time.Since(t0), res.Objective, res.LowerBound) }()
 		var limit time.Duration
-		if res.Status == solver.Feasible {
+		if res.Status == solver.Feasible && !end.IsZero() {
 			// Optimize shares its time between its phases by its limit.
 			limit = max(time.Until(end), time.Nanosecond)
 		}
-		or, err := solver.Optimize(c, m.Enc, solver.OptimizeOptions{TimeLimit: limit, Hint: hint(), OnImprove: func(cost int64, _ time.Duration) {
+		oo := solver.OptimizeOptions{TimeLimit: limit, Hint: hint(), OnImprove: func(cost int64, _ time.Duration) {
 			found.Store(true)
 			report(cost - m.Offset)
-			if time.Now().After(end) {
+			if !end.IsZero() && time.Now().After(end) {
 				cancel()
 			}
-		}})
+		}}
+		if ub != nil {
+			oo.UpperBound = func() int64 {
+				if u := ub(); u >= 0 {
+					return u + m.Offset
+				}
+				return -1
+			}
+		}
+		or, err := solver.Optimize(c, m.Enc, oo)
 		if err != nil {
 			return err
 		}
 		return res.take(in, m, or, started)
 	}
 
-	if !large {
-		t := time.Now()
-		var err error
-		each := 200 * time.Millisecond
-		if !deadline.IsZero() {
-			each = min(each, opt.TimeLimit/20/time.Duration(len(in.Staff)+1))
-		}
-		days := maxDays(ctx, in, each)
-		m, err = encode(ctx, in, days)
-		res.Encode = time.Since(t)
-		if err != nil {
+	if large {
+		if res.Status != solver.Feasible {
 			return res, nil
 		}
-		res.Vars, res.Clauses = m.Enc.NumVars(), m.Enc.NumClauses()
-		if err := whole(at(0.4)); err != nil || res.Status != solver.Feasible || res.Optimal {
-			return res, err
-		}
-	}
-	if res.Status != solver.Feasible {
-		return res, nil
-	}
-
-	// Phase 2.
-	end := at(0.8)
-	if large {
-		end = deadline
+		end := deadline
 		if deadline.IsZero() {
 			end = at(1)
 		}
-	}
-	r, obj, when, err := lns(ctx, in, res.Roster, res.Objective, end, t0, report)
-	if err != nil {
-		return res, err
-	}
-	if obj < res.Objective {
-		accept(r, when)
-	}
-	debugf("lns: %s obj %d", time.Since(t0), res.Objective)
-	if res.LowerBound >= res.Objective {
-		res.LowerBound, res.Optimal, res.TimeToProof = res.Objective, true, time.Since(t0)
-	}
-	if large || res.Optimal || ctx.Err() != nil {
+		r, obj, when, err := lns(ctx, in, res.Roster, res.Objective, end, t0, report)
+		if err != nil {
+			return res, err
+		}
+		if obj < res.Objective {
+			accept(r, when)
+		}
+		debugf("lns: %s obj %d", time.Since(t0), res.Objective)
 		return res, nil
 	}
 
-	// Phase 3.
-	err = whole(deadline)
+	// Phase 1.
+	t := time.Now()
+	each := 200 * time.Millisecond
+	if !deadline.IsZero() {
+		each = min(each, opt.TimeLimit/20/time.Duration(len(in.Staff)+1))
+	}
+	var stop time.Time
+	if !deadline.IsZero() {
+		stop = at(0.15)
+	}
+	caps := capacities(ctx, in, each, stop)
+	var err error
+	m, err = encode(ctx, in, caps)
+	res.Encode = time.Since(t)
+	if err != nil {
+		return res, nil
+	}
+	res.Vars, res.Clauses = m.Enc.NumVars(), m.Enc.NumClauses()
+	if res.Status != solver.Feasible {
+		// No first roster: the whole search looks for one.
+		if err := whole(at(0.5), nil); err != nil || res.Status != solver.Feasible || res.Optimal {
+			return res, err
+		}
+	}
+	end := deadline
+	if deadline.IsZero() {
+		// No limit: phase 2 ends with phase 3.
+		end = t0.Add(100 * 365 * 24 * time.Hour)
+	}
+	// Phases 2 and 3, concurrently: large-neighbourhood search from the
+	// best roster, and one core-guided run on the whole encoding, which
+	// hardens against the search's best and stops when its bound
+	// reaches it.
+	var lnsBest atomic.Int64
+	lnsBest.Store(res.Objective)
+	lctx, lcancel := context.WithCancel(ctx)
+	var (
+		lr    Roster
+		lobj  int64
+		lwhen time.Duration
+		lerr  error
+		done  = make(chan struct{})
+	)
+	startRoster, startObj := res.Roster, res.Objective
+	go func() {
+		defer close(done)
+		lr, lobj, lwhen, lerr = lns(lctx, in, startRoster, startObj, end, t0, func(obj int64) {
+			lnsBest.Store(obj)
+			report(obj)
+		})
+	}()
+	werr := whole(deadline, lnsBest.Load)
+	lcancel()
+	<-done
+	debugf("lns: %s obj %d", time.Since(t0), lobj)
+	if lerr != nil {
+		return res, lerr
+	}
+	if lobj < res.Objective {
+		accept(lr, lwhen)
+	}
 	if res.LowerBound >= res.Objective && !res.Optimal {
 		res.LowerBound, res.Optimal, res.TimeToProof = res.Objective, true, time.Since(t0)
 	}
-	return res, err
+	return res, werr
 }
 
 // largeInstance is the size (staff x days x shift types) above which
