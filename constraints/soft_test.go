@@ -39,12 +39,7 @@ demand:
 	if err != nil {
 		t.Fatal(err)
 	}
-	type item struct {
-		Kind  string
-		Staff model.StaffID
-		Units int
-		Cost  int
-	}
+	type item = costItem
 	tests := []struct {
 		name   string
 		roster map[model.StaffID]string // one character a day from 12-05 (Sat), '.' for none
@@ -80,21 +75,7 @@ demand:
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := model.NewRoster(sc)
-			for id, days := range tt.roster {
-				for i, c := range days {
-					if c != '.' {
-						r.Set(id, sc.Horizon.Start.Add(i), model.ShiftID(c))
-					}
-				}
-			}
-			var got []item
-			for _, it := range Cost(rules, r) {
-				got = append(got, item{it.Kind, it.Staff, it.Units, it.Cost})
-				if it.Cost != it.Units*it.Weight {
-					t.Errorf("%+v: cost is not units x weight", it)
-				}
-			}
+			got := costItems(t, rules, patternRoster(sc, tt.roster))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("cost items (-want +got):\n%s", diff)
 			}
