@@ -169,40 +169,9 @@ func randomSoftScenario(rng *rand.Rand) string {
 
 // bruteForceCost enumerates every roster (each person: no shift or one
 // shift type per day) and returns the least cost among those that pass
-// Check.
+// Check (see bruteForceRosters).
 func bruteForceCost(sc *model.Scenario, rules []constraints.Rule) (int64, bool) {
-	type cell struct {
-		p model.StaffID
-		d model.Date
-	}
-	var cells []cell
-	for _, p := range sc.Staff {
-		for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
-			cells = append(cells, cell{p.ID, d})
-		}
-	}
-	choices := len(sc.Shifts) + 1
-	total := 1
-	for range cells {
-		total *= choices
-	}
-	best, found := int64(0), false
-	for code := 0; code < total; code++ {
-		r := model.NewRoster(sc)
-		c := code
-		for _, x := range cells {
-			if k := c % choices; k > 0 {
-				r.Set(x.p, x.d, sc.Shifts[k-1].ID)
-			}
-			c /= choices
-		}
-		if len(constraints.CheckAll(rules, r)) > 0 {
-			continue
-		}
-		if cost := constraints.TotalCost(constraints.Cost(rules, r)); !found || cost < best {
-			best, found = cost, true
-		}
-	}
+	best, found, _ := bruteForceRosters(sc, rules)
 	return best, found
 }
 
