@@ -149,7 +149,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	// whole runs solver.Optimize on m until end, from the best roster;
 	// ub (when not nil) is the best objective found concurrently.
 	// A zero end means no end.
-	whole := func(end time.Time, ub func() int64) error {
+	whole := func(ctx context.Context, end time.Time, ub func() int64) error {
 		c, cancel := context.WithCancel(ctx)
 		if !end.IsZero() {
 			c, cancel = context.WithDeadline(ctx, end)
@@ -196,6 +196,127 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		return res.take(in, m, or, started)
 	}
 
+	// bottomUp is phases 2 and 3 when the relaxation lg of rx gives a
+	// bound: large-neighbourhood search runs concurrently with a search
+	// upward from the bound. Each step takes u = bound + delta (at most
+	// the best score), restricts the whole encoding by reduced-cost
+	// fixing to the rosters scoring less than u, and optimises it: no
+	// roster there proves u a lower bound (delta doubles), a roster there
+	// proved optimal is optimal for the instance. A step undecided in a
+	// third of the time left jumps to u = the best score, which then
+	// gets the rest of the time.
+	bottomUp := func(ctx context.Context, rx *relaxation, lg *lagrange) error {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		var lb, lnsBest atomic.Int64
+		lb.Store(res.LowerBound)
+		lnsBest.Store(res.Objective)
+		end := deadline
+		if end.IsZero() {
+			end = t0.Add(100 * 365 * 24 * time.Hour)
+		}
+		var (
+			lr    Roster
+			lobj  int64
+			lwhen time.Duration
+			lerr  error
+			done  = make(chan struct{})
+		)
+		startRoster, startObj := res.Roster, res.Objective
+		go func() {
+			defer close(done)
+			lr, lobj, lwhen, lerr = lns(ctx, in, startRoster, startObj, end, t0, func(obj int64) {
+				lnsBest.Store(obj)
+				report(obj)
+				if obj <= lb.Load() {
+					cancel()
+				}
+			})
+		}()
+		err := func() error {
+			delta := int64(1)
+			for ctx.Err() == nil {
+				ub := min(res.Objective, lnsBest.Load())
+				if res.LowerBound >= ub {
+					return nil
+				}
+				u := min(res.LowerBound+delta, ub)
+				t := time.Now()
+				rows, lo, hi, ok, none := rx.enumerate(ctx, lg, u, enumerateLimit)
+				if ok {
+					var err error
+					if m, err = columnModel(ctx, in, rows); err != nil {
+						return nil
+					}
+					m.limitCover(lo, hi)
+					m.below = u
+					n := 0
+					for _, r := range rows {
+						n += len(r)
+					}
+					debugf("step below %d: %s %d schedules", u, time.Since(t0), n)
+				} else if !none {
+					fx, fixed := rx.reducedCostFixing(ctx, lg, u)
+					none = !fixed
+					if fixed {
+						var err error
+						if m, err = encode(ctx, in, nil); err != nil {
+							return nil
+						}
+						m.restrict(fx, u)
+						debugf("step below %d: %s forced %d removed %d", u, time.Since(t0), fx.forced, fx.removed)
+					}
+				}
+				if ctx.Err() != nil {
+					return nil
+				}
+				if none {
+					res.LowerBound = max(res.LowerBound, u)
+					lb.Store(res.LowerBound)
+					delta *= 2
+					continue
+				}
+				res.Encode += time.Since(t)
+				res.Vars, res.Clauses = m.Enc.NumVars(), m.Enc.NumClauses()
+				var slice time.Time
+				if !deadline.IsZero() && u < ub {
+					slice = time.Now().Add(time.Until(deadline) / 3)
+				}
+				if err := whole(ctx, slice, lnsBest.Load); err != nil {
+					return err
+				}
+				lb.Store(res.LowerBound)
+				switch {
+				case res.Optimal || res.LowerBound >= min(res.Objective, lnsBest.Load()):
+					return nil
+				case res.LowerBound >= u:
+					delta *= 2
+				case u >= ub:
+					return nil // out of time
+				default:
+					delta = ub - res.LowerBound
+				}
+			}
+			return nil
+		}()
+		cancel()
+		<-done
+		debugf("lns: %s obj %d", time.Since(t0), lobj)
+		if err != nil {
+			return err
+		}
+		if lerr != nil {
+			return lerr
+		}
+		if lobj < res.Objective {
+			accept(lr, lwhen)
+		}
+		if res.LowerBound >= res.Objective && !res.Optimal {
+			res.LowerBound, res.Optimal, res.TimeToProof = res.Objective, true, time.Since(t0)
+		}
+		return nil
+	}
+
 	if large {
 		if res.Status != solver.Feasible {
 			return res, nil
@@ -215,7 +336,27 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		return res, nil
 	}
 
-	// Phase 1.
+	// Phase 1: the Lagrangian bound (colgen.go).
+	if res.Status == solver.Feasible {
+		if rx := newRelaxation(in); !rx.dup {
+			cctx, ccancel := context.WithDeadline(ctx, at(0.3))
+			cg, err := rx.columnGeneration(cctx, res.Roster)
+			ccancel()
+			if err != nil {
+				return res, err
+			}
+			if cg == nil {
+				// Some employee has no schedule at all.
+				res.Status, res.TimeToProof = solver.Infeasible, time.Since(t0)
+				return res, nil
+			}
+			if cg.best != nil {
+				res.LowerBound = max(res.LowerBound, cg.best.bound())
+				debugf("colgen: %s lp %.3f converged %v bound %d columns %d", time.Since(t0), cg.lp, cg.converged, cg.best.bound(), cg.columns)
+				return res, bottomUp(ctx, rx, cg.best)
+			}
+		}
+	}
 	t := time.Now()
 	each := 200 * time.Millisecond
 	if !deadline.IsZero() {
@@ -235,7 +376,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	res.Vars, res.Clauses = m.Enc.NumVars(), m.Enc.NumClauses()
 	if res.Status != solver.Feasible {
 		// No first roster: the whole search looks for one.
-		if err := whole(at(0.5), nil); err != nil || res.Status != solver.Feasible || res.Optimal {
+		if err := whole(ctx, at(0.5), nil); err != nil || res.Status != solver.Feasible || res.Optimal {
 			return res, err
 		}
 	}
@@ -266,7 +407,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 			report(obj)
 		})
 	}()
-	werr := whole(deadline, lnsBest.Load)
+	werr := whole(ctx, deadline, lnsBest.Load)
 	lcancel()
 	<-done
 	debugf("lns: %s obj %d", time.Since(t0), lobj)
@@ -282,6 +423,11 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	return res, werr
 }
 
+// enumerateLimit is the most schedules per employee that a step of the
+// bottom-up search enumerates (beyond it, the step uses reduced-cost
+// fixing on the whole encoding instead).
+const enumerateLimit = 3000
+
 // largeInstance is the size (staff x days x shift types) above which
 // Solve does not encode the whole instance: it relies on construction and
 // large-neighbourhood search alone (Instances 21-24).
@@ -296,9 +442,23 @@ func (res *Result) take(in *Instance, m *Model, or *solver.OptResult, started ti
 	res.Cores += or.Cores
 	// A lower bound below the offset says less than "the objective is
 	// not negative".
-	res.LowerBound = max(res.LowerBound, or.LowerBound-m.Offset)
-	if or.Status == solver.Infeasible {
+	lb := or.LowerBound - m.Offset
+	if m.below > 0 {
+		// A restricted model (Model.restrict) has every roster scoring
+		// less than below: its bound holds up to below.
+		if or.Status == solver.Infeasible {
+			lb = m.below
+		}
+		lb = min(lb, m.below)
+	}
+	res.LowerBound = max(res.LowerBound, lb)
+	if or.Status == solver.Infeasible && m.below == 0 {
 		res.Status, res.TimeToProof = solver.Infeasible, started+or.TimeToProof
+		return nil
+	}
+	if or.Status == solver.Infeasible && res.LowerBound >= res.Objective {
+		res.LowerBound, res.Optimal = res.Objective, true
+		res.TimeToProof = started + or.TimeToProof
 		return nil
 	}
 	if or.Status != solver.Feasible {

@@ -1,0 +1,179 @@
+package nrp
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestSimplexCertificate solves random feasible linear programs and checks
+// the optimality certificate: the basic solution is primal feasible
+// (A x = b, x >= 0), the duals are dual feasible (no column has a negative
+// reduced cost) and the objective equals b·y.
+func TestSimplexCertificate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 300 {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			m := 2 + rng.IntN(6)
+			b := make([]float64, m)
+			for r := range b {
+				b[r] = float64(rng.IntN(5))
+			}
+			lp := newSimplex(b)
+			// Slack-like columns +e_r and -e_r make any b feasible from
+			// a diagonal basis, as in column generation.
+			basis := make([]int, m)
+			for r := 0; r < m; r++ {
+				plus := lp.add(lpCol{idx: []int{r}, val: []float64{1}, cost: float64(1 + rng.IntN(20))})
+				minus := lp.add(lpCol{idx: []int{r}, val: []float64{-1}, cost: float64(1 + rng.IntN(3))})
+				if b[r] >= 0 {
+					basis[r] = plus
+				} else {
+					basis[r] = minus
+				}
+			}
+			for range 3 + rng.IntN(15) {
+				var c lpCol
+				for r := 0; r < m; r++ {
+					if rng.IntN(2) == 0 {
+						c.idx = append(c.idx, r)
+						c.val = append(c.val, float64(rng.IntN(3)))
+					}
+				}
+				c.cost = float64(rng.IntN(10))
+				lp.add(c)
+			}
+			if err := lp.setBasis(basis); err != nil {
+				t.Fatal(err)
+			}
+			opt, err := lp.solve(10000)
+			if err != nil || !opt {
+				t.Fatalf("solve: optimal %v, %v", opt, err)
+			}
+			ax := make([]float64, m)
+			for j, c := range lp.cols {
+				x := lp.value(j)
+				if x < -1e-9 {
+					t.Fatalf("x[%d] = %g < 0", j, x)
+				}
+				for k, r := range c.idx {
+					ax[r] += c.val[k] * x
+				}
+			}
+			for r := range ax {
+				if math.Abs(ax[r]-b[r]) > 1e-7 {
+					t.Fatalf("row %d: A x = %g, b = %g", r, ax[r], b[r])
+				}
+			}
+			y := lp.duals()
+			dual := 0.0
+			for r := range y {
+				dual += y[r] * b[r]
+			}
+			for j := range lp.cols {
+				if d := lp.reduced(j, y); d < -1e-7 {
+					t.Fatalf("column %d has reduced cost %g", j, d)
+				}
+			}
+			if math.Abs(dual-lp.objective()) > 1e-6 {
+				t.Fatalf("primal %g, dual %g", lp.objective(), dual)
+			}
+		})
+	}
+}
+
+// TestRelaxationAgreesWithBruteForce checks, on small random instances, that
+// the Lagrangian bound from column generation never exceeds the optimum
+// found by exhaustive search, and that reduced-cost fixing against
+// U = optimum + 1 keeps every optimal roster.
+func TestRelaxationAgreesWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	shapes := []struct{ staff, shifts int }{{2, 1}, {1, 2}}
+	tight := 0
+	for i := range 24 {
+		shape := shapes[i%len(shapes)]
+		text := randomInstance(rng, shape.staff, shape.shifts)
+		in, err := Parse("random.txt", "random", strings.NewReader(text))
+		if err != nil {
+			t.Fatalf("%v\n%s", err, text)
+		}
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			optimum, optimal := bruteForceAll(in)
+			if optimum < 0 {
+				return
+			}
+			rx := newRelaxation(in)
+			cg, err := rx.columnGeneration(context.Background(), optimal[0])
+			if err != nil || cg == nil || cg.best == nil {
+				t.Fatalf("column generation: %v %v\n%s", cg, err, text)
+			}
+			if !cg.converged {
+				t.Errorf("not converged")
+			}
+			if lb := cg.best.bound(); lb > optimum {
+				t.Fatalf("bound %d > optimum %d\n%s", lb, optimum, text)
+			} else if lb == optimum {
+				tight++
+			}
+			fx, ok := rx.reducedCostFixing(context.Background(), cg.best, optimum+1)
+			if !ok {
+				t.Fatalf("fixing claims nothing scores %d or less, but the optimum does\n%s", optimum, text)
+			}
+			S := len(in.Shifts)
+			for _, r := range optimal {
+				for e := range r {
+					for d, s := range r[e] {
+						o := s
+						if s < 0 {
+							o = S
+						}
+						for k, f := range fx.fix[e][d] {
+							if (f > 0 && k != o) || (f < 0 && k == o) {
+								t.Fatalf("fixing [%d][%d][%d] = %d excludes an optimal roster %v\n%s", e, d, k, f, r, text)
+							}
+						}
+					}
+				}
+			}
+		})
+	}
+	t.Logf("bound equal to the optimum on %d of 24", tight)
+}
+
+// bruteForceAll returns the optimum of in and every roster reaching it
+// (-1 and nil when infeasible).
+func bruteForceAll(in *Instance) (int64, []Roster) {
+	r := NewRoster(in)
+	cells := len(in.Staff) * in.Days
+	best := int64(-1)
+	var all []Roster
+	var rec func(i int)
+	rec = func(i int) {
+		if i == cells {
+			ev := Evaluate(in, r)
+			if !ev.Feasible() || (best >= 0 && ev.Objective > best) {
+				return
+			}
+			if ev.Objective < best || best < 0 {
+				best, all = ev.Objective, nil
+			}
+			c := make(Roster, len(r))
+			for e := range r {
+				c[e] = append([]int(nil), r[e]...)
+			}
+			all = append(all, c)
+			return
+		}
+		e, d := i/in.Days, i%in.Days
+		for s := -1; s < len(in.Shifts); s++ {
+			r[e][d] = s
+			rec(i + 1)
+		}
+		r[e][d] = -1
+	}
+	rec(0)
+	return best, all
+}

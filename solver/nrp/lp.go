@@ -1,0 +1,276 @@
+package nrp
+
+import (
+	"errors"
+	"math"
+)
+
+// This file is a small revised simplex method for the linear programs of
+// column generation (colgen.go): minimise c·x subject to A x = b, x >= 0,
+// from a feasible basis the caller supplies, with columns added between
+// solves. The basis inverse is kept dense (the programs have a few hundred
+// rows at most) and updated by pivoting, refactorised from the basic
+// columns every refactorEvery pivots. Dantzig's rule chooses the entering
+// column; after a run of degenerate pivots Bland's rule takes over until
+// the objective moves, so the method cannot cycle.
+//
+// The linear program only guides the search: its duals are rounded,
+// clamped and re-checked exactly (see colgen.go), so floating-point error
+// here can weaken a bound but never make it wrong.
+
+// lpCol is a sparse column of the linear program.
+type lpCol struct {
+	idx  []int
+	val  []float64
+	cost float64
+}
+
+// simplex is a linear program in equality form with a current basis.
+type simplex struct {
+	m     int
+	b     []float64
+	cols  []lpCol
+	basis []int     // basis[i]: the column basic in row i
+	pos   []int     // pos[j]: the row where column j is basic, or -1
+	binv  []float64 // the basis inverse, m x m, row-major
+	xB    []float64 // the basic variables' values
+	iters int
+}
+
+const (
+	lpEps         = 1e-9
+	refactorEvery = 64
+)
+
+var errSingular = errors.New("nrp: simplex: singular basis")
+
+// newSimplex returns a program with right-hand side b and no columns.
+func newSimplex(b []float64) *simplex {
+	return &simplex{m: len(b), b: append([]float64(nil), b...)}
+}
+
+// add appends a column and returns its index (non-basic).
+func (s *simplex) add(c lpCol) int {
+	s.cols = append(s.cols, c)
+	s.pos = append(s.pos, -1)
+	return len(s.cols) - 1
+}
+
+// setBasis makes the columns basis (one per row) basic; they must form an
+// invertible matrix whose basic solution is non-negative.
+func (s *simplex) setBasis(basis []int) error {
+	s.basis = append([]int(nil), basis...)
+	for j := range s.pos {
+		s.pos[j] = -1
+	}
+	for i, j := range s.basis {
+		s.pos[j] = i
+	}
+	return s.refactor()
+}
+
+// refactor recomputes the basis inverse and the basic solution.
+func (s *simplex) refactor() error {
+	m := s.m
+	a := make([]float64, m*m) // the basis matrix
+	for i, j := range s.basis {
+		c := s.cols[j]
+		for k, r := range c.idx {
+			a[r*m+i] = c.val[k]
+		}
+	}
+	inv := make([]float64, m*m)
+	for i := 0; i < m; i++ {
+		inv[i*m+i] = 1
+	}
+	// Gauss-Jordan with partial pivoting.
+	for col := 0; col < m; col++ {
+		p, best := -1, 0.0
+		for r := col; r < m; r++ {
+			if v := math.Abs(a[r*m+col]); v > best {
+				p, best = r, v
+			}
+		}
+		if best < 1e-12 {
+			return errSingular
+		}
+		if p != col {
+			for k := 0; k < m; k++ {
+				a[p*m+k], a[col*m+k] = a[col*m+k], a[p*m+k]
+				inv[p*m+k], inv[col*m+k] = inv[col*m+k], inv[p*m+k]
+			}
+		}
+		f := 1 / a[col*m+col]
+		for k := 0; k < m; k++ {
+			a[col*m+k] *= f
+			inv[col*m+k] *= f
+		}
+		for r := 0; r < m; r++ {
+			if r == col {
+				continue
+			}
+			if g := a[r*m+col]; g != 0 {
+				for k := 0; k < m; k++ {
+					a[r*m+k] -= g * a[col*m+k]
+					inv[r*m+k] -= g * inv[col*m+k]
+				}
+			}
+		}
+	}
+	s.binv = inv
+	s.xB = make([]float64, m)
+	for i := 0; i < m; i++ {
+		v := 0.0
+		for k := 0; k < m; k++ {
+			v += inv[i*m+k] * s.b[k]
+		}
+		s.xB[i] = max(v, 0)
+	}
+	return nil
+}
+
+// duals returns y = c_B B^-1.
+func (s *simplex) duals() []float64 {
+	m := s.m
+	y := make([]float64, m)
+	for i, j := range s.basis {
+		c := s.cols[j].cost
+		if c == 0 {
+			continue
+		}
+		row := s.binv[i*m : (i+1)*m]
+		for k := range y {
+			y[k] += c * row[k]
+		}
+	}
+	return y
+}
+
+// reduced returns the reduced cost of column j under the duals y.
+func (s *simplex) reduced(j int, y []float64) float64 {
+	c := s.cols[j]
+	d := c.cost
+	for k, r := range c.idx {
+		d -= y[r] * c.val[k]
+	}
+	return d
+}
+
+// objective returns the current basic solution's cost.
+func (s *simplex) objective() float64 {
+	v := 0.0
+	for i, j := range s.basis {
+		v += s.cols[j].cost * s.xB[i]
+	}
+	return v
+}
+
+// value returns the value of column j in the current basic solution.
+func (s *simplex) value(j int) float64 {
+	if i := s.pos[j]; i >= 0 {
+		return s.xB[i]
+	}
+	return 0
+}
+
+// solve pivots to an optimal basis, at most maxIter pivots (it reports
+// false when it stopped before optimality).
+func (s *simplex) solve(maxIter int) (bool, error) {
+	m := s.m
+	w := make([]float64, m)
+	bland := false
+	stall, lastObj := 0, math.Inf(1)
+	for it := 0; it < maxIter; it++ {
+		y := s.duals()
+		q, best := -1, -lpEps
+		for j := range s.cols {
+			if s.pos[j] >= 0 {
+				continue
+			}
+			d := s.reduced(j, y)
+			if bland {
+				if d < -lpEps {
+					q = j
+					break
+				}
+				continue
+			}
+			if d < best {
+				q, best = j, d
+			}
+		}
+		if q < 0 {
+			return true, nil
+		}
+		// w = B^-1 a_q.
+		c := s.cols[q]
+		for i := 0; i < m; i++ {
+			v := 0.0
+			row := s.binv[i*m : (i+1)*m]
+			for k, r := range c.idx {
+				v += row[r] * c.val[k]
+			}
+			w[i] = v
+		}
+		r, t := -1, math.Inf(1)
+		for i := 0; i < m; i++ {
+			if w[i] <= lpEps {
+				continue
+			}
+			ti := s.xB[i] / w[i]
+			switch {
+			case r < 0 || ti < t-1e-12:
+				r, t = i, ti
+			case ti <= t+1e-12:
+				if bland {
+					if s.basis[i] < s.basis[r] {
+						r, t = i, ti
+					}
+				} else if w[i] > w[r] {
+					r, t = i, ti
+				}
+			}
+		}
+		if r < 0 {
+			return false, errors.New("nrp: simplex: unbounded")
+		}
+		// Pivot.
+		for i := 0; i < m; i++ {
+			if i != r {
+				s.xB[i] = max(s.xB[i]-t*w[i], 0)
+			}
+		}
+		s.xB[r] = t
+		pr := s.binv[r*m : (r+1)*m]
+		f := 1 / w[r]
+		for k := range pr {
+			pr[k] *= f
+		}
+		for i := 0; i < m; i++ {
+			if i == r || w[i] == 0 {
+				continue
+			}
+			g := w[i]
+			row := s.binv[i*m : (i+1)*m]
+			for k := range row {
+				row[k] -= g * pr[k]
+			}
+		}
+		s.pos[s.basis[r]] = -1
+		s.basis[r] = q
+		s.pos[q] = r
+		s.iters++
+		if s.iters%refactorEvery == 0 {
+			if err := s.refactor(); err != nil {
+				return false, err
+			}
+		}
+		obj := s.objective()
+		if obj < lastObj-1e-9 {
+			lastObj, stall, bland = obj, 0, false
+		} else if stall++; stall > 50 {
+			bland = true
+		}
+	}
+	return false, nil
+}
