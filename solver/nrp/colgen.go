@@ -2,10 +2,7 @@ package nrp
 
 import (
 	"context"
-	"fmt"
 	"math"
-	"slices"
-	"strings"
 )
 
 // This file is the lower bound of Solve: Lagrangian relaxation of the
@@ -37,12 +34,6 @@ import (
 // and clamped to the box, and L is computed in integers, so the bound is
 // exact whatever the floating-point error of the linear program.
 //
-// Reduced-cost fixing: a roster of cost at most U-1 satisfies
-// sum_e (f_e(x_e) - min f_e) <= U-1-L(p) = G, so every employee's schedule
-// is within G of their minimum. When every schedule of employee e that
-// works shift s on day d (or that does not) exceeds the minimum by more
-// than G, no roster better than U makes that choice, and the SAT search
-// may be told so.
 
 // lagScale is the denominator of the multipliers (fixed point).
 const lagScale = 1 << 16
@@ -54,9 +45,6 @@ type relaxation struct {
 	cell [][]int
 	// req, under and over are the cover rows' requirement and weights.
 	req, under, over []int64
-	// cand is the number of employees who may work each cover row (not
-	// a day off, the type allowed).
-	cand []int
 	// base[e][d][o] is the request cost of option o on day d for
 	// employee e (o = len(in.Shifts) is a day off).
 	base    [][][]int64
@@ -81,13 +69,6 @@ func newRelaxation(in *Instance) *relaxation {
 			rx.dup = true
 		}
 		rx.cell[c.Day][c.Shift] = len(rx.req)
-		n := 0
-		for _, emp := range in.Staff {
-			if emp.MaxShifts[c.Shift] > 0 && !slices.Contains(emp.DaysOff, c.Day) {
-				n++
-			}
-		}
-		rx.cand = append(rx.cand, n)
 		rx.req = append(rx.req, int64(c.Requirement))
 		rx.under = append(rx.under, int64(c.Under))
 		rx.over = append(rx.over, int64(c.Over))
@@ -220,221 +201,34 @@ type cgResult struct {
 	// lp is the master's optimum when converged (else its last value).
 	lp        float64
 	converged bool
-	iters     int
-	columns   int
+	// columns is the number of schedules generated.
+	columns int
+	// master is the master program, for branch and price (bnp.go).
+	master *master
 }
 
 // columnGeneration runs column generation from the roster start (feasible)
 // until the master's optimum is proved (no column of negative reduced cost)
 // or ctx ends. It returns nil when some employee has no schedule.
 func (rx *relaxation) columnGeneration(ctx context.Context, start Roster) (*cgResult, error) {
-	C, E := len(rx.req), len(rx.in.Staff)
-	b := make([]float64, C+E)
-	for c, q := range rx.req {
-		b[c] = float64(q)
+	pool := newColPool(len(rx.in.Staff))
+	for e, row := range start {
+		pool.add(e, row)
 	}
-	for e := 0; e < E; e++ {
-		b[C+e] = 1
-	}
-	lp := newSimplex(b)
-	uCol := make([]int, C)
-	oCol := make([]int, C)
-	for c := 0; c < C; c++ {
-		uCol[c] = lp.add(lpCol{idx: []int{c}, val: []float64{1}, cost: float64(rx.under[c])})
-		oCol[c] = lp.add(lpCol{idx: []int{c}, val: []float64{-1}, cost: float64(rx.over[c])})
-	}
-	seen := map[string]bool{}
-	key := func(e int, row []int) string {
-		var sb strings.Builder
-		fmt.Fprint(&sb, e, ":")
-		for _, s := range row {
-			fmt.Fprint(&sb, s, ",")
-		}
-		return sb.String()
-	}
-	basis := make([]int, C+E)
-	resid := append([]int64(nil), rx.req...)
-	for e := 0; e < E; e++ {
-		seen[key(e, start[e])] = true
-		basis[C+e] = lp.add(rx.column(e, start[e]))
-		for d, s := range start[e] {
-			if s >= 0 {
-				if k := rx.cell[d][s]; k >= 0 {
-					resid[k]--
-				}
-			}
-		}
-	}
-	for c := 0; c < C; c++ {
-		if resid[c] >= 0 {
-			basis[c] = uCol[c]
-		} else {
-			basis[c] = oCol[c]
-		}
-	}
-	if err := lp.setBasis(basis); err != nil {
+	ms, err := rx.newMaster(pool)
+	if err != nil {
 		return nil, err
 	}
-	res := &cgResult{}
-	for ctx.Err() == nil {
-		if _, err := lp.solve(100000); err != nil {
-			return res, err
-		}
-		res.iters++
-		y := lp.duals()
-		p := rx.clampDuals(y)
-		lg, ok := rx.evaluate(p)
-		if !ok {
-			return nil, nil
-		}
-		if res.best == nil || lg.L > res.best.L {
-			res.best = lg
-		}
-		res.lp = lp.objective()
-		added := 0
-		for e := 0; e < E; e++ {
-			rc := float64(lg.best[e])/lagScale - y[C+e]
-			if rc < -1e-7 && !seen[key(e, lg.rows[e])] {
-				seen[key(e, lg.rows[e])] = true
-				lp.add(rx.column(e, lg.rows[e]))
-				added++
-			}
-		}
-		debugf("colgen %d: lp %.3f bound %.3f (best %d) columns %d pivots %d", res.iters, res.lp,
-			float64(lg.L)/lagScale, res.best.bound(), len(lp.cols), lp.iters)
-		if added == 0 {
-			res.converged = true
-			break
-		}
+	nr, err := ms.solveNode(ctx, rx.allowed(nil), math.MaxInt64)
+	if err != nil {
+		return nil, err
 	}
-	res.columns = len(lp.cols) - 2*C
+	if nr.infeasible {
+		return nil, nil
+	}
+	res := &cgResult{best: nr.best, lp: ms.lp.objective(), converged: ctx.Err() == nil, master: ms}
+	for _, rows := range pool.rows {
+		res.columns += len(rows) - 1
+	}
 	return res, nil
-}
-
-// fixing is the outcome of reduced-cost fixing: fix[e][d][o] is +1 when
-// every roster better than the bound's U takes option o on day d for
-// employee e, -1 when none does, 0 otherwise (o = len(in.Shifts) is a day
-// off).
-//
-// lo[c] and hi[c] bound the number of employees on cover row c in every
-// such roster: the cell's term pen_c(y) - p_c(q_c - y) of the bound's
-// slack (never negative) must not exceed G either.
-type fixing struct {
-	fix             [][][]int8
-	lo, hi          []int
-	forced, removed int
-}
-
-// reducedCostFixing computes the fixing against rosters of score at most
-// u-1 from the relaxation lg. ok is false when lg proves that no roster
-// scores u-1 or less (then u is optimal, if a roster of score u exists).
-func (rx *relaxation) reducedCostFixing(ctx context.Context, lg *lagrange, u int64) (*fixing, bool) {
-	G := (u-1)*lagScale - lg.L
-	if G < 0 {
-		return nil, false
-	}
-	S := len(rx.in.Shifts)
-	fx := &fixing{fix: make([][][]int8, len(rx.in.Staff))}
-	var ok bool
-	if fx.lo, fx.hi, ok = rx.cellRanges(lg, G); !ok {
-		return nil, false
-	}
-	c := rx.newCosts()
-	for e := range rx.in.Staff {
-		fx.fix[e] = make([][]int8, rx.in.Days)
-		rx.costs(e, lg.p, c)
-		for d := 0; d < rx.in.Days; d++ {
-			fx.fix[e][d] = make([]int8, S+1)
-			if ctx.Err() != nil {
-				continue
-			}
-			cur := lg.rows[e][d]
-			if cur < 0 {
-				cur = S
-			}
-			saved := append([]int64(nil), c[d]...)
-			for o := 0; o <= S; o++ {
-				if saved[o] >= Inf {
-					continue
-				}
-				if o == cur {
-					// Schedules avoiding o.
-					c[d][o] = Inf
-				} else {
-					for k := range c[d] {
-						if k != o {
-							c[d][k] = Inf
-						}
-					}
-				}
-				_, v, ok := rx.pricers[e].Best(c)
-				copy(c[d], saved)
-				if ok && v-lg.best[e] <= G {
-					continue
-				}
-				if o == cur {
-					fx.fix[e][d][o] = 1
-					fx.forced++
-				} else {
-					fx.fix[e][d][o] = -1
-					fx.removed++
-				}
-			}
-		}
-	}
-	return fx, true
-}
-
-// cellRanges returns, per cover row c, the range [lo, hi] of the number of
-// employees on it whose term pen_c(y) - p_c(q_c - y) of the slack of the
-// bound lg is at most G (scaled); ok is false when some row has none.
-func (rx *relaxation) cellRanges(lg *lagrange, G int64) (lo, hi []int, ok bool) {
-	lo, hi = make([]int, len(rx.req)), make([]int, len(rx.req))
-	for c, q := range rx.req {
-		slack := func(y int64) int64 {
-			pen := rx.under[c]*max(q-y, 0) + rx.over[c]*max(y-q, 0)
-			return pen*lagScale - lg.p[c]*(q-y)
-		}
-		lo[c], hi[c] = -1, -1
-		for y := 0; y <= rx.cand[c]; y++ {
-			if slack(int64(y)) <= G {
-				if lo[c] < 0 {
-					lo[c] = y
-				}
-				hi[c] = y
-			}
-		}
-		if lo[c] < 0 {
-			return nil, nil, false
-		}
-	}
-	return lo, hi, true
-}
-
-// enumerate returns, per employee, every schedule within the slack of
-// rosters scoring at most u-1 (f_e at most min f_e + G), and the cover
-// ranges; ok is false when some employee has more than limit such
-// schedules (or ctx ended). none reports that lg proves no roster scores
-// u-1 or less.
-func (rx *relaxation) enumerate(ctx context.Context, lg *lagrange, u int64, limit int) (rows [][][]int, lo, hi []int, ok, none bool) {
-	G := (u-1)*lagScale - lg.L
-	if G < 0 {
-		return nil, nil, nil, false, true
-	}
-	if lo, hi, ok = rx.cellRanges(lg, G); !ok {
-		return nil, nil, nil, false, true
-	}
-	c := rx.newCosts()
-	for e := range rx.in.Staff {
-		if ctx.Err() != nil {
-			return nil, nil, nil, false, false
-		}
-		rx.costs(e, lg.p, c)
-		rs, _, complete := rx.pricers[e].Enumerate(c, lg.best[e]+G, limit)
-		if !complete {
-			return nil, nil, nil, false, false
-		}
-		rows = append(rows, rs)
-	}
-	return rows, lo, hi, true, false
 }

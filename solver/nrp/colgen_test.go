@@ -85,15 +85,16 @@ func TestSimplexCertificate(t *testing.T) {
 	}
 }
 
-// TestRelaxationAgreesWithBruteForce checks, on small random instances, that
-// the Lagrangian bound from column generation never exceeds the optimum
-// found by exhaustive search, and that reduced-cost fixing against
-// U = optimum + 1 keeps every optimal roster.
+// TestRelaxationAgreesWithBruteForce checks, on small random instances,
+// that the Lagrangian bound from column generation never exceeds the
+// optimum found by exhaustive search, and that branch and price, started
+// from the worst feasible roster, ends with its tree exhausted and the
+// best roster it offered scoring exactly that optimum.
 func TestRelaxationAgreesWithBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	shapes := []struct{ staff, shifts int }{{2, 1}, {1, 2}}
 	tight := 0
-	for i := range 24 {
+	for i := range 40 {
 		shape := shapes[i%len(shapes)]
 		text := randomInstance(rng, shape.staff, shape.shifts)
 		in, err := Parse("random.txt", "random", strings.NewReader(text))
@@ -101,70 +102,67 @@ func TestRelaxationAgreesWithBruteForce(t *testing.T) {
 			t.Fatalf("%v\n%s", err, text)
 		}
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
-			optimum, optimal := bruteForceAll(in)
+			optimum, worst := bruteForceAll(in)
 			if optimum < 0 {
 				return
 			}
 			rx := newRelaxation(in)
-			cg, err := rx.columnGeneration(context.Background(), optimal[0])
+			cg, err := rx.columnGeneration(context.Background(), worst)
 			if err != nil || cg == nil || cg.best == nil {
 				t.Fatalf("column generation: %v %v\n%s", cg, err, text)
 			}
 			if !cg.converged {
 				t.Errorf("not converged")
 			}
-			if lb := cg.best.bound(); lb > optimum {
+			lb := cg.best.bound()
+			if lb > optimum {
 				t.Fatalf("bound %d > optimum %d\n%s", lb, optimum, text)
 			} else if lb == optimum {
 				tight++
 			}
-			fx, ok := rx.reducedCostFixing(context.Background(), cg.best, optimum+1)
-			if !ok {
-				t.Fatalf("fixing claims nothing scores %d or less, but the optimum does\n%s", optimum, text)
-			}
-			S := len(in.Shifts)
-			for _, r := range optimal {
-				for e := range r {
-					for d, s := range r[e] {
-						o := s
-						if s < 0 {
-							o = S
-						}
-						for k, f := range fx.fix[e][d] {
-							if (f > 0 && k != o) || (f < 0 && k == o) {
-								t.Fatalf("fixing [%d][%d][%d] = %d excludes an optimal roster %v\n%s", e, d, k, f, r, text)
-							}
-						}
-					}
+			best := Evaluate(in, worst).Objective
+			out, err := cg.master.branchAndPrice(context.Background(), lb, func() int64 { return best }, func(r Roster) {
+				ev := Evaluate(in, r)
+				if !ev.Feasible() {
+					t.Fatalf("offered roster breaks %v", ev.Violations)
 				}
+				best = min(best, ev.Objective)
+			})
+			if err != nil || !out.exhausted {
+				t.Fatalf("branch and price: exhausted %v, %v", out.exhausted, err)
+			}
+			if best != optimum || out.lower != optimum {
+				t.Fatalf("branch and price: best %d lower %d, brute force %d\n%s", best, out.lower, optimum, text)
 			}
 		})
 	}
-	t.Logf("bound equal to the optimum on %d of 24", tight)
+	t.Logf("root bound equal to the optimum on %d of 40", tight)
 }
 
-// bruteForceAll returns the optimum of in and every roster reaching it
-// (-1 and nil when infeasible).
-func bruteForceAll(in *Instance) (int64, []Roster) {
+// bruteForceAll returns the optimum of in and a feasible roster of the
+// highest score (-1 and nil when infeasible).
+func bruteForceAll(in *Instance) (int64, Roster) {
 	r := NewRoster(in)
 	cells := len(in.Staff) * in.Days
-	best := int64(-1)
-	var all []Roster
+	best, worst := int64(-1), int64(-1)
+	var worstRoster Roster
 	var rec func(i int)
 	rec = func(i int) {
 		if i == cells {
 			ev := Evaluate(in, r)
-			if !ev.Feasible() || (best >= 0 && ev.Objective > best) {
+			if !ev.Feasible() {
 				return
 			}
-			if ev.Objective < best || best < 0 {
-				best, all = ev.Objective, nil
+			if best < 0 || ev.Objective < best {
+				best = ev.Objective
 			}
-			c := make(Roster, len(r))
-			for e := range r {
-				c[e] = append([]int(nil), r[e]...)
+			if ev.Objective > worst {
+				worst = ev.Objective
+				worstRoster = make(Roster, len(r))
+				for e := range r {
+					worstRoster[e] = append([]int(nil), r[e]...)
+				}
 			}
-			all = append(all, c)
 			return
 		}
 		e, d := i/in.Days, i%in.Days
@@ -175,5 +173,5 @@ func bruteForceAll(in *Instance) (int64, []Roster) {
 		r[e][d] = -1
 	}
 	rec(0)
-	return best, all
+	return best, worstRoster
 }

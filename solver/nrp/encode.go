@@ -26,15 +26,8 @@ type Model struct {
 	// (keys: one_shift, cannot_follow, max_shifts, minutes, runs,
 	// weekends, cover), for measuring the encoding.
 	Sizes map[string]int
-	// below, when positive, records that the model was restricted to
-	// rosters scoring less than below (restrict).
-	below int64
-	// atLeast[i] are cover row i's outputs: atLeast[i][j-1] <-> at least
-	// j employees work it (truncated at the requirement on cells encoded
-	// with an offset).
-	atLeast [][]Lit
-	in      *Instance
-	last    int // clauses counted so far (count)
+	in    *Instance
+	last  int // clauses counted so far (count)
 }
 
 // count adds the clauses made since the last call to Sizes[part].
@@ -305,7 +298,6 @@ func (m *Model) objective(ctx context.Context) ([][]Lit, error) {
 		prov := constraints.Provenance{Kind: "cover", Detail: fmt.Sprintf("day %d shift %s", c.Day, in.Shifts[c.Shift].ID)}
 		if c.Over == 0 || twoSidedCost(len(xs), len(xs)) <= coverBudget {
 			atLeast := exactCounter(e, xs, len(xs))
-			m.atLeast = append(m.atLeast, atLeast)
 			capped = append(capped, atLeast[:min(c.Requirement, len(atLeast))])
 			for j := 1; j <= len(xs) || j <= c.Requirement; j++ {
 				switch {
@@ -324,7 +316,6 @@ func (m *Model) objective(ctx context.Context) ([][]Lit, error) {
 		}
 		m.Offset += int64(c.Over) * int64(c.Requirement)
 		atLeast := exactCounter(e, xs, c.Requirement)
-		m.atLeast = append(m.atLeast, atLeast)
 		capped = append(capped, atLeast)
 		for j := 1; j <= c.Requirement; j++ {
 			k := c.Requirement - j + 1 // shortage >= j <=> assigned < k
@@ -509,60 +500,5 @@ func (m *Model) capacity(caps []capSet, capped [][]Lit) {
 			t += b
 		}
 		atMostCount(e, e.Begin(constraints.Provenance{Kind: "capacity", Rule: "nrp", Detail: c.name}), lits, t, totalizerBudget)
-	}
-}
-
-// restrict adds the reduced-cost fixing fx, valid for the rosters scoring
-// less than u, as unit clauses: the model keeps every such roster and may
-// lose others, so its optimum is the instance's when that is below u, and
-// its lower bounds hold up to u (Result.take caps them).
-func (m *Model) restrict(fx *fixing, u int64) {
-	e := m.Enc
-	no := -e.True()
-	ns := len(m.in.Shifts)
-	for ei := range m.X {
-		for d := range m.X[ei] {
-			for o, f := range fx.fix[ei][d] {
-				switch {
-				case f == 0:
-				case o == ns && f > 0: // a day off forced
-					for _, l := range m.X[ei][d] {
-						if l != no {
-							e.Define(-l)
-						}
-					}
-				case o == ns: // a day off excluded: some shift is worked
-					var xs []Lit
-					for _, l := range m.X[ei][d] {
-						if l != no {
-							xs = append(xs, l)
-						}
-					}
-					e.Define(xs...)
-				case f > 0 && m.X[ei][d][o] != no:
-					e.Define(m.X[ei][d][o])
-				case f > 0:
-					// Forbidden here already: the relaxation and the
-					// encoding disagree; add nothing (fixing is only a
-					// help, never needed for correctness).
-				default:
-					e.Define(-m.X[ei][d][o])
-				}
-			}
-		}
-	}
-	m.limitCover(fx.lo, fx.hi)
-	m.below = u
-}
-
-// limitCover requires between lo[i] and hi[i] employees on cover row i.
-func (m *Model) limitCover(lo, hi []int) {
-	for i, al := range m.atLeast {
-		if l := lo[i]; l >= 1 && l <= len(al) {
-			m.Enc.Define(al[l-1])
-		}
-		if h := hi[i]; h < len(al) {
-			m.Enc.Define(-al[h])
-		}
 	}
 }

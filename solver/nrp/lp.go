@@ -234,31 +234,7 @@ func (s *simplex) solve(maxIter int) (bool, error) {
 		if r < 0 {
 			return false, errors.New("nrp: simplex: unbounded")
 		}
-		// Pivot.
-		for i := 0; i < m; i++ {
-			if i != r {
-				s.xB[i] = max(s.xB[i]-t*w[i], 0)
-			}
-		}
-		s.xB[r] = t
-		pr := s.binv[r*m : (r+1)*m]
-		f := 1 / w[r]
-		for k := range pr {
-			pr[k] *= f
-		}
-		for i := 0; i < m; i++ {
-			if i == r || w[i] == 0 {
-				continue
-			}
-			g := w[i]
-			row := s.binv[i*m : (i+1)*m]
-			for k := range row {
-				row[k] -= g * pr[k]
-			}
-		}
-		s.pos[s.basis[r]] = -1
-		s.basis[r] = q
-		s.pos[q] = r
+		s.pivot(r, q, w, t)
 		s.iters++
 		if s.iters%refactorEvery == 0 {
 			if err := s.refactor(); err != nil {
@@ -273,4 +249,79 @@ func (s *simplex) solve(maxIter int) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// setCost changes column j's cost (the basis stays feasible; solve then
+// re-optimises from it).
+func (s *simplex) setCost(j int, c float64) { s.cols[j].cost = c }
+
+// pivotOut makes a degenerate pivot (the basic value is 0, so no value
+// changes) that takes the column basic in row r out of the basis, bringing
+// in a non-basic column allowed by ok whose entry in that row of B^-1 A is
+// largest in magnitude; it reports false when the value is not 0 or no
+// column has a usable entry.
+func (s *simplex) pivotOut(r int, ok func(j int) bool) bool {
+	if s.xB[r] > lpEps {
+		return false
+	}
+	m := s.m
+	row := s.binv[r*m : (r+1)*m]
+	q, best := -1, 1e-7
+	for j, c := range s.cols {
+		if s.pos[j] >= 0 || !ok(j) {
+			continue
+		}
+		v := 0.0
+		for k, i := range c.idx {
+			v += row[i] * c.val[k]
+		}
+		if math.Abs(v) > best {
+			q, best = j, math.Abs(v)
+		}
+	}
+	if q < 0 {
+		return false
+	}
+	w := make([]float64, m)
+	c := s.cols[q]
+	for i := 0; i < m; i++ {
+		v := 0.0
+		bi := s.binv[i*m : (i+1)*m]
+		for k, rr := range c.idx {
+			v += bi[rr] * c.val[k]
+		}
+		w[i] = v
+	}
+	s.pivot(r, q, w, 0)
+	return true
+}
+
+// pivot brings column q into the basis in row r, where w = B^-1 a_q and t
+// is its new value.
+func (s *simplex) pivot(r, q int, w []float64, t float64) {
+	m := s.m
+	for i := 0; i < m; i++ {
+		if i != r {
+			s.xB[i] = max(s.xB[i]-t*w[i], 0)
+		}
+	}
+	s.xB[r] = t
+	pr := s.binv[r*m : (r+1)*m]
+	f := 1 / w[r]
+	for k := range pr {
+		pr[k] *= f
+	}
+	for i := 0; i < m; i++ {
+		if i == r || w[i] == 0 {
+			continue
+		}
+		g := w[i]
+		row := s.binv[i*m : (i+1)*m]
+		for k := range row {
+			row[k] -= g * pr[k]
+		}
+	}
+	s.pos[s.basis[r]] = -1
+	s.basis[r] = q
+	s.pos[q] = r
 }

@@ -196,16 +196,12 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		return res.take(in, m, or, started)
 	}
 
-	// bottomUp is phases 2 and 3 when the relaxation lg of rx gives a
-	// bound: large-neighbourhood search runs concurrently with a search
-	// upward from the bound. Each step takes u = bound + delta (at most
-	// the best score), restricts the whole encoding by reduced-cost
-	// fixing to the rosters scoring less than u, and optimises it: no
-	// roster there proves u a lower bound (delta doubles), a roster there
-	// proved optimal is optimal for the instance. A step undecided in a
-	// third of the time left jumps to u = the best score, which then
-	// gets the rest of the time.
-	bottomUp := func(ctx context.Context, rx *relaxation, lg *lagrange) error {
+	// bottomUp is phases 2 and 3 when column generation gave the
+	// relaxation rx a master ms: large-neighbourhood search (lns.go)
+	// runs concurrently with branch and price (bnp.go), which offers the
+	// rosters it builds and proves the best one optimal when its tree is
+	// exhausted; each stops the other on a proof.
+	bottomUp := func(ctx context.Context, ms *master) error {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		var lb, lnsBest atomic.Int64
@@ -234,69 +230,20 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 			})
 		}()
 		err := func() error {
-			delta := int64(1)
-			for ctx.Err() == nil {
-				ub := min(res.Objective, lnsBest.Load())
-				if res.LowerBound >= ub {
-					return nil
-				}
-				u := min(res.LowerBound+delta, ub)
-				t := time.Now()
-				rows, lo, hi, ok, none := rx.enumerate(ctx, lg, u, enumerateLimit)
-				if ok {
-					var err error
-					if m, err = columnModel(ctx, in, rows); err != nil {
-						return nil
-					}
-					m.limitCover(lo, hi)
-					m.below = u
-					n := 0
-					for _, r := range rows {
-						n += len(r)
-					}
-					debugf("step below %d: %s %d schedules", u, time.Since(t0), n)
-				} else if !none {
-					fx, fixed := rx.reducedCostFixing(ctx, lg, u)
-					none = !fixed
-					if fixed {
-						var err error
-						if m, err = encode(ctx, in, nil); err != nil {
-							return nil
-						}
-						m.restrict(fx, u)
-						debugf("step below %d: %s forced %d removed %d", u, time.Since(t0), fx.forced, fx.removed)
-					}
-				}
-				if ctx.Err() != nil {
-					return nil
-				}
-				if none {
-					res.LowerBound = max(res.LowerBound, u)
-					lb.Store(res.LowerBound)
-					delta *= 2
-					continue
-				}
-				res.Encode += time.Since(t)
-				res.Vars, res.Clauses = m.Enc.NumVars(), m.Enc.NumClauses()
-				var slice time.Time
-				if !deadline.IsZero() && u < ub {
-					slice = time.Now().Add(time.Until(deadline) / 3)
-				}
-				if err := whole(ctx, slice, lnsBest.Load); err != nil {
-					return err
-				}
-				lb.Store(res.LowerBound)
-				switch {
-				case res.Optimal || res.LowerBound >= min(res.Objective, lnsBest.Load()):
-					return nil
-				case res.LowerBound >= u:
-					delta *= 2
-				case u >= ub:
-					return nil // out of time
-				default:
-					delta = ub - res.LowerBound
-				}
+			ub := func() int64 { return min(res.Objective, lnsBest.Load()) }
+			out, err := ms.branchAndPrice(ctx, res.LowerBound, ub, func(r Roster) {
+				accept(r, time.Since(t0))
+			})
+			if err != nil {
+				return err
 			}
+			debugf("bnp: %s nodes %d lower %d exhausted %v pivots %d", time.Since(t0), out.nodes, out.lower, out.exhausted, out.pivots)
+			if out.exhausted {
+				res.LowerBound = max(res.LowerBound, ub())
+			} else {
+				res.LowerBound = max(res.LowerBound, out.lower)
+			}
+			lb.Store(res.LowerBound)
 			return nil
 		}()
 		cancel()
@@ -353,7 +300,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 			if cg.best != nil {
 				res.LowerBound = max(res.LowerBound, cg.best.bound())
 				debugf("colgen: %s lp %.3f converged %v bound %d columns %d", time.Since(t0), cg.lp, cg.converged, cg.best.bound(), cg.columns)
-				return res, bottomUp(ctx, rx, cg.best)
+				return res, bottomUp(ctx, cg.master)
 			}
 		}
 	}
@@ -423,11 +370,6 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	return res, werr
 }
 
-// enumerateLimit is the most schedules per employee that a step of the
-// bottom-up search enumerates (beyond it, the step uses reduced-cost
-// fixing on the whole encoding instead).
-const enumerateLimit = 3000
-
 // largeInstance is the size (staff x days x shift types) above which
 // Solve does not encode the whole instance: it relies on construction and
 // large-neighbourhood search alone (Instances 21-24).
@@ -442,23 +384,9 @@ func (res *Result) take(in *Instance, m *Model, or *solver.OptResult, started ti
 	res.Cores += or.Cores
 	// A lower bound below the offset says less than "the objective is
 	// not negative".
-	lb := or.LowerBound - m.Offset
-	if m.below > 0 {
-		// A restricted model (Model.restrict) has every roster scoring
-		// less than below: its bound holds up to below.
-		if or.Status == solver.Infeasible {
-			lb = m.below
-		}
-		lb = min(lb, m.below)
-	}
-	res.LowerBound = max(res.LowerBound, lb)
-	if or.Status == solver.Infeasible && m.below == 0 {
+	res.LowerBound = max(res.LowerBound, or.LowerBound-m.Offset)
+	if or.Status == solver.Infeasible {
 		res.Status, res.TimeToProof = solver.Infeasible, started+or.TimeToProof
-		return nil
-	}
-	if or.Status == solver.Infeasible && res.LowerBound >= res.Objective {
-		res.LowerBound, res.Optimal = res.Objective, true
-		res.TimeToProof = started + or.TimeToProof
 		return nil
 	}
 	if or.Status != solver.Feasible {

@@ -1,0 +1,415 @@
+package nrp
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// This file is the branch-and-price search of Solve: the Lagrangian bound
+// of colgen.go computed at the nodes of a search tree that branches on one
+// employee's option on one day (works shift s, or does not; is off, or is
+// not). A node's restrictions forbid options (cost Inf) in that
+// employee's Pricer, so its bound L(p) is exact for the rosters of the
+// node whatever the multipliers p, and a node whose bound reaches the best
+// score known (U) holds no better roster and is pruned. The tree is
+// searched depth first, the child nearer the linear program's solution
+// first, so the first descent is a dive towards a good roster; every
+// node's linear program is also rounded to a roster (each employee's
+// heaviest column; every hard constraint concerns one employee, so that
+// roster is feasible). When the tree is exhausted, U is optimal; while it
+// is not, the least bound over the open nodes is a lower bound.
+
+// colPool keeps every schedule generated, per employee, across nodes.
+type colPool struct {
+	rows [][][]int
+	seen map[string]bool
+}
+
+func newColPool(E int) *colPool {
+	return &colPool{rows: make([][][]int, E), seen: map[string]bool{}}
+}
+
+// add keeps row for employee e unless already kept; it reports whether it
+// was new.
+func (cp *colPool) add(e int, row []int) bool {
+	var sb strings.Builder
+	fmt.Fprint(&sb, e, ":")
+	for _, s := range row {
+		fmt.Fprint(&sb, s, ",")
+	}
+	k := sb.String()
+	if cp.seen[k] {
+		return false
+	}
+	cp.seen[k] = true
+	cp.rows[e] = append(cp.rows[e], row)
+	return true
+}
+
+// decision is one branching restriction: employee e on day d takes option
+// o (want) or does not (!want); o = len(in.Shifts) is a day off.
+type decision struct {
+	e, d, o int
+	want    bool
+}
+
+// bnpNode is a node of the tree: its restrictions and its parent's bound.
+type bnpNode struct {
+	dec   []decision
+	bound int64
+}
+
+// allowed returns the options each employee may take each day under dec
+// (bit o of allowed[e][d]).
+func (rx *relaxation) allowed(dec []decision) [][]uint64 {
+	S := len(rx.in.Shifts)
+	all := uint64(1)<<(S+1) - 1
+	a := make([][]uint64, len(rx.in.Staff))
+	for e := range a {
+		a[e] = make([]uint64, rx.in.Days)
+		for d := range a[e] {
+			a[e][d] = all
+		}
+	}
+	for _, x := range dec {
+		if x.want {
+			a[x.e][x.d] &= 1 << x.o
+		} else {
+			a[x.e][x.d] &^= 1 << x.o
+		}
+	}
+	return a
+}
+
+// compatible reports whether row takes allowed options every day.
+func compatible(row []int, allowed []uint64, S int) bool {
+	for d, s := range row {
+		o := s
+		if s < 0 {
+			o = S
+		}
+		if allowed[d]&(1<<o) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// nodeResult is the outcome of column generation at a node.
+type nodeResult struct {
+	// infeasible: some employee has no schedule within the restrictions.
+	infeasible bool
+	// best is the best relaxation found (nil when infeasible).
+	best *lagrange
+	// frac[e][d][o] is the linear program's value of option o (the
+	// last solved master).
+	frac [][][]float64
+	// rounded is each employee's heaviest column.
+	rounded Roster
+	// pruned: the bound reached u before the master was optimal.
+	pruned bool
+}
+
+// master is the restricted master linear program of the tree, kept
+// across nodes so that each node starts from the last node's basis: a
+// column the node's restrictions exclude gets the cost bigM (so that the
+// simplex drives it out) instead of being removed.
+type master struct {
+	rx    *relaxation
+	lp    *simplex
+	pool  *colPool
+	ref   [][2]int  // ref[j-2C]: employee and pool index of column j
+	cost0 []float64 // the columns' true costs
+}
+
+// bigM is the cost of an excluded column: more than any roster's score
+// (scores of the instances are below 10^6).
+const bigM = 1e8
+
+// newMaster builds the master over the pool's columns, from the basis of
+// each employee's first pool column (a roster) and a slack per cover row.
+func (rx *relaxation) newMaster(pool *colPool) (*master, error) {
+	C, E := len(rx.req), len(rx.in.Staff)
+	b := make([]float64, C+E)
+	for c, q := range rx.req {
+		b[c] = float64(q)
+	}
+	for e := 0; e < E; e++ {
+		b[C+e] = 1
+	}
+	ms := &master{rx: rx, lp: newSimplex(b), pool: pool}
+	uCol := make([]int, C)
+	oCol := make([]int, C)
+	for c := 0; c < C; c++ {
+		uCol[c] = ms.lp.add(lpCol{idx: []int{c}, val: []float64{1}, cost: float64(rx.under[c])})
+		oCol[c] = ms.lp.add(lpCol{idx: []int{c}, val: []float64{-1}, cost: float64(rx.over[c])})
+		ms.cost0 = append(ms.cost0, float64(rx.under[c]), float64(rx.over[c]))
+	}
+	basis := make([]int, C+E)
+	resid := append([]int64(nil), rx.req...)
+	for e := 0; e < E; e++ {
+		for k, row := range pool.rows[e] {
+			j := ms.addColumn(e, k)
+			if k == 0 {
+				basis[C+e] = j
+				for d, s := range row {
+					if s >= 0 {
+						if c := rx.cell[d][s]; c >= 0 {
+							resid[c]--
+						}
+					}
+				}
+			}
+		}
+	}
+	for c := 0; c < C; c++ {
+		if resid[c] >= 0 {
+			basis[c] = uCol[c]
+		} else {
+			basis[c] = oCol[c]
+		}
+	}
+	return ms, ms.lp.setBasis(basis)
+}
+
+// addColumn adds pool column k of employee e to the master.
+func (ms *master) addColumn(e, k int) int {
+	col := ms.rx.column(e, ms.pool.rows[e][k])
+	ms.ref = append(ms.ref, [2]int{e, k})
+	ms.cost0 = append(ms.cost0, col.cost)
+	return ms.lp.add(col)
+}
+
+// solveNode runs column generation under the restrictions allowed,
+// adding the new columns to the pool and the master; it stops early when
+// the bound reaches u.
+func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64) (*nodeResult, error) {
+	rx, lp := ms.rx, ms.lp
+	in := rx.in
+	C, E, S := len(rx.req), len(in.Staff), len(in.Shifts)
+	cost := rx.newCosts()
+	restrictedCosts := func(e int, p []int64) {
+		rx.costs(e, p, cost)
+		for d := range cost {
+			for o := range cost[d] {
+				if allowed[e][d]&(1<<o) == 0 {
+					cost[d][o] = Inf
+				}
+			}
+		}
+	}
+	enabled := make([]bool, len(lp.cols))
+	for j := range lp.cols {
+		enabled[j] = true
+		if j >= 2*C {
+			r := ms.ref[j-2*C]
+			enabled[j] = compatible(ms.pool.rows[r[0]][r[1]], allowed[r[0]], S)
+		}
+		if enabled[j] {
+			lp.setCost(j, ms.cost0[j])
+		} else {
+			lp.setCost(j, bigM)
+		}
+	}
+	for r, j := range lp.basis {
+		if !enabled[j] {
+			lp.pivotOut(r, func(k int) bool { return enabled[k] })
+		}
+	}
+	add := func(e int, row []int) bool {
+		if !ms.pool.add(e, row) {
+			return false
+		}
+		ms.addColumn(e, len(ms.pool.rows[e])-1)
+		enabled = append(enabled, true)
+		return true
+	}
+	res := &nodeResult{}
+	for ctx.Err() == nil {
+		if _, err := lp.solve(1000000); err != nil {
+			return nil, err
+		}
+		y := lp.duals()
+		p := rx.clampDuals(y)
+		lg := &lagrange{p: p}
+		for c, q := range rx.req {
+			lg.L += p[c] * q
+		}
+		inBox := true
+		for c := range p {
+			if math.Abs(y[c]*lagScale-float64(p[c])) > 1 {
+				inBox = false
+			}
+		}
+		added := 0
+		for e := 0; e < E; e++ {
+			restrictedCosts(e, p)
+			row, v, ok := rx.pricers[e].Best(cost)
+			if !ok {
+				return &nodeResult{infeasible: true}, nil
+			}
+			lg.rows = append(lg.rows, row)
+			lg.best = append(lg.best, v)
+			lg.L += v
+			if inBox && float64(v)/lagScale-y[C+e] < -1e-7 && add(e, row) {
+				added++
+			}
+		}
+		if !inBox {
+			// The duals of a basis with excluded columns can leave the
+			// box: columns are priced at the duals themselves.
+			pu := make([]int64, C)
+			for c := range pu {
+				pu[c] = int64(math.Round(min(max(y[c], -1e9), 1e9) * lagScale))
+			}
+			for e := 0; e < E; e++ {
+				restrictedCosts(e, pu)
+				row, v, ok := rx.pricers[e].Best(cost)
+				if ok && float64(v)/lagScale-y[C+e] < -1e-7 && add(e, row) {
+					added++
+				}
+			}
+		}
+		if res.best == nil || lg.L > res.best.L {
+			res.best = lg
+		}
+		if res.best.bound() >= u {
+			res.pruned = true
+			break
+		}
+		if added == 0 {
+			break
+		}
+	}
+	if res.best == nil {
+		return res, nil // ctx ended
+	}
+	// The master's solution: option values and the rounding.
+	res.frac = make([][][]float64, E)
+	weight := make([]float64, E)
+	res.rounded = NewRoster(in)
+	for e := range res.frac {
+		res.frac[e] = make([][]float64, in.Days)
+		for d := range res.frac[e] {
+			res.frac[e][d] = make([]float64, S+1)
+		}
+		weight[e] = -1
+	}
+	for j := 2 * C; j < len(lp.cols); j++ {
+		z := lp.value(j)
+		if z <= 1e-9 || !enabled[j] {
+			continue
+		}
+		r := ms.ref[j-2*C]
+		row := ms.pool.rows[r[0]][r[1]]
+		for d, s := range row {
+			o := s
+			if s < 0 {
+				o = S
+			}
+			res.frac[r[0]][d][o] += z
+		}
+		if z > weight[r[0]] {
+			weight[r[0]] = z
+			copy(res.rounded[r[0]], row)
+		}
+	}
+	for e := range weight {
+		if weight[e] < 0 {
+			copy(res.rounded[e], res.best.rows[e])
+		}
+	}
+	return res, nil
+}
+
+// branch returns the decision to branch on at a node whose master has the
+// option values frac: the option of value nearest 1/2 (ties: first); ok
+// is false when every value is 0 or 1 (the master's solution is a
+// roster).
+func branch(frac [][][]float64) (dec decision, ok bool) {
+	best := 2.0
+	for e := range frac {
+		for d := range frac[e] {
+			for o, v := range frac[e][d] {
+				if v < 1e-6 || v > 1-1e-6 {
+					continue
+				}
+				if dist := math.Abs(v - 0.5); dist < best {
+					best = dist
+					dec, ok = decision{e: e, d: d, o: o, want: v >= 0.5}, true
+				}
+			}
+		}
+	}
+	return dec, ok
+}
+
+// bnpOutcome is the result of branchAndPrice.
+type bnpOutcome struct {
+	// lower is the best lower bound proved (the least bound of the open
+	// nodes, or U when the tree was exhausted).
+	lower int64
+	// exhausted reports that every node was explored or pruned: the best
+	// score known is optimal.
+	exhausted bool
+	nodes     int
+	pivots    int
+}
+
+// branchAndPrice searches the tree until it is exhausted or ctx ends.
+// ub returns the best score known (it may fall during the search, from
+// this search or a concurrent one); offer is called with each roster
+// built at a node (rounded masters and integral ones), and must keep it
+// when it is better. root is a lower bound known for the whole tree (the
+// root's, from column generation on ms).
+func (ms *master) branchAndPrice(ctx context.Context, root int64, ub func() int64, offer func(Roster)) (*bnpOutcome, error) {
+	rx := ms.rx
+	out := &bnpOutcome{}
+	stack := []bnpNode{{bound: root}}
+	for len(stack) > 0 && ctx.Err() == nil {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		u := ub()
+		if n.bound >= u {
+			continue
+		}
+		out.nodes++
+		nr, err := ms.solveNode(ctx, rx.allowed(n.dec), u)
+		if err != nil {
+			return out, err
+		}
+		if ctx.Err() != nil {
+			stack = append(stack, n)
+			break
+		}
+		if nr.infeasible || nr.pruned {
+			continue
+		}
+		offer(nr.rounded)
+		bound := max(n.bound, nr.best.bound())
+		if bound >= ub() {
+			continue
+		}
+		dec, ok := branch(nr.frac)
+		if !ok {
+			// The master's optimum is a roster (offered as rounded):
+			// nothing in this node is better than it.
+			continue
+		}
+		other := dec
+		other.want = !dec.want
+		d1 := append(append([]decision(nil), n.dec...), other)
+		d2 := append(append([]decision(nil), n.dec...), dec)
+		// Depth first, the child nearer the master's solution first.
+		stack = append(stack, bnpNode{dec: d1, bound: bound}, bnpNode{dec: d2, bound: bound})
+	}
+	out.lower = ub()
+	for _, n := range stack {
+		out.lower = min(out.lower, n.bound)
+	}
+	out.exhausted = len(stack) == 0 && ctx.Err() == nil
+	out.pivots = ms.lp.iters
+	return out, nil
+}
