@@ -173,48 +173,70 @@ func pickFree(rng *rand.Rand, n, k int) []int {
 }
 
 // construct builds a first roster greedily, one employee at a time: every
-// hard constraint concerns one employee, so each is optimised alone
-// (subInstance with the employees before it fixed as constructed and
-// those after it off), with an equal share of the time left before
-// deadline (at least 200ms each). ok is false when some employee got no
-// roster in time; infeasible reports that some employee has none at all
-// (then the instance is infeasible).
+// hard constraint concerns one employee, so each gets a schedule of low
+// cost given the cover met by those before (construct.go: a dynamic
+// programme over the days, two employees at a time on the two cores,
+// with the widest band on the minutes a tenth of the time to deadline
+// allows, see firstBand). When that search finds none for an employee (it
+// is a heuristic), the employee is solved exactly alone with the encoding
+// and solver.Optimize (rowSAT). The roster is then improved by re-finding
+// each employee's schedule against all the others (descend), in passes,
+// the band widening each time a pass changes nothing, until a pass
+// without band changes nothing or deadline. The first pass runs to its
+// end even past deadline (ctx bounds it). ok is false when no roster was
+// found; infeasible reports that some employee has no schedule at all
+// (the instance is then infeasible).
 func construct(ctx context.Context, in *Instance, deadline time.Time) (r Roster, ok, infeasible bool) {
-	r = NewRoster(in)
+	t0 := time.Now()
+	ws := make([]*rowWorker, rowWorkers())
+	for i := range ws {
+		ws[i] = &rowWorker{}
+	}
+	// The first pass gets a tenth of the time to deadline (see firstBand).
+	band := firstBand(in, time.Until(deadline)/10, len(ws))
+	r, set, done := greedyRows(ctx, in, ws, band)
+	if !done {
+		return r, false, false
+	}
 	for e := range in.Staff {
-		share := time.Until(deadline) / time.Duration(len(in.Staff)-e)
-		share = max(share, 10*time.Millisecond)
-		sub := subInstance(in, []int{e}, r)
-		m, err := EncodeContext(ctx, sub)
-		if err != nil {
-			return r, false, false
+		if set[e] {
+			continue
 		}
-		// Optimise for the share, or until the first roster when that
-		// comes later (ctx bounds it).
-		c, cancel := context.WithCancel(ctx)
-		started := time.Now()
-		or, err := solver.Optimize(c, m.Enc, solver.OptimizeOptions{OnImprove: func(int64, time.Duration) {
-			if time.Since(started) >= share {
-				cancel()
-			}
-		}, TimeLimit: share})
-		for err == nil && or.Status == solver.Unknown && ctx.Err() == nil {
-			or, err = solver.Optimize(c, m.Enc, solver.OptimizeOptions{OnImprove: func(int64, time.Duration) { cancel() }})
-		}
-		cancel()
-		if err != nil {
-			return r, false, false
-		}
-		switch or.Status {
+		row, status := rowSAT(ctx, in, e, r)
+		debugf("construct: employee %d solved alone with the encoding: %s", e, status)
+		switch status {
 		case solver.Infeasible:
 			return r, false, true
 		case solver.Unknown:
 			return r, false, false
 		}
-		r[e] = m.Roster(or.Value)[0]
-		debugf("construct: employee %d: %s, %d clauses", e, time.Since(started), m.Enc.NumClauses())
+		r[e] = row
 	}
+	debugf("construct: first roster %s obj %d (band %d)", time.Since(t0), Evaluate(in, r).Objective, band)
+	passes, changed := descend(ctx, in, r, ws, band, deadline)
+	debugf("construct: %d passes, %d schedules changed, %s", passes, changed, time.Since(t0))
 	return r, true, false
+}
+
+// rowSAT solves employee e alone (the others working as in r) with the
+// encoding and solver.Optimize, until its first schedule (ctx bounds it):
+// Infeasible proves that e has no schedule at all.
+func rowSAT(ctx context.Context, in *Instance, e int, r Roster) ([]int, solver.Status) {
+	sub := subInstance(in, []int{e}, r)
+	m, err := EncodeContext(ctx, sub)
+	if err != nil {
+		return nil, solver.Unknown
+	}
+	c, cancel := context.WithCancel(ctx)
+	defer cancel()
+	or, err := solver.Optimize(c, m.Enc, solver.OptimizeOptions{OnImprove: func(int64, time.Duration) { cancel() }})
+	if err != nil || or.Status != solver.Feasible {
+		if err == nil && or.Status == solver.Infeasible {
+			return nil, solver.Infeasible
+		}
+		return nil, solver.Unknown
+	}
+	return m.Roster(or.Value)[0], solver.Feasible
 }
 
 // maxDays returns, per employee, the most cells (day, shift type) of the
