@@ -14,12 +14,14 @@ import (
 // employee's Pricer, so its bound L(p) is exact for the rosters of the
 // node whatever the multipliers p, and a node whose bound reaches the best
 // score known (U) holds no better roster and is pruned. The tree is
-// searched depth first, the child nearer the linear program's solution
-// first, so the first descent is a dive towards a good roster; every
-// node's linear program is also rounded to a roster (each employee's
-// heaviest column; every hard constraint concerns one employee, so that
-// roster is feasible). When the tree is exhausted, U is optimal; while it
-// is not, the least bound over the open nodes is a lower bound.
+// searched by dives (below); every node's linear program is also rounded
+// to a roster (each employee's heaviest column; every hard constraint concerns one employee, so that
+// roster is feasible). The search dives: after a node it goes on with
+// its child nearer the master's solution, and when a dive ends (a node
+// pruned, infeasible or integral) it resumes from the open node of least
+// bound, so that the lower bound rises as well. When the tree is
+// exhausted, U is optimal; while it is not, the least bound over the open
+// nodes is a lower bound.
 
 // colPool keeps every schedule generated, per employee, across nodes.
 type colPool struct {
@@ -174,6 +176,40 @@ func (rx *relaxation) newMaster(pool *colPool) (*master, error) {
 	return ms, ms.lp.setBasis(basis)
 }
 
+// restart sets the master's basis to one enabled column per employee
+// (the first; every employee must have one) and, per cover row, the slack
+// that makes the solution feasible.
+func (ms *master) restart(enabled []bool) error {
+	rx := ms.rx
+	C, E := len(rx.req), len(rx.in.Staff)
+	basis := make([]int, C+E)
+	for e := range basis[C:] {
+		basis[C+e] = -1
+	}
+	resid := append([]int64(nil), rx.req...)
+	for j := 2 * C; j < len(ms.lp.cols); j++ {
+		r := ms.ref[j-2*C]
+		if !enabled[j] || basis[C+r[0]] >= 0 {
+			continue
+		}
+		basis[C+r[0]] = j
+		for d, s := range ms.pool.rows[r[0]][r[1]] {
+			if s >= 0 {
+				if c := rx.cell[d][s]; c >= 0 {
+					resid[c]--
+				}
+			}
+		}
+	}
+	for c := 0; c < C; c++ {
+		basis[c] = 2 * c
+		if resid[c] < 0 {
+			basis[c] = 2*c + 1
+		}
+	}
+	return ms.lp.setBasis(basis)
+}
+
 // addColumn adds pool column k of employee e to the master.
 func (ms *master) addColumn(e, k int) int {
 	col := ms.rx.column(e, ms.pool.rows[e][k])
@@ -185,7 +221,12 @@ func (ms *master) addColumn(e, k int) int {
 // solveNode runs column generation under the restrictions allowed,
 // adding the new columns to the pool and the master; it stops early when
 // the bound reaches u.
-func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64) (*nodeResult, error) {
+//
+// When fresh is set (a node that is not the last node's child), the
+// master restarts from a basis of one compatible column per employee and
+// a slack per cover row, which is closer to the node's optimum than the
+// last node's basis.
+func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fresh bool) (*nodeResult, error) {
 	rx, lp := ms.rx, ms.lp
 	in := rx.in
 	C, E, S := len(rx.req), len(in.Staff), len(in.Shifts)
@@ -213,11 +254,6 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64) (*
 			lp.setCost(j, bigM)
 		}
 	}
-	for r, j := range lp.basis {
-		if !enabled[j] {
-			lp.pivotOut(r, func(k int) bool { return enabled[k] })
-		}
-	}
 	add := func(e int, row []int) bool {
 		if !ms.pool.add(e, row) {
 			return false
@@ -226,9 +262,39 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64) (*
 		enabled = append(enabled, true)
 		return true
 	}
+	if fresh {
+		// An employee without an enabled column gets their best
+		// schedule at zero multipliers (none: the node is infeasible).
+		has := make([]bool, E)
+		for j := 2 * C; j < len(lp.cols); j++ {
+			if enabled[j] {
+				has[ms.ref[j-2*C][0]] = true
+			}
+		}
+		zero := make([]int64, C)
+		for e := range has {
+			if has[e] {
+				continue
+			}
+			restrictedCosts(e, zero)
+			row, _, ok := rx.pricers[e].Best(cost)
+			if !ok {
+				return &nodeResult{infeasible: true}, nil
+			}
+			add(e, row)
+		}
+		if err := ms.restart(enabled); err != nil {
+			return nil, err
+		}
+	}
+	for r, j := range lp.basis {
+		if !enabled[j] {
+			lp.pivotOut(r, func(k int) bool { return enabled[k] })
+		}
+	}
 	res := &nodeResult{}
 	for ctx.Err() == nil {
-		if _, err := lp.solve(1000000); err != nil {
+		if _, err := lp.solve(ctx, 1000000); err != nil {
 			return nil, err
 		}
 		y := lp.duals()
@@ -325,10 +391,13 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64) (*
 }
 
 // branch returns the decision to branch on at a node whose master has the
-// option values frac: the option of value nearest 1/2 (ties: first); ok
-// is false when every value is 0 or 1 (the master's solution is a
-// roster).
-func branch(frac [][][]float64) (dec decision, ok bool) {
+// option values frac; ok is false when every value is 0 or 1 (the
+// master's solution is a roster). In the first dive (first set) it is the
+// fractional option of largest value, taken in the preferred child, so
+// that the dive reaches a good roster quickly; afterwards, the option of
+// value nearest 1/2, the preferred child the one nearer the master's
+// solution, which balances the tree for the proof. Ties: the first.
+func branch(frac [][][]float64, first bool) (dec decision, ok bool) {
 	best := 2.0
 	for e := range frac {
 		for d := range frac[e] {
@@ -336,8 +405,12 @@ func branch(frac [][][]float64) (dec decision, ok bool) {
 				if v < 1e-6 || v > 1-1e-6 {
 					continue
 				}
-				if dist := math.Abs(v - 0.5); dist < best {
-					best = dist
+				score := math.Abs(v - 0.5)
+				if first {
+					score = 1 - v
+				}
+				if score < best {
+					best = score
 					dec, ok = decision{e: e, d: d, o: o, want: v >= 0.5}, true
 				}
 			}
@@ -367,21 +440,37 @@ type bnpOutcome struct {
 func (ms *master) branchAndPrice(ctx context.Context, root int64, ub func() int64, offer func(Roster)) (*bnpOutcome, error) {
 	rx := ms.rx
 	out := &bnpOutcome{}
-	stack := []bnpNode{{bound: root}}
-	for len(stack) > 0 && ctx.Err() == nil {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
+	open := []bnpNode{{bound: root}}
+	var next *bnpNode // the preferred child of the last node (a dive)
+	dived := false    // the first dive has ended
+	for (next != nil || len(open) > 0) && ctx.Err() == nil {
+		var n bnpNode
+		fresh := next == nil
+		dived = dived || (fresh && out.nodes > 0)
+		if next != nil {
+			n, next = *next, nil
+		} else {
+			// The open node of least bound (the last opened on ties).
+			k := 0
+			for i := range open {
+				if open[i].bound <= open[k].bound {
+					k = i
+				}
+			}
+			n = open[k]
+			open = append(open[:k], open[k+1:]...)
+		}
 		u := ub()
 		if n.bound >= u {
 			continue
 		}
 		out.nodes++
-		nr, err := ms.solveNode(ctx, rx.allowed(n.dec), u)
+		nr, err := ms.solveNode(ctx, rx.allowed(n.dec), u, fresh && out.nodes > 1)
 		if err != nil {
 			return out, err
 		}
 		if ctx.Err() != nil {
-			stack = append(stack, n)
+			open = append(open, n)
 			break
 		}
 		if nr.infeasible || nr.pruned {
@@ -392,7 +481,7 @@ func (ms *master) branchAndPrice(ctx context.Context, root int64, ub func() int6
 		if bound >= ub() {
 			continue
 		}
-		dec, ok := branch(nr.frac)
+		dec, ok := branch(nr.frac, !dived)
 		if !ok {
 			// The master's optimum is a roster (offered as rounded):
 			// nothing in this node is better than it.
@@ -400,11 +489,15 @@ func (ms *master) branchAndPrice(ctx context.Context, root int64, ub func() int6
 		}
 		other := dec
 		other.want = !dec.want
-		d1 := append(append([]decision(nil), n.dec...), other)
-		d2 := append(append([]decision(nil), n.dec...), dec)
-		// Depth first, the child nearer the master's solution first.
-		stack = append(stack, bnpNode{dec: d1, bound: bound}, bnpNode{dec: d2, bound: bound})
+		// Dive into the child nearer the master's solution; keep the
+		// other open.
+		open = append(open, bnpNode{dec: append(append([]decision(nil), n.dec...), other), bound: bound})
+		next = &bnpNode{dec: append(append([]decision(nil), n.dec...), dec), bound: bound}
 	}
+	if next != nil {
+		open = append(open, *next)
+	}
+	stack := open
 	out.lower = ub()
 	for _, n := range stack {
 		out.lower = min(out.lower, n.bound)

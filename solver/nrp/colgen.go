@@ -219,7 +219,7 @@ func (rx *relaxation) columnGeneration(ctx context.Context, start Roster) (*cgRe
 	if err != nil {
 		return nil, err
 	}
-	nr, err := ms.solveNode(ctx, rx.allowed(nil), math.MaxInt64)
+	nr, err := ms.solveNode(ctx, rx.allowed(nil), math.MaxInt64, false)
 	if err != nil {
 		return nil, err
 	}

@@ -49,7 +49,7 @@ func TestSimplexCertificate(t *testing.T) {
 			if err := lp.setBasis(basis); err != nil {
 				t.Fatal(err)
 			}
-			opt, err := lp.solve(10000)
+			opt, err := lp.solve(context.Background(), 10000)
 			if err != nil || !opt {
 				t.Fatalf("solve: optimal %v, %v", opt, err)
 			}

@@ -1,6 +1,7 @@
 package nrp
 
 import (
+	"context"
 	"errors"
 	"math"
 )
@@ -173,14 +174,17 @@ func (s *simplex) value(j int) float64 {
 	return 0
 }
 
-// solve pivots to an optimal basis, at most maxIter pivots (it reports
-// false when it stopped before optimality).
-func (s *simplex) solve(maxIter int) (bool, error) {
+// solve pivots to an optimal basis, at most maxIter pivots and until ctx
+// ends (it reports false when it stopped before optimality).
+func (s *simplex) solve(ctx context.Context, maxIter int) (bool, error) {
 	m := s.m
 	w := make([]float64, m)
 	bland := false
 	stall, lastObj := 0, math.Inf(1)
 	for it := 0; it < maxIter; it++ {
+		if it%256 == 255 && ctx.Err() != nil {
+			return false, nil
+		}
 		y := s.duals()
 		q, best := -1, -lpEps
 		for j := range s.cols {

@@ -53,24 +53,30 @@ type Result struct {
 // Solve optimises the instance in phases, every roster re-checked by
 // Evaluate:
 //
-//  0. construction (construct in lns.go): each employee optimised alone
-//     in turn, the earlier ones fixed, for a first roster within at most
-//     30% of the time; every hard constraint concerns one employee, so
-//     an employee without any roster proves the instance infeasible;
+//  0. construction (construct in lns.go and construct.go): a schedule per
+//     employee against the others, by a fast dynamic programme, then
+//     passes of descent, within at most 30% of the time (80% on large
+//     instances, where it is the best improvement); every hard
+//     constraint concerns one employee, so an employee without any
+//     schedule (proved by SAT) proves the instance infeasible;
 //  1. unless the instance is large (staff x days x shift types above
-//     largeInstance), the whole instance is encoded (when construction
-//     found no roster, solver.Optimize on it looks for one first);
+//     relaxationLimit), column generation for the Lagrangian bound
+//     (colgen.go), until its master is optimal or 30% of the time;
 //  2. large-neighbourhood search (lns.go): a few employees re-optimised
 //     exactly at a time, the others fixed, until the end (on large
 //     instances, the only phase after construction);
-//  3. concurrently with phase 2 (the machine has two cores), one
-//     solver.Optimize run on the whole encoding, from the best roster,
-//     for the rest of the time: its core-guided search keeps every core
-//     it finds, hardens against the best roster of either phase and
-//     stops both when its lower bound reaches that roster's score.
+//  3. concurrently with phase 2 (the machine has two cores), branch and
+//     price (bnp.go) from the master of phase 1, which offers the
+//     rosters it builds and, when its tree is exhausted, proves the best
+//     roster of either phase optimal.
 //
-// Phases end early on a proof of optimality. The lower bound is that of
-// phase 3 (0 on large instances). A roster that breaks a hard
+// Between relaxationLimit and largeInstance (Instances 13 and 20), and
+// when construction finds no roster on an instance that is not large,
+// phases 1 and 3 are replaced by the whole instance's encoding and one
+// solver.Optimize run on it (it looks for a first roster, then its
+// core-guided search proves bounds). Phases end early on a proof of
+// optimality. The lower bound is the least bound of branch and price's
+// open nodes (0 on large instances). A roster that breaks a hard
 // constraint, or whose score differs from the optimiser's claim, is an
 // internal error: the error is returned with the result. Without a time
 // limit, phase 3 runs to completion and phase 2 with it (on large
@@ -114,7 +120,15 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	}
 
 	// Phase 0.
-	r, ok, infeasible := construct(ctx, in, at(0.3))
+	// On large instances construction's descent is the best improvement
+	// there is (large-neighbourhood search gains little): it gets most of
+	// the time.
+	size := len(in.Staff) * in.Days * len(in.Shifts)
+	constructEnd := at(0.3)
+	if size > largeInstance {
+		constructEnd = at(0.8)
+	}
+	r, ok, infeasible := construct(ctx, in, constructEnd)
 	if infeasible {
 		res.Status, res.TimeToProof = solver.Infeasible, time.Since(t0)
 		return res, nil
@@ -123,7 +137,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		accept(r, time.Since(t0))
 	}
 	debugf("construct: %s ok %v obj %d", time.Since(t0), ok, res.Objective)
-	large := len(in.Staff)*in.Days*len(in.Shifts) > largeInstance
+	large := size > largeInstance
 
 	var m *Model
 	hint := func() []Lit {
@@ -284,7 +298,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	}
 
 	// Phase 1: the Lagrangian bound (colgen.go).
-	if res.Status == solver.Feasible {
+	if res.Status == solver.Feasible && size <= relaxationLimit {
 		if rx := newRelaxation(in); !rx.dup {
 			cctx, ccancel := context.WithDeadline(ctx, at(0.3))
 			cg, err := rx.columnGeneration(cctx, res.Roster)
@@ -369,6 +383,12 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	}
 	return res, werr
 }
+
+// relaxationLimit is the size (staff x days x shift types) up to which
+// Solve uses column generation and branch and price (Instances 1-12 and
+// 14-19): beyond it, one exact pricing can take seconds (Instance 13's
+// 18 shift types, Instance 20's half year).
+const relaxationLimit = 20000
 
 // largeInstance is the size (staff x days x shift types) above which
 // Solve does not encode the whole instance: it relies on construction and
