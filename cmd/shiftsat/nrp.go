@@ -66,9 +66,12 @@ func (a *app) nrp(cmd *cobra.Command, path, out string, timeLimit time.Duration,
 		return failf("%s: %v", path, err)
 	}
 	fmt.Fprintf(a.stdout, "instance:    %s (%d days, %d staff, %d shift types)\n", in.Name, in.Days, len(in.Staff), len(in.Shifts))
-	if res.Clauses > 0 {
+	switch {
+	case res.Columns > 0:
+		fmt.Fprintf(a.stdout, "relaxation:  root bound %d, %d schedules generated, %d branch-and-price nodes\n", res.RootBound, res.Columns, res.Nodes)
+	case res.Clauses > 0:
 		fmt.Fprintf(a.stdout, "encoding:    %d variables, %d clauses, %s\n", res.Vars, res.Clauses, nrpDur(res.Encode))
-	} else {
+	default:
 		fmt.Fprintf(a.stdout, "encoding:    none of the whole instance (construction and neighbourhood search only)\n")
 	}
 	fmt.Fprintf(a.stdout, "status:      %s\n", nrpStatus(res))

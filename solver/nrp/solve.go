@@ -48,6 +48,11 @@ type Result struct {
 	Vars, Clauses int
 	// Cores is the number of cores the optimiser found.
 	Cores int
+	// RootBound is the Lagrangian bound of column generation, Columns
+	// the number of schedules generated and Nodes the branch-and-price
+	// nodes solved (all 0 when Solve does not use the relaxation).
+	RootBound      int64
+	Columns, Nodes int
 }
 
 // Solve optimises the instance in phases, every roster re-checked by
@@ -251,6 +256,10 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 			if err != nil {
 				return err
 			}
+			res.Nodes = out.nodes
+			for _, rows := range ms.pool.rows {
+				res.Columns += len(rows)
+			}
 			debugf("bnp: %s nodes %d lower %d exhausted %v pivots %d", time.Since(t0), out.nodes, out.lower, out.exhausted, out.pivots)
 			if out.exhausted {
 				res.LowerBound = max(res.LowerBound, ub())
@@ -312,7 +321,8 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 				return res, nil
 			}
 			if cg.best != nil {
-				res.LowerBound = max(res.LowerBound, cg.best.bound())
+				res.RootBound = cg.best.bound()
+				res.LowerBound = max(res.LowerBound, res.RootBound)
 				debugf("colgen: %s lp %.3f converged %v bound %d columns %d", time.Since(t0), cg.lp, cg.converged, cg.best.bound(), cg.columns)
 				return res, bottomUp(ctx, cg.master)
 			}
