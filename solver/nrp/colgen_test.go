@@ -64,14 +64,14 @@ func TestSimplexCertificate(t *testing.T) {
 				}
 			}
 			for r := range ax {
-				if math.Abs(ax[r]-b[r]) > 1e-7 {
+				if math.Abs(ax[r]-b[r]) > 2*perturbation {
 					t.Fatalf("row %d: A x = %g, b = %g", r, ax[r], b[r])
 				}
 			}
 			y := lp.duals()
 			dual := 0.0
 			for r := range y {
-				dual += y[r] * b[r]
+				dual += y[r] * lp.b[r]
 			}
 			for j := range lp.cols {
 				if d := lp.reduced(j, y); d < -1e-7 {

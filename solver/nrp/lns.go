@@ -75,18 +75,25 @@ func subInstance(in *Instance, free []int, r Roster) *Instance {
 // lns improves the roster best (of score bestObj, feasible) until the
 // deadline; it returns the best roster found, its score, and the time
 // (since t0) it was found (zero when nothing better was found). improve,
-// when not nil, is called with each better score.
+// when not nil, is called with each better score; adopt, when not nil,
+// returns the best roster found concurrently by another search (and its
+// score), which the search continues from when it is better than its own.
 //
 // The error reports an internal inconsistency: a re-optimised roster that
 // breaks a hard constraint, or whose score differs from the sub-problem's
 // cost plus the constant.
 func lns(ctx context.Context, in *Instance, best Roster, bestObj int64, deadline, t0 time.Time,
-	improve func(int64)) (Roster, int64, time.Duration, error) {
+	improve func(int64), adopt func() (Roster, int64)) (Roster, int64, time.Duration, error) {
 	rng := rand.New(rand.NewPCG(1, uint64(len(in.Staff))))
 	n := len(in.Staff)
 	k := min(n, 3)
 	var at time.Duration
 	for ctx.Err() == nil {
+		if adopt != nil {
+			if r, obj := adopt(); r != nil && obj < bestObj {
+				best, bestObj = r, obj
+			}
+		}
 		left := time.Until(deadline)
 		if left < 50*time.Millisecond || bestObj == 0 {
 			break

@@ -41,13 +41,23 @@ type simplex struct {
 const (
 	lpEps         = 1e-9
 	refactorEvery = 64
+	perturbation  = 1e-6
 )
 
 var errSingular = errors.New("nrp: simplex: singular basis")
 
-// newSimplex returns a program with right-hand side b and no columns.
+// newSimplex returns a program with right-hand side b, perturbed by less
+// than perturbation per row (a fixed pattern), and no columns. The
+// programs of column generation are highly degenerate (many cells' slacks
+// at zero), and the perturbation keeps the simplex from stalling on
+// degenerate pivots; the duals only guide the bound, which is computed
+// exactly from them (colgen.go), so it stays valid.
 func newSimplex(b []float64) *simplex {
-	return &simplex{m: len(b), b: append([]float64(nil), b...)}
+	s := &simplex{m: len(b), b: append([]float64(nil), b...)}
+	for i := range s.b {
+		s.b[i] += perturbation * float64(1+(i*7919)%97) / 97
+	}
+	return s
 }
 
 // add appends a column and returns its index (non-basic).

@@ -238,6 +238,13 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 			done  = make(chan struct{})
 		)
 		startRoster, startObj := res.Roster, res.Objective
+		// shared is the best roster of branch and price, for the
+		// search to continue from.
+		var shared struct {
+			sync.Mutex
+			r   Roster
+			obj int64
+		}
 		go func() {
 			defer close(done)
 			lr, lobj, lwhen, lerr = lns(ctx, in, startRoster, startObj, end, t0, func(obj int64) {
@@ -246,12 +253,22 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 				if obj <= lb.Load() {
 					cancel()
 				}
+			}, func() (Roster, int64) {
+				shared.Lock()
+				defer shared.Unlock()
+				return shared.r, shared.obj
 			})
 		}()
 		err := func() error {
 			ub := func() int64 { return min(res.Objective, lnsBest.Load()) }
 			out, err := ms.branchAndPrice(ctx, res.LowerBound, ub, func(r Roster) {
+				before := res.Objective
 				accept(r, time.Since(t0))
+				if res.Objective < before {
+					shared.Lock()
+					shared.r, shared.obj = res.Roster, res.Objective
+					shared.Unlock()
+				}
 			})
 			if err != nil {
 				return err
@@ -295,7 +312,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		if deadline.IsZero() {
 			end = at(1)
 		}
-		r, obj, when, err := lns(ctx, in, res.Roster, res.Objective, end, t0, report)
+		r, obj, when, err := lns(ctx, in, res.Roster, res.Objective, end, t0, report, nil)
 		if err != nil {
 			return res, err
 		}
@@ -376,7 +393,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		lr, lobj, lwhen, lerr = lns(lctx, in, startRoster, startObj, end, t0, func(obj int64) {
 			lnsBest.Store(obj)
 			report(obj)
-		})
+		}, nil)
 	}()
 	werr := whole(ctx, deadline, lnsBest.Load)
 	lcancel()
