@@ -20,6 +20,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"text/tabwriter"
@@ -49,8 +50,20 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	dir := fs.String("dir", "../shared/bench/curtois", "directory of InstanceN.txt and bounds.csv")
 	limit := fs.Duration("time", 60*time.Second, "time limit per instance")
 	encodeOnly := fs.Bool("encode", false, "only encode each instance and print the encoding's size by part")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the solving to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	var nums []int
 	for _, a := range fs.Args() {

@@ -61,6 +61,9 @@ type decision struct {
 type bnpNode struct {
 	dec   []decision
 	bound int64
+	// mask, when not nil, holds the options left by reduced-cost fixing
+	// at the node's ancestors (fix).
+	mask [][]uint64
 }
 
 // allowed returns the options each employee may take each day under dec
@@ -80,6 +83,19 @@ func (rx *relaxation) allowed(dec []decision) [][]uint64 {
 			a[x.e][x.d] &= 1 << x.o
 		} else {
 			a[x.e][x.d] &^= 1 << x.o
+		}
+	}
+	return a
+}
+
+// allowed is rx.allowed restricted to ms.mask.
+func (ms *master) allowed(dec []decision) [][]uint64 {
+	a := ms.rx.allowed(dec)
+	if ms.mask != nil {
+		for e := range a {
+			for d := range a[e] {
+				a[e][d] &= ms.mask[e][d]
+			}
 		}
 	}
 	return a
@@ -108,8 +124,10 @@ type nodeResult struct {
 	// frac[e][d][o] is the linear program's value of option o (the
 	// last solved master).
 	frac [][][]float64
-	// rounded is each employee's heaviest column.
+	// rounded is each employee's heaviest column, weight its value
+	// (-1 when the employee has none in the master's solution).
 	rounded Roster
+	weight  []float64
 	// pruned: the bound reached u before the master was optimal.
 	pruned bool
 }
@@ -124,6 +142,48 @@ type master struct {
 	pool  *colPool
 	ref   [][2]int  // ref[j-2C]: employee and pool index of column j
 	cost0 []float64 // the columns' true costs
+	// mask[e][d] holds the options employee e may take on day d in a
+	// roster better than the best known (reduced-cost fixing, fix); nil
+	// before any fixing.
+	mask [][]uint64
+}
+
+// fix returns allowed (the options of a node, or of the root) without
+// those that no roster of the node scoring below u takes, by the node's
+// relaxation lg (reduced-cost fixing): a roster in which employee e takes
+// option o on day d scores at least (L - best_e + v)/lagScale, v the least
+// f_e of e's schedules taking it, which Pricer.Through bounds from below
+// for every option at once; when that exceeds u - 1 the option goes.
+// It also returns the number of options removed, and reports a day on
+// which some employee is left no option (the node holds no roster scoring
+// below u).
+func (ms *master) fix(lg *lagrange, allowed [][]uint64, u int64) (mask [][]uint64, removed int, empty bool) {
+	rx := ms.rx
+	mask = make([][]uint64, len(allowed))
+	c := rx.newCosts()
+	for e := range allowed {
+		mask[e] = append([]uint64(nil), allowed[e]...)
+		rx.costs(e, lg.p, c)
+		for d := range c {
+			for o := range c[d] {
+				if allowed[e][d]&(1<<o) == 0 {
+					c[d][o] = Inf
+				}
+			}
+		}
+		thr := rx.pricers[e].Through(c)
+		slack := (u-1)*lagScale - (lg.L - lg.best[e])
+		for d := range c {
+			for o := range c[d] {
+				if mask[e][d]&(1<<o) != 0 && thr[d][o] > slack {
+					mask[e][d] &^= 1 << o
+					removed++
+				}
+			}
+			empty = empty || mask[e][d] == 0
+		}
+	}
+	return mask, removed, empty
 }
 
 // bigM is the cost of an excluded column: more than any roster's score
@@ -253,6 +313,7 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		} else {
 			lp.setCost(j, bigM)
 		}
+		lp.off[j] = !enabled[j]
 	}
 	add := func(e int, row []int) bool {
 		if !ms.pool.add(e, row) {
@@ -355,6 +416,7 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 	// The master's solution: option values and the rounding.
 	res.frac = make([][][]float64, E)
 	weight := make([]float64, E)
+	res.weight = weight
 	res.rounded = NewRoster(in)
 	for e := range res.frac {
 		res.frac[e] = make([][]float64, in.Days)
@@ -419,6 +481,76 @@ func branch(frac [][][]float64, first bool) (dec decision, ok bool) {
 	return dec, ok
 }
 
+// diveEvery is the number of tree nodes between dives (dive), from the
+// first node on.
+const diveEvery = 50
+
+// farNodes is the distance in the tree (distance) beyond which a node's
+// master restarts from a fresh basis rather than the last node's.
+const farNodes = 4
+
+// distance returns the number of edges between two nodes of the tree
+// (their restrictions, from the root down).
+func distance(a, b []decision) int {
+	k := 0
+	for k < len(a) && k < len(b) && a[k] == b[k] {
+		k++
+	}
+	return len(a) - k + len(b) - k
+}
+
+// dive is branch and price's diving heuristic, from a node whose options
+// are allowed and whose master's solution is nr: it fixes every employee
+// whose heaviest column has value 1 to that column, and the employee of
+// the heaviest fractional column to it, solves the master again, and so
+// on until the master's solution is a roster, the restrictions leave no
+// roster better than ub, or ctx ends; each master's rounding is offered
+// after poolDescent. The dive is not part of the tree (nothing it proves
+// is used); it returns the nodes it solved.
+func (ms *master) dive(ctx context.Context, allowed [][]uint64, nr *nodeResult, ub func() int64, offer func(Roster)) (int, error) {
+	S := len(ms.rx.in.Shifts)
+	a := make([][]uint64, len(allowed))
+	for e := range a {
+		a[e] = append([]uint64(nil), allowed[e]...)
+	}
+	pin := func(e int) {
+		for d, s := range nr.rounded[e] {
+			o := s
+			if s < 0 {
+				o = S
+			}
+			a[e][d] &= 1 << o
+		}
+	}
+	nodes := 0
+	for ctx.Err() == nil {
+		pick, fixedAll := -1, true
+		for e, w := range nr.weight {
+			if w >= 1-1e-6 {
+				pin(e)
+				continue
+			}
+			fixedAll = false
+			if pick < 0 || w > nr.weight[pick] {
+				pick = e
+			}
+		}
+		if fixedAll || pick < 0 {
+			return nodes, nil
+		}
+		pin(pick)
+		var err error
+		nodes++
+		nr, err = ms.solveNode(ctx, a, ub(), false)
+		if err != nil || nr.infeasible || nr.pruned || nr.best == nil {
+			return nodes, err
+		}
+		ms.rx.poolDescent(ms.pool, nr.rounded)
+		offer(nr.rounded)
+	}
+	return nodes, nil
+}
+
 // bnpOutcome is the result of branchAndPrice.
 type bnpOutcome struct {
 	// lower is the best lower bound proved (the least bound of the open
@@ -429,6 +561,8 @@ type bnpOutcome struct {
 	exhausted bool
 	nodes     int
 	pivots    int
+	// dives and diveNodes count the dives (dive) and their nodes.
+	dives, diveNodes int
 }
 
 // branchAndPrice searches the tree until it is exhausted or ctx ends.
@@ -437,12 +571,13 @@ type bnpOutcome struct {
 // built at a node (rounded masters and integral ones), and must keep it
 // when it is better. root is a lower bound known for the whole tree (the
 // root's, from column generation on ms).
-func (ms *master) branchAndPrice(ctx context.Context, root int64, ub func() int64, offer func(Roster)) (*bnpOutcome, error) {
-	rx := ms.rx
+func (ms *master) branchAndPrice(ctx context.Context, root int64, lg *lagrange, ub func() int64, offer func(Roster)) (*bnpOutcome, error) {
 	out := &bnpOutcome{}
+	fixedAt := int64(math.MaxInt64)
 	open := []bnpNode{{bound: root}}
-	var next *bnpNode // the preferred child of the last node (a dive)
-	dived := false    // the first dive has ended
+	var next *bnpNode   // the preferred child of the last node (a dive)
+	var last []decision // the last node's restrictions
+	dived := false      // the first dive has ended
 	for (next != nil || len(open) > 0) && ctx.Err() == nil {
 		var n bnpNode
 		fresh := next == nil
@@ -464,18 +599,88 @@ func (ms *master) branchAndPrice(ctx context.Context, root int64, ub func() int6
 		if n.bound >= u {
 			continue
 		}
+		if u < fixedAt && lg != nil {
+			// A better roster: fix the root's options against it.
+			mask, removed, empty := ms.fix(lg, ms.allowed(nil), u)
+			ms.mask, fixedAt = mask, u
+			debugf("bnp: fixed %d options below %d", removed, u)
+			if empty {
+				open, next = nil, nil
+				break
+			}
+		}
 		out.nodes++
-		nr, err := ms.solveNode(ctx, rx.allowed(n.dec), u, fresh && out.nodes > 1)
-		if err != nil {
-			return out, err
+		if out.nodes%100 == 0 {
+			debugf("bnp: node %d depth %d open %d pivots %d", out.nodes, len(n.dec), len(open), ms.lp.iters)
+		}
+		allowed := ms.allowed(n.dec)
+		if n.mask != nil {
+			for e := range allowed {
+				for d := range allowed[e] {
+					allowed[e][d] &= n.mask[e][d]
+				}
+			}
+		}
+		far := distance(last, n.dec) > farNodes
+		last = n.dec
+		var nr *nodeResult
+		var err error
+		pruned := false
+		for round := 0; ; round++ {
+			nr, err = ms.solveNode(ctx, allowed, u, round == 0 && fresh && far && out.nodes > 1)
+			if err != nil {
+				return out, err
+			}
+			if ctx.Err() != nil || nr.infeasible || nr.pruned {
+				break
+			}
+			// Fix the node's options against the best known; when the
+			// master's solution took a fixed option, solve again.
+			mask, removed, empty := ms.fix(nr.best, allowed, ub())
+			if empty {
+				pruned = true
+				break
+			}
+			if removed == 0 {
+				break
+			}
+			again := false
+			for e := range mask {
+				for d := range mask[e] {
+					for o, v := range nr.frac[e][d] {
+						again = again || (v > 1e-9 && mask[e][d]&(1<<o) == 0)
+					}
+				}
+			}
+			allowed = mask
+			if !again || round == 2 {
+				break
+			}
 		}
 		if ctx.Err() != nil {
 			open = append(open, n)
 			break
 		}
-		if nr.infeasible || nr.pruned {
+		if pruned || nr.infeasible || nr.pruned {
 			continue
 		}
+		if out.nodes%diveEvery == 1 {
+			// The node's solution is kept for branching below.
+			keep := *nr
+			keep.rounded = NewRoster(ms.rx.in)
+			for e := range keep.rounded {
+				copy(keep.rounded[e], nr.rounded[e])
+			}
+			keep.weight = append([]float64(nil), nr.weight...)
+			k, err := ms.dive(ctx, allowed, &keep, ub, offer)
+			if err != nil {
+				return out, err
+			}
+			out.dives++
+			out.diveNodes += k
+			last = nil
+		}
+		ms.rx.poolDescent(ms.pool, nr.rounded)
 		offer(nr.rounded)
 		bound := max(n.bound, nr.best.bound())
 		if bound >= ub() {
@@ -491,8 +696,8 @@ func (ms *master) branchAndPrice(ctx context.Context, root int64, ub func() int6
 		other.want = !dec.want
 		// Dive into the child nearer the master's solution; keep the
 		// other open.
-		open = append(open, bnpNode{dec: append(append([]decision(nil), n.dec...), other), bound: bound})
-		next = &bnpNode{dec: append(append([]decision(nil), n.dec...), dec), bound: bound}
+		open = append(open, bnpNode{dec: append(append([]decision(nil), n.dec...), other), bound: bound, mask: allowed})
+		next = &bnpNode{dec: append(append([]decision(nil), n.dec...), dec), bound: bound, mask: allowed}
 	}
 	if next != nil {
 		open = append(open, *next)

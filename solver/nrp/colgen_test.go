@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestSimplexCertificate solves random feasible linear programs and checks
@@ -121,7 +122,8 @@ func TestRelaxationAgreesWithBruteForce(t *testing.T) {
 				tight++
 			}
 			best := Evaluate(in, worst).Objective
-			out, err := cg.master.branchAndPrice(context.Background(), lb, func() int64 { return best }, func(r Roster) {
+			checkPoolDescent(t, in, rx, cg.master.pool, worst)
+			out, err := cg.master.branchAndPrice(context.Background(), lb, cg.best, func() int64 { return best }, func(r Roster) {
 				ev := Evaluate(in, r)
 				if !ev.Feasible() {
 					t.Fatalf("offered roster breaks %v", ev.Violations)
@@ -174,4 +176,38 @@ func bruteForceAll(in *Instance) (int64, Roster) {
 	}
 	rec(0)
 	return best, worstRoster
+}
+
+// checkPoolDescent runs poolDescent from a copy of r and checks that the
+// score it reports is Evaluate's, no worse than r's, and that the roster
+// is feasible.
+func checkPoolDescent(t *testing.T, in *Instance, rx *relaxation, pool *colPool, r Roster) {
+	t.Helper()
+	c := NewRoster(in)
+	for e := range r {
+		copy(c[e], r[e])
+	}
+	got := rx.poolDescent(pool, c)
+	ev := Evaluate(in, c)
+	if !ev.Feasible() || got != ev.Objective || got > Evaluate(in, r).Objective {
+		t.Fatalf("poolDescent: reports %d, Evaluate %d (feasible %v), from %d", got, ev.Objective, ev.Feasible(), Evaluate(in, r).Objective)
+	}
+}
+
+// TestPoolDescentOnBenchmark checks poolDescent on Instances 1-7 from the
+// roster of construction, with the pool of column generation.
+func TestPoolDescentOnBenchmark(t *testing.T) {
+	for i := 1; i <= 7; i++ {
+		in := readBench(t, i)
+		r, ok, _ := construct(context.Background(), in, time.Now().Add(100*time.Millisecond))
+		if !ok {
+			t.Fatalf("Instance%d: no roster", i)
+		}
+		rx := newRelaxation(in)
+		cg, err := rx.columnGeneration(context.Background(), r)
+		if err != nil || cg == nil {
+			t.Fatalf("Instance%d: column generation: %v", i, err)
+		}
+		checkPoolDescent(t, in, rx, cg.master.pool, r)
+	}
 }

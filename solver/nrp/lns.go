@@ -87,6 +87,10 @@ func lns(ctx context.Context, in *Instance, best Roster, bestObj int64, deadline
 	rng := rand.New(rand.NewPCG(1, uint64(len(in.Staff))))
 	n := len(in.Staff)
 	k := min(n, 3)
+	byBnP := len(in.Staff)*in.Days*len(in.Shifts) <= relaxationLimit
+	if byBnP {
+		k = min(n, 6)
+	}
 	var at time.Duration
 	for ctx.Err() == nil {
 		if adopt != nil {
@@ -104,45 +108,39 @@ func lns(ctx context.Context, in *Instance, best Roster, bestObj int64, deadline
 		for i, e := range free {
 			copy(subOld[i], best[e])
 		}
-		m, err := EncodeContext(ctx, sub)
-		if err != nil {
-			break
-		}
-		hint := make([]Lit, 0)
-		for i := range m.X {
-			for d := range m.X[i] {
-				for s, l := range m.X[i][d] {
-					if l == -m.Enc.True() || l == m.Enc.True() {
-						continue
-					}
-					if subOld[i][d] == s {
-						hint = append(hint, l)
-					} else {
-						hint = append(hint, -l)
-					}
-				}
-			}
-		}
+		oldCost := Evaluate(sub, subOld).Objective
 		limit := min(left, 2*time.Second)
 		started := time.Now()
-		or, err := solver.Optimize(ctx, m.Enc, solver.OptimizeOptions{TimeLimit: limit, Hint: hint})
+		var (
+			subNew  Roster
+			cost    int64
+			optimal bool
+			err     error
+		)
+		if byBnP {
+			subNew, cost, optimal, err = subBnP(ctx, sub, subOld, oldCost, limit)
+		} else {
+			subNew, cost, optimal, err = subSAT(ctx, sub, subOld, limit)
+		}
 		took := time.Since(started)
 		switch {
-		case err != nil || or.Status != solver.Feasible:
+		case err != nil:
 			k = max(2, k-1)
 			continue
-		case or.Optimal && took < limit/4:
+		case optimal && took < limit/4:
 			k = min(n, k+1)
-		case !or.Optimal:
+		case !optimal:
 			k = max(2, k-1)
 		}
-		subNew := m.Roster(or.Value)
+		if subNew == nil {
+			continue
+		}
 		cand := make(Roster, n)
 		copy(cand, best)
 		for i, e := range free {
 			cand[e] = subNew[i]
 		}
-		claim := or.Cost - m.Offset + bestObj - Evaluate(sub, subOld).Objective
+		claim := cost + bestObj - oldCost
 		if claim >= bestObj {
 			continue
 		}
@@ -161,6 +159,70 @@ func lns(ctx context.Context, in *Instance, best Roster, bestObj int64, deadline
 		}
 	}
 	return best, bestObj, at, nil
+}
+
+// subSAT re-optimises the sub-instance sub (its roster subOld) with the
+// encoding and solver.Optimize within limit: the best sub-roster, its cost
+// by the optimiser (nil when none was found) and whether it is optimal.
+func subSAT(ctx context.Context, sub *Instance, subOld Roster, limit time.Duration) (Roster, int64, bool, error) {
+	m, err := EncodeContext(ctx, sub)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	hint := make([]Lit, 0)
+	for i := range m.X {
+		for d := range m.X[i] {
+			for s, l := range m.X[i][d] {
+				if l == -m.Enc.True() || l == m.Enc.True() {
+					continue
+				}
+				if subOld[i][d] == s {
+					hint = append(hint, l)
+				} else {
+					hint = append(hint, -l)
+				}
+			}
+		}
+	}
+	or, err := solver.Optimize(ctx, m.Enc, solver.OptimizeOptions{TimeLimit: limit, Hint: hint})
+	if err != nil || or.Status != solver.Feasible {
+		return nil, 0, false, err
+	}
+	return m.Roster(or.Value), or.Cost - m.Offset, or.Optimal, nil
+}
+
+// subBnP re-optimises the sub-instance sub (its roster subOld, of score
+// oldCost) by column generation and branch and price (colgen.go, bnp.go)
+// within limit: the best sub-roster (nil when none better than subOld was
+// found), its score by Evaluate and whether it is optimal.
+func subBnP(ctx context.Context, sub *Instance, subOld Roster, oldCost int64, limit time.Duration) (Roster, int64, bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	rx := newRelaxation(sub)
+	if rx.dup {
+		return nil, 0, false, nil
+	}
+	cg, err := rx.columnGeneration(ctx, subOld)
+	if err != nil || cg == nil || cg.best == nil {
+		return nil, 0, false, err
+	}
+	bestObj := oldCost
+	var best Roster
+	if cg.best.bound() >= bestObj {
+		return nil, 0, ctx.Err() == nil, nil
+	}
+	out, err := cg.master.branchAndPrice(ctx, cg.best.bound(), cg.best, func() int64 { return bestObj }, func(r Roster) {
+		if ev := Evaluate(sub, r); ev.Feasible() && ev.Objective < bestObj {
+			best, bestObj = NewRoster(sub), ev.Objective
+			for e := range r {
+				copy(best[e], r[e])
+			}
+		}
+	})
+	if err != nil {
+		return nil, 0, false, err
+	}
+	return best, bestObj, out.exhausted, nil
 }
 
 // pickFree returns k distinct employees of n, in increasing order.

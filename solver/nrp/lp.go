@@ -36,11 +36,16 @@ type simplex struct {
 	binv  []float64 // the basis inverse, m x m, row-major
 	xB    []float64 // the basic variables' values
 	iters int
+	// off[j] keeps column j out of the basis: pricing skips it (the
+	// caller gives it a prohibitive cost too, in case it is basic).
+	off []bool
+	// cursor is where partial pricing resumes.
+	cursor int
 }
 
 const (
 	lpEps         = 1e-9
-	refactorEvery = 64
+	refactorEvery = 128
 	perturbation  = 1e-6
 )
 
@@ -64,6 +69,7 @@ func newSimplex(b []float64) *simplex {
 func (s *simplex) add(c lpCol) int {
 	s.cols = append(s.cols, c)
 	s.pos = append(s.pos, -1)
+	s.off = append(s.off, false)
 	return len(s.cols) - 1
 }
 
@@ -112,18 +118,28 @@ func (s *simplex) refactor() error {
 			}
 		}
 		f := 1 / a[col*m+col]
-		for k := 0; k < m; k++ {
+		// Columns left of col are eliminated in a (zero but on the
+		// diagonal): the loops over a start at col.
+		for k := col; k < m; k++ {
 			a[col*m+k] *= f
+		}
+		for k := 0; k < m; k++ {
 			inv[col*m+k] *= f
 		}
+		pa, pi := a[col*m:(col+1)*m], inv[col*m:(col+1)*m]
 		for r := 0; r < m; r++ {
 			if r == col {
 				continue
 			}
 			if g := a[r*m+col]; g != 0 {
-				for k := 0; k < m; k++ {
-					a[r*m+k] -= g * a[col*m+k]
-					inv[r*m+k] -= g * inv[col*m+k]
+				ra, ri := a[r*m:(r+1)*m], inv[r*m:(r+1)*m]
+				for k := col; k < m; k++ {
+					ra[k] -= g * pa[k]
+				}
+				for k, v := range pi {
+					if v != 0 {
+						ri[k] -= g * v
+					}
 				}
 			}
 		}
@@ -191,28 +207,17 @@ func (s *simplex) solve(ctx context.Context, maxIter int) (bool, error) {
 	w := make([]float64, m)
 	bland := false
 	stall, lastObj := 0, math.Inf(1)
+	// y are the duals, updated after each pivot (y + dq times the new
+	// basis inverse's row r) and recomputed after each refactorisation.
+	var y []float64
 	for it := 0; it < maxIter; it++ {
 		if it%256 == 255 && ctx.Err() != nil {
 			return false, nil
 		}
-		y := s.duals()
-		q, best := -1, -lpEps
-		for j := range s.cols {
-			if s.pos[j] >= 0 {
-				continue
-			}
-			d := s.reduced(j, y)
-			if bland {
-				if d < -lpEps {
-					q = j
-					break
-				}
-				continue
-			}
-			if d < best {
-				q, best = j, d
-			}
+		if y == nil {
+			y = s.duals()
 		}
+		q, dq := s.price(y, bland)
 		if q < 0 {
 			return true, nil
 		}
@@ -250,10 +255,15 @@ func (s *simplex) solve(ctx context.Context, maxIter int) (bool, error) {
 		}
 		s.pivot(r, q, w, t)
 		s.iters++
+		row := s.binv[r*m : (r+1)*m]
+		for k := range y {
+			y[k] += dq * row[k]
+		}
 		if s.iters%refactorEvery == 0 {
 			if err := s.refactor(); err != nil {
 				return false, err
 			}
+			y = nil
 		}
 		obj := s.objective()
 		if obj < lastObj-1e-9 {
@@ -263,6 +273,47 @@ func (s *simplex) solve(ctx context.Context, maxIter int) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// price returns the entering column under the duals y and its reduced
+// cost, or -1 when none has a negative reduced cost. Under Bland's rule it is the first such
+// column; otherwise partial pricing: the columns are scanned in segments
+// from where the last scan found one, and the most negative column of
+// the first segment that has any enters (Dantzig's rule within it).
+func (s *simplex) price(y []float64, bland bool) (q int, d float64) {
+	n := len(s.cols)
+	if bland {
+		for j := range s.cols {
+			if s.pos[j] < 0 && !s.off[j] {
+				if d := s.reduced(j, y); d < -lpEps {
+					return j, d
+				}
+			}
+		}
+		return -1, 0
+	}
+	seg := max(n/8, 256)
+	if s.cursor >= n {
+		s.cursor = 0
+	}
+	q, best := -1, -lpEps
+	for k := 0; k < n; k++ {
+		j := s.cursor + k
+		if j >= n {
+			j -= n
+		}
+		if k > 0 && k%seg == 0 && q >= 0 {
+			s.cursor = j
+			return q, best
+		}
+		if s.pos[j] >= 0 || s.off[j] {
+			continue
+		}
+		if d := s.reduced(j, y); d < best {
+			q, best = j, d
+		}
+	}
+	return q, best
 }
 
 // setCost changes column j's cost (the basis stays feasible; solve then

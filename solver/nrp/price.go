@@ -850,3 +850,81 @@ func anyAllowed(a []bool) bool {
 	}
 	return false
 }
+
+// Through returns, for every day d and option o (as in Best's cost), a
+// lower bound on the total cost of the employee's schedules that take
+// option o on day d: the relaxation's (the counts, and weekends when they
+// are left to the labels, ignored), Inf when the relaxation has no such
+// schedule. It costs two passes over the relaxation's table, one
+// backwards (relax) and one forwards, so one call bounds every option at
+// once; branch and price uses it to fix options (bnp.go).
+func (p *Pricer) Through(cost [][]int64) [][]int64 {
+	D, S, n, W := p.days, p.shifts, p.nq+1, p.nw
+	O := S + 1
+	M := int(p.mcap) + 1
+	out := make([][]int64, D)
+	for d := range out {
+		out[d] = make([]int64, O)
+		for o := range out[d] {
+			out[d][o] = Inf
+		}
+	}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	if p.relax(sc, cost) >= Inf {
+		return out
+	}
+	b := sc.bound
+	// f[q][w][m]: the least cost of days ..d-1 reaching state q with w
+	// weekends and m units before day d; g the same before day d+1.
+	layer := n * W * M
+	f := make([]int64, layer)
+	g := make([]int64, layer)
+	for i := range f {
+		f[i] = Inf
+	}
+	f[p.nq*W*M] = 0
+	for d := 0; d < D; d++ {
+		for i := range g {
+			g[i] = Inf
+		}
+		for q := 0; q < n; q++ {
+			if !p.live[d*n+q] {
+				continue
+			}
+			for w := 0; w <= int(p.whi[d]); w++ {
+				for m := 0; m < M; m++ {
+					fv := f[(q*W+w)*M+m]
+					if fv >= Inf {
+						continue
+					}
+					for o := 0; o < O; o++ {
+						co := cost[d][o]
+						if co >= Inf {
+							continue
+						}
+						q2, weekend, m2, ok := p.move(d, int32(q), int32(m), o)
+						if !ok {
+							continue
+						}
+						w2 := int32(w)
+						if weekend && p.wRelax {
+							if w2++; w2 > p.whi[d+1] {
+								continue
+							}
+						}
+						v := b[p.at(d+1, q2, w2, m2)]
+						if v >= Inf {
+							continue
+						}
+						out[d][o] = min(out[d][o], fv+co+v)
+						k := (int(q2)*W+int(w2))*M + int(m2)
+						g[k] = min(g[k], fv+co)
+					}
+				}
+			}
+		}
+		f, g = g, f
+	}
+	return out
+}

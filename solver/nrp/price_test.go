@@ -322,6 +322,11 @@ func TestPricerAgreesWithBruteForce(t *testing.T) {
 							t.Fatalf("case %d/%d, variant %d: a second call differs (-first +second):\n%s", i, k, v, diff)
 						}
 					}
+					for v, p := range pricers {
+						if msg := checkThrough(p, cost, rows); msg != "" {
+							t.Fatalf("case %d/%d, variant %d: %s\ninstance %+v\ncosts %v", i, k, v, msg, in, cost)
+						}
+					}
 				}
 			}
 			t.Logf("%d instances: %d cost tables feasible, %d infeasible; %d schedules enumerated", count, feasible, infeasible, enumerated)
@@ -330,6 +335,28 @@ func TestPricerAgreesWithBruteForce(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkThrough compares p.Through(cost) with the least cost of the rows
+// (every feasible schedule) taking each option: never above it, and equal
+// when the pricer's relaxation leaves nothing out.
+func checkThrough(p *Pricer, cost [][]int64, rows [][]int) string {
+	thr := p.Through(cost)
+	exact := p.nct == 0 && p.wRelax == p.wOn
+	for d := range cost {
+		for o := range cost[d] {
+			want := Inf
+			for _, r := range rows {
+				if r[d] == o || (r[d] < 0 && o == len(cost[d])-1) {
+					want = min(want, rowCost(cost, r))
+				}
+			}
+			if thr[d][o] > want || (exact && thr[d][o] != want) {
+				return fmt.Sprintf("Through day %d option %d = %d, least schedule taking it %d (exact %v)", d, o, thr[d][o], want, exact)
+			}
+		}
+	}
+	return ""
 }
 
 // readBench reads benchmark instance i, skipping the test when absent.

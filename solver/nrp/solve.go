@@ -220,7 +220,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	// runs concurrently with branch and price (bnp.go), which offers the
 	// rosters it builds and proves the best one optimal when its tree is
 	// exhausted; each stops the other on a proof.
-	bottomUp := func(ctx context.Context, ms *master) error {
+	bottomUp := func(ctx context.Context, ms *master, lg *lagrange) error {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		var lb, lnsBest atomic.Int64
@@ -248,6 +248,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		go func() {
 			defer close(done)
 			lr, lobj, lwhen, lerr = lns(ctx, in, startRoster, startObj, end, t0, func(obj int64) {
+				debugf("lns: %d at %s", obj, time.Since(t0))
 				lnsBest.Store(obj)
 				report(obj)
 				if obj <= lb.Load() {
@@ -261,10 +262,11 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		}()
 		err := func() error {
 			ub := func() int64 { return min(res.Objective, lnsBest.Load()) }
-			out, err := ms.branchAndPrice(ctx, res.LowerBound, ub, func(r Roster) {
+			out, err := ms.branchAndPrice(ctx, res.LowerBound, lg, ub, func(r Roster) {
 				before := res.Objective
 				accept(r, time.Since(t0))
 				if res.Objective < before {
+					debugf("bnp: %d at %s", res.Objective, time.Since(t0))
 					shared.Lock()
 					shared.r, shared.obj = res.Roster, res.Objective
 					shared.Unlock()
@@ -277,7 +279,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 			for _, rows := range ms.pool.rows {
 				res.Columns += len(rows)
 			}
-			debugf("bnp: %s nodes %d lower %d exhausted %v pivots %d", time.Since(t0), out.nodes, out.lower, out.exhausted, out.pivots)
+			debugf("bnp: %s nodes %d lower %d exhausted %v pivots %d dives %d (%d nodes)", time.Since(t0), out.nodes, out.lower, out.exhausted, out.pivots, out.dives, out.diveNodes)
 			if out.exhausted {
 				res.LowerBound = max(res.LowerBound, ub())
 			} else {
@@ -341,7 +343,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 				res.RootBound = cg.best.bound()
 				res.LowerBound = max(res.LowerBound, res.RootBound)
 				debugf("colgen: %s lp %.3f converged %v bound %d columns %d", time.Since(t0), cg.lp, cg.converged, cg.best.bound(), cg.columns)
-				return res, bottomUp(ctx, cg.master)
+				return res, bottomUp(ctx, cg.master, cg.best)
 			}
 		}
 	}
