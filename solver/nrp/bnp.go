@@ -186,6 +186,11 @@ func (ms *master) fix(lg *lagrange, allowed [][]uint64, u int64) (mask [][]uint6
 	return mask, removed, empty
 }
 
+// priceBudget bounds the labelling's work in one pricing of column
+// generation (Pricer.Bounded): a few milliseconds. Beyond it the pricing
+// gives the bound a lower bound and the master no column.
+const priceBudget = 1 << 20
+
 // bigM is the cost of an excluded column: more than any roster's score
 // (scores of the instances are below 10^6).
 const bigM = 1e8
@@ -373,14 +378,16 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		added := 0
 		for e := 0; e < E; e++ {
 			restrictedCosts(e, p)
-			row, v, ok := rx.pricers[e].Best(cost)
+			// The bound needs only a lower bound on each minimum
+			// (v, when the pricer gives up: row nil).
+			row, _, v, ok := rx.pricers[e].Bounded(cost, priceBudget)
 			if !ok {
 				return &nodeResult{infeasible: true}, nil
 			}
 			lg.rows = append(lg.rows, row)
 			lg.best = append(lg.best, v)
 			lg.L += v
-			if inBox && float64(v)/lagScale-y[C+e] < -1e-7 && add(e, row) {
+			if row != nil && inBox && float64(v)/lagScale-y[C+e] < -1e-7 && add(e, row) {
 				added++
 			}
 		}
@@ -393,8 +400,8 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 			}
 			for e := 0; e < E; e++ {
 				restrictedCosts(e, pu)
-				row, v, ok := rx.pricers[e].Best(cost)
-				if ok && float64(v)/lagScale-y[C+e] < -1e-7 && add(e, row) {
+				row, v, _, ok := rx.pricers[e].Bounded(cost, priceBudget)
+				if ok && row != nil && float64(v)/lagScale-y[C+e] < -1e-7 && add(e, row) {
 					added++
 				}
 			}
@@ -446,7 +453,13 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 	}
 	for e := range weight {
 		if weight[e] < 0 {
-			copy(res.rounded[e], res.best.rows[e])
+			// No column in the solution (the master was cut short):
+			// the relaxation's schedule, or the employee's first.
+			row := res.best.rows[e]
+			if row == nil {
+				row = ms.pool.rows[e][0]
+			}
+			copy(res.rounded[e], row)
 		}
 	}
 	return res, nil

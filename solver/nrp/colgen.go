@@ -126,8 +126,9 @@ type lagrange struct {
 	p []int64 // multipliers, scaled, within the box
 	// L is the bound, scaled by lagScale.
 	L int64
-	// rows[e] is a least-cost schedule of employee e, best[e] its
-	// f_e (scaled).
+	// rows[e] is a least-cost schedule of employee e (nil when the
+	// pricer gave up), best[e] its f_e (scaled), or a lower bound on the
+	// least f_e when rows[e] is nil.
 	rows [][]int
 	best []int64
 }
@@ -139,27 +140,6 @@ func (lg *lagrange) bound() int64 {
 		q++
 	}
 	return q
-}
-
-// evaluate computes L(p) exactly; p must lie in the box (clampDuals). ok is
-// false when some employee has no schedule (the instance is infeasible).
-func (rx *relaxation) evaluate(p []int64) (*lagrange, bool) {
-	lg := &lagrange{p: p}
-	for c, q := range rx.req {
-		lg.L += p[c] * q
-	}
-	c := rx.newCosts()
-	for e := range rx.in.Staff {
-		rx.costs(e, p, c)
-		row, v, ok := rx.pricers[e].Best(c)
-		if !ok {
-			return nil, false
-		}
-		lg.rows = append(lg.rows, row)
-		lg.best = append(lg.best, v)
-		lg.L += v
-	}
-	return lg, true
 }
 
 // clampDuals rounds the cover rows' duals y to multiples of 1/lagScale

@@ -435,13 +435,49 @@ func (p *Pricer) Best(cost [][]int64) (row []int, total int64, ok bool) {
 	if p.nct == 0 && p.wRelax == p.wOn && !p.alwaysLabel {
 		return p.trace(sc, cost), lb, true
 	}
-	// Thresholds lb, lb + step, lb + 4 step, ...
+	row, total, _, ok = p.search(sc, cost, lb, 0)
+	return row, total, ok
+}
+
+// Bounded is Best with a limit on the labelling's work (labels made and
+// compared; budget 0 is no limit): when the labelling would exceed it,
+// Bounded gives up and returns a nil row with ok set and lower a lower
+// bound on the least total (the relaxation's optimum, or one more than
+// the last threshold the labelling proved to hold no schedule). With a
+// row, lower equals total. ok is false when no schedule exists. Column
+// generation prices with it: the bound needs only lower bounds.
+func (p *Pricer) Bounded(cost [][]int64, budget int) (row []int, total, lower int64, ok bool) {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	lb := p.relax(sc, cost)
+	if lb >= Inf {
+		return nil, Inf, Inf, false
+	}
+	if p.nct == 0 && p.wRelax == p.wOn && !p.alwaysLabel {
+		return p.trace(sc, cost), lb, lb, true
+	}
+	return p.search(sc, cost, lb, budget)
+}
+
+// search runs the labelling with thresholds lb, lb + step, lb + 4 step,
+// ... (lb the relaxation's optimum, in sc) until one completes a schedule
+// or drops nothing, or the work exceeds budget (when not 0: row is then
+// nil and lower the bound proved).
+func (p *Pricer) search(sc *scratch, cost [][]int64, lb int64, budget int) (row []int, total, lower int64, ok bool) {
 	step := p.step(cost)
+	lower = lb
+	work := 0
 	for delta := int64(0); ; {
-		best, cut := p.label(sc, cost, lb+delta)
-		if best >= 0 || !cut {
-			return p.result(sc, best)
+		best, cut, aborted := p.label(sc, cost, lb+delta, budget, &work)
+		if aborted {
+			return nil, Inf, lower, true
 		}
+		if best >= 0 || !cut {
+			row, total, ok = p.result(sc, best)
+			return row, total, total, ok
+		}
+		// No schedule within lb + delta.
+		lower = lb + delta + 1
 		if delta == 0 {
 			delta = step
 		} else {
@@ -640,7 +676,10 @@ func (p *Pricer) step(cost [][]int64) int64 {
 // plus the relaxation's bound exceeds ub, and returns the index of a
 // least-cost complete label of the last day (-1 when there is none); cut
 // reports whether any label was dropped for ub.
-func (p *Pricer) label(sc *scratch, cost [][]int64, ub int64) (best int, cut bool) {
+//
+// work counts the labels made and compared; when budget is not 0 and work
+// exceeds it, label stops and reports aborted.
+func (p *Pricer) label(sc *scratch, cost [][]int64, ub int64, budget int, work *int) (best int, cut, aborted bool) {
 	D, S, R := p.days, p.shifts, p.nres
 	O := S + 1
 	M := int(p.mcap) + 1
@@ -711,6 +750,7 @@ func (p *Pricer) label(sc *scratch, cost [][]int64, ub int64) (best int, cut boo
 				link := &heads[key]
 				dominated := false
 				for j := *link; j >= 0; {
+					*work++
 					L := &cur[j]
 					jr := curRes[int(j)*R : int(j+1)*R]
 					if L.cost <= nc && leq(jr, nr) {
@@ -732,6 +772,9 @@ func (p *Pricer) label(sc *scratch, cost [][]int64, ub int64) (best int, cut boo
 				if o == S {
 					opt = -1
 				}
+				if *work++; budget > 0 && *work > budget {
+					return -1, cut, true
+				}
 				cur = append(cur, label{cost: nc, parent: int32(i), next: heads[key], q: q2, m: m2, opt: opt})
 				heads[key] = int32(len(cur) - 1)
 				curRes = append(curRes, nr...)
@@ -747,7 +790,7 @@ func (p *Pricer) label(sc *scratch, cost [][]int64, ub int64) (best int, cut boo
 			best = i
 		}
 	}
-	return best, cut
+	return best, cut, false
 }
 
 // Enumerate returns every schedule of the employee (under the constraints
