@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 )
 
 // This file is the branch-and-price search of Solve: the Lagrangian bound
@@ -574,39 +575,177 @@ type bnpOutcome struct {
 	exhausted bool
 	nodes     int
 	pivots    int
-	// dives and diveNodes count the dives (dive) and their nodes.
+	// dives and diveNodes count the dives (dive) and their nodes;
+	// workers is the number of workers that took part.
 	dives, diveNodes int
+	workers          int
 }
 
 // branchAndPrice searches the tree until it is exhausted or ctx ends.
 // ub returns the best score known (it may fall during the search, from
 // this search or a concurrent one); offer is called with each roster
 // built at a node (rounded masters and integral ones), and must keep it
-// when it is better. root is a lower bound known for the whole tree (the
-// root's, from column generation on ms).
-func (ms *master) branchAndPrice(ctx context.Context, root int64, lg *lagrange, ub func() int64, offer func(Roster)) (*bnpOutcome, error) {
-	out := &bnpOutcome{}
+// when it is better (it may be called from several goroutines at once
+// when helpers join). root is a lower bound known for the whole tree (the
+// root's, from column generation on ms), lg the root's relaxation.
+//
+// Each master received from helpers (nil: none) joins the search in a
+// goroutine of its own: the workers share the open nodes (tree), each
+// diving from the nodes it takes, with its own master and pool.
+func (ms *master) branchAndPrice(ctx context.Context, root int64, lg *lagrange, ub func() int64, offer func(Roster), helpers <-chan *master) (*bnpOutcome, error) {
+	t := &tree{open: []bnpNode{{bound: root}}}
+	t.cond = sync.NewCond(&t.mu)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	masters := []*master{ms}
+	wg.Add(1)
+	go func() {
+		// Wake waiting workers when ctx ends; start the helpers.
+		defer wg.Done()
+		for {
+			select {
+			case <-ctx.Done():
+				t.mu.Lock()
+				t.cond.Broadcast()
+				t.mu.Unlock()
+				return
+			case <-done:
+				return
+			case hm, ok := <-helpers:
+				if !ok {
+					helpers = nil
+					continue
+				}
+				t.mu.Lock()
+				if t.finished {
+					t.mu.Unlock()
+					return
+				}
+				masters = append(masters, hm)
+				wg.Add(1)
+				t.mu.Unlock()
+				go func() {
+					defer wg.Done()
+					t.work(ctx, hm, lg, ub, offer, false)
+				}()
+			}
+		}
+	}()
+	t.work(ctx, ms, lg, ub, offer, true)
+	t.mu.Lock()
+	t.finished = true
+	t.cond.Broadcast()
+	t.mu.Unlock()
+	close(done)
+	wg.Wait()
+	out := &t.out
+	if t.err != nil {
+		return out, t.err
+	}
+	out.lower = ub()
+	for _, n := range t.open {
+		out.lower = min(out.lower, n.bound)
+	}
+	out.exhausted = len(t.open) == 0 && ctx.Err() == nil
+	for _, m := range masters {
+		out.pivots += m.lp.iters
+	}
+	out.workers = len(masters)
+	return out, nil
+}
+
+// tree is the open nodes of branch and price, shared by its workers.
+type tree struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	open []bnpNode
+	// working is the number of workers holding a node (they may open
+	// more); finished is set when the first worker has returned.
+	working  int
+	finished bool
+	out      bnpOutcome
+	err      error
+}
+
+// take returns the open node of least bound (the last opened on ties),
+// waiting while the tree is empty but some worker holds a node; ok is
+// false when the search is over (exhausted, ctx ended or an error).
+func (t *tree) take(ctx context.Context) (n bnpNode, ok bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for len(t.open) == 0 && t.working > 0 && ctx.Err() == nil && t.err == nil {
+		t.cond.Wait()
+	}
+	if len(t.open) == 0 || ctx.Err() != nil || t.err != nil {
+		return n, false
+	}
+	k := 0
+	for i := range t.open {
+		if t.open[i].bound <= t.open[k].bound {
+			k = i
+		}
+	}
+	n = t.open[k]
+	t.open = append(t.open[:k], t.open[k+1:]...)
+	t.working++
+	return n, true
+}
+
+// push opens nodes (nil ones are skipped); release also ends the
+// caller's hold on a node.
+func (t *tree) push(release bool, nodes ...*bnpNode) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, n := range nodes {
+		if n != nil {
+			t.open = append(t.open, *n)
+		}
+	}
+	if release {
+		t.working--
+	}
+	t.cond.Broadcast()
+}
+
+// work is one worker of branchAndPrice, solving nodes on ms: it takes the
+// open node of least bound, and dives from it (after a node it goes on
+// with its child nearer the master's solution, opening the other) until
+// the dive ends. The first worker's first dive branches for a roster
+// (branch).
+func (t *tree) work(ctx context.Context, ms *master, lg *lagrange, ub func() int64, offer func(Roster), first bool) {
 	fixedAt := int64(math.MaxInt64)
-	open := []bnpNode{{bound: root}}
 	var next *bnpNode   // the preferred child of the last node (a dive)
 	var last []decision // the last node's restrictions
-	dived := false      // the first dive has ended
-	for (next != nil || len(open) > 0) && ctx.Err() == nil {
+	dived := !first     // the first dive has ended
+	holding := false
+	nodes := 0
+	fail := func(err error) {
+		t.mu.Lock()
+		t.err = err
+		t.mu.Unlock()
+	}
+	defer func() {
+		t.push(holding, next)
+		t.mu.Lock()
+		t.out.nodes += nodes
+		t.mu.Unlock()
+	}()
+	for ctx.Err() == nil {
 		var n bnpNode
 		fresh := next == nil
-		dived = dived || (fresh && out.nodes > 0)
 		if next != nil {
 			n, next = *next, nil
 		} else {
-			// The open node of least bound (the last opened on ties).
-			k := 0
-			for i := range open {
-				if open[i].bound <= open[k].bound {
-					k = i
-				}
+			if holding {
+				t.push(true)
+				holding = false
 			}
-			n = open[k]
-			open = append(open[:k], open[k+1:]...)
+			var ok bool
+			if n, ok = t.take(ctx); !ok {
+				return
+			}
+			holding = true
+			dived = dived || nodes > 0
 		}
 		u := ub()
 		if n.bound >= u {
@@ -618,13 +757,16 @@ func (ms *master) branchAndPrice(ctx context.Context, root int64, lg *lagrange, 
 			ms.mask, fixedAt = mask, u
 			debugf("bnp: fixed %d options below %d", removed, u)
 			if empty {
-				open, next = nil, nil
-				break
+				// Nothing anywhere scores below u.
+				t.mu.Lock()
+				t.open = nil
+				t.mu.Unlock()
+				continue
 			}
 		}
-		out.nodes++
-		if out.nodes%100 == 0 {
-			debugf("bnp: node %d depth %d open %d pivots %d", out.nodes, len(n.dec), len(open), ms.lp.iters)
+		nodes++
+		if nodes%100 == 0 {
+			debugf("bnp: node %d depth %d pivots %d", nodes, len(n.dec), ms.lp.iters)
 		}
 		allowed := ms.allowed(n.dec)
 		if n.mask != nil {
@@ -640,9 +782,10 @@ func (ms *master) branchAndPrice(ctx context.Context, root int64, lg *lagrange, 
 		var err error
 		pruned := false
 		for round := 0; ; round++ {
-			nr, err = ms.solveNode(ctx, allowed, u, round == 0 && fresh && far && out.nodes > 1)
+			nr, err = ms.solveNode(ctx, allowed, u, round == 0 && fresh && far && nodes > 1)
 			if err != nil {
-				return out, err
+				fail(err)
+				return
 			}
 			if ctx.Err() != nil || nr.infeasible || nr.pruned {
 				break
@@ -671,14 +814,13 @@ func (ms *master) branchAndPrice(ctx context.Context, root int64, lg *lagrange, 
 			}
 		}
 		if ctx.Err() != nil {
-			open = append(open, n)
-			break
+			next = &n
+			return
 		}
 		if pruned || nr.infeasible || nr.pruned {
 			continue
 		}
-		if out.nodes%diveEvery == 1 {
-			// The node's solution is kept for branching below.
+		if nodes%diveEvery == 1 {
 			keep := *nr
 			keep.rounded = NewRoster(ms.rx.in)
 			for e := range keep.rounded {
@@ -687,10 +829,13 @@ func (ms *master) branchAndPrice(ctx context.Context, root int64, lg *lagrange, 
 			keep.weight = append([]float64(nil), nr.weight...)
 			k, err := ms.dive(ctx, allowed, &keep, ub, offer)
 			if err != nil {
-				return out, err
+				fail(err)
+				return
 			}
-			out.dives++
-			out.diveNodes += k
+			t.mu.Lock()
+			t.out.dives++
+			t.out.diveNodes += k
+			t.mu.Unlock()
 			last = nil
 		}
 		ms.rx.poolDescent(ms.pool, nr.rounded)
@@ -707,20 +852,9 @@ func (ms *master) branchAndPrice(ctx context.Context, root int64, lg *lagrange, 
 		}
 		other := dec
 		other.want = !dec.want
-		// Dive into the child nearer the master's solution; keep the
-		// other open.
-		open = append(open, bnpNode{dec: append(append([]decision(nil), n.dec...), other), bound: bound, mask: allowed})
+		// Dive into the child nearer the master's solution; open the
+		// other.
+		t.push(false, &bnpNode{dec: append(append([]decision(nil), n.dec...), other), bound: bound, mask: allowed})
 		next = &bnpNode{dec: append(append([]decision(nil), n.dec...), dec), bound: bound, mask: allowed}
 	}
-	if next != nil {
-		open = append(open, *next)
-	}
-	stack := open
-	out.lower = ub()
-	for _, n := range stack {
-		out.lower = min(out.lower, n.bound)
-	}
-	out.exhausted = len(stack) == 0 && ctx.Err() == nil
-	out.pivots = ms.lp.iters
-	return out, nil
 }

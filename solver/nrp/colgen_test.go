@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -123,13 +124,36 @@ func TestRelaxationAgreesWithBruteForce(t *testing.T) {
 			}
 			best := Evaluate(in, worst).Objective
 			checkPoolDescent(t, in, rx, cg.master.pool, worst)
-			out, err := cg.master.branchAndPrice(context.Background(), lb, cg.best, func() int64 { return best }, func(r Roster) {
+			// Every other instance, a second worker joins at once.
+			var helpers chan *master
+			if i%2 == 1 {
+				pool := newColPool(len(in.Staff))
+				for e, row := range worst {
+					pool.add(e, row)
+				}
+				hm, err := rx.newMaster(pool)
+				if err != nil {
+					t.Fatal(err)
+				}
+				helpers = make(chan *master, 1)
+				helpers <- hm
+			}
+			var mu sync.Mutex
+			ub := func() int64 {
+				mu.Lock()
+				defer mu.Unlock()
+				return best
+			}
+			out, err := cg.master.branchAndPrice(context.Background(), lb, cg.best, ub, func(r Roster) {
 				ev := Evaluate(in, r)
 				if !ev.Feasible() {
-					t.Fatalf("offered roster breaks %v", ev.Violations)
+					t.Errorf("offered roster breaks %v", ev.Violations)
+					return
 				}
+				mu.Lock()
 				best = min(best, ev.Objective)
-			})
+				mu.Unlock()
+			}, helpers)
 			if err != nil || !out.exhausted {
 				t.Fatalf("branch and price: exhausted %v, %v", out.exhausted, err)
 			}

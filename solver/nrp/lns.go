@@ -218,7 +218,7 @@ func subBnP(ctx context.Context, sub *Instance, subOld Roster, oldCost int64, li
 				copy(best[e], r[e])
 			}
 		}
-	})
+	}, nil)
 	if err != nil {
 		return nil, 0, false, err
 	}

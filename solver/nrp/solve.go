@@ -245,11 +245,28 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 			r   Roster
 			obj int64
 		}
+		var bnpBest atomic.Int64
+		bnpBest.Store(res.Objective)
+		ub := func() int64 { return min(bnpBest.Load(), lnsBest.Load()) }
+		// The search hands its core to a second worker of branch and
+		// price when only the proof is left (the best score is one above
+		// the root's bound) or when no better roster has come from
+		// either for a while (stall).
+		var lastBetter atomic.Int64 // since t0
+		stall := 30 * time.Second
+		if opt.TimeLimit > 0 {
+			stall = max(5*time.Second, opt.TimeLimit/4)
+		}
+		root := res.LowerBound
+		lctx, lcancel := context.WithCancel(ctx)
+		defer lcancel()
+		helpers := make(chan *master, 1)
 		go func() {
 			defer close(done)
-			lr, lobj, lwhen, lerr = lns(ctx, in, startRoster, startObj, end, t0, func(obj int64) {
+			lr, lobj, lwhen, lerr = lns(lctx, in, startRoster, startObj, end, t0, func(obj int64) {
 				debugf("lns: %d at %s", obj, time.Since(t0))
 				lnsBest.Store(obj)
+				lastBetter.Store(int64(time.Since(t0)))
 				report(obj)
 				if obj <= lb.Load() {
 					cancel()
@@ -259,19 +276,57 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 				defer shared.Unlock()
 				return shared.r, shared.obj
 			})
+			if ctx.Err() != nil || lerr != nil {
+				return
+			}
+			// A second worker, from the best roster.
+			pool := newColPool(len(in.Staff))
+			shared.Lock()
+			best := lr
+			if shared.r != nil && shared.obj < lobj {
+				best = shared.r
+			}
+			shared.Unlock()
+			for e, row := range best {
+				pool.add(e, row)
+			}
+			hm, err := ms.rx.newMaster(pool)
+			if err == nil {
+				debugf("lns: handed over at %s", time.Since(t0))
+				helpers <- hm
+			}
 		}()
+		go func() {
+			tick := time.NewTicker(50 * time.Millisecond)
+			defer tick.Stop()
+			for {
+				select {
+				case <-lctx.Done():
+					return
+				case <-tick.C:
+					if ub() <= root+1 || time.Since(t0)-time.Duration(lastBetter.Load()) > stall {
+						lcancel()
+						return
+					}
+				}
+			}
+		}()
+		var bmu sync.Mutex
 		err := func() error {
-			ub := func() int64 { return min(res.Objective, lnsBest.Load()) }
 			out, err := ms.branchAndPrice(ctx, res.LowerBound, lg, ub, func(r Roster) {
+				bmu.Lock()
+				defer bmu.Unlock()
 				before := res.Objective
 				accept(r, time.Since(t0))
 				if res.Objective < before {
 					debugf("bnp: %d at %s", res.Objective, time.Since(t0))
+					bnpBest.Store(res.Objective)
+					lastBetter.Store(int64(time.Since(t0)))
 					shared.Lock()
 					shared.r, shared.obj = res.Roster, res.Objective
 					shared.Unlock()
 				}
-			})
+			}, helpers)
 			if err != nil {
 				return err
 			}
@@ -279,7 +334,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 			for _, rows := range ms.pool.rows {
 				res.Columns += len(rows)
 			}
-			debugf("bnp: %s nodes %d lower %d exhausted %v pivots %d dives %d (%d nodes)", time.Since(t0), out.nodes, out.lower, out.exhausted, out.pivots, out.dives, out.diveNodes)
+			debugf("bnp: %s nodes %d lower %d exhausted %v pivots %d dives %d (%d nodes) workers %d", time.Since(t0), out.nodes, out.lower, out.exhausted, out.pivots, out.dives, out.diveNodes, out.workers)
 			if out.exhausted {
 				res.LowerBound = max(res.LowerBound, ub())
 			} else {
