@@ -131,6 +131,9 @@ type nodeResult struct {
 	weight  []float64
 	// pruned: the bound reached u before the master was optimal.
 	pruned bool
+	// gaveUp: some pricing of the last iteration gave up (at its most
+	// budget), so the master may not be optimal.
+	gaveUp bool
 }
 
 // master is the restricted master linear program of the tree, kept
@@ -143,6 +146,8 @@ type master struct {
 	pool  *colPool
 	ref   [][2]int  // ref[j-2C]: employee and pool index of column j
 	cost0 []float64 // the columns' true costs
+	// budget[e] is employee e's pricing budget (firstBudget).
+	budget []int
 	// mask[e][d] holds the options employee e may take on day d in a
 	// roster better than the best known (reduced-cost fixing, fix); nil
 	// before any fixing.
@@ -187,10 +192,13 @@ func (ms *master) fix(lg *lagrange, allowed [][]uint64, u int64) (mask [][]uint6
 	return mask, removed, empty
 }
 
-// priceBudget bounds the labelling's work in one pricing of column
-// generation (Pricer.Bounded): a few milliseconds. Beyond it the pricing
-// gives the bound a lower bound and the master no column.
-const priceBudget = 1 << 20
+// Each employee's pricings in column generation (Pricer.Bounded) have a
+// budget for the labelling's work, from firstBudget (a few milliseconds):
+// beyond it the pricing gives the bound a lower bound and the master no
+// column, and the employee's budget doubles, up to maxBudget (a fraction
+// of a second), so that pricing is exact where it can be and bounded
+// where the labelling explodes (Instance 14).
+const firstBudget, maxBudget = 1 << 20, 1 << 26
 
 // bigM is the cost of an excluded column: more than any roster's score
 // (scores of the instances are below 10^6).
@@ -207,7 +215,10 @@ func (rx *relaxation) newMaster(pool *colPool) (*master, error) {
 	for e := 0; e < E; e++ {
 		b[C+e] = 1
 	}
-	ms := &master{rx: rx, lp: newSimplex(b), pool: pool}
+	ms := &master{rx: rx, lp: newSimplex(b), pool: pool, budget: make([]int, E)}
+	for e := range ms.budget {
+		ms.budget[e] = firstBudget
+	}
 	uCol := make([]int, C)
 	oCol := make([]int, C)
 	for c := 0; c < C; c++ {
@@ -377,13 +388,24 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 			}
 		}
 		added := 0
+		again := false
+		res.gaveUp = false
 		for e := 0; e < E; e++ {
 			restrictedCosts(e, p)
 			// The bound needs only a lower bound on each minimum
 			// (v, when the pricer gives up: row nil).
-			row, _, v, ok := rx.pricers[e].Bounded(cost, priceBudget)
+			row, _, v, ok := rx.pricers[e].Bounded(ctx, cost, ms.budget[e])
 			if !ok {
 				return &nodeResult{infeasible: true}, nil
+			}
+			if row == nil {
+				// Priced again with twice the budget, unless at the
+				// most.
+				if ms.budget[e] < maxBudget {
+					again = true
+				}
+				res.gaveUp = true
+				ms.budget[e] = min(2*ms.budget[e], maxBudget)
 			}
 			lg.rows = append(lg.rows, row)
 			lg.best = append(lg.best, v)
@@ -401,7 +423,7 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 			}
 			for e := 0; e < E; e++ {
 				restrictedCosts(e, pu)
-				row, v, _, ok := rx.pricers[e].Bounded(cost, priceBudget)
+				row, v, _, ok := rx.pricers[e].Bounded(ctx, cost, ms.budget[e])
 				if ok && row != nil && float64(v)/lagScale-y[C+e] < -1e-7 && add(e, row) {
 					added++
 				}
@@ -414,7 +436,7 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 			res.pruned = true
 			break
 		}
-		if added == 0 {
+		if added == 0 && !again {
 			break
 		}
 	}

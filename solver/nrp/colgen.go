@@ -6,9 +6,8 @@ import (
 )
 
 // This file is the lower bound of Solve: Lagrangian relaxation of the
-// cover, with multipliers from column generation, checked exactly; and
-// reduced-cost fixing, which tells the SAT search which assignments no
-// roster better than the best known can make.
+// cover, with multipliers from column generation, checked exactly (the
+// reduced-cost fixing that uses it is in bnp.go).
 //
 // Every hard constraint of the benchmark concerns one employee; only the
 // cover couples them. For cover cell c (requirement q_c, weights u_c
@@ -206,7 +205,7 @@ func (rx *relaxation) columnGeneration(ctx context.Context, start Roster) (*cgRe
 	if nr.infeasible {
 		return nil, nil
 	}
-	res := &cgResult{best: nr.best, lp: ms.lp.objective(), converged: ctx.Err() == nil, master: ms}
+	res := &cgResult{best: nr.best, lp: ms.lp.objective(), converged: ctx.Err() == nil && !nr.gaveUp, master: ms}
 	for _, rows := range pool.rows {
 		res.columns += len(rows) - 1
 	}

@@ -59,14 +59,29 @@
 // Instances 2-4 and is within 2 of it on Instances 5-7. Branch and price
 // (bnp.go) closes the gap: it branches on one employee's option on one
 // day, forbids options in the pricer at each node, and prunes nodes whose
-// bound reaches the best score.
+// bound reaches the best score. At every node it also fixes options by
+// reduced cost: an option whose least-cost schedule (Pricer.Through, a
+// forward and a backward pass of the pricer's relaxation, bounding every
+// option at once) would lift the node's bound to the best score is
+// forbidden in the node's subtree. Rosters come from the masters'
+// roundings, improved by a descent over the generated schedules
+// (pool.go), and from dives that fix whole schedules. Its workers share
+// the open nodes, each with its own master. When a pricing's labelling
+// grows past a budget (Pricer.Bounded), the bound takes the pricer's
+// lower bound instead and the master gets no column: the bound stays
+// exact, only weaker.
 //
 // Solve runs a construction (construct in lns.go and construct.go: each
 // employee's schedule by a fast dynamic programme against the others,
 // then passes of descent), then column generation, then, on the two cores,
 // branch and price concurrently with a large-neighbourhood search
-// (lns.go: a few employees re-optimised exactly by the SAT optimiser as a
-// smaller instance with reduced cover); each stops the other on a proof.
+// (lns.go: employees freed a few at a time and re-optimised exactly as a
+// smaller instance with reduced cover, by branch and price on it, or by
+// the SAT optimiser where Solve does not use the relaxation); each stops
+// the other on a proof, and the search hands its core to a second worker
+// of branch and price when its best score is one above the root's bound
+// (only the proof is left) or it has found nothing better for a quarter
+// of the time limit.
 // Instances 13 and 20-24 (and any instance whose first roster is not
 // found by construction) skip column generation, whose exact pricing is
 // too slow there: Instances 21-24 rely on construction and the search,

@@ -12,8 +12,12 @@ import (
 
 // This file is the large-neighbourhood search of Solve: starting from a
 // roster, it frees a few employees, fixes the others, and re-optimises
-// the freed ones exactly (Encode and solver.Optimize on a smaller
-// instance), keeping the new roster when it scores better.
+// the freed ones exactly as a smaller instance, keeping the new roster
+// when it scores better: by column generation and branch and price
+// (subBnP) on the instances where Solve uses the relaxation, else by
+// Encode and solver.Optimize (subSAT). The number freed grows while the
+// re-optimisations are proved optimal quickly and shrinks when they are
+// not.
 //
 // Every employee constraint of the benchmark concerns one employee, and
 // the cover cost of a cell depends only on the number of people working
@@ -78,16 +82,18 @@ func subInstance(in *Instance, free []int, r Roster) *Instance {
 // when not nil, is called with each better score; adopt, when not nil,
 // returns the best roster found concurrently by another search (and its
 // score), which the search continues from when it is better than its own.
+// byBnP selects the sub-solver: branch and price (subBnP), when Solve's
+// column generation converged on the whole instance, else the SAT
+// optimiser (subSAT).
 //
 // The error reports an internal inconsistency: a re-optimised roster that
 // breaks a hard constraint, or whose score differs from the sub-problem's
 // cost plus the constant.
 func lns(ctx context.Context, in *Instance, best Roster, bestObj int64, deadline, t0 time.Time,
-	improve func(int64), adopt func() (Roster, int64)) (Roster, int64, time.Duration, error) {
+	byBnP bool, improve func(int64), adopt func() (Roster, int64)) (Roster, int64, time.Duration, error) {
 	rng := rand.New(rand.NewPCG(1, uint64(len(in.Staff))))
 	n := len(in.Staff)
 	k := min(n, 3)
-	byBnP := len(in.Staff)*in.Days*len(in.Shifts) <= relaxationLimit
 	if byBnP {
 		k = min(n, 6)
 	}

@@ -1,6 +1,7 @@
 package nrp
 
 import (
+	"context"
 	"math"
 	"sync"
 )
@@ -435,7 +436,7 @@ func (p *Pricer) Best(cost [][]int64) (row []int, total int64, ok bool) {
 	if p.nct == 0 && p.wRelax == p.wOn && !p.alwaysLabel {
 		return p.trace(sc, cost), lb, true
 	}
-	row, total, _, ok = p.search(sc, cost, lb, 0)
+	row, total, _, ok = p.search(nil, sc, cost, lb, 0)
 	return row, total, ok
 }
 
@@ -446,7 +447,9 @@ func (p *Pricer) Best(cost [][]int64) (row []int, total int64, ok bool) {
 // the last threshold the labelling proved to hold no schedule). With a
 // row, lower equals total. ok is false when no schedule exists. Column
 // generation prices with it: the bound needs only lower bounds.
-func (p *Pricer) Bounded(cost [][]int64, budget int) (row []int, total, lower int64, ok bool) {
+//
+// Bounded also gives up, the same way, when ctx ends.
+func (p *Pricer) Bounded(ctx context.Context, cost [][]int64, budget int) (row []int, total, lower int64, ok bool) {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	lb := p.relax(sc, cost)
@@ -456,19 +459,19 @@ func (p *Pricer) Bounded(cost [][]int64, budget int) (row []int, total, lower in
 	if p.nct == 0 && p.wRelax == p.wOn && !p.alwaysLabel {
 		return p.trace(sc, cost), lb, lb, true
 	}
-	return p.search(sc, cost, lb, budget)
+	return p.search(ctx, sc, cost, lb, budget)
 }
 
 // search runs the labelling with thresholds lb, lb + step, lb + 4 step,
 // ... (lb the relaxation's optimum, in sc) until one completes a schedule
 // or drops nothing, or the work exceeds budget (when not 0: row is then
-// nil and lower the bound proved).
-func (p *Pricer) search(sc *scratch, cost [][]int64, lb int64, budget int) (row []int, total, lower int64, ok bool) {
+// nil and lower the bound proved), or ctx (when not nil) ends.
+func (p *Pricer) search(ctx context.Context, sc *scratch, cost [][]int64, lb int64, budget int) (row []int, total, lower int64, ok bool) {
 	step := p.step(cost)
 	lower = lb
 	work := 0
 	for delta := int64(0); ; {
-		best, cut, aborted := p.label(sc, cost, lb+delta, budget, &work)
+		best, cut, aborted := p.label(ctx, sc, cost, lb+delta, budget, &work)
 		if aborted {
 			return nil, Inf, lower, true
 		}
@@ -678,8 +681,9 @@ func (p *Pricer) step(cost [][]int64) int64 {
 // reports whether any label was dropped for ub.
 //
 // work counts the labels made and compared; when budget is not 0 and work
-// exceeds it, label stops and reports aborted.
-func (p *Pricer) label(sc *scratch, cost [][]int64, ub int64, budget int, work *int) (best int, cut, aborted bool) {
+// exceeds it, or ctx (when not nil) has ended, label stops and reports
+// aborted.
+func (p *Pricer) label(ctx context.Context, sc *scratch, cost [][]int64, ub int64, budget int, work *int) (best int, cut, aborted bool) {
 	D, S, R := p.days, p.shifts, p.nres
 	O := S + 1
 	M := int(p.mcap) + 1
@@ -773,6 +777,9 @@ func (p *Pricer) label(sc *scratch, cost [][]int64, ub int64, budget int, work *
 					opt = -1
 				}
 				if *work++; budget > 0 && *work > budget {
+					return -1, cut, true
+				}
+				if *work&(1<<16-1) == 0 && ctx != nil && ctx.Err() != nil {
 					return -1, cut, true
 				}
 				cur = append(cur, label{cost: nc, parent: int32(i), next: heads[key], q: q2, m: m2, opt: opt})

@@ -68,12 +68,16 @@ type Result struct {
 //     relaxationLimit), column generation for the Lagrangian bound
 //     (colgen.go), until its master is optimal or 30% of the time;
 //  2. large-neighbourhood search (lns.go): a few employees re-optimised
-//     exactly at a time, the others fixed, until the end (on large
-//     instances, the only phase after construction);
+//     exactly at a time, the others fixed (by branch and price on the
+//     smaller instance after phase 1, else by the SAT optimiser), until
+//     the end (on large instances, the only phase after construction);
 //  3. concurrently with phase 2 (the machine has two cores), branch and
 //     price (bnp.go) from the master of phase 1, which offers the
 //     rosters it builds and, when its tree is exhausted, proves the best
-//     roster of either phase optimal.
+//     roster of either phase optimal. Phase 2 hands its core to a second
+//     worker of the tree when the best score is one above the root's
+//     bound (only the proof is left) or nothing better was found for a
+//     quarter of the time limit (30 seconds without one).
 //
 // Between relaxationLimit and largeInstance (Instances 13 and 20), and
 // when construction finds no roster on an instance that is not large,
@@ -220,7 +224,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	// runs concurrently with branch and price (bnp.go), which offers the
 	// rosters it builds and proves the best one optimal when its tree is
 	// exhausted; each stops the other on a proof.
-	bottomUp := func(ctx context.Context, ms *master, lg *lagrange) error {
+	bottomUp := func(ctx context.Context, ms *master, lg *lagrange, byBnP bool) error {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		var lb, lnsBest atomic.Int64
@@ -253,6 +257,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		// the root's bound) or when no better roster has come from
 		// either for a while (stall).
 		var lastBetter atomic.Int64 // since t0
+		lastBetter.Store(int64(time.Since(t0)))
 		stall := 30 * time.Second
 		if opt.TimeLimit > 0 {
 			stall = max(5*time.Second, opt.TimeLimit/4)
@@ -263,7 +268,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		helpers := make(chan *master, 1)
 		go func() {
 			defer close(done)
-			lr, lobj, lwhen, lerr = lns(lctx, in, startRoster, startObj, end, t0, func(obj int64) {
+			lr, lobj, lwhen, lerr = lns(lctx, in, startRoster, startObj, end, t0, byBnP, func(obj int64) {
 				debugf("lns: %d at %s", obj, time.Since(t0))
 				lnsBest.Store(obj)
 				lastBetter.Store(int64(time.Since(t0)))
@@ -369,7 +374,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		if deadline.IsZero() {
 			end = at(1)
 		}
-		r, obj, when, err := lns(ctx, in, res.Roster, res.Objective, end, t0, report, nil)
+		r, obj, when, err := lns(ctx, in, res.Roster, res.Objective, end, t0, false, report, nil)
 		if err != nil {
 			return res, err
 		}
@@ -398,7 +403,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 				res.RootBound = cg.best.bound()
 				res.LowerBound = max(res.LowerBound, res.RootBound)
 				debugf("colgen: %s lp %.3f converged %v bound %d columns %d", time.Since(t0), cg.lp, cg.converged, cg.best.bound(), cg.columns)
-				return res, bottomUp(ctx, cg.master, cg.best)
+				return res, bottomUp(ctx, cg.master, cg.best, cg.converged)
 			}
 		}
 	}
@@ -447,7 +452,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	startRoster, startObj := res.Roster, res.Objective
 	go func() {
 		defer close(done)
-		lr, lobj, lwhen, lerr = lns(lctx, in, startRoster, startObj, end, t0, func(obj int64) {
+		lr, lobj, lwhen, lerr = lns(lctx, in, startRoster, startObj, end, t0, false, func(obj int64) {
 			lnsBest.Store(obj)
 			report(obj)
 		}, nil)
