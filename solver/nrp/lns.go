@@ -97,6 +97,12 @@ func lns(ctx context.Context, in *Instance, best Roster, bestObj int64, deadline
 	if byBnP {
 		k = min(n, 6)
 	}
+	// Each re-optimisation gets up to a fifteenth of the time (4 s of a
+	// minute), at least 2 s (also without a limit).
+	each := 2 * time.Second
+	if total := time.Until(deadline); total < time.Hour {
+		each = max(each, total/15)
+	}
 	var at time.Duration
 	for ctx.Err() == nil {
 		if adopt != nil {
@@ -115,7 +121,7 @@ func lns(ctx context.Context, in *Instance, best Roster, bestObj int64, deadline
 			copy(subOld[i], best[e])
 		}
 		oldCost := Evaluate(sub, subOld).Objective
-		limit := min(left, 2*time.Second)
+		limit := min(left, each)
 		started := time.Now()
 		var (
 			subNew  Roster
