@@ -221,16 +221,7 @@ func (s *simplex) solve(ctx context.Context, maxIter int) (bool, error) {
 		if q < 0 {
 			return true, nil
 		}
-		// w = B^-1 a_q.
-		c := s.cols[q]
-		for i := 0; i < m; i++ {
-			v := 0.0
-			row := s.binv[i*m : (i+1)*m]
-			for k, r := range c.idx {
-				v += row[r] * c.val[k]
-			}
-			w[i] = v
-		}
+		s.column(q, w)
 		r, t := -1, math.Inf(1)
 		for i := 0; i < m; i++ {
 			if w[i] <= lpEps {
@@ -348,17 +339,23 @@ func (s *simplex) pivotOut(r int, ok func(j int) bool) bool {
 		return false
 	}
 	w := make([]float64, m)
+	s.column(q, w)
+	s.pivot(r, q, w, 0)
+	return true
+}
+
+// column sets w to B^-1 a_q, column q in the current basis's terms.
+func (s *simplex) column(q int, w []float64) {
+	m := s.m
 	c := s.cols[q]
 	for i := 0; i < m; i++ {
 		v := 0.0
-		bi := s.binv[i*m : (i+1)*m]
-		for k, rr := range c.idx {
-			v += bi[rr] * c.val[k]
+		row := s.binv[i*m : (i+1)*m]
+		for k, r := range c.idx {
+			v += row[r] * c.val[k]
 		}
 		w[i] = v
 	}
-	s.pivot(r, q, w, 0)
-	return true
 }
 
 // pivot brings column q into the basis in row r, where w = B^-1 a_q and t
