@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 )
@@ -124,27 +125,13 @@ func newRowSearch(in *Instance, e int) *rowSearch {
 	D, S := in.Days, len(in.Shifts)
 	rs := &rowSearch{days: D, shifts: S}
 
-	off := make([]bool, D)
-	for _, d := range emp.DaysOff {
-		if d >= 0 && d < D {
-			off[d] = true
-		}
-	}
 	K := emp.MaxConsecutiveShifts
-	usable := make([]bool, S)
-	for s := range usable {
-		usable[s] = emp.MaxShifts[s] > 0 && K > 0
-	}
-	rs.allow = make([]bool, D*S)
+	var usable []bool
+	usable, rs.allow = workable(in, e)
 	rs.avail = make([]int32, D+1)
 	for d := 0; d < D; d++ {
-		any := false
-		for s := 0; s < S; s++ {
-			rs.allow[d*S+s] = usable[s] && !off[d]
-			any = any || rs.allow[d*S+s]
-		}
 		rs.avail[d+1] = rs.avail[d]
-		if any {
+		if slices.Contains(rs.allow[d*S:(d+1)*S], true) {
 			rs.avail[d+1]++
 		}
 	}
@@ -190,7 +177,7 @@ func newRowSearch(in *Instance, e int) *rowSearch {
 			continue
 		}
 		for c, l := range lists {
-			if sameBools(l, forbids[s]) {
+			if slices.Equal(l, forbids[s]) {
 				class[s] = c
 				break
 			}
@@ -639,18 +626,6 @@ func (rs *rowSearch) best(cost [][]int64, band int32, sc *rowScratch) (row []int
 		bi = int(sc.parent[d][bi])
 	}
 	return row, total, true
-}
-
-func sameBools(a, b []bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // greedyCosts holds the cover counts of a partial roster and builds the costs

@@ -3,6 +3,7 @@ package nrp
 import (
 	"context"
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -60,8 +61,9 @@ const relaxBudget = 1 << 22
 
 // Pricer finds least-cost schedules of one employee of an instance.
 //
-// A Pricer is read-only once made; Best and Enumerate take their working
-// memory from a pool, so pricers may be used from several goroutines.
+// A Pricer is read-only once made; Best, Bounded and Through take their
+// working memory from a pool, so pricers may be used from several
+// goroutines.
 // Their cost grows with days x automaton states x (1 + MaxWeekends) x
 // minute units (the relaxation's table), plus the labelling when a
 // MaxShifts limit can bind: well under a millisecond on Instances 1-12,
@@ -147,23 +149,9 @@ func NewPricer(in *Instance, e int) *Pricer {
 	O := S + 1
 	p := &Pricer{days: D, shifts: S}
 
-	dayOff := make([]bool, D)
-	for _, d := range emp.DaysOff {
-		if d >= 0 && d < D {
-			dayOff[d] = true
-		}
-	}
 	K := emp.MaxConsecutiveShifts
-	usable := make([]bool, S)
-	for s := range usable {
-		usable[s] = emp.MaxShifts[s] > 0 && K > 0
-	}
-	p.allow = make([]bool, D*S)
-	for d := 0; d < D; d++ {
-		for s := 0; s < S; s++ {
-			p.allow[d*S+s] = usable[s] && !dayOff[d]
-		}
-	}
+	var usable []bool
+	usable, p.allow = workable(in, e)
 
 	// Cannot-follow classes.
 	class := make([]int, S)
@@ -175,7 +163,7 @@ func NewPricer(in *Instance, e int) *Pricer {
 		}
 		class[s] = -1
 		for c, g := range follows {
-			if equalBools(g, f) {
+			if slices.Equal(g, f) {
 				class[s] = c
 				break
 			}
@@ -294,7 +282,7 @@ func NewPricer(in *Instance, e int) *Pricer {
 	weekends := 0
 	for k := 0; 7*k+6 < D; k++ {
 		p.wk[7*k+5], p.wk[7*k+6] = 1, 2
-		if anyAllowed(p.allow[(7*k+5)*S : (7*k+7)*S]) {
+		if slices.Contains(p.allow[(7*k+5)*S:(7*k+7)*S], true) {
 			weekends++
 		}
 	}
@@ -800,79 +788,6 @@ func (p *Pricer) label(ctx context.Context, sc *scratch, cost [][]int64, ub int6
 	return best, cut, false
 }
 
-// Enumerate returns every schedule of the employee (under the constraints
-// of Best) whose total cost is at most ceiling, with those totals, in a
-// deterministic order (by day 0's option, then day 1's, ...: shift types
-// in index order, then the day off); complete is false, and only the
-// first limit schedules are returned, when there are more than limit.
-// Costs are read as by Best.
-func (p *Pricer) Enumerate(cost [][]int64, ceiling int64, limit int) (rows [][]int, totals []int64, complete bool) {
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
-	if lb := p.relax(sc, cost); lb >= Inf || lb > ceiling {
-		return nil, nil, true
-	}
-	// A depth-first search keeping each partial schedule that its
-	// relaxation's bound completes within the ceiling: every schedule
-	// within it is found (without counts and with weekends in the relaxation,
-	// every partial schedule kept completes one).
-	D, S := p.days, p.shifts
-	row := make([]int, D)
-	res := make([]uint16, (D+1)*p.nres)
-	complete = true
-	var dfs func(d int, q, m int32, sum int64)
-	dfs = func(d int, q, m int32, sum int64) {
-		if d == D {
-			if len(rows) == limit {
-				complete = false
-				return
-			}
-			rows = append(rows, append([]int(nil), row...))
-			totals = append(totals, sum)
-			return
-		}
-		lr := res[d*p.nres : (d+1)*p.nres]
-		nr := res[(d+1)*p.nres : (d+2)*p.nres]
-		for o := 0; o <= S && complete; o++ {
-			co := cost[d][o]
-			if co >= Inf {
-				continue
-			}
-			q2, weekend, m2, ok := p.move(d, q, m, o)
-			if !ok {
-				continue
-			}
-			copy(nr, lr)
-			if weekend {
-				if nr[0]++; nr[0] > p.lim[0] {
-					continue
-				}
-			}
-			if o < S {
-				if k := p.ct[o]; k >= 0 {
-					if nr[k]++; nr[k] > p.lim[k] {
-						continue
-					}
-				}
-			}
-			w := int32(0)
-			if p.wRelax {
-				w = int32(nr[0])
-			}
-			if v := sc.bound[p.at(d+1, q2, w, m2)]; v >= Inf || sum+co+v > ceiling {
-				continue
-			}
-			row[d] = o
-			if o == S {
-				row[d] = -1
-			}
-			dfs(d+1, q2, m2, sum+co)
-		}
-	}
-	dfs(0, int32(p.nq), 0, 0)
-	return rows, totals, complete
-}
-
 // leq reports a[i] <= b[i] for every i.
 func leq(a, b []uint16) bool {
 	for i, v := range a {
@@ -881,24 +796,6 @@ func leq(a, b []uint16) bool {
 		}
 	}
 	return true
-}
-
-func equalBools(a, b []bool) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return len(a) == len(b)
-}
-
-func anyAllowed(a []bool) bool {
-	for _, v := range a {
-		if v {
-			return true
-		}
-	}
-	return false
 }
 
 // Through returns, for every day d and option o (as in Best's cost), a
@@ -977,4 +874,30 @@ func (p *Pricer) Through(cost [][]int64) [][]int64 {
 		f, g = g, f
 	}
 	return out
+}
+
+// workable returns which shift types employee e may work at all (MaxShifts
+// and MaxConsecutiveShifts above 0), usable[s], and on which days,
+// allow[d*S+s] (usable and not a day off); the pricer and construction's
+// row search both start from it.
+func workable(in *Instance, e int) (usable, allow []bool) {
+	emp := in.Staff[e]
+	D, S := in.Days, len(in.Shifts)
+	dayOff := make([]bool, D)
+	for _, d := range emp.DaysOff {
+		if d >= 0 && d < D {
+			dayOff[d] = true
+		}
+	}
+	usable = make([]bool, S)
+	for s := range usable {
+		usable[s] = emp.MaxShifts[s] > 0 && emp.MaxConsecutiveShifts > 0
+	}
+	allow = make([]bool, D*S)
+	for d := 0; d < D; d++ {
+		for s := 0; s < S; s++ {
+			allow[d*S+s] = usable[s] && !dayOff[d]
+		}
+	}
+	return usable, allow
 }
