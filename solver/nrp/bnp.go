@@ -843,13 +843,9 @@ func (t *tree) work(ctx context.Context, ms *master, lg *lagrange, ub func() int
 			continue
 		}
 		if nodes%diveEvery == 1 {
-			keep := *nr
-			keep.rounded = NewRoster(ms.rx.in)
-			for e := range keep.rounded {
-				copy(keep.rounded[e], nr.rounded[e])
-			}
-			keep.weight = append([]float64(nil), nr.weight...)
-			k, err := ms.dive(ctx, allowed, &keep, ub, offer)
+			// The dive reads nr and leaves it as it is (for the
+			// branching below).
+			k, err := ms.dive(ctx, allowed, nr, ub, offer)
 			if err != nil {
 				fail(err)
 				return
