@@ -90,7 +90,8 @@ func subInstance(in *Instance, free []int, r Roster) *Instance {
 // breaks a hard constraint, or whose score differs from the sub-problem's
 // cost plus the constant.
 func lns(ctx context.Context, in *Instance, best Roster, bestObj int64, deadline, t0 time.Time,
-	byBnP bool, improve func(int64), adopt func() (Roster, int64)) (Roster, int64, time.Duration, error) {
+	rx *relaxation, improve func(int64), adopt func() (Roster, int64)) (Roster, int64, time.Duration, error) {
+	byBnP := rx != nil
 	rng := rand.New(rand.NewPCG(1, uint64(len(in.Staff))))
 	n := len(in.Staff)
 	k := min(n, 3)
@@ -104,6 +105,7 @@ func lns(ctx context.Context, in *Instance, best Roster, bestObj int64, deadline
 		each = max(each, total/15)
 	}
 	var at time.Duration
+	iter, w := 0, 7
 	for ctx.Err() == nil {
 		if adopt != nil {
 			if r, obj := adopt(); r != nil && obj < bestObj {
@@ -114,6 +116,37 @@ func lns(ctx context.Context, in *Instance, best Roster, bestObj int64, deadline
 		if left < 50*time.Millisecond || bestObj == 0 {
 			break
 		}
+		if rx != nil && iter%2 == 1 {
+			a := rng.IntN(in.Days - min(w, in.Days) + 1)
+			started := time.Now()
+			limit := min(left, each)
+			r, cost, optimal, err := subWindow(ctx, rx, best, bestObj, a, a+w, limit)
+			took := time.Since(started)
+			debugf("lns: window %d..%d took %s optimal %v %d -> %d", a, a+w, took.Round(time.Millisecond), optimal, bestObj, cost)
+			iter++
+			switch {
+			case err != nil:
+				return best, bestObj, at, err
+			case optimal && took < limit/4:
+				w = min(in.Days, w+1)
+			case !optimal:
+				w = max(2, w-1)
+			}
+			if r == nil || cost >= bestObj {
+				continue
+			}
+			ev := Evaluate(in, r)
+			if !ev.Feasible() || ev.Objective != cost {
+				return best, bestObj, at, fmt.Errorf("nrp: internal error: the evaluator scores a re-optimised roster %d (feasible %v), the optimiser claims %d",
+					ev.Objective, ev.Feasible(), cost)
+			}
+			best, bestObj, at = r, cost, time.Since(t0)
+			if improve != nil {
+				improve(bestObj)
+			}
+			continue
+		}
+		iter++
 		free := pickFree(rng, n, k)
 		sub := subInstance(in, free, best)
 		subOld := NewRoster(sub)
@@ -135,6 +168,7 @@ func lns(ctx context.Context, in *Instance, best Roster, bestObj int64, deadline
 			subNew, cost, optimal, err = subSAT(ctx, sub, subOld, limit)
 		}
 		took := time.Since(started)
+		debugf("lns: k %d took %s optimal %v %d -> %d (limit %s)", k, took.Round(time.Millisecond), optimal, oldCost, cost, limit.Round(time.Millisecond))
 		switch {
 		case err != nil:
 			k = max(2, k-1)
@@ -235,6 +269,60 @@ func subBnP(ctx context.Context, sub *Instance, subOld Roster, oldCost int64, li
 		return nil, 0, false, err
 	}
 	return best, bestObj, out.exhausted, nil
+}
+
+// subWindow re-optimises the roster best (of score bestObj) on days
+// [from, to) of every employee, the other days fixed, by column generation
+// and branch and price on the whole instance's relaxation rx with the
+// fixed days' options masked: the best roster found (nil when none better),
+// its score and whether it is optimal in that neighbourhood.
+func subWindow(ctx context.Context, rx *relaxation, best Roster, bestObj int64, from, to int, limit time.Duration) (Roster, int64, bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	in := rx.in
+	S := len(in.Shifts)
+	pool := newColPool(len(in.Staff))
+	for e, row := range best {
+		pool.add(e, row)
+	}
+	ms, err := rx.newMaster(pool)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	ms.mask = rx.allowed(nil)
+	for e, row := range best {
+		for d, s := range row {
+			if d >= from && d < to {
+				continue
+			}
+			o := s
+			if s < 0 {
+				o = S
+			}
+			ms.mask[e][d] = 1 << o
+		}
+	}
+	nr, err := ms.solveNode(ctx, ms.allowed(nil), bestObj, false)
+	if err != nil || nr.infeasible || nr.best == nil {
+		return nil, 0, false, err
+	}
+	if nr.pruned {
+		return nil, 0, ctx.Err() == nil, nil
+	}
+	var out Roster
+	obj := bestObj
+	bo, err := ms.branchAndPrice(ctx, nr.best.bound(), nr.best, func() int64 { return obj }, func(r Roster) {
+		if ev := Evaluate(in, r); ev.Feasible() && ev.Objective < obj {
+			out, obj = NewRoster(in), ev.Objective
+			for e := range r {
+				copy(out[e], r[e])
+			}
+		}
+	}, nil)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	return out, obj, bo.exhausted, nil
 }
 
 // pickFree returns k distinct employees of n, in increasing order.

@@ -227,6 +227,10 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	bottomUp := func(ctx context.Context, ms *master, lg *lagrange, byBnP bool) error {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
+		var cgRx *relaxation
+		if byBnP {
+			cgRx = ms.rx
+		}
 		var lb, lnsBest atomic.Int64
 		lb.Store(res.LowerBound)
 		lnsBest.Store(res.Objective)
@@ -268,7 +272,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		helpers := make(chan *master, 1)
 		go func() {
 			defer close(done)
-			lr, lobj, lwhen, lerr = lns(lctx, in, startRoster, startObj, end, t0, byBnP, func(obj int64) {
+			lr, lobj, lwhen, lerr = lns(lctx, in, startRoster, startObj, end, t0, cgRx, func(obj int64) {
 				debugf("lns: %d at %s", obj, time.Since(t0))
 				lnsBest.Store(obj)
 				lastBetter.Store(int64(time.Since(t0)))
@@ -339,7 +343,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 			for _, rows := range ms.pool.rows {
 				res.Columns += len(rows)
 			}
-			debugf("bnp: %s nodes %d lower %d exhausted %v pivots %d dives %d (%d nodes) workers %d", time.Since(t0), out.nodes, out.lower, out.exhausted, out.pivots, out.dives, out.diveNodes, out.workers)
+			debugf("bnp: %s nodes %d lower %d exhausted %v pivots %d dives %d (%d nodes) workers %d restarts %d", time.Since(t0), out.nodes, out.lower, out.exhausted, out.pivots, out.dives, out.diveNodes, out.workers, out.restarts)
 			if out.exhausted {
 				res.LowerBound = max(res.LowerBound, ub())
 			} else {
@@ -374,7 +378,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		if deadline.IsZero() {
 			end = at(1)
 		}
-		r, obj, when, err := lns(ctx, in, res.Roster, res.Objective, end, t0, false, report, nil)
+		r, obj, when, err := lns(ctx, in, res.Roster, res.Objective, end, t0, nil, report, nil)
 		if err != nil {
 			return res, err
 		}
@@ -452,7 +456,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	startRoster, startObj := res.Roster, res.Objective
 	go func() {
 		defer close(done)
-		lr, lobj, lwhen, lerr = lns(lctx, in, startRoster, startObj, end, t0, false, func(obj int64) {
+		lr, lobj, lwhen, lerr = lns(lctx, in, startRoster, startObj, end, t0, nil, func(obj int64) {
 			lnsBest.Store(obj)
 			report(obj)
 		}, nil)
