@@ -10,8 +10,8 @@ import (
 
 // This file is the branch-and-price search of Solve: the Lagrangian bound
 // of colgen.go computed at the nodes of a search tree that branches on one
-// employee's option on one day (works shift s, or does not; is off, or is
-// not). A node's restrictions forbid options (cost Inf) in that
+// employee's option on one day (is off, or is not; works shift s, or does
+// not; see branch). A node's restrictions forbid options (cost Inf) in that
 // employee's Pricer, so its bound L(p) is exact for the rosters of the
 // node whatever the multipliers p, and a node whose bound reaches the best
 // score known (U) holds no better roster and is pruned. The tree is
@@ -22,7 +22,8 @@ import (
 // pruned, infeasible or integral) it resumes from the open node of least
 // bound, so that the lower bound rises as well. When the tree is
 // exhausted, U is optimal; while it is not, the least bound over the open
-// nodes is a lower bound.
+// nodes is a lower bound. When U falls below its value at the tree's
+// start, the tree restarts from the root (tree.restart).
 
 // colPool keeps every schedule generated, per employee, across nodes.
 type colPool struct {
@@ -290,10 +291,11 @@ func (ms *master) restart(enabled []bool) error {
 }
 
 // reset starts the master afresh from the first column of each
-// employee's pool (a roster), keeping the mask and the pricing budgets:
-// the masters of column generation on Instance 7 give trees several
-// times smaller than one that has gathered the columns of thousands of
-// nodes (tree.restart).
+// employee's pool (a roster), keeping the mask and the pricing budgets,
+// for a new generation of the tree (tree.restart): on Instance 7, a
+// master that has gathered the columns of a few hundred nodes gave proof
+// trees of 2205-4151 nodes where a fresh one gave 639 (before branch
+// chose days worked first).
 func (ms *master) reset() error {
 	pool := newColPool(len(ms.pool.rows))
 	for e, rows := range ms.pool.rows {
@@ -740,18 +742,19 @@ type tree struct {
 }
 
 // restartNodes is the number of nodes a generation of the tree solves
-// before a better score can restart it (tree.restart).
-const restartNodes = 20
+// before a better score can restart it (tree.restart); a variable so that
+// tests can restart trees of a few nodes.
+var restartNodes = 20
 
 // restart begins a new generation of the tree, a single open node (the
 // root), when a better score u is known than when the current generation
 // began (t.mu held): the nodes of a tree opened against a worse score
-// branch on options that reduced-cost fixing at the root now removes,
-// and a new tree against u is often much smaller (Instance 7: 639 nodes
-// against 1056 from the root, several thousand for the tree begun
-// against the first rosters' scores). The current generation's least
-// open or held bound is kept as a lower bound; its nodes still open or
-// held are dropped.
+// branch on options that reduced-cost fixing at the root now removes, and
+// a new tree against u is smaller (on Instance 7, the proof of 1056 in a
+// tree begun against the first rosters took 27-47 s or more, a fresh one
+// a few seconds). Each worker then resets its master (master.reset).
+// The current generation's least open or held bound is kept as a lower
+// bound; its nodes still open or held are dropped.
 func (t *tree) restart(u int64) {
 	lower := u
 	for _, n := range t.open {

@@ -93,6 +93,11 @@ func TestSimplexCertificate(t *testing.T) {
 // from the worst feasible roster, ends with its tree exhausted and the
 // best roster it offered scoring exactly that optimum.
 func TestRelaxationAgreesWithBruteForce(t *testing.T) {
+	// Trees restart after a single node when a better roster is known
+	// (tree.restart), so that the restarts are checked too.
+	defer func(n int) { restartNodes = n }(restartNodes)
+	restartNodes = 1
+	restarts := 0
 	rng := rand.New(rand.NewPCG(5, 6))
 	shapes := []struct{ staff, shifts int }{{2, 1}, {1, 2}}
 	tight := 0
@@ -157,18 +162,31 @@ func TestRelaxationAgreesWithBruteForce(t *testing.T) {
 			if err != nil || !out.exhausted {
 				t.Fatalf("branch and price: exhausted %v, %v", out.exhausted, err)
 			}
+			restarts += out.restarts
 			if best != optimum || out.lower != optimum {
 				t.Fatalf("branch and price: best %d lower %d, brute force %d\n%s", best, out.lower, optimum, text)
 			}
 		})
 	}
-	t.Logf("root bound equal to the optimum on %d of 40", tight)
+	t.Logf("root bound equal to the optimum on %d of 40; %d restarts", tight, restarts)
+	if restarts == 0 {
+		t.Errorf("no tree restarted")
+	}
 }
 
 // bruteForceAll returns the optimum of in and a feasible roster of the
 // highest score (-1 and nil when infeasible).
 func bruteForceAll(in *Instance) (int64, Roster) {
+	return bruteForce(in, NewRoster(in), func(e, d int) bool { return true })
+}
+
+// bruteForce is bruteForceAll over the rosters that agree with base on
+// every cell (employee, day) that free rejects.
+func bruteForce(in *Instance, base Roster, free func(e, d int) bool) (int64, Roster) {
 	r := NewRoster(in)
+	for e := range r {
+		copy(r[e], base[e])
+	}
 	cells := len(in.Staff) * in.Days
 	best, worst := int64(-1), int64(-1)
 	var worstRoster Roster
@@ -192,14 +210,72 @@ func bruteForceAll(in *Instance) (int64, Roster) {
 			return
 		}
 		e, d := i/in.Days, i%in.Days
+		if !free(e, d) {
+			rec(i + 1)
+			return
+		}
 		for s := -1; s < len(in.Shifts); s++ {
 			r[e][d] = s
 			rec(i + 1)
 		}
-		r[e][d] = -1
+		r[e][d] = base[e][d]
 	}
 	rec(0)
 	return best, worstRoster
+}
+
+// TestSubWindowAgreesWithBruteForce checks the large-neighbourhood
+// search's day windows (subWindow) on tiny random instances, from their
+// worst roster: the best roster with the days outside the window as they
+// were, by exhaustive search, is what subWindow finds (nothing when it is
+// no better), scored as Evaluate scores it; the whole horizon gives the
+// optimum.
+func TestSubWindowAgreesWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	shapes := []struct{ staff, shifts int }{{2, 1}, {1, 2}}
+	for i := range 30 {
+		shape := shapes[i%len(shapes)]
+		text := randomInstance(rng, shape.staff, shape.shifts)
+		in, err := Parse("random.txt", "random", strings.NewReader(text))
+		if err != nil {
+			t.Fatalf("%v\n%s", err, text)
+		}
+		optimum, worst := bruteForceAll(in)
+		if optimum < 0 {
+			continue
+		}
+		start := Evaluate(in, worst).Objective
+		from := rng.IntN(in.Days)
+		to := from + 1 + rng.IntN(in.Days-from)
+		if i%3 == 0 {
+			from, to = 0, in.Days
+		}
+		want, _ := bruteForce(in, worst, func(e, d int) bool { return d >= from && d < to })
+		rx := newRelaxation(in)
+		got, claim, optimal, err := subWindow(context.Background(), rx, worst, start, from, to, 10*time.Second)
+		if err != nil || !optimal {
+			t.Fatalf("%d: days %d..%d: error %v, optimal %v\n%s", i, from, to, err, optimal, text)
+		}
+		if want == start {
+			if got != nil {
+				t.Errorf("%d: days %d..%d: a roster of %d from %d, which is the best\n%s", i, from, to, claim, start, text)
+			}
+			continue
+		}
+		if got == nil || claim != want {
+			t.Fatalf("%d: days %d..%d: got %d (roster %v), brute force %d from %d\n%s", i, from, to, claim, got != nil, want, start, text)
+		}
+		if ev := Evaluate(in, got); !ev.Feasible() || ev.Objective != claim {
+			t.Errorf("%d: Evaluate scores %d (feasible %v), subWindow claims %d", i, ev.Objective, ev.Feasible(), claim)
+		}
+		for e := range got {
+			for d := range got[e] {
+				if (d < from || d >= to) && got[e][d] != worst[e][d] {
+					t.Errorf("%d: employee %d changed on day %d, outside days %d..%d", i, e, d, from, to)
+				}
+			}
+		}
+	}
 }
 
 // checkPoolDescent runs poolDescent from a copy of r and checks that the

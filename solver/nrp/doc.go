@@ -57,16 +57,19 @@
 // and the bound recomputed in integers, so it is exact whatever the
 // floating-point error. Its root value equals the published optimum on
 // Instances 2-4 and is within 2 of it on Instances 5-7. Branch and price
-// (bnp.go) closes the gap: it branches on one employee's option on one
-// day, forbids options in the pricer at each node, and prunes nodes whose
-// bound reaches the best score. At every node it also fixes options by
+// (bnp.go) closes the gap: it branches on whether one employee works on
+// one day (on the shift type only when every day is decided), forbids
+// options in the pricer at each node, and prunes nodes whose bound
+// reaches the best score. At every node it also fixes options by
 // reduced cost: an option whose least-cost schedule (Pricer.Through, a
 // forward and a backward pass of the pricer's relaxation, bounding every
 // option at once) would lift the node's bound to the best score is
 // forbidden in the node's subtree. Rosters come from the masters'
 // roundings, improved by a descent over the generated schedules
 // (pool.go), and from dives that fix whole schedules. Its workers share
-// the open nodes, each with its own master. When a pricing's labelling
+// the open nodes, each with its own master. When a better score is known
+// than when the tree began, the tree restarts from the root with fresh
+// masters: a tree opened against a worse score is much larger. When a pricing's labelling
 // grows past a budget (Pricer.Bounded), the bound takes the pricer's
 // lower bound instead and the master gets no column: the bound stays
 // exact, only weaker.
@@ -77,7 +80,9 @@
 // branch and price concurrently with a large-neighbourhood search
 // (lns.go: employees freed a few at a time and re-optimised exactly as a
 // smaller instance with reduced cover, by branch and price on it, or by
-// the SAT optimiser where Solve does not use the relaxation); each stops
+// the SAT optimiser where Solve does not use the relaxation; in turn with
+// those, a window of days of every employee re-optimised by branch and
+// price on the whole instance with the other days fixed); each stops
 // the other on a proof, and the search hands its core to a second worker
 // of branch and price when its best score is one above the root's bound
 // (only the proof is left) or it has found nothing better for a quarter

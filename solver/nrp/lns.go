@@ -17,7 +17,11 @@ import (
 // (subBnP) on the instances where Solve uses the relaxation, else by
 // Encode and solver.Optimize (subSAT). The number freed grows while the
 // re-optimisations are proved optimal quickly and shrinks when they are
-// not.
+// not. Where branch and price is used, every other step frees instead a
+// window of days of every employee (subWindow: branch and price on the
+// whole instance, the days outside the window fixed by the pricers'
+// masks), whose length adapts in the same way: the cover couples the
+// employees day by day, so a window lets them trade shifts on those days.
 //
 // Every employee constraint of the benchmark concerns one employee, and
 // the cover cost of a cell depends only on the number of people working
@@ -82,9 +86,9 @@ func subInstance(in *Instance, free []int, r Roster) *Instance {
 // when not nil, is called with each better score; adopt, when not nil,
 // returns the best roster found concurrently by another search (and its
 // score), which the search continues from when it is better than its own.
-// byBnP selects the sub-solver: branch and price (subBnP), when Solve's
-// column generation converged on the whole instance, else the SAT
-// optimiser (subSAT).
+// rx, when not nil (Solve's column generation converged on the whole
+// instance's relaxation rx), selects branch and price as the sub-solver
+// (subBnP, and subWindow in turn), else the SAT optimiser (subSAT).
 //
 // The error reports an internal inconsistency: a re-optimised roster that
 // breaks a hard constraint, or whose score differs from the sub-problem's
@@ -105,7 +109,9 @@ func lns(ctx context.Context, in *Instance, best Roster, bestObj int64, deadline
 		each = max(each, total/15)
 	}
 	var at time.Duration
-	iter, w := 0, 7
+	// Employees (k of them) and windows of w days take turns when the
+	// sub-solver is branch and price.
+	iter, w := 0, min(in.Days, 7)
 	for ctx.Err() == nil {
 		if adopt != nil {
 			if r, obj := adopt(); r != nil && obj < bestObj {
@@ -116,78 +122,36 @@ func lns(ctx context.Context, in *Instance, best Roster, bestObj int64, deadline
 		if left < 50*time.Millisecond || bestObj == 0 {
 			break
 		}
-		if rx != nil && iter%2 == 1 {
-			a := rng.IntN(in.Days - min(w, in.Days) + 1)
-			started := time.Now()
-			limit := min(left, each)
-			r, cost, optimal, err := subWindow(ctx, rx, best, bestObj, a, a+w, limit)
-			took := time.Since(started)
-			debugf("lns: window %d..%d took %s optimal %v %d -> %d", a, a+w, took.Round(time.Millisecond), optimal, bestObj, cost)
-			iter++
-			switch {
-			case err != nil:
-				return best, bestObj, at, err
-			case optimal && took < limit/4:
-				w = min(in.Days, w+1)
-			case !optimal:
-				w = max(2, w-1)
-			}
-			if r == nil || cost >= bestObj {
-				continue
-			}
-			ev := Evaluate(in, r)
-			if !ev.Feasible() || ev.Objective != cost {
-				return best, bestObj, at, fmt.Errorf("nrp: internal error: the evaluator scores a re-optimised roster %d (feasible %v), the optimiser claims %d",
-					ev.Objective, ev.Feasible(), cost)
-			}
-			best, bestObj, at = r, cost, time.Since(t0)
-			if improve != nil {
-				improve(bestObj)
-			}
-			continue
-		}
-		iter++
-		free := pickFree(rng, n, k)
-		sub := subInstance(in, free, best)
-		subOld := NewRoster(sub)
-		for i, e := range free {
-			copy(subOld[i], best[e])
-		}
-		oldCost := Evaluate(sub, subOld).Objective
 		limit := min(left, each)
 		started := time.Now()
+		window := byBnP && iter%2 == 1
+		iter++
 		var (
-			subNew  Roster
-			cost    int64
+			cand    Roster
+			claim   int64
 			optimal bool
 			err     error
 		)
-		if byBnP {
-			subNew, cost, optimal, err = subBnP(ctx, sub, subOld, oldCost, limit)
+		size, most := &k, n
+		if window {
+			size, most = &w, in.Days
+			from := rng.IntN(in.Days - w + 1)
+			cand, claim, optimal, err = subWindow(ctx, rx, best, bestObj, from, from+w, limit)
 		} else {
-			subNew, cost, optimal, err = subSAT(ctx, sub, subOld, limit)
+			cand, claim, optimal, err = subEmployees(ctx, in, best, bestObj, pickFree(rng, n, k), byBnP, limit)
 		}
 		took := time.Since(started)
-		debugf("lns: k %d took %s optimal %v %d -> %d (limit %s)", k, took.Round(time.Millisecond), optimal, oldCost, cost, limit.Round(time.Millisecond))
+		debugf("lns: window %v size %d took %s optimal %v %d -> %d", window, *size, took.Round(time.Millisecond), optimal, bestObj, claim)
 		switch {
 		case err != nil:
-			k = max(2, k-1)
+			*size = max(2, *size-1)
 			continue
 		case optimal && took < limit/4:
-			k = min(n, k+1)
+			*size = min(most, *size+1)
 		case !optimal:
-			k = max(2, k-1)
+			*size = max(2, *size-1)
 		}
-		if subNew == nil {
-			continue
-		}
-		cand := make(Roster, n)
-		copy(cand, best)
-		for i, e := range free {
-			cand[e] = subNew[i]
-		}
-		claim := cost + bestObj - oldCost
-		if claim >= bestObj {
+		if cand == nil || claim >= bestObj {
 			continue
 		}
 		ev := Evaluate(in, cand)
@@ -205,6 +169,41 @@ func lns(ctx context.Context, in *Instance, best Roster, bestObj int64, deadline
 		}
 	}
 	return best, bestObj, at, nil
+}
+
+// subEmployees re-optimises the employees free of the roster best (of
+// score bestObj), the others fixed, as a smaller instance (subInstance),
+// by subBnP (byBnP) or subSAT within limit: the whole roster with the
+// freed employees' new schedules (nil when none was found), its score by
+// the sub-solver's cost plus the constant, and whether the sub-problem
+// was solved optimally.
+func subEmployees(ctx context.Context, in *Instance, best Roster, bestObj int64, free []int, byBnP bool, limit time.Duration) (Roster, int64, bool, error) {
+	sub := subInstance(in, free, best)
+	subOld := NewRoster(sub)
+	for i, e := range free {
+		copy(subOld[i], best[e])
+	}
+	oldCost := Evaluate(sub, subOld).Objective
+	var (
+		subNew  Roster
+		cost    int64
+		optimal bool
+		err     error
+	)
+	if byBnP {
+		subNew, cost, optimal, err = subBnP(ctx, sub, subOld, oldCost, limit)
+	} else {
+		subNew, cost, optimal, err = subSAT(ctx, sub, subOld, limit)
+	}
+	if err != nil || subNew == nil {
+		return nil, 0, optimal, err
+	}
+	cand := make(Roster, len(best))
+	copy(cand, best)
+	for i, e := range free {
+		cand[e] = subNew[i]
+	}
+	return cand, cost + bestObj - oldCost, optimal, nil
 }
 
 // subSAT re-optimises the sub-instance sub (its roster subOld) with the

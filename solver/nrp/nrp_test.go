@@ -258,31 +258,6 @@ func randomInstance(rng *rand.Rand, staff, shifts int) string {
 	return b.String()
 }
 
-// bruteForce evaluates every roster of in and returns the best feasible
-// objective, or -1.
-func bruteForce(in *Instance) int64 {
-	r := NewRoster(in)
-	cells := len(in.Staff) * in.Days
-	best := int64(-1)
-	var rec func(i int)
-	rec = func(i int) {
-		if i == cells {
-			if ev := Evaluate(in, r); ev.Feasible() && (best < 0 || ev.Objective < best) {
-				best = ev.Objective
-			}
-			return
-		}
-		e, d := i/in.Days, i%in.Days
-		for s := -1; s < len(in.Shifts); s++ {
-			r[e][d] = s
-			rec(i + 1)
-		}
-		r[e][d] = -1
-	}
-	rec(0)
-	return best
-}
-
 // TestSolveAgreesWithEvaluator solves small random instances and compares
 // the proved optimum with exhaustive search over every roster, scored by
 // the independent evaluator (Solve itself requires the evaluator's score
@@ -298,7 +273,7 @@ func TestSolveAgreesWithEvaluator(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v\n%s", err, text)
 			}
-			want := bruteForce(in)
+			want, _ := bruteForceAll(in)
 			res, err := Solve(context.Background(), in, Options{})
 			if err != nil {
 				t.Fatalf("%v\n%s", err, text)
