@@ -155,6 +155,19 @@ type master struct {
 	// roster better than the best known (reduced-cost fixing, fix); nil
 	// before any fixing.
 	mask [][]uint64
+	// dropped counts the schedules that resets (reset) removed from the
+	// pool.
+	dropped int
+}
+
+// columns returns the number of schedules the master has had in its pool,
+// those dropped by resets included.
+func (ms *master) columns() int {
+	n := ms.dropped
+	for _, rows := range ms.pool.rows {
+		n += len(rows)
+	}
+	return n
 }
 
 // fix returns allowed (the options of a node, or of the root) without
@@ -307,6 +320,7 @@ func (ms *master) reset() error {
 	}
 	nm.mask, nm.budget = ms.mask, ms.budget
 	nm.lp.iters = ms.lp.iters
+	nm.dropped = ms.columns() - len(ms.pool.rows)
 	*ms = *nm
 	return nil
 }

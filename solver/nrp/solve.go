@@ -340,9 +340,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 				return err
 			}
 			res.Nodes = out.nodes
-			for _, rows := range ms.pool.rows {
-				res.Columns += len(rows)
-			}
+			res.Columns += ms.columns()
 			debugf("bnp: %s nodes %d lower %d exhausted %v pivots %d dives %d (%d nodes) workers %d restarts %d", time.Since(t0), out.nodes, out.lower, out.exhausted, out.pivots, out.dives, out.diveNodes, out.workers, out.restarts)
 			if out.exhausted {
 				res.LowerBound = max(res.LowerBound, ub())
