@@ -251,14 +251,22 @@ func subBnP(ctx context.Context, sub *Instance, subOld Roster, oldCost int64, li
 	if err != nil || cg == nil || cg.best == nil {
 		return nil, 0, false, err
 	}
-	bestObj := oldCost
-	var best Roster
-	if cg.best.bound() >= bestObj {
+	if cg.best.bound() >= oldCost {
 		return nil, 0, ctx.Err() == nil, nil
 	}
-	out, err := cg.master.branchAndPrice(ctx, cg.best.bound(), cg.best, func() int64 { return bestObj }, func(r Roster) {
-		if ev := Evaluate(sub, r); ev.Feasible() && ev.Objective < bestObj {
-			best, bestObj = NewRoster(sub), ev.Objective
+	return improveBnP(ctx, cg.master, cg.best, oldCost)
+}
+
+// improveBnP runs branch and price on ms from the root relaxation lg
+// against a roster of score bestObj, keeping the best better roster it
+// offers: that roster (nil when none), its score by Evaluate and whether
+// the tree was exhausted (no better roster is left).
+func improveBnP(ctx context.Context, ms *master, lg *lagrange, bestObj int64) (Roster, int64, bool, error) {
+	in := ms.rx.in
+	var best Roster
+	out, err := ms.branchAndPrice(ctx, lg.bound(), lg, func() int64 { return bestObj }, func(r Roster) {
+		if ev := Evaluate(in, r); ev.Feasible() && ev.Objective < bestObj {
+			best, bestObj = NewRoster(in), ev.Objective
 			for e := range r {
 				copy(best[e], r[e])
 			}
@@ -308,20 +316,7 @@ func subWindow(ctx context.Context, rx *relaxation, best Roster, bestObj int64, 
 	if nr.pruned {
 		return nil, 0, ctx.Err() == nil, nil
 	}
-	var out Roster
-	obj := bestObj
-	bo, err := ms.branchAndPrice(ctx, nr.best.bound(), nr.best, func() int64 { return obj }, func(r Roster) {
-		if ev := Evaluate(in, r); ev.Feasible() && ev.Objective < obj {
-			out, obj = NewRoster(in), ev.Objective
-			for e := range r {
-				copy(out[e], r[e])
-			}
-		}
-	}, nil)
-	if err != nil {
-		return nil, 0, false, err
-	}
-	return out, obj, bo.exhausted, nil
+	return improveBnP(ctx, ms, nr.best, bestObj)
 }
 
 // pickFree returns k distinct employees of n, in increasing order.
