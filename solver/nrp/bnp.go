@@ -52,6 +52,15 @@ func (cp *colPool) add(e int, row []int) bool {
 	return true
 }
 
+// option returns the option of shift s (a shift type, or -1 for a day
+// off) among S shift types: s, or S for a day off.
+func option(s, S int) int {
+	if s < 0 {
+		return S
+	}
+	return s
+}
+
 // decision is one branching restriction: employee e on day d takes option
 // o (want) or does not (!want); o = len(in.Shifts) is a day off.
 type decision struct {
@@ -108,10 +117,7 @@ func (ms *master) allowed(dec []decision) [][]uint64 {
 // compatible reports whether row takes allowed options every day.
 func compatible(row []int, allowed []uint64, S int) bool {
 	for d, s := range row {
-		o := s
-		if s < 0 {
-			o = S
-		}
+		o := option(s, S)
 		if allowed[d]&(1<<o) == 0 {
 			return false
 		}
@@ -501,10 +507,7 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		r := ms.ref[j-2*C]
 		row := ms.pool.rows[r[0]][r[1]]
 		for d, s := range row {
-			o := s
-			if s < 0 {
-				o = S
-			}
+			o := option(s, S)
 			res.frac[r[0]][d][o] += z
 		}
 		if z > weight[r[0]] {
@@ -603,10 +606,7 @@ func (ms *master) dive(ctx context.Context, allowed [][]uint64, nr *nodeResult, 
 	}
 	pin := func(e int) {
 		for d, s := range nr.rounded[e] {
-			o := s
-			if s < 0 {
-				o = S
-			}
+			o := option(s, S)
 			a[e][d] &= 1 << o
 		}
 	}

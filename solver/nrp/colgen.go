@@ -156,10 +156,7 @@ func (rx *relaxation) clampDuals(y []float64) []int64 {
 func (rx *relaxation) column(e int, row []int) lpCol {
 	col := lpCol{}
 	for d, s := range row {
-		o := s
-		if s < 0 {
-			o = len(rx.in.Shifts)
-		}
+		o := option(s, len(rx.in.Shifts))
 		col.cost += float64(rx.base[e][d][o])
 		if s >= 0 {
 			if k := rx.cell[d][s]; k >= 0 {

@@ -302,11 +302,7 @@ func subWindow(ctx context.Context, rx *relaxation, best Roster, bestObj int64, 
 			if d >= from && d < to {
 				continue
 			}
-			o := s
-			if s < 0 {
-				o = S
-			}
-			ms.mask[e][d] = 1 << o
+			ms.mask[e][d] = 1 << option(s, S)
 		}
 	}
 	nr, err := ms.solveNode(ctx, ms.allowed(nil), bestObj, false)

@@ -15,15 +15,9 @@ func (rx *relaxation) poolDescent(pool *colPool, r Roster) int64 {
 	S := len(rx.in.Shifts)
 	y := make([]int64, len(rx.req))
 	req := make([]int64, len(r)) // each employee's request cost
-	option := func(s int) int {
-		if s < 0 {
-			return S
-		}
-		return s
-	}
 	for e, row := range r {
 		for d, s := range row {
-			req[e] += rx.base[e][d][option(s)]
+			req[e] += rx.base[e][d][option(s, S)]
 			if s >= 0 {
 				if c := rx.cell[d][s]; c >= 0 {
 					y[c]++
@@ -47,7 +41,7 @@ func (rx *relaxation) poolDescent(pool *colPool, r Roster) int64 {
 			for k, row := range pool.rows[e] {
 				delta := -req[e]
 				for d, s := range row {
-					delta += rx.base[e][d][option(s)]
+					delta += rx.base[e][d][option(s, S)]
 					if s == cur[d] {
 						continue
 					}
@@ -74,7 +68,7 @@ func (rx *relaxation) poolDescent(pool *colPool, r Roster) int64 {
 			row := pool.rows[e][bestK]
 			req[e] = 0
 			for d, s := range row {
-				req[e] += rx.base[e][d][option(s)]
+				req[e] += rx.base[e][d][option(s, S)]
 				if s == cur[d] {
 					continue
 				}

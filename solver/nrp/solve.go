@@ -223,14 +223,11 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	// relaxation rx a master ms: large-neighbourhood search (lns.go)
 	// runs concurrently with branch and price (bnp.go), which offers the
 	// rosters it builds and proves the best one optimal when its tree is
-	// exhausted; each stops the other on a proof.
-	bottomUp := func(ctx context.Context, ms *master, lg *lagrange, byBnP bool) error {
+	// exhausted; each stops the other on a proof. lnsRx is the
+	// relaxation for the search's sub-solver (nil: the SAT optimiser).
+	bottomUp := func(ctx context.Context, ms *master, lg *lagrange, lnsRx *relaxation) error {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		var cgRx *relaxation
-		if byBnP {
-			cgRx = ms.rx
-		}
 		var lb, lnsBest atomic.Int64
 		lb.Store(res.LowerBound)
 		lnsBest.Store(res.Objective)
@@ -272,7 +269,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		helpers := make(chan *master, 1)
 		go func() {
 			defer close(done)
-			lr, lobj, lwhen, lerr = lns(lctx, in, startRoster, startObj, end, t0, cgRx, func(obj int64) {
+			lr, lobj, lwhen, lerr = lns(lctx, in, startRoster, startObj, end, t0, lnsRx, func(obj int64) {
 				debugf("lns: %d at %s", obj, time.Since(t0))
 				lnsBest.Store(obj)
 				lastBetter.Store(int64(time.Since(t0)))
@@ -405,7 +402,13 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 				res.RootBound = cg.best.bound()
 				res.LowerBound = max(res.LowerBound, res.RootBound)
 				debugf("colgen: %s lp %.3f converged %v bound %d columns %d", time.Since(t0), cg.lp, cg.converged, cg.best.bound(), cg.columns)
-				return res, bottomUp(ctx, cg.master, cg.best, cg.converged)
+				// The search re-optimises by branch and price only
+				// where column generation converged.
+				var lnsRx *relaxation
+				if cg.converged {
+					lnsRx = rx
+				}
+				return res, bottomUp(ctx, cg.master, cg.best, lnsRx)
 			}
 		}
 	}
