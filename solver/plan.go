@@ -51,6 +51,18 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 		}
 		return &PlanResult{Result: *res, Optimal: res.Status == Feasible}, err
 	}
+	var deadline time.Time
+	if opt.TimeLimit > 0 {
+		deadline = t0.Add(opt.TimeLimit)
+	}
+	if sh, err := capacityFirst(ctx, sc, deadline); err != nil || sh != nil {
+		pr := &PlanResult{Soft: true}
+		if sh != nil {
+			pr.Status, pr.Shortage, pr.Core = Infeasible, sh, sh.Core()
+		}
+		pr.Stats.Capacity = time.Since(t0)
+		return pr, err
+	}
 	pr := &PlanResult{Soft: true, Penalties: len(enc.Penalties())}
 	pr.Status = Unknown
 	pr.Stats = Stats{Vars: enc.NumVars(), Clauses: enc.NumClauses(), Encode: enc.encodeTime}

@@ -51,6 +51,9 @@ type Stats struct {
 	Encode time.Duration
 	// Solve is the time spent in the SAT solver (main solve and diagnosis).
 	Solve time.Duration
+	// Capacity is the time spent counting capacity before the search
+	// (CheckCapacity).
+	Capacity time.Duration
 	// Windows is the number of rolling-horizon windows solved (0: the
 	// horizon was solved whole). When the rolling solve found the roster,
 	// Vars and Clauses are those of its largest window.
@@ -67,11 +70,35 @@ type Result struct {
 	// (Infeasible only; empty when the diagnosis ran out of time). It is
 	// not minimal. Its order is the rules' encoding order.
 	Core []constraints.Provenance
+	// Shortage, when not nil, proves the scenario infeasible by counting:
+	// not enough people (CheckCapacity). Core then holds its requirements.
+	Shortage *Shortage
 	// Stats are figures about the solve.
 	Stats Stats
 }
 
-// Solve encodes the rules for sc and solves them. When a roster exists, it
+// capacityFirst runs CheckCapacity before a search, with at most a quarter
+// of the time left (DefaultCapacityTime at most), and returns the shortage
+// it proves, if any. Scenarios without hard demand cost nothing.
+func capacityFirst(ctx context.Context, sc *model.Scenario, deadline time.Time) (*Shortage, error) {
+	budget := DefaultCapacityTime
+	if !deadline.IsZero() {
+		budget = min(budget, time.Until(deadline)/4)
+		if budget <= 0 {
+			return nil, nil
+		}
+	}
+	cr, err := CheckCapacity(ctx, sc, CapacityOptions{TimeLimit: budget})
+	if err != nil {
+		return nil, err
+	}
+	return cr.Shortage, nil
+}
+
+// Solve encodes the rules for sc and solves them. It counts first: when
+// CheckCapacity proves that there are not enough people, the result is
+// Infeasible with the Shortage, without a search (the rules of sc.Rules,
+// which rules must be compiled from, bound each person). When a roster exists, it
 // is returned. A long horizon (63 days or more) whose rules have no bound
 // per horizon is first planned in rolling windows (see rolling.go); their
 // roster is returned only when it passes constraints.CheckAll, and any
@@ -88,6 +115,15 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 		deadline = time.Now().Add(opt.TimeLimit)
 	}
 	res := &Result{Status: Unknown}
+	t0 := time.Now()
+	sh, err := capacityFirst(ctx, sc, deadline)
+	res.Stats.Capacity = time.Since(t0)
+	if err != nil || sh != nil {
+		if sh != nil {
+			res.Status, res.Shortage, res.Core = Infeasible, sh, sh.Core()
+		}
+		return res, err
+	}
 
 	if back, look, ok := rollable(sc, rules); ok {
 		// At most half the remaining time goes to the windows; the
@@ -112,7 +148,7 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 	res.Stats.Encode += enc.encodeTime
 
 	g := enc.load()
-	t0 := time.Now()
+	t0 = time.Now()
 	ans := run(ctx, g, deadline)
 	res.Stats.Solve += time.Since(t0)
 	switch ans {

@@ -624,6 +624,9 @@ func (r *explainReport) summary() string {
 	if ex == nil || ex.Status == solver.Feasible {
 		return r.tr("a roster exists: there is nothing to explain", "勤務表を作成できます。説明することはありません")
 	}
+	if ex.Shortage != nil {
+		return r.shortageSummary(ex.Shortage)
+	}
 	if len(ex.Core) == 0 {
 		return r.tr("no roster satisfies every rule; the conflicting requirements could not be identified within the time limit",
 			"すべてのルールを満たす勤務表はありませんが、時間内に衝突する条件を特定できませんでした")
@@ -671,6 +674,12 @@ func renderExplainText(w io.Writer, r *explainReport) {
 		b.WriteString(strings.ToUpper(r.summary()[:1]) + r.summary()[1:] + ".\n")
 	}
 	if r.ex == nil || len(r.ex.Core) == 0 {
+		io.WriteString(w, b.String())
+		return
+	}
+	if sh := r.shortage(); sh != nil {
+		r.writeShortage(&b, sh)
+		r.writeWays(&b)
 		io.WriteString(w, b.String())
 		return
 	}
@@ -1000,6 +1009,9 @@ func (r *explainReport) changeSentence(c solver.Change) string {
 
 // waySentence describes a way out: its changes, one sentence each.
 func (r *explainReport) waySentence(w solver.WayOut) string {
+	if s, ok := r.shortageWaySentence(w); ok {
+		return s
+	}
 	var parts []string
 	cs := w.Changes
 	for i := 0; i < len(cs); i++ {
@@ -1073,6 +1085,9 @@ type explainJSONExplained struct {
 	People    []string            `json:"people"`
 	Days      []string            `json:"days"`
 	WaysOut   []explainWayOutJSON `json:"ways_out"`
+	// Shortage is the count that proves the scenario infeasible, when
+	// that is the reason (not enough people).
+	Shortage *shortageJSON `json:"shortage,omitempty"`
 }
 
 // explainConflict is one requirement of the core: conflictJSON's fields
@@ -1116,6 +1131,16 @@ func dateOrEmpty(d model.Date) string {
 	return d.String()
 }
 
+// conflictOf is the JSON form of a requirement's provenance.
+func conflictOf(p constraints.Provenance) conflictJSON {
+	c := conflictJSON{Kind: p.Kind, Rule: p.Rule, Staff: string(p.Staff), Shift: string(p.Shift),
+		Skill: p.Skill, Limit: p.Limit, Unit: p.Unit, Detail: p.Detail, Citation: p.Citation, Pos: p.Pos.String()}
+	if p.From != 0 || p.To != 0 {
+		c.From, c.To = p.From.String(), p.To.String()
+	}
+	return c
+}
+
 // renderExplainJSON writes the explanation as FORMAT.md's roster JSON.
 func renderExplainJSON(w io.Writer, r *explainReport) error {
 	h := r.sc.Horizon
@@ -1125,12 +1150,11 @@ func renderExplainJSON(w io.Writer, r *explainReport) error {
 	if r.status == solver.Infeasible && r.ex != nil {
 		ex := &explainJSONExplained{Summary: r.summary(), Minimal: r.ex.Minimal, Conflicts: []explainConflict{},
 			People: []string{}, Days: []string{}, WaysOut: []explainWayOutJSON{}}
+		if sh := r.shortage(); sh != nil {
+			ex.Shortage = r.shortageJSONOf(sh)
+		}
 		for _, p := range r.ex.Core {
-			c := conflictJSON{Kind: p.Kind, Rule: p.Rule, Staff: string(p.Staff), Shift: string(p.Shift),
-				Skill: p.Skill, Limit: p.Limit, Unit: p.Unit, Detail: p.Detail, Citation: p.Citation, Pos: p.Pos.String()}
-			if p.From != 0 || p.To != 0 {
-				c.From, c.To = p.From.String(), p.To.String()
-			}
+			c := conflictOf(p)
 			text := r.sentence(p)
 			if p.Kind == "demand" {
 				text = r.demandSentence(p)
