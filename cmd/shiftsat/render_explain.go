@@ -161,26 +161,37 @@ func xplural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// citationsJA translates the sources of constraints' rules.
+// Japanese names of the documents the rules come from (RULES.md §6).
+const (
+	studyGroupJA = "厚生労働省 労働基準関係法制研究会 資料"
+	explainerJA  = "労働基準法の連続勤務日数の上限に関する解説"
+	rulesGuideJA = "勤務間インターバル規定の就業規則ガイド（2023-12-07）"
+	pamphletJA   = "厚生労働省「労働時間等設定改善法・勤務間インターバル制度」パンフレット"
+	notLawJA     = "提案であり法律ではない（これを盛り込む2026年の法案は提出されなかった、2025年12月）"
+)
+
+// citationsJA translates the sources of constraints' rules (a test checks that
+// every preset's source has its translation).
 var citationsJA = map[string]string{
-	"MHLW study group proposal: regulate consecutive work beyond 13 days (seed 001)":                       "厚労省 検討会報告: 13日を超える連続勤務の規制（seed 001）",
-	"cap on consecutive work days (RULES.md 2.1; seeds 001, 002)":                                          "連続勤務日数の上限（RULES.md 2.1、seed 001・002）",
-	"Labour Standards Act Art. 35(1): one rest day per week":                                               "労働基準法第35条第1項: 毎週少なくとも1回の休日",
-	"Labour Standards Act Art. 35(2): four rest days per fixed four weeks (変形休日制)":                         "労働基準法第35条第2項: 4週間を通じ4日以上の休日（変形休日制）",
-	"proposal (B): two rest days per fixed two weeks (seed 001)":                                           "提案(B): 2週間を通じ2日の休日（seed 001）",
-	"holiday work under a 36 agreement capped at 2 days per 4 weeks: proposal II-① (seed 001)":             "36協定による休日労働は4週2日まで: 提案II-①（seed 001）",
-	"rest-day quota per fixed block (Labour Standards Act Art. 35)":                                        "区切りごとの休日数（労働基準法第35条）",
-	"rest interval between shifts (勤務間インターバル): EU WTD Art. 3; MHLW guidance (seeds 001, 003, 004)":         "勤務間インターバル: EU労働時間指令第3条、厚労省の指針（seed 001・003・004）",
-	"改善基準告示 (2024): 11 h rest between shifts, never under 9 h":                                             "改善基準告示（2024）: 勤務間の休息11時間、9時間を下回らない",
-	"Medical Care Act Art. 123: doctors' continuous rest of 9 h within 24 h (18 h within 46 h) (seed 001)": "医療法第123条: 医師の連続休息 24時間以内に9時間（46時間以内に18時間）（seed 001）",
-	"Directive 2003/88/EC Art. 5: 24 h + 11 h continuous rest per 7 days":                                  "EU指令2003/88/EC第5条: 7日ごとに24時間＋11時間の連続休息",
-	"Working Time Regulations 1998 reg. 11: 24 h per 7 days or 48 h per 14 days":                           "英国労働時間規則1998第11条: 7日ごとに24時間、または14日ごとに48時間",
-	"Labour Standards Act Art. 32: 8 h per day, 40 h per week":                                             "労働基準法第32条: 1日8時間、1週40時間",
-	"bound on hours or days per period (RULES.md 2.5)":                                                     "期間ごとの労働時間・日数の上限・下限（RULES.md 2.5）",
-	"Labour Standards Act Art. 32-4 and Ordinance Art. 12-4: 1-year variable working hours (seed 002)":     "労働基準法第32条の4、施行規則第12条の4: 1年単位の変形労働時間制（seed 002）",
-	"night work 22:00-05:00 (Labour Standards Act Art. 37(4))":                                             "深夜業 22時〜翌5時（労働基準法第37条第4項）",
-	"Labour Standards Act Arts. 60, 61: workers under 18":                                                  "労働基準法第60条・第61条: 年少者（18歳未満）",
-	"Labour Standards Act Art. 34: breaks of 45 min after 6 h and 60 min after 8 h of work":                "労働基準法第34条: 6時間超で45分、8時間超で60分の休憩",
+	"study-group proposal: regulate consecutive work beyond 13 days (" + constraints.SourceStudyGroup + "); " + constraints.NotLaw:                            "研究会の提案: 13日を超える連続勤務の規制（" + studyGroupJA + "）。" + notLawJA,
+	"cap on consecutive work days set by the work rules (" + constraints.SourceConsecutiveExplainer + ")":                                                     "就業規則で定める連続勤務日数の上限（" + explainerJA + "）",
+	"Labour Standards Act Art. 35(1): one rest day per week":                                                                                                  "労働基準法第35条第1項: 毎週少なくとも1回の休日",
+	"Labour Standards Act Art. 35(2): four rest days per fixed four weeks (変形休日制)":                                                                            "労働基準法第35条第2項: 4週間を通じ4日以上の休日（変形休日制）",
+	"study-group proposal (B): two rest days per fixed two weeks (" + constraints.SourceStudyGroup + "); " + constraints.NotLaw:                               "研究会の提案(B): 2週間を通じ2日の休日（" + studyGroupJA + "）。" + notLawJA,
+	"study-group proposal II-①: holiday work under a 36 agreement capped at 2 days per 4 weeks (" + constraints.SourceStudyGroup + "); " + constraints.NotLaw: "研究会の提案II-①: 36協定による休日労働は4週2日まで（" + studyGroupJA + "）。" + notLawJA,
+	"rest-day quota per fixed block (Labour Standards Act Art. 35)":                                                                                           "区切りごとの休日数（労働基準法第35条）",
+	"rest interval between shifts (勤務間インターバル): EU WTD Art. 3; " + constraints.SourceIntervalPamphlet + "; " + constraints.SourceIntervalRulesGuide:            "勤務間インターバル: EU労働時間指令第3条、" + pamphletJA + "、" + rulesGuideJA,
+	"改善基準告示 (2024): 11 h rest between shifts, never under 9 h":                                                                                                "改善基準告示（2024）: 勤務間の休息11時間、9時間を下回らない",
+	"Medical Care Act Art. 123: doctors' continuous rest of 9 h within 24 h (18 h within 46 h)":                                                               "医療法第123条: 医師の連続休息 24時間以内に9時間（46時間以内に18時間）",
+	"continuous rest within a window after each start (user-set parameters; doctors: Medical Care Act Art. 123)":                                              "各勤務開始後の一定時間内の連続休息（利用者が定めた値。医師は医療法第123条）",
+	"Directive 2003/88/EC Art. 5: 24 h + 11 h continuous rest per 7 days":                                                                                     "EU指令2003/88/EC第5条: 7日ごとに24時間＋11時間の連続休息",
+	"Working Time Regulations 1998 reg. 11: 24 h per 7 days or 48 h per 14 days":                                                                              "英国労働時間規則1998第11条: 7日ごとに24時間、または14日ごとに48時間",
+	"Labour Standards Act Art. 32: 8 h per day, 40 h per week":                                                                                                "労働基準法第32条: 1日8時間、1週40時間",
+	"bound on hours or days per period (the work rules)":                                                                                                      "期間ごとの労働時間・日数の上限・下限（就業規則）",
+	"Labour Standards Act Art. 32-4 and Ordinance Art. 12-4: 1-year variable working hours (" + constraints.SourceConsecutiveExplainer + ")":                  "労働基準法第32条の4、施行規則第12条の4: 1年単位の変形労働時間制（" + explainerJA + "）",
+	"night work 22:00-05:00 (Labour Standards Act Art. 37(4))":                                                                                                "深夜業 22時〜翌5時（労働基準法第37条第4項）",
+	"Labour Standards Act Arts. 60, 61: workers under 18":                                                                                                     "労働基準法第60条・第61条: 年少者（18歳未満）",
+	"Labour Standards Act Art. 34: breaks of 45 min after 6 h and 60 min after 8 h of work":                                                                   "労働基準法第34条: 6時間超で45分、8時間超で60分の休憩",
 	"the scenario's demand": "シナリオの必要人数",
 	"the scenario":          "シナリオ",
 }
