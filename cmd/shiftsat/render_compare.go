@@ -107,7 +107,7 @@ func renderCompareText(w io.Writer, r *compareReport) {
 		streak, rest, hours, nights := "-", "-", "-", "-"
 		if c.Roster != nil {
 			streak, rest = mma(f.StreakMin, f.StreakMax, f.StreakAvg), mma(f.RestMin, f.RestMax, f.RestAvg)
-			hours, nights = hoursOf(f.WorkMinutes), strconv.Itoa(f.NightShifts)
+			hours, nights = fmtMinutes(f.WorkMinutes), strconv.Itoa(f.NightShifts)
 		}
 		line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\t%s", c.Name, c.Status, peopleText(c.Staffing), streak, rest, hours, nights)
 		if r.roster != "" {

@@ -85,7 +85,7 @@ figure{margin:1.5em 0}
 		cells := []string{c.Name, c.Status.String(), peopleText(c.Staffing), "-", "-", "-", "-"}
 		if c.Roster != nil {
 			cells[3], cells[4] = mma(f.StreakMin, f.StreakMax, f.StreakAvg), mma(f.RestMin, f.RestMax, f.RestAvg)
-			cells[5], cells[6] = hoursOf(f.WorkMinutes), strconv.Itoa(f.NightShifts)
+			cells[5], cells[6] = fmtMinutes(f.WorkMinutes), strconv.Itoa(f.NightShifts)
 		}
 		if r.roster != "" {
 			cells = append(cells, strconv.Itoa(len(c.Violations)))

@@ -657,8 +657,11 @@ func (r *explainReport) summary() string {
 	if ex.Minimal {
 		m = "a minimal set: drop any one and the rest can be met"
 	}
-	return fmt.Sprintf("no roster satisfies every rule: these %s cannot all hold (%s): %s",
-		xplural(len(ex.Core), "requirement", "requirements"), m, strings.Join(kinds, ", "))
+	if len(ex.Core) == 1 {
+		return fmt.Sprintf("no roster satisfies every rule: this requirement cannot hold (%s): %s", m, strings.Join(kinds, ", "))
+	}
+	return fmt.Sprintf("no roster satisfies every rule: these %d requirements cannot all hold (%s): %s",
+		len(ex.Core), m, strings.Join(kinds, ", "))
 }
 
 // renderExplainText writes the explanation as text.
@@ -831,9 +834,33 @@ func (r *explainReport) writeCalendar(b *strings.Builder) {
 	}
 	b.WriteString("\n" + r.tr("Calendar of the people and days involved:", "関係する人と日のカレンダー:") + "\n")
 	t.write(b, "  ", "  ")
-	b.WriteString(r.tr(
-		"  (E, L, N... a shift already worked or fixed; LV paid leave; off a request off; x unavailable;\n   - open; . a rest day before the plan; need: people the demand asks for)\n",
-		"  （シフト記号: 勤務済み・確定の勤務、LV: 年休、off: 休み希望、x: 勤務不可、-: 未定、.: 計画前の休み、必要数: 必要人数）\n"))
+	b.WriteString(r.calendarLegend(t.rows))
+}
+
+// calendarLegend explains the symbols of the calendar: the scenario's own
+// shift types, and "?" (a day before the earliest known day) only when
+// the calendar shows one.
+func (r *explainReport) calendarLegend(rows [][]string) string {
+	var ids []string
+	for _, s := range r.sc.Shifts {
+		ids = append(ids, string(s.ID))
+	}
+	unknown := false
+	for _, row := range rows[min(2, len(rows)):] {
+		for _, c := range row[1:] {
+			if strings.TrimSpace(c) == "?" {
+				unknown = true
+			}
+		}
+	}
+	en := "  (" + strings.Join(ids, ", ") + ": a shift already worked or fixed; LV paid leave; off a request off; x unavailable;\n" +
+		"   - open; . a rest day before the plan"
+	ja := "  （" + strings.Join(ids, "・") + ": 勤務済み・確定の勤務、LV: 年休、off: 休み希望、x: 勤務不可、-: 未定、.: 計画前の休み"
+	if unknown {
+		en += "; ? unknown: before the person's earliest known day"
+		ja += "、?: 不明（その人の分かっている最初の日より前）"
+	}
+	return r.tr(en+"; need: people the demand asks for)\n", ja+"、必要数: 必要人数）\n")
 }
 
 // calendarDays are the explanation's days plus the days the demanded
@@ -991,6 +1018,10 @@ func (r *explainReport) changeSentence(c solver.Change) string {
 			fmt.Sprintf("%sの個人条件 %s を%sから%sに緩める。", n, c.Rule, num(c.Old), num(c.New)))
 	case solver.AddPerson:
 		when := r.span(c.From, c.Until)
+		if c.Staff != "" && len(c.Skills) == 0 {
+			return r.tr(fmt.Sprintf("Add one more person like %s %s.", n, when),
+				fmt.Sprintf("%s、%sと同じ条件の人を1人追加する。", when, n))
+		}
 		if c.Staff != "" {
 			return r.tr(fmt.Sprintf("Add one more person like %s (skills: %s) %s.", n, strings.Join(c.Skills, ", "), when),
 				fmt.Sprintf("%s、%sと同じ条件（スキル: %s）の人を1人追加する。", when, n, strings.Join(c.Skills, "、")))
@@ -1009,10 +1040,54 @@ func (r *explainReport) changeSentence(c solver.Change) string {
 	return c.Description
 }
 
+// mergeSteps joins the changes of one way out that take the same figure
+// further, one step each (lower one demand cell from 4 to 3 and from 3 to
+// 2; loosen one limit twice), into one change from the first figure to the
+// last, at the sum of their costs.
+func mergeSteps(cs []solver.Change) []solver.Change {
+	type key struct {
+		kind        solver.ChangeKind
+		staff       model.StaffID
+		date        model.Date
+		shift       model.ShiftID
+		skill, rule string
+		param, unit string
+	}
+	keyOf := func(c solver.Change) (key, bool) {
+		switch c.Kind {
+		case solver.LowerDemand, solver.RaiseLimit, solver.LoosenRule:
+			return key{c.Kind, c.Staff, c.Date, c.Shift, c.Skill, c.Rule, c.Param, c.Unit}, true
+		}
+		return key{}, false
+	}
+	out := append([]solver.Change(nil), cs...)
+	for merged := true; merged; {
+		merged = false
+		for i := 0; i < len(out) && !merged; i++ {
+			ki, ok := keyOf(out[i])
+			if !ok {
+				continue
+			}
+			for j := range out {
+				if kj, _ := keyOf(out[j]); j == i || kj != ki || out[j].Old != out[i].New {
+					continue
+				}
+				out[i].New = out[j].New
+				out[i].Cost += out[j].Cost
+				out[i].Description = ""
+				out = append(out[:j], out[j+1:]...)
+				merged = true
+				break
+			}
+		}
+	}
+	return out
+}
+
 // waySentence describes a way out: its changes, one sentence each.
 func (r *explainReport) waySentence(w solver.WayOut) string {
 	var parts []string
-	cs := w.Changes
+	cs := mergeSteps(w.Changes)
 	for i := 0; i < len(cs); i++ {
 		c := cs[i]
 		j := i + 1
