@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -145,5 +146,53 @@ func TestCalendarLegend(t *testing.T) {
 	}
 	if strings.Contains(out, "E, L, N") {
 		t.Errorf("legend names shift types the scenario does not have:\n%s", out)
+	}
+}
+
+// TestDemandLabels: each demand line has its own label in the grid.
+func TestDemandLabels(t *testing.T) {
+	two, four, six := 2, 4, 6
+	d := model.MustDate
+	tests := []struct {
+		name string
+		ds   []*model.Demand
+		want []string
+	}{
+		{"store", []*model.Demand{
+			{Shift: "L", Min: 2, Max: &four},
+			{Shift: "L", Min: 3, Weekdays: []time.Weekday{time.Friday, time.Saturday}},
+			{Shift: "L", Min: 3, Dates: []model.Date{d("2026-12-24")}},
+			{Shift: "E", Min: 3, Dates: []model.Date{d("2026-12-23"), d("2026-12-24"), d("2026-12-25")}},
+		}, []string{"L 2-4", "L min 3 (Fri, Sat)", "L min 3 (24 Dec)", "E min 3 (23-25 Dec)"}},
+		{"hospital", []*model.Demand{
+			{Shift: "D", Min: 4, Max: &six, Weekdays: []time.Weekday{time.Saturday, time.Sunday}},
+			{Shift: "D", Min: 4, Max: &six, PublicHolidays: true},
+			{Shift: "D", Min: 4, Max: &six, Weekdays: []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday},
+				Dates: []model.Date{d("2026-12-31"), d("2027-01-01")}},
+		}, []string{"D 4-6 (Sat, Sun)", "D 4-6 (holidays)", "D 4-6 (Mon-Fri; 31 Dec-1 Jan)"}},
+		{"identical lines get their numbers", []*model.Demand{
+			{Shift: "E", Min: 2}, {Shift: "E", Min: 1, Skill: "lead"}, {Shift: "E", Min: 2},
+			{Shift: "N", Min: 0, Max: &two, Dates: []model.Date{d("2026-12-01"), d("2026-12-03"), d("2026-12-05")}},
+		}, []string{"E min 2 #1", "E min 1 [lead]", "E min 2 #3", "N max 2 (3 dates)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, demandLabels(tt.ds)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	for _, f := range []string{"store.yaml", "hospital.yaml", "factory.yaml", "store-preferences.yaml"} {
+		sc, err := model.Load(filepath.Join("..", "..", "examples", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, l := range demandLabels(sc.Demand) {
+			if seen[l] {
+				t.Errorf("%s: two demand lines labelled %q", f, l)
+			}
+			seen[l] = true
+		}
 	}
 }
