@@ -95,6 +95,7 @@ func renderCompareText(w io.Writer, r *compareReport) {
 		fmt.Fprintln(&b, "People: the fewest of the scenario's staff who work at least one shift.")
 	}
 	fmt.Fprintln(&b, "Streak and rest days (min/max/avg over the people who work) and totals are those of the roster at that number.")
+	fmt.Fprintln(&b, "Longest streak: the longest run of days without rest that reaches into the plan, its days in last month's history included (as the rules count them).")
 	fmt.Fprintln(&b)
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	head := "rule set\tas given\t" + r.peopleHeader() + "\tlongest streak\trest days\thours\tnight shifts"
@@ -123,6 +124,9 @@ func renderCompareText(w io.Writer, r *compareReport) {
 		}
 		if c.Status == solver.Unknown {
 			notes = append(notes, fmt.Sprintf("%s: no answer within the time limit", c.Name))
+		}
+		if c.Roster != nil && c.Figures.HistoryStreak > 0 {
+			notes = append(notes, c.Name+": "+historyStreakNote(c.Figures))
 		}
 	}
 	if len(notes) > 0 {
@@ -162,11 +166,18 @@ func violationFamilies(vs []constraints.Violation) string {
 	return strings.Join(parts, ", ")
 }
 
+// historyStreakNote says that a longer run lies wholly in last month's
+// history, so that it is not read as the plan's.
+func historyStreakNote(f solver.Figures) string {
+	return fmt.Sprintf("last month's history alone holds a longer run, %d days (%s, %s), wholly before the plan: the plan cannot change it, and it is not counted as the plan's streak",
+		f.HistoryStreak, f.HistoryStreakStaff, dateSpan(f.HistoryStreakFrom, f.HistoryStreakTo))
+}
+
 // renderCompareCSV writes a header and one row per rule set.
 func renderCompareCSV(w io.Writer, r *compareReport) error {
 	cw := csv.NewWriter(w)
 	head := []string{"rule_set", "status", "people_kind", "people", "people_proven", "people_lower_bound",
-		"streak_min", "streak_max", "streak_avg", "rest_min", "rest_max", "rest_avg", "work_hours", "night_shifts", "violations", "reason"}
+		"streak_min", "streak_max", "streak_avg", "rest_min", "rest_max", "rest_avg", "work_hours", "night_shifts", "violations", "reason", "history_streak"}
 	cw.Write(head)
 	kind := "staff_used"
 	if r.cmp.Profile != "" {
@@ -193,7 +204,11 @@ func renderCompareCSV(w io.Writer, r *compareReport) error {
 		if c.Status == solver.Infeasible {
 			reason = coreReason(c.Core)
 		}
-		cw.Write(append(row, v, reason))
+		hist := ""
+		if c.Roster != nil && f.HistoryStreak > 0 {
+			hist = strconv.Itoa(f.HistoryStreak)
+		}
+		cw.Write(append(row, v, reason, hist))
 	}
 	cw.Flush()
 	return cw.Error()
@@ -213,6 +228,16 @@ type compareSetJSON struct {
 	Hours      *float64         `json:"work_hours,omitempty"`
 	Nights     *int             `json:"night_shifts,omitempty"`
 	Violations *int             `json:"violations,omitempty"`
+	// HistoryStreak is a longer run lying wholly in last month's history.
+	HistoryStreak *historyStreakJSON `json:"history_streak,omitempty"`
+}
+
+// historyStreakJSON is a run of days without rest wholly in the history.
+type historyStreakJSON struct {
+	Days  int    `json:"days"`
+	Staff string `json:"staff"`
+	From  string `json:"from"`
+	To    string `json:"to"`
 }
 
 // compareStatJSON is a min/max/avg over the people who work.
@@ -256,6 +281,9 @@ func renderCompareJSON(w io.Writer, r *compareReport) error {
 			j.Streak = &compareStatJSON{f.StreakMin, f.StreakMax, f.StreakAvg}
 			j.Rest = &compareStatJSON{f.RestMin, f.RestMax, f.RestAvg}
 			j.Hours, j.Nights = &h, &f.NightShifts
+			if f.HistoryStreak > 0 {
+				j.HistoryStreak = &historyStreakJSON{f.HistoryStreak, string(f.HistoryStreakStaff), f.HistoryStreakFrom.String(), f.HistoryStreakTo.String()}
+			}
 		}
 		if r.roster != "" {
 			n := len(c.Violations)
