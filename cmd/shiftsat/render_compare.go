@@ -18,6 +18,20 @@ import (
 type compareReport struct {
 	cmp    *solver.Comparison
 	roster string // the --roster file, or ""
+	// specs are the rule sets as written (without their names), by set.
+	specs []string
+	// named is true when some rule set was given a name (NAME=RULES).
+	named bool
+	// lang is the language of the HTML page ("en" or "ja").
+	lang string
+}
+
+// spec is the i-th rule set as written.
+func (r *compareReport) spec(i int) string {
+	if i < len(r.specs) {
+		return r.specs[i]
+	}
+	return r.cmp.Sets[i].Name
 }
 
 // peopleHeader names the people column.
@@ -68,11 +82,10 @@ func coreReason(core []constraints.Provenance) string {
 	if first.From != 0 || first.To != 0 {
 		who = append(who, dateSpan(first.From, first.To))
 	}
-	req := "requirements"
+	line := fmt.Sprintf("%d requirements cannot all hold: %s", len(core), strings.Join(fams, ", "))
 	if len(core) == 1 {
-		req = "requirement"
+		line = "1 requirement cannot hold: " + strings.Join(fams, ", ")
 	}
-	line := fmt.Sprintf("%d %s cannot all hold: %s", len(core), req, strings.Join(fams, ", "))
 	if len(who) > 0 {
 		line += " (e.g. " + familyName(first.Kind, first.Rule) + " " + strings.Join(who, " ") + ")"
 	}
@@ -133,6 +146,13 @@ func renderCompareText(w io.Writer, r *compareReport) {
 		fmt.Fprintln(&b)
 		for _, n := range notes {
 			fmt.Fprintln(&b, n)
+		}
+	}
+	if r.named {
+		fmt.Fprintln(&b)
+		fmt.Fprintln(&b, "Rule sets:")
+		for i, c := range r.cmp.Sets {
+			fmt.Fprintf(&b, "  %s = %s\n", c.Name, r.spec(i))
 		}
 	}
 	if r.roster != "" {
@@ -218,6 +238,7 @@ func renderCompareCSV(w io.Writer, r *compareReport) error {
 type compareSetJSON struct {
 	Rules      []string         `json:"rules"`
 	Name       string           `json:"name"`
+	Spec       string           `json:"spec"`
 	Status     string           `json:"status"`
 	Reason     string           `json:"reason,omitempty"`
 	People     *int             `json:"people"`
@@ -262,8 +283,8 @@ func renderCompareJSON(w io.Writer, r *compareReport) error {
 		Sets     []compareSetJSON  `json:"sets"`
 	}{Scenario: scenarioName(sc.Name, sc.File), Horizon: map[string]string{"start": sc.Horizon.Start.String(), "end": sc.Horizon.End.String()},
 		People: people, Roster: r.roster, Sets: []compareSetJSON{}}
-	for _, c := range r.cmp.Sets {
-		j := compareSetJSON{Name: c.Name, Status: c.Status.String(), Proven: c.Staffing.Proven, LowerBound: c.Staffing.LowerBound,
+	for i, c := range r.cmp.Sets {
+		j := compareSetJSON{Name: c.Name, Spec: r.spec(i), Status: c.Status.String(), Proven: c.Staffing.Proven, LowerBound: c.Staffing.LowerBound,
 			Rules: []string{}}
 		for _, s := range c.Specs {
 			j.Rules = append(j.Rules, s.Rule)
