@@ -8,7 +8,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/shiftsat/shiftsat/constraints"
 	"github.com/shiftsat/shiftsat/solver"
@@ -110,7 +109,7 @@ func renderCompareText(w io.Writer, r *compareReport) {
 	fmt.Fprintln(&b, "Streak and rest days (min/max/avg over the people who work) and totals are those of the roster at that number.")
 	fmt.Fprintln(&b, "Longest streak: the longest run of days without rest that reaches into the plan, its days in last month's history included (as the rules count them).")
 	fmt.Fprintln(&b)
-	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	tw := newTabTable(&b)
 	head := "rule set\tas given\t" + r.peopleHeader() + "\tlongest streak\trest days\thours\tnight shifts"
 	if r.roster != "" {
 		head += "\tviolations"

@@ -8,7 +8,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/shiftsat/shiftsat/model"
 	"github.com/shiftsat/shiftsat/solver"
@@ -44,7 +43,7 @@ func renderLimitsText(w io.Writer, rows []limitsRow) {
 		}
 		fmt.Fprintf(&b, "What each rule set allows one person, nothing else constraining (found by the solver).\nShift types: %s\n\n", strings.Join(sh, "; "))
 	}
-	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	tw := newTabTable(&b)
 	fmt.Fprintln(tw, "rule set\tlongest streak\tfewest rest days in 28 days\tmost hours in 7 days\tshortest rest between shifts")
 	for _, r := range rows {
 		x := r.res

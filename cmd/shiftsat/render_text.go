@@ -636,3 +636,34 @@ func padLeft(s string, w int) string {
 	}
 	return s
 }
+
+// tabTable is a drop-in for a text/tabwriter that aligns tab-separated
+// cells by their display width (a Japanese character is two columns wide;
+// tabwriter counts it as one and misaligns the rows after it). Write
+// collects lines; Flush writes them as a table, cells two spaces apart.
+type tabTable struct {
+	w       io.Writer
+	pending strings.Builder
+}
+
+func newTabTable(w io.Writer) *tabTable { return &tabTable{w: w} }
+
+// Write implements io.Writer.
+func (t *tabTable) Write(p []byte) (int, error) { return t.pending.Write(p) }
+
+// Flush writes the lines collected.
+func (t *tabTable) Flush() error {
+	var tb table
+	text := strings.TrimSuffix(t.pending.String(), "\n")
+	t.pending.Reset()
+	if text == "" {
+		return nil
+	}
+	for _, line := range strings.Split(text, "\n") {
+		tb.add(strings.Split(line, "\t")...)
+	}
+	var b strings.Builder
+	tb.write(&b, "", "")
+	_, err := io.WriteString(t.w, b.String())
+	return err
+}

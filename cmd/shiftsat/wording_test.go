@@ -196,3 +196,16 @@ func TestDemandLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestTabTable: columns after a Japanese cell stay aligned (text/tabwriter
+// counted a Japanese character as one column).
+func TestTabTable(t *testing.T) {
+	var b strings.Builder
+	tw := newTabTable(&b)
+	tw.Write([]byte("rule set\tas given\n病棟\tfeasible\njp-weekly\tfeasible\n"))
+	tw.Flush()
+	want := "rule set   as given\n病棟       feasible\njp-weekly  feasible\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
