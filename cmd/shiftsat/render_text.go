@@ -318,6 +318,7 @@ func writeRoster(b *strings.Builder, r *report) {
 	writePeople(b, r, views)
 	b.WriteString("\nPer day\n")
 	writeCoverageSummary(b, r, cov)
+	writePartialBlocks(b, r)
 }
 
 // oneCharLeave picks a one-character leave symbol that is no shift id.
