@@ -651,6 +651,9 @@ func (r *explainReport) summary() string {
 		if ex.Minimal {
 			m = "（最小の組: どれか1つを外せば残りは満たせます）"
 		}
+		if len(ex.Core) == 1 {
+			return fmt.Sprintf("すべてのルールを満たす勤務表はありません。次の条件を満たせません%s: %s", m, strings.Join(kinds, ", "))
+		}
 		return fmt.Sprintf("すべてのルールを満たす勤務表はありません。次の%d個の条件は同時に満たせません%s: %s", len(ex.Core), m, strings.Join(kinds, ", "))
 	}
 	m := "not proved minimal within the time limit"

@@ -70,8 +70,11 @@ func TestFairnessHoursShown(t *testing.T) {
 func TestSingularForms(t *testing.T) {
 	one := &explainReport{lang: "en", ex: &solver.Explanation{Status: solver.Infeasible, Minimal: true,
 		Core: []constraints.Provenance{{Kind: "demand", Rule: "demand"}}}, sc: &model.Scenario{}}
+	oneJA := *one
+	oneJA.lang = "ja"
 	got := map[string]string{
 		"summary":         one.summary(),
+		"summary ja":      oneJA.summary(),
 		"figure 1 people": figure(1, "people"),
 		"figure 2 people": figure(2, "people"),
 		"People 1":        constraints.People(1, ""),
@@ -80,6 +83,7 @@ func TestSingularForms(t *testing.T) {
 	}
 	want := map[string]string{
 		"summary":         "no roster satisfies every rule: this requirement cannot hold (a minimal set: drop any one and the rest can be met): demand",
+		"summary ja":      "すべてのルールを満たす勤務表はありません。次の条件を満たせません（最小の組: どれか1つを外せば残りは満たせます）: 必要人数",
 		"figure 1 people": "1 person",
 		"figure 2 people": "2 people",
 		"People 1":        "1 person",
