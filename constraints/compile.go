@@ -10,31 +10,47 @@ import (
 	"github.com/shiftsat/shiftsat/model"
 )
 
+// The documents the rules come from, named as users know them (RULES.md §6):
+// users never see the project's seed files, so output names the document.
+const (
+	// SourceStudyGroup is seed 001.
+	SourceStudyGroup = "MHLW study group on labour standards law (厚生労働省 労働基準関係法制研究会), materials"
+	// SourceConsecutiveExplainer is seed 002.
+	SourceConsecutiveExplainer = "explainer on consecutive-work limits under the Labour Standards Act"
+	// SourceIntervalRulesGuide is seed 003.
+	SourceIntervalRulesGuide = "work-rules guide to 勤務間インターバル clauses (2023-12-07)"
+	// SourceIntervalPamphlet is seed 004.
+	SourceIntervalPamphlet = "MHLW pamphlet 「労働時間等設定改善法・勤務間インターバル制度」"
+	// NotLaw marks the study group's proposals: they are not law.
+	NotLaw = "a proposal, not law: the 2026 bill that would have carried it was not submitted (December 2025)"
+)
+
 // Citations of the sources, by rule.
 const (
-	citeConsecutive13 = "MHLW study group proposal: regulate consecutive work beyond 13 days (seed 001)"
-	citeConsecutive   = "cap on consecutive work days (RULES.md 2.1; seeds 001, 002)"
+	citeConsecutive13 = "study-group proposal: regulate consecutive work beyond 13 days (" + SourceStudyGroup + "); " + NotLaw
+	citeConsecutive   = "cap on consecutive work days set by the work rules (" + SourceConsecutiveExplainer + ")"
 	citeWeekly        = "Labour Standards Act Art. 35(1): one rest day per week"
 	cite4w4d          = "Labour Standards Act Art. 35(2): four rest days per fixed four weeks (変形休日制)"
-	cite2w2d          = "proposal (B): two rest days per fixed two weeks (seed 001)"
-	citeHolidayWork   = "holiday work under a 36 agreement capped at 2 days per 4 weeks: proposal II-① (seed 001)"
+	cite2w2d          = "study-group proposal (B): two rest days per fixed two weeks (" + SourceStudyGroup + "); " + NotLaw
+	citeHolidayWork   = "study-group proposal II-①: holiday work under a 36 agreement capped at 2 days per 4 weeks (" + SourceStudyGroup + "); " + NotLaw
 	citeHolidays      = "rest-day quota per fixed block (Labour Standards Act Art. 35)"
-	citeInterval      = "rest interval between shifts (勤務間インターバル): EU WTD Art. 3; MHLW guidance (seeds 001, 003, 004)"
+	citeInterval      = "rest interval between shifts (勤務間インターバル): EU WTD Art. 3; " + SourceIntervalPamphlet + "; " + SourceIntervalRulesGuide
 	citeDriver        = "改善基準告示 (2024): 11 h rest between shifts, never under 9 h"
-	citeDoctor        = "Medical Care Act Art. 123: doctors' continuous rest of 9 h within 24 h (18 h within 46 h) (seed 001)"
-	citeRestWithin    = "continuous rest within a window after each start (RULES.md 2.4)"
+	citeDoctor        = "Medical Care Act Art. 123: doctors' continuous rest of 9 h within 24 h (18 h within 46 h)"
+	citeRestWithin    = "continuous rest within a window after each start (user-set parameters; doctors: Medical Care Act Art. 123)"
 	citeEUWeekly      = "Directive 2003/88/EC Art. 5: 24 h + 11 h continuous rest per 7 days"
 	citeUKWeekly      = "Working Time Regulations 1998 reg. 11: 24 h per 7 days or 48 h per 14 days"
 	citeWeeklyRest    = "continuous rest per fixed period"
 	citeHours         = "Labour Standards Act Art. 32: 8 h per day, 40 h per week"
-	citeSums          = "bound on hours or days per period (RULES.md 2.5)"
-	citeVariableYear  = "Labour Standards Act Art. 32-4 and Ordinance Art. 12-4: 1-year variable working hours (seed 002)"
+	citeSums          = "bound on hours or days per period (the work rules)"
+	citeVariableYear  = "Labour Standards Act Art. 32-4 and Ordinance Art. 12-4: 1-year variable working hours (" + SourceConsecutiveExplainer + ")"
 	citeNight         = "night work 22:00-05:00 (Labour Standards Act Art. 37(4))"
 	citeMinor         = "Labour Standards Act Arts. 60, 61: workers under 18"
 	citeBreaks        = "Labour Standards Act Art. 34: breaks of 45 min after 6 h and 60 min after 8 h of work"
-	citeBreaks12      = "; proposal (seed 001): 30 more minutes after 12 h"
+	citeBreaks12      = "; study-group proposal: 30 more minutes after 12 h (" + SourceStudyGroup + "; " + NotLaw + ")"
 	citeDemand        = "the scenario's demand"
 	citeScenario      = "the scenario"
+	citeStructure     = "one shift start per person per date, and no two shifts of one person overlap"
 )
 
 // Preset describes a preset of RULES.md §3.
@@ -116,7 +132,7 @@ func (c *compiler) errorf(pos model.Pos, path, format string, args ...any) {
 func Compile(sc *model.Scenario) ([]Rule, error) {
 	c := &compiler{sc: sc}
 	for _, p := range sc.Staff {
-		c.rules = append(c.rules, &Structure{meta: meta{RuleName: "one_shift", Cite: "RULES.md §1: one start per date, no overlap", Pos: p.Pos}, Staff: p.ID})
+		c.rules = append(c.rules, &Structure{meta: meta{RuleName: "one_shift", Cite: citeStructure, Pos: p.Pos}, Staff: p.ID})
 		c.rules = append(c.rules, &Personal{meta: meta{RuleName: "personal", Cite: citeScenario, Pos: p.Pos}, Staff: p.ID})
 		c.personalLimits(p)
 		if p.Minor {
@@ -237,7 +253,7 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 			return *rs.Anchor, true
 		}
 		if required {
-			c.errorf(rs.Pos, path+".anchor", "rule %q needs an anchor (起算日): the date a fixed block starts, e.g. anchor: %s (seed 002: work rules must state it)", name, c.sc.Horizon.Start)
+			c.errorf(rs.Pos, path+".anchor", "rule %q needs an anchor (起算日): the date a fixed block starts, e.g. anchor: %s (work rules must state it: "+SourceConsecutiveExplainer+")", name, c.sc.Horizon.Start)
 			return 0, false
 		}
 		return c.sc.WeekAnchor(), true

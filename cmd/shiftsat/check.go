@@ -392,6 +392,9 @@ func figure(n int, unit string) string {
 	case "":
 		return strconv.Itoa(n)
 	}
+	if n == 1 && unit == "people" {
+		unit = "person"
+	}
 	if n == 1 && strings.HasSuffix(unit, "s") {
 		unit = strings.TrimSuffix(unit, "s") // 1 day, 1 rest day, 1 shift
 	}
