@@ -157,8 +157,8 @@ func (r *explainReport) personReason(sh *solver.Shortage, pc solver.PersonCapaci
 // shortageWaySentence describes a way out made by counting (several
 // people added at once, or demand lowered on many cells), or returns false.
 func (r *explainReport) shortageWaySentence(w solver.WayOut) (string, bool) {
-	if len(w.Changes) == 0 {
-		return "", false
+	if len(w.Changes) == 0 || w.AtLeast == 0 {
+		return "", false // not a way found by counting
 	}
 	c := w.Changes[0]
 	fewest := ""
