@@ -128,7 +128,7 @@ func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 			return exitWith(exitUsage)
 		}
 		if cmd.Context().Err() != nil {
-			return failf("interrupted: %v", err)
+			return a.interrupted()
 		}
 		return failf("compare: %v", err)
 	}

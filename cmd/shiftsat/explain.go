@@ -166,10 +166,10 @@ func (a *app) explain(ctx context.Context, path string, s planSettings, es expla
 		return err
 	}
 	res, err := solve(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit})
+	if err := a.interrupted(); err != nil {
+		return err
+	}
 	if err != nil {
-		if ctx.Err() != nil {
-			return failf("interrupted: %v", err)
-		}
 		return failf("solve %s: %v", path, err)
 	}
 	switch res.Status {
@@ -182,9 +182,6 @@ func (a *app) explain(ctx context.Context, path string, s planSettings, es expla
 	case solver.Infeasible:
 		return a.explainInfeasible(ctx, sc, rules, s, es)
 	}
-	if ctx.Err() != nil {
-		return failf("interrupted before an answer was found")
-	}
 	return &exitError{code: exitTimeLimit, msg: "the time limit was reached with no answer (status unknown); try a longer --time-limit"}
 }
 
@@ -193,6 +190,9 @@ func (a *app) explain(ctx context.Context, path string, s planSettings, es expla
 // exit code 3. plan and explain share it.
 func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, s planSettings, es explainSettings) error {
 	rep, err := buildExplanation(ctx, sc, rules, s, es)
+	if err := a.interrupted(); err != nil {
+		return err // an explanation cut short is not shown
+	}
 	if err != nil {
 		return err
 	}

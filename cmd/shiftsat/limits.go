@@ -99,7 +99,7 @@ func (a *app) limits(cmd *cobra.Command, o limitsOptions) error {
 		}
 		if err != nil {
 			if cmd.Context().Err() != nil {
-				return failf("interrupted: %v", err)
+				return a.interrupted()
 			}
 			return failf("limits %s: %v", set.name, err)
 		}

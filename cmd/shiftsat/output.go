@@ -29,8 +29,12 @@ func checkOutPath(out, in string) error {
 }
 
 // write writes data to stdout, or atomically to the file out (see
-// writeFileAtomic). Every subcommand's output goes through it.
+// writeFileAtomic) unless the run was interrupted (then nothing is
+// written). Every subcommand's output goes through it.
 func (a *app) write(out string, data []byte) error {
+	if err := a.interrupted(); err != nil {
+		return err // never write the result of a search cut short
+	}
 	if out == "" {
 		if _, err := a.stdout.Write(data); err != nil {
 			return failf("write output: %v", err)

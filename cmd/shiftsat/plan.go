@@ -143,10 +143,12 @@ func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 	} else {
 		res, err = solve(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit})
 	}
+	if err := a.interrupted(); err != nil {
+		// The best roster of a search cut short is not the plan: nothing
+		// is shown or written.
+		return err
+	}
 	if err != nil {
-		if ctx.Err() != nil {
-			return failf("interrupted: %v", err)
-		}
 		return failf("solve %s: %v", path, err)
 	}
 	rep := &report{sc: sc, rules: rules, res: res, lang: s.lang}
@@ -171,9 +173,6 @@ func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 		// CSV has no place for it: it goes to stderr as text.
 		return a.explainInfeasible(ctx, sc, rules, s, s.explain)
 	default:
-		if ctx.Err() != nil {
-			return failf("interrupted before an answer was found")
-		}
 		if s.format == "json" {
 			if err := a.emit(rep, s); err != nil {
 				return err

@@ -45,6 +45,31 @@ func failf(format string, args ...any) error {
 	return &exitError{code: exitFailure, msg: fmt.Sprintf(format, args...)}
 }
 
+// errInterrupted is the message of an interrupted run.
+const errInterrupted = "interrupted (Ctrl-C): the run did not finish; no result was written"
+
+// interruptedError turns the error a command returned after an interrupt
+// into exit 1 with a message that says "interrupted" (the command's own
+// message is kept when it says so already).
+func interruptedError(err error) error {
+	var ee *exitError
+	if errors.As(err, &ee) && ee.code == exitFailure && strings.Contains(ee.msg, "interrupted") {
+		return err
+	}
+	return failf("%s", errInterrupted)
+}
+
+// interrupted returns the error of an interrupted run when the user has
+// pressed Ctrl-C (or the process got SIGTERM), else nil. Commands call it
+// after a search, before presenting its result: the result of a search cut
+// short must never be shown as a finished one.
+func (a *app) interrupted() error {
+	if a.ctx != nil && a.ctx.Err() != nil {
+		return failf("%s", errInterrupted)
+	}
+	return nil
+}
+
 // exitWith ends a command with code after it has printed its own messages.
 func exitWith(code int) error { return &exitError{code: code} }
 
@@ -58,6 +83,8 @@ const defaultConfigFile = "shiftsat.yaml"
 
 // app is one invocation of the program: its streams and its settings.
 type app struct {
+	// ctx is the invocation's context: cancelled on Ctrl-C (SIGINT) or SIGTERM.
+	ctx            context.Context
 	stdout, stderr io.Writer
 	v              *viper.Viper
 	// configFlag is the value of --config.
@@ -76,7 +103,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 			code = exitFailure
 		}
 	}()
-	a := &app{stdout: stdout, stderr: stderr, v: viper.New()}
+	a := &app{ctx: ctx, stdout: stdout, stderr: stderr, v: viper.New()}
 	a.v.SetEnvPrefix("SHIFTSAT")
 	a.v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	a.v.AutomaticEnv()
@@ -86,6 +113,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
+	}
+	if ctx.Err() != nil {
+		// Interrupted (Ctrl-C): whatever the command concluded from a
+		// search cut short is not its answer. Exit 1, say so.
+		err = interruptedError(err)
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
