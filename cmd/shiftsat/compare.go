@@ -75,12 +75,9 @@ func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 		return usageErrorf("--format: unknown format %q; expected one of: %s", o.format, strings.Join(compareFormats, ", "))
 	}
 	if o.out != "" {
-		for _, in := range []string{path, o.roster} {
-			if in != "" {
-				if err := checkOutPath(o.out, in); err != nil {
-					return err
-				}
-			}
+		in := append([]input{{"the scenario", path}, {"the roster", o.roster}}, rulesFileInputs(o.rules)...)
+		if err := checkOut(o.out, in...); err != nil {
+			return err
 		}
 	}
 	sets, err := a.ruleSetFlags(o.rules)

@@ -157,7 +157,7 @@ invalid scenario, 3 infeasible (the explanation is printed), 4 time limit.`,
 // explain is the `explain` subcommand.
 func (a *app) explain(ctx context.Context, path string, s planSettings, es explainSettings) error {
 	if s.out != "" {
-		if err := checkOutPath(s.out, path); err != nil {
+		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
 			return err
 		}
 	}

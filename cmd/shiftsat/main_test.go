@@ -338,7 +338,7 @@ func TestOutRefusesInput(t *testing.T) {
 	for _, out := range []string{"small.yaml", "./small.yaml", abs, filepath.Join(dir, "sub", "..", "small.yaml"), "link.yaml", "hard.yaml"} {
 		t.Run(out, func(t *testing.T) {
 			code, stdout, errOut := runCmd(t, "plan", "--out", out, "small.yaml")
-			if code != exitUsage || stdout != "" || !regexp.MustCompile(`is the input scenario.*; refusing to overwrite it`).MatchString(errOut) {
+			if code != exitUsage || stdout != "" || !regexp.MustCompile(`--out would overwrite the scenario small\.yaml.*, an input of this command`).MatchString(errOut) {
 				t.Errorf("exit %d, stdout %q, stderr:\n%s", code, stdout, errOut)
 			}
 			if got, _ := os.ReadFile(abs); string(got) != smallScenario {

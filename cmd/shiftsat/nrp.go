@@ -36,7 +36,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid instance,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out != "" {
-				if err := checkOutPath(out, args[0]); err != nil {
+				if err := checkOut(out, input{"the instance", args[0]}); err != nil {
 					return err
 				}
 			}

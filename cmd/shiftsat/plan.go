@@ -125,7 +125,7 @@ var solve = solver.Solve
 // plan is the `plan` subcommand.
 func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 	if s.out != "" {
-		if err := checkOutPath(s.out, path); err != nil {
+		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
 			return err
 		}
 	}

@@ -149,6 +149,10 @@ Exit codes: 0 success, 1 failure, 2 bad usage or invalid input,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Args:          cobra.NoArgs,
+		// Runs before every subcommand (none has its own).
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return checkOutFlag(cmd)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cmd.SetOut(a.stderr)
 			_ = cmd.Usage()
