@@ -236,6 +236,9 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		if rs.Anchor != nil {
 			return *rs.Anchor, true
 		}
+		if rs.Invalid["anchor"] {
+			return 0, false // reported by the loader
+		}
 		if required {
 			c.errorf(rs.Pos, path+".anchor", "rule %q needs an anchor (起算日): the date a fixed block starts, e.g. anchor: %s (seed 002: work rules must state it)", name, c.sc.Horizon.Start)
 			return 0, false
@@ -268,6 +271,9 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 				cite = cite4w4d
 			}
 		case "":
+			if rs.Invalid["scheme"] || rs.Invalid["block_days"] || rs.Invalid["rest_days"] {
+				return // the loader reported the bad value
+			}
 			if rs.BlockDays == nil || rs.RestDays == nil {
 				c.errorf(rs.Pos, path+".scheme", "rule holidays needs a scheme (weekly, 2w2d or 4w4d) or both block_days and rest_days")
 				return
@@ -312,7 +318,7 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		r := &MaxConsecutiveDays{meta: mt(citeConsecutive), Max: 13}
 		if name == "jp-13days" {
 			r.meta = mt(citeConsecutive13)
-		} else if n, ok := c.intParam(rs.Max, rs.Keys["max"], path+".max", 1, true); ok {
+		} else if n, ok := c.intParam(rs, "max", rs.Max, path+".max", 1, true); ok {
 			r.Max = n
 		} else {
 			return
@@ -350,7 +356,7 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		case "uk-wtr":
 			r.meta = mt(citeUKWeekly)
 		case "rest_interval":
-			h, ok := c.hoursParam(rs.Hours, rs.Keys["hours"], path+".hours", true)
+			h, ok := c.hoursParam(rs, "hours", rs.Hours, path+".hours", true)
 			if !ok {
 				return
 			}
@@ -384,14 +390,14 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		}
 		req := name == "rest_within"
 		if rs.WindowHours != nil || req {
-			w, ok := c.hoursParam(rs.WindowHours, rs.Keys["window_hours"], path+".window_hours", req)
+			w, ok := c.hoursParam(rs, "window_hours", rs.WindowHours, path+".window_hours", req)
 			if !ok {
 				return
 			}
 			r.WindowMinutes = w
 		}
 		if rs.RestHours != nil || req {
-			w, ok := c.hoursParam(rs.RestHours, rs.Keys["rest_hours"], path+".rest_hours", req)
+			w, ok := c.hoursParam(rs, "rest_hours", rs.RestHours, path+".rest_hours", req)
 			if !ok {
 				return
 			}
@@ -404,7 +410,7 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		c.rules = append(c.rules, r)
 	case "weekly_rest":
 		r := &WeeklyRest{meta: mt(citeWeeklyRest), Days: 7}
-		h, ok := c.hoursParam(rs.Hours, rs.Keys["hours"], path+".hours", true)
+		h, ok := c.hoursParam(rs, "hours", rs.Hours, path+".hours", true)
 		if !ok {
 			return
 		}
@@ -431,13 +437,13 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 			val, key = rs.Min, "min"
 		}
 		if b.Hours {
-			v, ok := c.hoursParam(val, rs.Keys[key], path+"."+key, true)
+			v, ok := c.hoursParam(rs, key, val, path+"."+key, true)
 			if !ok {
 				return
 			}
 			b.Limit = v
 		} else {
-			v, ok := c.intParam(val, rs.Keys[key], path+"."+key, 0, true)
+			v, ok := c.intParam(rs, key, val, path+"."+key, 0, true)
 			if !ok {
 				return
 			}
@@ -451,6 +457,9 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		case PerWeek:
 			b.BlockDays, b.Anchor = 7, c.sc.WeekAnchor()
 		case PerBlock:
+			if rs.Invalid["block_days"] {
+				return // the loader reported the bad value
+			}
 			if rs.BlockDays == nil || *rs.BlockDays < 1 {
 				c.errorf(rs.Pos, path+".block_days", "per: block needs block_days (a whole number of days, at least 1)")
 				return
@@ -474,7 +483,7 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		}
 		c.rules = append(c.rules, b)
 	case "night_work":
-		n, ok := c.intParam(rs.Max, rs.Keys["max"], path+".max", 0, true)
+		n, ok := c.intParam(rs, "max", rs.Max, path+".max", 0, true)
 		if !ok {
 			return
 		}
@@ -529,8 +538,23 @@ func (c *compiler) busy(rs *model.RuleSpec, path string, def int) []model.BusyPe
 	return out
 }
 
-func (c *compiler) intParam(v *float64, pos model.Pos, path string, min int, required bool) (int, bool) {
+// paramPos is where parameter key of rs is written, else where rs starts.
+func paramPos(rs *model.RuleSpec, key string) model.Pos {
+	if p, ok := rs.Keys[key]; ok {
+		return p
+	}
+	return rs.Pos
+}
+
+// intParam reads the whole-number parameter key of rs, whose value is v.
+// A value the loader rejected (rs.Invalid) was reported there: it is not
+// reported again as missing.
+func (c *compiler) intParam(rs *model.RuleSpec, key string, v *float64, path string, min int, required bool) (int, bool) {
+	pos := paramPos(rs, key)
 	if v == nil {
+		if rs.Invalid[key] {
+			return 0, false
+		}
 		if required {
 			c.errorf(pos, path, "missing; expected a whole number >= %d", min)
 		}
@@ -543,8 +567,14 @@ func (c *compiler) intParam(v *float64, pos model.Pos, path string, min int, req
 	return int(*v), true
 }
 
-func (c *compiler) hoursParam(v *float64, pos model.Pos, path string, required bool) (int, bool) {
+// hoursParam reads the hours parameter key of rs, whose value is v, as
+// minutes (rs.Invalid as for intParam).
+func (c *compiler) hoursParam(rs *model.RuleSpec, key string, v *float64, path string, required bool) (int, bool) {
+	pos := paramPos(rs, key)
 	if v == nil {
+		if rs.Invalid[key] {
+			return 0, false
+		}
 		if required {
 			c.errorf(pos, path, "missing; expected a number of hours > 0")
 		}

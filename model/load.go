@@ -1245,7 +1245,14 @@ func (d *decoder) rules(n *yaml.Node) {
 			}
 			x := f[k]
 			rs.Keys[k] = d.pos(x.k)
+			before := len(d.errs)
 			d.ruleParam(rs, k, x.v, join(p, k))
+			if len(d.errs) > before {
+				if rs.Invalid == nil {
+					rs.Invalid = map[string]bool{}
+				}
+				rs.Invalid[k] = true
+			}
 		}
 		d.sc.Rules = append(d.sc.Rules, rs)
 	}

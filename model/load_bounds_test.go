@@ -55,3 +55,29 @@ func TestParseRuleWeight(t *testing.T) {
 		})
 	}
 }
+
+// TestParseRuleInvalidKeys: the keys whose values the loader rejects are
+// recorded in RuleSpec.Invalid, so that package constraints does not report
+// their unset fields again as missing.
+func TestParseRuleInvalidKeys(t *testing.T) {
+	tests := []struct {
+		rules string
+		want  map[string]bool
+	}{
+		{"rules: [{rule: max_consecutive_days, max: 13}]\n", nil},
+		{"rules: [{rule: max_consecutive_days, max: 9223372036854775807}]\n", map[string]bool{"max": true}},
+		{"rules: [{rule: rest_interval, hours: .nan}]\n", map[string]bool{"hours": true}},
+		{"rules: [{rule: holidays, block_days: 99999999999999, rest_days: 4, anchor: x}]\n", map[string]bool{"block_days": true, "anchor": true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rules, func(t *testing.T) {
+			sc, _ := ParsePartial("t.yaml", []byte(base+oneStaff+tt.rules))
+			if sc == nil || len(sc.Rules) != 1 {
+				t.Fatalf("no rule decoded: %+v", sc)
+			}
+			if diff := cmp.Diff(tt.want, sc.Rules[0].Invalid); diff != "" {
+				t.Errorf("Invalid (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
