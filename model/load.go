@@ -102,8 +102,13 @@ const maxNumber = 1_000_000
 // maxDates bounds the number of dates all ranges of a scenario expand to.
 const maxDates = 2_000_000
 
-// maxNodes bounds the size of the YAML tree once aliases are expanded.
-const maxNodes = 1_000_000
+// maxNodes bounds the size of the YAML tree: as written, and once aliases
+// are expanded (an alias of a large node counts that node again, so a few
+// lines could stand for billions of nodes). It is not raised for documents
+// without aliases: a million nodes is some 300 000 staff or history
+// entries, far beyond what the planner can solve, and decoding costs
+// memory in proportion. A variable so that tests can lower it.
+var maxNodes = 1_000_000
 
 // Load reads the scenario file at path (it never modifies it) and parses it
 // with Parse. I/O errors are returned wrapped; input errors as an ErrorList.
@@ -205,8 +210,31 @@ func (d *decoder) yamlError(err error) {
 	d.errs.Add(p, "", "invalid YAML: "+msg+"; expected a well-formed YAML document")
 }
 
-// checkTree rejects alias cycles and trees that expand to too many nodes.
+// checkTree rejects alias cycles and trees with too many nodes, as
+// written or once aliases are expanded; the message says which.
 func (d *decoder) checkTree(root *yaml.Node) bool {
+	written, aliases := 0, false
+	var count func(n *yaml.Node)
+	count = func(n *yaml.Node) {
+		if n == nil {
+			return
+		}
+		written++
+		if n.Kind == yaml.AliasNode {
+			aliases = true
+		}
+		for _, c := range n.Content {
+			count(c)
+		}
+	}
+	count(root)
+	if written > maxNodes {
+		d.errs.Add(d.pos(root), "", fmt.Sprintf("the document is too large: %d YAML nodes (keys, values, lists and mappings), more than the limit of %d; expected a smaller scenario (one site or planning period per file)", written, maxNodes))
+		return false
+	}
+	if !aliases {
+		return true
+	}
 	const visiting, done = 1, 2
 	state := map[*yaml.Node]int{}
 	size := map[*yaml.Node]int{}
@@ -239,7 +267,7 @@ func (d *decoder) checkTree(root *yaml.Node) bool {
 		return s
 	}
 	if walk(root) > maxNodes && ok {
-		d.errs.Add(d.pos(root), "", fmt.Sprintf("the document expands to more than %d nodes (through aliases); expected a smaller document", maxNodes))
+		d.errs.Add(d.pos(root), "", fmt.Sprintf("the document's aliases (*name) expand it to more than the limit of %d YAML nodes (it has %d as written); expected fewer or smaller aliases", maxNodes, written))
 		ok = false
 	}
 	return ok

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -77,6 +79,45 @@ func TestParseRuleInvalidKeys(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, sc.Rules[0].Invalid); diff != "" {
 				t.Errorf("Invalid (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestParseNodeLimit: a document too large as written is refused for its
+// size, without a word about aliases; one that aliases blow up is refused
+// for its aliases. The limit is lowered to keep the test small.
+func TestParseNodeLimit(t *testing.T) {
+	defer func(n int) { maxNodes = n }(maxNodes)
+	maxNodes = 200
+	var staff strings.Builder
+	staff.WriteString("staff:\n")
+	for i := range 80 { // 80 x (mapping, key, value) + ... > 200
+		fmt.Fprintf(&staff, "  - {id: s%d}\n", i)
+	}
+	// 5 x 5 x 5 x 2 leaves through aliases, few nodes written.
+	aliases := "staff: [{id: a, leave: &l1 [2026-12-02, 2026-12-03]}]\n" +
+		"x1: &l2 [*l1, *l1, *l1, *l1, *l1]\nx2: &l3 [*l2, *l2, *l2, *l2, *l2]\nx3: [*l3, *l3, *l3, *l3, *l3]\n"
+	tests := []struct {
+		name, yaml string
+		want       []string
+	}{
+		{"large without aliases", base + staff.String(), []string{
+			"t.yaml:1:1: the document is too large: 265 YAML nodes (keys, values, lists and mappings), more than the limit of 200; expected a smaller scenario (one site or planning period per file)",
+		}},
+		{"aliases expand", base + aliases, []string{
+			"t.yaml:1:1: the document's aliases (*name) expand it to more than the limit of 200 YAML nodes (it has 53 as written); expected fewer or smaller aliases",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("t.yaml", []byte(tt.yaml))
+			var got []string
+			if err != nil {
+				got = strings.Split(err.Error(), "\n")
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
 			}
 		})
 	}
