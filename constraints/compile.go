@@ -295,6 +295,9 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		if rs.HolidayWork != nil {
 			h.HolidayWork = *rs.HolidayWork
 		}
+		if name == "holidays" {
+			cite = holidaysCite(h.BlockDays, h.RestDays) // userset.go
+		}
 		if h.BlockDays < 1 {
 			c.errorf(rs.Keys["block_days"], path+".block_days", "block_days must be at least 1")
 			return
@@ -361,6 +364,9 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 				return
 			}
 			r.Minutes = h
+			if h != 11*60 { // the interval of EU WTD Art. 3 and the MHLW guidance
+				r.Cite = userSet("hours: "+fmtNum(*rs.Hours), citeInterval)
+			}
 		}
 		if rs.Reduced != nil {
 			r.ReducedMinutes = hoursToMinutes(rs.Reduced.Hours)
@@ -406,6 +412,9 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		if r.RestMinutes > r.WindowMinutes {
 			c.errorf(rs.Pos, path+".rest_hours", "rest_hours (%s) must not exceed window_hours (%s)", fmtHours(r.RestMinutes), fmtHours(r.WindowMinutes))
 			return
+		}
+		if name == "jp-doctor" && !(r.WindowMinutes == 24*60 && r.RestMinutes == 9*60) && !(r.WindowMinutes == 46*60 && r.RestMinutes == 18*60) {
+			r.Cite = userSet("window_hours: "+fmtHours(r.WindowMinutes)+", rest_hours: "+fmtHours(r.RestMinutes), citeDoctor)
 		}
 		c.rules = append(c.rules, r)
 	case "weekly_rest":

@@ -189,6 +189,7 @@ func (a *app) loadAudit(path, rulesFlag, rulesFile string, replace bool) (*model
 	if err != nil {
 		return nil, nil, a.inputError(path, err)
 	}
+	a.warn(sc.Rules)
 	return sc, rules, nil
 }
 

@@ -197,7 +197,16 @@ func (a *app) load(path string) (*model.Scenario, []constraints.Rule, error) {
 	if err != nil {
 		return nil, nil, a.inputError(path, err)
 	}
+	a.warn(sc.Rules)
 	return sc, rules, nil
+}
+
+// warn prints to stderr the warnings about rule values far outside any
+// law's range (constraints.Warnings); they change no exit code.
+func (a *app) warn(specs []*model.RuleSpec) {
+	for _, w := range constraints.Warnings(specs) {
+		fmt.Fprintln(a.stderr, w.Error())
+	}
 }
 
 // loadScenario reads a scenario file. When the file has errors, its rules

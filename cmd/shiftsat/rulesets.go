@@ -54,6 +54,7 @@ func (a *app) ruleSetFlags(args []string) ([]ruleSetArg, error) {
 		case err != nil:
 			return nil, failf("--rules %s: %v", arg, err)
 		}
+		a.warn(specs)
 		out = append(out, ruleSetArg{name: strings.TrimSpace(arg), specs: specs})
 	}
 	if len(errs) > 0 {
