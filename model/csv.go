@@ -29,7 +29,19 @@ const maxCSVBytes = 64 << 20
 type csvInput struct {
 	file string
 	errs ErrorList
+	// kind is the kind of each error (its message format), to cap
+	// repeated errors (list).
+	kind map[*Error]string
 }
+
+// Caps of the errors shown for one CSV file: a wrong or broken file of a
+// million rows must not print a million lines.
+const (
+	// maxErrorsPerKind is how many errors of one kind are shown.
+	maxErrorsPerKind = 5
+	// maxErrorsShown is how many errors are shown in all.
+	maxErrorsShown = 20
+)
 
 // csvRecord is one record of a CSV file with the position of each field.
 type csvRecord struct {
@@ -37,9 +49,73 @@ type csvRecord struct {
 	pos    []Pos
 }
 
-// errf records an error at pos.
+// errf records an error at pos. Its format is its kind (see list).
 func (c *csvInput) errf(pos Pos, path, format string, args ...any) {
-	c.errs.Add(pos, path, fmt.Sprintf(format, args...))
+	e := &Error{Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)}
+	c.errs = append(c.errs, e)
+	if c.kind == nil {
+		c.kind = map[*Error]string{}
+	}
+	c.kind[e] = format
+}
+
+// list returns the errors sorted by position, at most maxErrorsPerKind of
+// each kind and maxErrorsShown in all: after the last error shown of a
+// kind, "... and 183 more like this, not shown (lines 25 to 207)", and at
+// the end a count of the errors of kinds not shown at all.
+func (c *csvInput) list() ErrorList {
+	c.errs.Sort()
+	type more struct{ n, first, last int }
+	var out ErrorList
+	shown := map[string]int{}
+	after := map[string]int{} // kind -> index in out of its last error shown
+	hidden := map[string]*more{}
+	others := 0
+	for _, e := range c.errs {
+		k := c.kind[e]
+		if shown[k] < maxErrorsPerKind && len(out) < maxErrorsShown {
+			shown[k]++
+			out = append(out, e)
+			after[k] = len(out) - 1
+			continue
+		}
+		if shown[k] == 0 {
+			others++
+			continue
+		}
+		h := hidden[k]
+		if h == nil {
+			h = &more{first: e.Pos.Line}
+			hidden[k] = h
+		}
+		h.n++
+		h.last = e.Pos.Line
+	}
+	if len(hidden) == 0 && others == 0 {
+		return out
+	}
+	var res ErrorList
+	at := map[int]*more{}
+	for k, h := range hidden {
+		at[after[k]] = h
+	}
+	for i, e := range out {
+		res = append(res, e)
+		if h := at[i]; h != nil {
+			lines := ""
+			if h.first > 0 {
+				lines = fmt.Sprintf(" (lines %d to %d)", h.first, h.last)
+				if h.first == h.last {
+					lines = fmt.Sprintf(" (line %d)", h.first)
+				}
+			}
+			res = append(res, &Error{Pos: Pos{File: c.file}, Msg: fmt.Sprintf("... and %d more like this, not shown%s", h.n, lines)})
+		}
+	}
+	if others > 0 {
+		res = append(res, &Error{Pos: Pos{File: c.file}, Msg: fmt.Sprintf("... and %d more errors of other kinds, not shown; fix the ones above first", others)})
+	}
+	return res
 }
 
 // records reads every record of the CSV in r (an optional UTF-8 BOM is
@@ -146,8 +222,9 @@ func ReadRosterCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 
 	// The header: staff, then dates.
 	head := recs[0]
-	if head.fields[0] != "staff" {
-		c.errf(head.pos[0], "header", "first cell is %q; expected \"staff\" (the header is staff,<dates>)", head.fields[0])
+	if c.wrongRoster(recs, sc) {
+		c.errs = c.errs[len(c.errs)-1:] // one line that says what the file is, alone
+		return nil, c.errs
 	}
 	cols := make([]Date, len(head.fields))
 	usable := make([]bool, len(head.fields)) // the column holds a horizon date, once
@@ -233,10 +310,140 @@ func ReadRosterCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		}
 	}
 	if len(c.errs) > 0 {
-		c.errs.Sort()
-		return nil, c.errs
+		return nil, c.list()
 	}
 	return ro, nil
+}
+
+// wrongRoster reports, in one error, a file given as a roster that is not
+// a roster of sc: a timesheet, another kind of file, or the roster of
+// another scenario (its dates all outside the horizon, or none of its
+// staff ids a person of sc). Then every row would be an error, and the
+// one line says what is wrong instead.
+func (c *csvInput) wrongRoster(recs []csvRecord, sc *Scenario) bool {
+	head := recs[0]
+	lower := make([]string, len(head.fields))
+	for i, f := range head.fields {
+		lower[i] = strings.ToLower(f)
+	}
+	h := sc.Horizon
+	switch {
+	case head.fields[0] == "staff" && len(head.fields) > 1 && contains(lower, "date") && contains(lower, "start"):
+		c.errf(head.pos[0], "", "this is a timesheet (header %s), not a roster; expected a roster (header staff,<dates>): give a timesheet with --actuals", strings.Join(head.fields, ","))
+		return true
+	case head.fields[0] != "staff" && !anyDate(head.fields[1:]):
+		c.errf(head.pos[0], "", "not a roster: the first line is %q; expected the header staff,%s,... of a roster (the CSV that plan --format csv writes)", clip(strings.Join(head.fields, ","), 60), h.Start)
+		return true
+	}
+	var dates []Date
+	inside := false
+	for _, f := range head.fields[1:] {
+		if d, err := ParseDate(f); err == nil {
+			dates = append(dates, d)
+			inside = inside || h.Contains(d)
+		}
+	}
+	if head.fields[0] != "staff" {
+		// A roster with a bad header cell: reported cell by cell.
+		c.errf(head.pos[0], "header", "first cell is %q; expected \"staff\" (the header is staff,<dates>)", head.fields[0])
+		return false
+	}
+	if len(dates) > 0 && !inside {
+		lo, hi := dates[0], dates[0]
+		for _, d := range dates {
+			lo, hi = min(lo, d), max(hi, d)
+		}
+		c.errf(head.pos[0], "", "the roster's dates %s..%s are all outside the horizon %s..%s; expected the roster of this scenario (is it another scenario's or month's?)", lo, hi, h.Start, h.End)
+		return true
+	}
+	var ids []string
+	for _, rec := range recs[1:] {
+		if rec.fields[0] == "" {
+			continue
+		}
+		if sc.Person(StaffID(rec.fields[0])) != nil {
+			return false
+		}
+		ids = append(ids, rec.fields[0])
+	}
+	if len(ids) > 0 {
+		if len(ids) > 5 {
+			ids = append(ids[:5:5], fmt.Sprintf("and %d more", len(ids)-5))
+		}
+		c.errf(recs[1].pos[0], "", "none of the roster's staff (%s) is a person of the scenario (%s); expected the roster of this scenario (is it another scenario's?)", strings.Join(ids, ", "), staffList(sc))
+		return true
+	}
+	return false
+}
+
+// anyDate reports whether some field is a date.
+func anyDate(fields []string) bool {
+	for _, f := range fields {
+		if _, err := ParseDate(f); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// clip shortens s to at most n runes, marking the cut with "...".
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "..."
+}
+
+// wrongTimesheet reports, in one error, a file given as a timesheet that
+// is a roster, has none of a timesheet's columns, or names none of sc's
+// staff.
+func (c *csvInput) wrongTimesheet(recs []csvRecord, sc *Scenario, expected string) bool {
+	head := recs[0]
+	col := -1
+	known := 0
+	for i, f := range head.fields {
+		name := strings.ToLower(f)
+		if contains(actualsColumns, name) {
+			known++
+		}
+		if name == "staff" {
+			col = i
+		}
+	}
+	if len(head.fields) > 1 && strings.ToLower(head.fields[0]) == "staff" {
+		if _, err := ParseDate(head.fields[1]); err == nil {
+			c.errf(head.pos[0], "", "this is a roster (header staff,<dates>), not a timesheet; expected a header row with %s: give a roster as the ROSTER.csv argument", expected)
+			return true
+		}
+	}
+	if known == 0 {
+		c.errf(head.pos[0], "", "the first line %q is not a timesheet's header; expected a header row with %s (a header row is required)", clip(strings.Join(head.fields, ","), 60), expected)
+		return true
+	}
+	if col < 0 {
+		return false
+	}
+	var ids []string
+	for _, rec := range recs[1:] {
+		if col >= len(rec.fields) || rec.fields[col] == "" {
+			continue
+		}
+		if sc.Person(StaffID(rec.fields[col])) != nil {
+			return false
+		}
+		if !contains(ids, rec.fields[col]) {
+			ids = append(ids, rec.fields[col])
+		}
+	}
+	if len(ids) > 0 {
+		if len(ids) > 5 {
+			ids = append(ids[:5:5], fmt.Sprintf("and %d more", len(ids)-5))
+		}
+		c.errf(recs[1].pos[col], "", "none of the timesheet's staff (%s) is a person of the scenario (%s); expected the timesheet of this scenario (is it another scenario's?)", strings.Join(ids, ", "), staffList(sc))
+		return true
+	}
+	return false
 }
 
 // actualsColumns are the columns of a timesheet: the required ones first.
@@ -276,6 +483,10 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 	expected := fmt.Sprintf("%s and optionally %s", strings.Join(actualsColumns[:actualsRequired], ", "),
 		strings.Join(actualsColumns[actualsRequired:], ", "))
 	head := recs[0]
+	if c.wrongTimesheet(recs, sc, expected) {
+		c.errs = c.errs[len(c.errs)-1:] // one line that says what the file is, alone
+		return nil, c.errs
+	}
 	col := map[string]int{}
 	for i, f := range head.fields {
 		name := strings.ToLower(f)
@@ -294,8 +505,7 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		}
 	}
 	if len(c.errs) > 0 {
-		c.errs.Sort()
-		return nil, c.errs
+		return nil, c.list()
 	}
 
 	ro := NewRoster(sc)
@@ -428,8 +638,7 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		}
 	}
 	if len(c.errs) > 0 {
-		c.errs.Sort()
-		return nil, c.errs
+		return nil, c.list()
 	}
 	return ro, nil
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -184,14 +185,8 @@ func TestReadActualsCSV(t *testing.T) {
 			name: "no header",
 			csv:  "aoki,2026-12-01,09:00,18:00\n",
 			errs: []string{
-				`t.csv:1:1: header: no column "date"; expected staff, date, start, end and optionally shift, break`,
-				`t.csv:1:1: header: no column "end"; expected staff, date, start, end and optionally shift, break`,
-				`t.csv:1:1: header: no column "staff"; expected staff, date, start, end and optionally shift, break`,
-				`t.csv:1:1: header: no column "start"; expected staff, date, start, end and optionally shift, break`,
-				`t.csv:1:1: header: unknown column "aoki"; expected staff, date, start, end and optionally shift, break (a header row is required)`,
-				`t.csv:1:6: header: unknown column "2026-12-01"; expected staff, date, start, end and optionally shift, break (a header row is required)`,
-				`t.csv:1:17: header: unknown column "09:00"; expected staff, date, start, end and optionally shift, break (a header row is required)`,
-				`t.csv:1:23: header: unknown column "18:00"; expected staff, date, start, end and optionally shift, break (a header row is required)`,
+				// One line, not one per cell: the file has no header at all.
+				`t.csv:1:1: the first line "aoki,2026-12-01,09:00,18:00" is not a timesheet's header; expected a header row with staff, date, start, end and optionally shift, break (a header row is required)`,
 			},
 		},
 		{
@@ -340,4 +335,86 @@ func FuzzReadActualsCSV(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestWrongCSVFile: a file of the wrong kind, or another scenario's, is
+// said to be so in one line instead of an error per row and cell.
+func TestWrongCSVFile(t *testing.T) {
+	sc := csvTestScenario(t)
+	otherStaff := rosterHeader
+	for i := range 40 {
+		otherStaff += fmt.Sprintf("nurse%02d,D,,,,,,\n", i)
+	}
+	timesheet := "staff,date,start,end\naoki,2026-12-01,09:00,18:00\n"
+	tests := []struct {
+		name, csv string
+		actuals   bool // read as a timesheet
+		want      []string
+	}{
+		{"roster of another scenario's staff", otherStaff, false, []string{
+			"r.csv:2:1: none of the roster's staff (nurse00, nurse01, nurse02, nurse03, nurse04, and 35 more) is a person of the scenario (aoki, ueda); expected the roster of this scenario (is it another scenario's?)"}},
+		{"roster of another month", "staff,2026-11-01,2026-11-02\naoki,D,\nueda,,N\n", false, []string{
+			"r.csv:1:1: the roster's dates 2026-11-01..2026-11-02 are all outside the horizon 2026-12-01..2026-12-07; expected the roster of this scenario (is it another scenario's or month's?)"}},
+		{"timesheet given as roster", timesheet, false, []string{
+			"r.csv:1:1: this is a timesheet (header staff,date,start,end), not a roster; expected a roster (header staff,<dates>): give a timesheet with --actuals"}},
+		{"YAML given as roster", csvScenario, false, []string{
+			`r.csv:1:1: not a roster: the first line is "horizon: {start: 2026-12-01,end: 2026-12-07}"; expected the header staff,2026-12-01,... of a roster (the CSV that plan --format csv writes)`}},
+		{"roster given as timesheet", rosterHeader + "aoki,D,,,,,,\nueda,,,,,,,\n", true, []string{
+			"r.csv:1:1: this is a roster (header staff,<dates>), not a timesheet; expected a header row with staff, date, start, end and optionally shift, break: give a roster as the ROSTER.csv argument"}},
+		{"timesheet of other staff", "staff,date,start,end\nx,2026-12-01,09:00,18:00\ny,2026-12-01,09:00,18:00\n", true, []string{
+			"r.csv:2:1: none of the timesheet's staff (x, y) is a person of the scenario (aoki, ueda); expected the timesheet of this scenario (is it another scenario's?)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			read := ReadRosterCSV
+			if tt.actuals {
+				read = ReadActualsCSV
+			}
+			_, err := read("r.csv", strings.NewReader(tt.csv), sc)
+			if diff := cmp.Diff(tt.want, errLines(err)); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestCSVErrorCap: repeated errors are shown five of a kind, twenty in
+// all, with a count of the rest, so a broken file of many rows gives a
+// screenful, not one line per row.
+func TestCSVErrorCap(t *testing.T) {
+	sc := csvTestScenario(t)
+	var b strings.Builder
+	b.WriteString("staff,date,start,end\naoki,2026-12-01,09:00,18:00\n")
+	for range 5000 {
+		b.WriteString("ueda,2026-12-02,9h,18:00\n") // a bad start, and a second row for ueda on 12-02 (not judged: bad rows are skipped)
+	}
+	_, err := ReadActualsCSV("t.csv", strings.NewReader(b.String()), sc)
+	got := errLines(err)
+	want := []string{
+		`t.csv:3:17: ueda 2026-12-02: start: "9h" is not a time of the form HH:MM; expected the clock-in time HH:MM`,
+		`t.csv:4:17: ueda 2026-12-02: start: "9h" is not a time of the form HH:MM; expected the clock-in time HH:MM`,
+		`t.csv:5:17: ueda 2026-12-02: start: "9h" is not a time of the form HH:MM; expected the clock-in time HH:MM`,
+		`t.csv:6:17: ueda 2026-12-02: start: "9h" is not a time of the form HH:MM; expected the clock-in time HH:MM`,
+		`t.csv:7:17: ueda 2026-12-02: start: "9h" is not a time of the form HH:MM; expected the clock-in time HH:MM`,
+		`t.csv: ... and 4995 more like this, not shown (lines 8 to 5002)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+
+	// Many kinds: twenty shown in all, then a count.
+	b.Reset()
+	b.WriteString(rosterHeader)
+	b.WriteString("aoki,,,,,,,\nueda,,,,,,,\n")
+	for i := range 30 {
+		fmt.Fprintf(&b, "aoki,X%d,,,,,,\n", i) // a second row for aoki, an unknown shift
+	}
+	_, err = ReadRosterCSV("r.csv", strings.NewReader(b.String()), sc)
+	got = errLines(err)
+	if len(got) > maxErrorsShown+2 {
+		t.Errorf("%d lines, want at most %d:\n%s", len(got), maxErrorsShown+2, strings.Join(got, "\n"))
+	}
+	if last := got[len(got)-1]; !regexp.MustCompile(`^r\.csv: \.\.\. and \d+ more`).MatchString(last) {
+		t.Errorf("the last line does not count the errors not shown: %q", last)
+	}
 }

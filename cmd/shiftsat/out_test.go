@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -127,6 +129,53 @@ func TestOutSymlink(t *testing.T) {
 			}
 			assertNoTemp(t, dir)
 			assertNoTemp(t, filepath.Join(dir, "sub"))
+		})
+	}
+}
+
+// TestWrongFileOneLine: compare --roster with another scenario's roster,
+// check with a timesheet as the roster, and nrp on a scenario each say
+// what is wrong in one line (exit 2).
+func TestWrongFileOneLine(t *testing.T) {
+	isolate(t)
+	if err := os.WriteFile("s.yaml", []byte(smallScenario), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other := "staff"
+	for d := 1; d <= 14; d++ {
+		other += fmt.Sprintf(",2026-12-%02d", d)
+	}
+	other += "\n"
+	for i := range 190 {
+		other += fmt.Sprintf("nurse%03d,E,E,,,,,,,,,,,,\n", i)
+	}
+	if err := os.WriteFile("other.csv", []byte(other), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"compare another scenario's roster", []string{"compare", "s.yaml", "--rules", "jp-weekly", "--roster", "other.csv"},
+			`^other\.csv:2:1: none of the roster's staff \(nurse000, .*, and 185 more\) is a person of the scenario \(aoki, ueda, sato\); expected the roster of this scenario`},
+		{"check a timesheet as roster", []string{"check", "s.yaml", checkFixture(t, "times.csv")},
+			`times\.csv:1:1: this is a timesheet \(header staff,date,start,end,shift,break\), not a roster`},
+		{"nrp on a scenario", []string{"nrp", "s.yaml"},
+			`^shiftsat: s\.yaml: not a Curtois-Qu instance: no SECTION_ line .* \(a shiftsat scenario is planned with shiftsat plan s\.yaml\)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runCmd(t, tt.args...)
+			if code != exitUsage {
+				t.Errorf("exit %d, want 2", code)
+			}
+			if n := strings.Count(errOut, "\n"); n != 1 {
+				t.Errorf("%d lines on stderr, want 1:\n%s", n, errOut)
+			}
+			if !regexp.MustCompile(tt.want).MatchString(errOut) {
+				t.Errorf("stderr does not match %q:\n%s", tt.want, errOut)
+			}
 		})
 	}
 }
