@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -268,6 +269,9 @@ func (a *app) inputError(path string, err error) error {
 	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return usageErrorf("scenario %s does not exist", path)
+	}
+	if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
+		return usageErrorf("%s is a directory; expected a scenario file (such as %s)", path, filepath.Join(path, "store.yaml"))
 	}
 	return failf("%v", err)
 }

@@ -148,7 +148,16 @@ Exit codes: 0 success, 1 failure, 2 bad usage or invalid input,
 3 infeasible, 4 time limit reached with no answer, 5 check found violations.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Args:          cobra.NoArgs,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			msg := fmt.Sprintf("unknown command %q for \"shiftsat\"", args[0])
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += "; did you mean " + strings.Join(s, " or ") + "?"
+			}
+			return usageErrorf("%s\nRun 'shiftsat --help' for usage.", msg)
+		},
 		// Runs before every subcommand (none has its own).
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			return checkOutFlag(cmd)
@@ -160,6 +169,7 @@ Exit codes: 0 success, 1 failure, 2 bad usage or invalid input,
 		},
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
+	root.SuggestionsMinimumDistance = 2 // plna -> plan
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
