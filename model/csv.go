@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // This file reads the two CSV inputs of `shiftsat check`: a roster in
@@ -132,6 +134,10 @@ func (c *csvInput) records(r io.Reader) []csvRecord {
 		return nil
 	}
 	data = bytes.TrimPrefix(data, []byte(utf8BOM))
+	if !utf8.Valid(data) {
+		c.encodingError(data)
+		return nil
+	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1 // the readers report wrong counts themselves
 	var out []csvRecord
@@ -158,6 +164,61 @@ func (c *csvInput) records(r io.Reader) []csvRecord {
 		out = append(out, rec)
 	}
 	return out
+}
+
+// encodingError reports a file that is not UTF-8, at its first bad byte:
+// Shift_JIS (what Excel writes as "CSV" on Japanese Windows) is named, with
+// how to save the file as UTF-8. shiftsat does not decode it itself: the
+// model package stays on the standard library (DESIGN.md), and one
+// sentence on how to re-save is safer than guessing an encoding.
+func (c *csvInput) encodingError(data []byte) {
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += n
+	}
+	pos := Pos{File: c.file, Line: line, Col: col}
+	if isShiftJIS(data) {
+		c.errf(pos, "", "the file is encoded in Shift_JIS (as Excel saves \"CSV\" on Japanese Windows), not UTF-8; expected UTF-8: "+
+			"in Excel use File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\", or convert it with iconv -f SHIFT_JIS -t UTF-8 %s > utf8.csv", c.file)
+		return
+	}
+	c.errf(pos, "", "the file is not UTF-8 text (an invalid byte here); expected a CSV file in UTF-8")
+}
+
+// isShiftJIS reports whether data is valid Shift_JIS (CP932) with at least
+// one double-byte character: ASCII, half-width katakana (0xA1-0xDF), and
+// lead bytes 0x81-0x9F or 0xE0-0xFC each followed by a trail byte 0x40-0x7E
+// or 0x80-0xFC.
+func isShiftJIS(data []byte) bool {
+	double := false
+	for i := 0; i < len(data); i++ {
+		b := data[i]
+		switch {
+		case b < 0x80, b >= 0xA1 && b <= 0xDF:
+		case (b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC):
+			if i+1 >= len(data) {
+				return false
+			}
+			t := data[i+1]
+			if !((t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFC)) {
+				return false
+			}
+			i++
+			double = true
+		default:
+			return false
+		}
+	}
+	return double
 }
 
 // endPos is the position after the last record, for errors about
@@ -231,7 +292,7 @@ func ReadRosterCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 	seen := map[Date]int{}                   // date -> column
 	for i := 1; i < len(head.fields); i++ {
 		f, pos := head.fields[i], head.pos[i]
-		d, err := ParseDate(f)
+		d, err := csvDate(f)
 		switch {
 		case err != nil:
 			c.errf(pos, "header", "column %d: %v; expected a horizon date YYYY-MM-DD", i+1, err)
@@ -338,7 +399,7 @@ func (c *csvInput) wrongRoster(recs []csvRecord, sc *Scenario) bool {
 	var dates []Date
 	inside := false
 	for _, f := range head.fields[1:] {
-		if d, err := ParseDate(f); err == nil {
+		if d, err := csvDate(f); err == nil {
 			dates = append(dates, d)
 			inside = inside || h.Contains(d)
 		}
@@ -379,11 +440,44 @@ func (c *csvInput) wrongRoster(recs []csvRecord, sc *Scenario) bool {
 // anyDate reports whether some field is a date.
 func anyDate(fields []string) bool {
 	for _, f := range fields {
-		if _, err := ParseDate(f); err == nil {
+		if _, err := csvDate(f); err == nil {
 			return true
 		}
 	}
 	return false
+}
+
+// csvDateRE matches the dates spreadsheets write: 2026/12/1, 2026-12-1.
+var csvDateRE = regexp.MustCompile(`^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$`)
+
+// csvDate parses a date of a CSV cell: YYYY-MM-DD, or as spreadsheet
+// programs write it, with slashes and without leading zeros (2026/12/1).
+func csvDate(s string) (Date, error) {
+	if d, err := ParseDate(s); err == nil {
+		return d, nil
+	}
+	if m := csvDateRE.FindStringSubmatch(s); m != nil {
+		mo, _ := strconv.Atoi(m[2])
+		day, _ := strconv.Atoi(m[3])
+		if d, err := ParseDate(fmt.Sprintf("%s-%02d-%02d", m[1], mo, day)); err == nil {
+			return d, nil
+		}
+	}
+	return 0, fmt.Errorf("%q is not a date of the form YYYY-MM-DD (or YYYY/M/D)", s)
+}
+
+// csvClockRE matches the times spreadsheets write: 9:00, 09:00, 9:00:00.
+var csvClockRE = regexp.MustCompile(`^(\d{1,2}):(\d{2})(:00)?$`)
+
+// csvClock parses a clock time of a CSV cell: HH:MM, or as spreadsheet
+// programs write it, without the leading zero or with zero seconds (9:00,
+// 9:00:00).
+func csvClock(s string, allow24 bool) (int, error) {
+	if m := csvClockRE.FindStringSubmatch(s); m != nil {
+		h, _ := strconv.Atoi(m[1])
+		s = fmt.Sprintf("%02d:%s", h, m[2])
+	}
+	return ParseClock(s, allow24)
 }
 
 // clip shortens s to at most n runes, marking the cut with "...".
@@ -412,7 +506,7 @@ func (c *csvInput) wrongTimesheet(recs []csvRecord, sc *Scenario, expected strin
 		}
 	}
 	if len(head.fields) > 1 && strings.ToLower(head.fields[0]) == "staff" {
-		if _, err := ParseDate(head.fields[1]); err == nil {
+		if _, err := csvDate(head.fields[1]); err == nil {
 			c.errf(head.pos[0], "", "this is a roster (header staff,<dates>), not a timesheet; expected a header row with %s: give a roster as the ROSTER.csv argument", expected)
 			return true
 		}
@@ -549,7 +643,7 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		}
 
 		dv, dpos, _ := cell("date")
-		d, err := ParseDate(dv)
+		d, err := csvDate(dv)
 		var hist *HistoryDay // the history shift day, for a date before the horizon
 		if err != nil {
 			bad(dpos, path, "date: %v; expected the date the shift started", err)
@@ -596,12 +690,12 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		}
 
 		sv2, stpos, _ := cell("start")
-		start, err1 := ParseClock(sv2, false)
+		start, err1 := csvClock(sv2, false)
 		if err1 != nil {
 			bad(stpos, path, "start: %v; expected the clock-in time HH:MM", err1)
 		}
 		ev, epos, _ := cell("end")
-		end, err2 := ParseClock(ev, true)
+		end, err2 := csvClock(ev, true)
 		if err2 != nil {
 			bad(epos, path, "end: %v; expected the clock-out time HH:MM (at or before the start: the next day)", err2)
 		}

@@ -177,7 +177,7 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 		if errors.Is(err, io.EOF) {
 			d.errs.Add(Pos{File: d.file, Line: 1, Col: 1}, "", "the file is empty; expected a scenario mapping with "+fieldList(topKeys))
 		} else {
-			d.yamlError(err)
+			d.yamlError(err, data)
 		}
 		return nil
 	}
@@ -185,7 +185,7 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 	if err := dec.Decode(&extra); err == nil {
 		d.errs.Add(d.pos(&extra), "", "a second YAML document; expected a single scenario document")
 	} else if !errors.Is(err, io.EOF) {
-		d.yamlError(err)
+		d.yamlError(err, data)
 	}
 	root := &doc
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
@@ -197,8 +197,11 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 	return root
 }
 
-// yamlError records a syntax error of the YAML parser.
-func (d *decoder) yamlError(err error) {
+// yamlError records a syntax error of the YAML parser. A tab in the
+// indentation at or before the line the parser names is the usual cause
+// of its cryptic messages ("found character that cannot start any
+// token"): then the error names the tab, with its line and column.
+func (d *decoder) yamlError(err error, data []byte) {
 	msg := err.Error()
 	p := Pos{File: d.file}
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
@@ -207,7 +210,35 @@ func (d *decoder) yamlError(err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	upTo := p.Line + 1 // the parser may name the line before the tab's
+	if p.Line == 0 || strings.Contains(msg, "tab") {
+		upTo = 0
+	}
+	if line, col := indentTab(data, upTo); line > 0 {
+		d.errs.Add(Pos{File: d.file, Line: line, Col: col}, "", "a tab in the indentation: YAML does not allow tabs for indentation; use spaces instead")
+		return
+	}
 	d.errs.Add(p, "", "invalid YAML: "+msg+"; expected a well-formed YAML document")
+}
+
+// indentTab returns the line and column of the first tab in the
+// indentation (the leading blanks, a "- " of a list item included) of the
+// lines 1..upTo of data (all lines when upTo is 0), or 0, 0.
+func indentTab(data []byte, upTo int) (line, col int) {
+	for i, l := range strings.Split(string(data), "\n") {
+		if upTo > 0 && i >= upTo {
+			break
+		}
+		for j, r := range []rune(l) {
+			if r == '\t' {
+				return i + 1, j + 1
+			}
+			if r != ' ' && r != '-' {
+				break
+			}
+		}
+	}
+	return 0, 0
 }
 
 // checkTree rejects alias cycles and trees with too many nodes, as

@@ -122,3 +122,33 @@ func TestParseNodeLimit(t *testing.T) {
 		})
 	}
 }
+
+// TestParseTab: a tab in the indentation is named, with its line and
+// column, whatever the YAML parser's own message.
+func TestParseTab(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		want       []string
+	}{
+		{"list item", "name: x\nshifts:\n\t- {id: D, start: \"09:00\", end: \"17:00\"}\n", []string{
+			"t.yaml:3:1: a tab in the indentation: YAML does not allow tabs for indentation; use spaces instead"}},
+		{"mapping, after spaces", "name: x\nhorizon:\n  start: 2026-12-01\n  \tend: 2026-12-07\n", []string{
+			"t.yaml:4:3: a tab in the indentation: YAML does not allow tabs for indentation; use spaces instead"}},
+		{"mapping, the parser names the line before", "name: x\nhorizon:\n  start: 2026-12-01\n\tend: 2026-12-07\n", []string{
+			"t.yaml:4:1: a tab in the indentation: YAML does not allow tabs for indentation; use spaces instead"}},
+		{"no tab: the parser's message", "name: [x\n", []string{
+			"t.yaml:1: invalid YAML: did not find expected ',' or ']'; expected a well-formed YAML document"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("t.yaml", []byte(tt.yaml))
+			var got []string
+			if err != nil {
+				got = strings.Split(err.Error(), "\n")
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
