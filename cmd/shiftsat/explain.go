@@ -199,6 +199,7 @@ func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules [
 	if s.format == "csv" {
 		var buf bytes.Buffer
 		renderExplainText(&buf, rep)
+		a.endProgress()
 		a.stderr.Write(buf.Bytes())
 		return exitWith(exitInfeasible)
 	}
@@ -206,6 +207,7 @@ func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules [
 		return err
 	}
 	if s.out != "" {
+		a.endProgress()
 		fmt.Fprintf(a.stderr, "shiftsat: infeasible: no roster satisfies the rules; the explanation is in %s\n", s.out)
 	}
 	return exitWith(exitInfeasible)

@@ -80,6 +80,7 @@ func checkOutFlag(cmd *cobra.Command) error {
 // writeFileAtomic) unless the run was interrupted (then nothing is
 // written). Every subcommand's output goes through it.
 func (a *app) write(out string, data []byte) error {
+	a.endProgress() // the progress line goes before the result
 	if err := a.interrupted(); err != nil {
 		return err // never write the result of a search cut short
 	}

@@ -28,6 +28,7 @@ type planSettings struct {
 	bom       bool
 	out       string          // output file, "" for stdout
 	explain   explainSettings // ways out and their costs, when infeasible
+	quiet     bool            // no progress line on a terminal
 }
 
 var formats = []string{"text", "csv", "json"}
@@ -35,6 +36,7 @@ var langs = []string{"en", "ja"}
 
 func (a *app) planCmd() *cobra.Command {
 	var out string
+	var quiet bool
 	c := &cobra.Command{
 		Use:   "plan SCENARIO.yaml",
 		Short: "plan a roster that follows the scenario's rules and print it",
@@ -58,7 +60,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 			if err != nil {
 				return err
 			}
-			s.out = out
+			s.out, s.quiet = out, quiet
 			if s.explain, err = a.explainSettings(cmd); err != nil {
 				return err
 			}
@@ -68,6 +70,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 	f := c.Flags()
 	f.String("format", "text", "output `format`: text, csv or json")
 	f.StringVarP(&out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
+	f.BoolVarP(&quiet, "quiet", "q", false, "no progress line on standard error (shown only when it is a terminal)")
 	f.String("time-limit", "30s", "give up after this `duration` with exit code 4 (0: no limit)")
 	f.Bool("bom", false, "start CSV output with a UTF-8 byte-order mark")
 	f.String("lang", "en", "language of weekday names in the text grid: en or ja")
@@ -134,15 +137,24 @@ func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 	if err != nil {
 		return err
 	}
+	// A status line on a terminal's stderr while the solver works (ended
+	// before anything else is printed: a.write, a.endProgress).
+	a.pg = a.startProgress(s.timeLimit, s.quiet)
+	defer a.endProgress()
 	var res *solver.Result
 	var pr *solver.PlanResult
+	opt := solver.Options{TimeLimit: s.timeLimit}
+	if a.pg != nil {
+		opt.Progress = a.pg.set
+	}
 	if constraints.HasSoft(rules) {
 		// Soft requirements: optimise (plan_soft.go).
-		if pr, err = optimize(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit}); pr != nil {
+		if pr, err = optimize(ctx, sc, rules, opt); pr != nil {
 			res = &pr.Result
 		}
 	} else {
-		res, err = solve(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit})
+		a.pg.phase("solving")
+		res, err = solve(ctx, sc, rules, opt)
 	}
 	if err := a.interrupted(); err != nil {
 		// The best roster of a search cut short is not the plan: nothing
@@ -159,6 +171,7 @@ func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 			return failf("internal error: the solver said feasible but returned no roster")
 		}
 		if vs := constraints.CheckAll(rules, res.Roster); len(vs) > 0 {
+			a.endProgress()
 			fmt.Fprintf(a.stderr, "shiftsat: internal error: the solver's roster breaks %d requirement(s); it is not shown:\n", len(vs))
 			for _, v := range vs {
 				fmt.Fprintf(a.stderr, "  %s\n", formatViolation(v))
@@ -172,6 +185,7 @@ func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 	case solver.Infeasible:
 		// The explanation (minimal core, calendar, ways out) is explain's;
 		// CSV has no place for it: it goes to stderr as text.
+		a.pg.phase("explaining why no roster exists")
 		return a.explainInfeasible(ctx, sc, rules, s, s.explain)
 	default:
 		if s.format == "json" {

@@ -91,7 +91,12 @@ type app struct {
 	configFlag string
 	// configFile is the config file read, or "".
 	configFile string
+	// pg is plan's progress line on a terminal, or nil.
+	pg *progress
 }
+
+// endProgress clears the progress line, if any, before output.
+func (a *app) endProgress() { a.pg.end() }
 
 // run runs shiftsat with the command-line arguments args (without the
 // program name) and returns the exit code. It is main without the process:
