@@ -106,27 +106,35 @@ func TestSIGINT(t *testing.T) {
 	store := examplePath(t, "store-preferences.yaml")
 	dir := isolate(t)
 	out := filepath.Join(dir, "x.txt")
-	cmd := exec.Command(os.Args[0], "plan", store, "--out", out)
-	cmd.Env = append(os.Environ(), "SHIFTSAT_TEST_MAIN=1")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+	// The signal must come after main has installed its handler: a process
+	// killed by it (not exiting) is retried with a longer wait.
+	for _, wait := range []time.Duration{time.Second, 3 * time.Second} {
+		cmd := exec.Command(os.Args[0], "plan", store, "--out", out)
+		cmd.Env = append(os.Environ(), "SHIFTSAT_TEST_MAIN=1")
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(wait)
+		if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+			t.Fatal(err)
+		}
+		err := cmd.Wait()
+		code := cmd.ProcessState.ExitCode()
+		if code == -1 && wait == time.Second {
+			continue // killed by the signal before the handler was in place
+		}
+		if code != exitFailure {
+			t.Errorf("exit %d (%v), want 1; stderr:\n%s", code, err, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), "interrupted") {
+			t.Errorf("stderr does not say interrupted:\n%s", stderr.String())
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("--out %s was written (%v)", out, err)
+		}
+		assertNoTemp(t, dir)
+		return
 	}
-	time.Sleep(500 * time.Millisecond)
-	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
-		t.Fatal(err)
-	}
-	err := cmd.Wait()
-	code := cmd.ProcessState.ExitCode()
-	if code != exitFailure {
-		t.Errorf("exit %d (%v), want 1; stderr:\n%s", code, err, stderr.String())
-	}
-	if !strings.Contains(stderr.String(), "interrupted") {
-		t.Errorf("stderr does not say interrupted:\n%s", stderr.String())
-	}
-	if _, err := os.Stat(out); !os.IsNotExist(err) {
-		t.Errorf("--out %s was written (%v)", out, err)
-	}
-	assertNoTemp(t, dir)
 }
