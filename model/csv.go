@@ -63,16 +63,21 @@ func (c *csvInput) errf(pos Pos, path, format string, args ...any) {
 
 // list returns the errors sorted by position, at most maxErrorsPerKind of
 // each kind and maxErrorsShown in all: after the last error shown of a
-// kind, "... and 183 more like this, not shown (lines 25 to 207)", and at
-// the end a count of the errors of kinds not shown at all.
+// kind, "file:25: ... and 183 more like this, not shown (lines 25 to 207)"
+// (at the first not shown), and at the end a count of the errors of kinds
+// not shown at all.
 func (c *csvInput) list() ErrorList {
 	c.errs.Sort()
-	type more struct{ n, first, last int }
+	type more struct {
+		n           int
+		first, last Pos
+	}
 	var out ErrorList
 	shown := map[string]int{}
 	after := map[string]int{} // kind -> index in out of its last error shown
 	hidden := map[string]*more{}
 	others := 0
+	var firstOther Pos
 	for _, e := range c.errs {
 		k := c.kind[e]
 		if shown[k] < maxErrorsPerKind && len(out) < maxErrorsShown {
@@ -82,16 +87,19 @@ func (c *csvInput) list() ErrorList {
 			continue
 		}
 		if shown[k] == 0 {
+			if others == 0 {
+				firstOther = e.Pos
+			}
 			others++
 			continue
 		}
 		h := hidden[k]
 		if h == nil {
-			h = &more{first: e.Pos.Line}
+			h = &more{first: e.Pos}
 			hidden[k] = h
 		}
 		h.n++
-		h.last = e.Pos.Line
+		h.last = e.Pos
 	}
 	if len(hidden) == 0 && others == 0 {
 		return out
@@ -104,18 +112,16 @@ func (c *csvInput) list() ErrorList {
 	for i, e := range out {
 		res = append(res, e)
 		if h := at[i]; h != nil {
+			// At the first error not shown.
 			lines := ""
-			if h.first > 0 {
-				lines = fmt.Sprintf(" (lines %d to %d)", h.first, h.last)
-				if h.first == h.last {
-					lines = fmt.Sprintf(" (line %d)", h.first)
-				}
+			if h.last.Line > h.first.Line {
+				lines = fmt.Sprintf(" (lines %d to %d)", h.first.Line, h.last.Line)
 			}
-			res = append(res, &Error{Pos: Pos{File: c.file}, Msg: fmt.Sprintf("... and %d more like this, not shown%s", h.n, lines)})
+			res = append(res, &Error{Pos: Pos{File: c.file, Line: h.first.Line}, Msg: fmt.Sprintf("... and %d more like this, not shown%s", h.n, lines)})
 		}
 	}
 	if others > 0 {
-		res = append(res, &Error{Pos: Pos{File: c.file}, Msg: fmt.Sprintf("... and %d more errors of other kinds, not shown; fix the ones above first", others)})
+		res = append(res, &Error{Pos: Pos{File: c.file, Line: firstOther.Line}, Msg: fmt.Sprintf("... and %d more errors of other kinds, not shown; fix the ones above first", others)})
 	}
 	return res
 }
@@ -717,6 +723,13 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 			default:
 				brk = n
 			}
+		} else if st != nil && err1 == nil && err2 == nil && brk >= span {
+			// The shift type's break cannot have been taken in so short a span.
+			bpos := epos
+			if _, pos, has := cell("break"); has {
+				bpos = pos
+			}
+			bad(bpos, path, "break: the %s shift's break of %d min is not shorter than the span %s-%s (%d min); expected the break taken in a break cell (0 for none)", st.ID, brk, sv2, ev, span)
 		}
 		if !ok || p == nil {
 			continue

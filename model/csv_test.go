@@ -397,7 +397,7 @@ func TestCSVErrorCap(t *testing.T) {
 		`t.csv:5:17: ueda 2026-12-02: start: "9h" is not a time of the form HH:MM; expected the clock-in time HH:MM`,
 		`t.csv:6:17: ueda 2026-12-02: start: "9h" is not a time of the form HH:MM; expected the clock-in time HH:MM`,
 		`t.csv:7:17: ueda 2026-12-02: start: "9h" is not a time of the form HH:MM; expected the clock-in time HH:MM`,
-		`t.csv: ... and 4995 more like this, not shown (lines 8 to 5002)`,
+		`t.csv:8: ... and 4995 more like this, not shown (lines 8 to 5002)`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)
@@ -415,7 +415,7 @@ func TestCSVErrorCap(t *testing.T) {
 	if len(got) > maxErrorsShown+2 {
 		t.Errorf("%d lines, want at most %d:\n%s", len(got), maxErrorsShown+2, strings.Join(got, "\n"))
 	}
-	if last := got[len(got)-1]; !regexp.MustCompile(`^r\.csv: \.\.\. and \d+ more`).MatchString(last) {
+	if last := got[len(got)-1]; !regexp.MustCompile(`^r\.csv:\d+: \.\.\. and \d+ more`).MatchString(last) {
 		t.Errorf("the last line does not count the errors not shown: %q", last)
 	}
 }
@@ -468,6 +468,30 @@ func TestCSVSpreadsheetDates(t *testing.T) {
 	for _, bad := range []string{"9", "9:0", "9:00:30", "123:00"} {
 		if _, err := csvClock(bad, true); err == nil {
 			t.Errorf("csvClock(%q) accepted", bad)
+		}
+	}
+}
+
+// TestActualsDefaultBreakTooLong: a span shorter than its shift type's
+// break (called in for ten minutes) needs the break taken written out; the
+// default break is not subtracted into negative work time. Found by
+// FuzzReadActualsCSV.
+func TestActualsDefaultBreakTooLong(t *testing.T) {
+	sc := csvTestScenario(t)
+	tests := []struct {
+		csv  string
+		want []string
+	}{
+		{"staff,date,start,end,shift,break\naoki,2026-12-01,09:00,09:10,D,\n", []string{
+			"t.csv:2:31: aoki 2026-12-01: break: the D shift's break of 60 min is not shorter than the span 09:00-09:10 (10 min); expected the break taken in a break cell (0 for none)"}},
+		{"staff,date,start,end,shift\naoki,2026-12-01,09:00,09:10,D\n", []string{
+			"t.csv:2:23: aoki 2026-12-01: break: the D shift's break of 60 min is not shorter than the span 09:00-09:10 (10 min); expected the break taken in a break cell (0 for none)"}},
+		{"staff,date,start,end,shift,break\naoki,2026-12-01,09:00,09:10,D,0\n", nil},
+	}
+	for _, tt := range tests {
+		_, err := ReadActualsCSV("t.csv", strings.NewReader(tt.csv), sc)
+		if diff := cmp.Diff(tt.want, errLines(err)); diff != "" {
+			t.Errorf("%q: errors (-want +got):\n%s", tt.csv, diff)
 		}
 	}
 }
