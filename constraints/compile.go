@@ -252,6 +252,9 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		if rs.Anchor != nil {
 			return *rs.Anchor, true
 		}
+		if rs.Invalid["anchor"] {
+			return 0, false // reported by the loader
+		}
 		if required {
 			c.errorf(rs.Pos, path+".anchor", "rule %q needs an anchor (起算日): the date a fixed block starts, e.g. anchor: %s (work rules must state it: "+SourceConsecutiveExplainer+")", name, c.sc.Horizon.Start)
 			return 0, false
@@ -284,6 +287,9 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 				cite = cite4w4d
 			}
 		case "":
+			if rs.Invalid["scheme"] || rs.Invalid["block_days"] || rs.Invalid["rest_days"] {
+				return // the loader reported the bad value
+			}
 			if rs.BlockDays == nil || rs.RestDays == nil {
 				c.errorf(rs.Pos, path+".scheme", "rule holidays needs a scheme (weekly, 2w2d or 4w4d) or both block_days and rest_days")
 				return
@@ -304,6 +310,9 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		}
 		if rs.HolidayWork != nil {
 			h.HolidayWork = *rs.HolidayWork
+		}
+		if name == "holidays" {
+			cite = holidaysCite(h.BlockDays, h.RestDays) // userset.go
 		}
 		if h.BlockDays < 1 {
 			c.errorf(rs.Keys["block_days"], path+".block_days", "block_days must be at least 1")
@@ -328,7 +337,7 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		r := &MaxConsecutiveDays{meta: mt(citeConsecutive), Max: 13}
 		if name == "jp-13days" {
 			r.meta = mt(citeConsecutive13)
-		} else if n, ok := c.intParam(rs.Max, rs.Keys["max"], path+".max", 1, true); ok {
+		} else if n, ok := c.intParam(rs, "max", rs.Max, path+".max", 1, true); ok {
 			r.Max = n
 		} else {
 			return
@@ -366,11 +375,14 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		case "uk-wtr":
 			r.meta = mt(citeUKWeekly)
 		case "rest_interval":
-			h, ok := c.hoursParam(rs.Hours, rs.Keys["hours"], path+".hours", true)
+			h, ok := c.hoursParam(rs, "hours", rs.Hours, path+".hours", true)
 			if !ok {
 				return
 			}
 			r.Minutes = h
+			if h != 11*60 { // the interval of EU WTD Art. 3 and the MHLW guidance
+				r.Cite = userSet("hours: "+fmtNum(*rs.Hours), citeInterval)
+			}
 		}
 		if rs.Reduced != nil {
 			r.ReducedMinutes = hoursToMinutes(rs.Reduced.Hours)
@@ -400,14 +412,14 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		}
 		req := name == "rest_within"
 		if rs.WindowHours != nil || req {
-			w, ok := c.hoursParam(rs.WindowHours, rs.Keys["window_hours"], path+".window_hours", req)
+			w, ok := c.hoursParam(rs, "window_hours", rs.WindowHours, path+".window_hours", req)
 			if !ok {
 				return
 			}
 			r.WindowMinutes = w
 		}
 		if rs.RestHours != nil || req {
-			w, ok := c.hoursParam(rs.RestHours, rs.Keys["rest_hours"], path+".rest_hours", req)
+			w, ok := c.hoursParam(rs, "rest_hours", rs.RestHours, path+".rest_hours", req)
 			if !ok {
 				return
 			}
@@ -417,10 +429,13 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 			c.errorf(rs.Pos, path+".rest_hours", "rest_hours (%s) must not exceed window_hours (%s)", fmtHours(r.RestMinutes), fmtHours(r.WindowMinutes))
 			return
 		}
+		if name == "jp-doctor" && !(r.WindowMinutes == 24*60 && r.RestMinutes == 9*60) && !(r.WindowMinutes == 46*60 && r.RestMinutes == 18*60) {
+			r.Cite = userSet("window_hours: "+fmtHours(r.WindowMinutes)+", rest_hours: "+fmtHours(r.RestMinutes), citeDoctor)
+		}
 		c.rules = append(c.rules, r)
 	case "weekly_rest":
 		r := &WeeklyRest{meta: mt(citeWeeklyRest), Days: 7}
-		h, ok := c.hoursParam(rs.Hours, rs.Keys["hours"], path+".hours", true)
+		h, ok := c.hoursParam(rs, "hours", rs.Hours, path+".hours", true)
 		if !ok {
 			return
 		}
@@ -447,13 +462,13 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 			val, key = rs.Min, "min"
 		}
 		if b.Hours {
-			v, ok := c.hoursParam(val, rs.Keys[key], path+"."+key, true)
+			v, ok := c.hoursParam(rs, key, val, path+"."+key, true)
 			if !ok {
 				return
 			}
 			b.Limit = v
 		} else {
-			v, ok := c.intParam(val, rs.Keys[key], path+"."+key, 0, true)
+			v, ok := c.intParam(rs, key, val, path+"."+key, 0, true)
 			if !ok {
 				return
 			}
@@ -467,6 +482,9 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		case PerWeek:
 			b.BlockDays, b.Anchor = 7, c.sc.WeekAnchor()
 		case PerBlock:
+			if rs.Invalid["block_days"] {
+				return // the loader reported the bad value
+			}
 			if rs.BlockDays == nil || *rs.BlockDays < 1 {
 				c.errorf(rs.Pos, path+".block_days", "per: block needs block_days (a whole number of days, at least 1)")
 				return
@@ -490,7 +508,7 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		}
 		c.rules = append(c.rules, b)
 	case "night_work":
-		n, ok := c.intParam(rs.Max, rs.Keys["max"], path+".max", 0, true)
+		n, ok := c.intParam(rs, "max", rs.Max, path+".max", 0, true)
 		if !ok {
 			return
 		}
@@ -545,8 +563,23 @@ func (c *compiler) busy(rs *model.RuleSpec, path string, def int) []model.BusyPe
 	return out
 }
 
-func (c *compiler) intParam(v *float64, pos model.Pos, path string, min int, required bool) (int, bool) {
+// paramPos is where parameter key of rs is written, else where rs starts.
+func paramPos(rs *model.RuleSpec, key string) model.Pos {
+	if p, ok := rs.Keys[key]; ok {
+		return p
+	}
+	return rs.Pos
+}
+
+// intParam reads the whole-number parameter key of rs, whose value is v.
+// A value the loader rejected (rs.Invalid) was reported there: it is not
+// reported again as missing.
+func (c *compiler) intParam(rs *model.RuleSpec, key string, v *float64, path string, min int, required bool) (int, bool) {
+	pos := paramPos(rs, key)
 	if v == nil {
+		if rs.Invalid[key] {
+			return 0, false
+		}
 		if required {
 			c.errorf(pos, path, "missing; expected a whole number >= %d", min)
 		}
@@ -559,8 +592,14 @@ func (c *compiler) intParam(v *float64, pos model.Pos, path string, min int, req
 	return int(*v), true
 }
 
-func (c *compiler) hoursParam(v *float64, pos model.Pos, path string, required bool) (int, bool) {
+// hoursParam reads the hours parameter key of rs, whose value is v, as
+// minutes (rs.Invalid as for intParam).
+func (c *compiler) hoursParam(rs *model.RuleSpec, key string, v *float64, path string, required bool) (int, bool) {
+	pos := paramPos(rs, key)
 	if v == nil {
+		if rs.Invalid[key] {
+			return 0, false
+		}
 		if required {
 			c.errorf(pos, path, "missing; expected a number of hours > 0")
 		}

@@ -390,6 +390,10 @@ type RuleSpec struct {
 	Pos Pos
 	// Keys maps each parameter key written to its position.
 	Keys map[string]Pos
+	// Invalid holds the parameter keys whose values the loader rejected
+	// (and reported): their fields are left unset, and package
+	// constraints must not report them again as missing.
+	Invalid map[string]bool
 }
 
 // BusyPeriod is a designated busy period with its own consecutive-day cap.

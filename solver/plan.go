@@ -41,10 +41,12 @@ type PlanResult struct {
 func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt Options) (*PlanResult, error) {
 	t0 := time.Now()
 	var enc *Encoding
+	opt.progress(ProgressEvent{Phase: "encoding"})
 	if constraints.HasSoft(rules) {
 		enc = Encode(sc, rules, false)
 	}
 	if enc == nil || len(enc.Penalties()) == 0 {
+		opt.progress(ProgressEvent{Phase: "solving"})
 		res, err := Solve(ctx, sc, rules, opt)
 		if res == nil {
 			return nil, err
@@ -78,7 +80,18 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 		return pr, nil
 	}
 	t1 := time.Now()
-	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: left})
+	ev := ProgressEvent{Phase: "optimising"}
+	opt.progress(ev)
+	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: left,
+		OnImprove: func(cost int64, _ time.Duration) {
+			ev.Cost, ev.HaveCost = cost, true
+			opt.progress(ev)
+		},
+		OnBound: func(lb int64, _ time.Duration) {
+			ev.LowerBound, ev.HaveBound = lb, true
+			opt.progress(ev)
+		},
+	})
 	pr.Stats.Solve = time.Since(t1)
 	if err != nil {
 		return pr, err
@@ -96,6 +109,7 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 		if !ok {
 			return pr, nil
 		}
+		opt.progress(ProgressEvent{Phase: "diagnosing"})
 		res, err := Solve(ctx, sc, rules, Options{TimeLimit: left})
 		if err != nil {
 			return pr, err

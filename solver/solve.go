@@ -40,6 +40,31 @@ type Options struct {
 	// TimeLimit bounds the whole solve, encoding and diagnosis included;
 	// 0 means no limit.
 	TimeLimit time.Duration
+	// Progress, when not nil, receives what Plan is doing as it goes
+	// (phases, better costs and bounds), for a progress display. It runs
+	// on Plan's goroutine and must return quickly.
+	Progress func(ProgressEvent)
+}
+
+// ProgressEvent is one step of Plan's progress: a new phase, a better
+// roster, or a better lower bound.
+type ProgressEvent struct {
+	// Phase names what Plan does now: "encoding", "solving",
+	// "optimising", "diagnosing" (finding why no roster exists).
+	Phase string
+	// Cost is the cost of the best roster found so far, when HaveCost.
+	Cost     int64
+	HaveCost bool
+	// LowerBound is the best lower bound proved so far, when HaveBound.
+	LowerBound int64
+	HaveBound  bool
+}
+
+// progress sends ev to opt.Progress, when set.
+func (opt Options) progress(ev ProgressEvent) {
+	if opt.Progress != nil {
+		opt.Progress(ev)
+	}
 }
 
 // Stats are figures about a solve.

@@ -85,12 +85,9 @@ func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 		return usageErrorf("--lang: unknown language %q; expected one of: %s", o.lang, strings.Join(langs, ", "))
 	}
 	if o.out != "" {
-		for _, in := range []string{path, o.roster} {
-			if in != "" {
-				if err := checkOutPath(o.out, in); err != nil {
-					return err
-				}
-			}
+		in := append([]input{{"the scenario", path}, {"the roster", o.roster}}, rulesFileInputs(o.rules)...)
+		if err := checkOut(o.out, in...); err != nil {
+			return err
 		}
 	}
 	sets, err := a.ruleSetFlags(o.rules)
@@ -138,7 +135,7 @@ func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 			return exitWith(exitUsage)
 		}
 		if cmd.Context().Err() != nil {
-			return failf("interrupted: %v", err)
+			return a.interrupted()
 		}
 		return failf("compare: %v", err)
 	}

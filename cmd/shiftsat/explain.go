@@ -157,7 +157,7 @@ invalid scenario, 3 infeasible (the explanation is printed), 4 time limit.`,
 // explain is the `explain` subcommand.
 func (a *app) explain(ctx context.Context, path string, s planSettings, es explainSettings) error {
 	if s.out != "" {
-		if err := checkOutPath(s.out, path); err != nil {
+		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
 			return err
 		}
 	}
@@ -166,10 +166,10 @@ func (a *app) explain(ctx context.Context, path string, s planSettings, es expla
 		return err
 	}
 	res, err := solve(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit})
+	if err := a.interrupted(); err != nil {
+		return err
+	}
 	if err != nil {
-		if ctx.Err() != nil {
-			return failf("interrupted: %v", err)
-		}
 		return failf("solve %s: %v", path, err)
 	}
 	switch res.Status {
@@ -182,9 +182,6 @@ func (a *app) explain(ctx context.Context, path string, s planSettings, es expla
 	case solver.Infeasible:
 		return a.explainInfeasible(ctx, sc, rules, s, es)
 	}
-	if ctx.Err() != nil {
-		return failf("interrupted before an answer was found")
-	}
 	return &exitError{code: exitTimeLimit, msg: "the time limit was reached with no answer (status unknown); try a longer --time-limit"}
 }
 
@@ -193,12 +190,16 @@ func (a *app) explain(ctx context.Context, path string, s planSettings, es expla
 // exit code 3. plan and explain share it.
 func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, s planSettings, es explainSettings) error {
 	rep, err := buildExplanation(ctx, sc, rules, s, es)
+	if err := a.interrupted(); err != nil {
+		return err // an explanation cut short is not shown
+	}
 	if err != nil {
 		return err
 	}
 	if s.format == "csv" {
 		var buf bytes.Buffer
 		renderExplainText(&buf, rep)
+		a.endProgress()
 		a.stderr.Write(buf.Bytes())
 		return exitWith(exitInfeasible)
 	}
@@ -206,6 +207,7 @@ func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules [
 		return err
 	}
 	if s.out != "" {
+		a.endProgress()
 		fmt.Fprintf(a.stderr, "shiftsat: infeasible: no roster satisfies the rules; the explanation is in %s\n", s.out)
 	}
 	return exitWith(exitInfeasible)

@@ -136,12 +136,8 @@ func (a *app) interval(path, rosterPath string, o intervalOptions, hoursSet bool
 		return usageErrorf("%s", strings.Join(errs, "\nshiftsat: "))
 	}
 	if o.out != "" {
-		for _, in := range []string{path, rosterPath, o.actuals} {
-			if in != "" {
-				if err := checkOutPath(o.out, in); err != nil {
-					return err
-				}
-			}
+		if err := checkOut(o.out, input{"the scenario", path}, input{"the roster", rosterPath}, input{"the timesheet", o.actuals}); err != nil {
+			return err
 		}
 	}
 	sc, rules, err := a.load(path)

@@ -269,7 +269,11 @@ func TestInvalidInput(t *testing.T) {
 		{"missing file", []string{"plan", "nope.yaml"}, `scenario nope\.yaml does not exist`},
 		{"no argument", []string{"plan"}, `plan needs exactly 1 argument`},
 		{"unknown flag", []string{"plan", "--nope", typo}, `unknown flag: --nope`},
-		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
+		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate" for "shiftsat"\nRun`},
+		{"misspelt command", []string{"plna", "x.yaml"}, `^shiftsat: unknown command "plna" for "shiftsat"; did you mean plan\?\n`},
+		{"misspelt command 2", []string{"explian"}, `did you mean explain\?`},
+		{"directory", []string{"plan", filepath.Dir(typo)}, `^shiftsat: .* is a directory; expected a scenario file`},
+		{"directory validate", []string{"validate", "."}, `^shiftsat: \. is a directory; expected a scenario file`},
 		{"no command", nil, `Usage:`},
 		{"bad format", []string{"plan", "--format", "xml", typo}, `format \(from --format\): unknown format "xml"`},
 		{"bad time limit", []string{"plan", "--time-limit", "soon", typo}, `time-limit \(from --time-limit\): "soon" is not a duration`},
@@ -341,7 +345,7 @@ func TestOutRefusesInput(t *testing.T) {
 	for _, out := range []string{"small.yaml", "./small.yaml", abs, filepath.Join(dir, "sub", "..", "small.yaml"), "link.yaml", "hard.yaml"} {
 		t.Run(out, func(t *testing.T) {
 			code, stdout, errOut := runCmd(t, "plan", "--out", out, "small.yaml")
-			if code != exitUsage || stdout != "" || !regexp.MustCompile(`is the input scenario.*; refusing to overwrite it`).MatchString(errOut) {
+			if code != exitUsage || stdout != "" || !regexp.MustCompile(`--out would overwrite the scenario small\.yaml.*, an input of this command`).MatchString(errOut) {
 				t.Errorf("exit %d, stdout %q, stderr:\n%s", code, stdout, errOut)
 			}
 			if got, _ := os.ReadFile(abs); string(got) != smallScenario {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -27,6 +28,7 @@ type planSettings struct {
 	bom       bool
 	out       string          // output file, "" for stdout
 	explain   explainSettings // ways out and their costs, when infeasible
+	quiet     bool            // no progress line on a terminal
 }
 
 var formats = []string{"text", "csv", "json"}
@@ -34,6 +36,7 @@ var langs = []string{"en", "ja"}
 
 func (a *app) planCmd() *cobra.Command {
 	var out string
+	var quiet bool
 	c := &cobra.Command{
 		Use:   "plan SCENARIO.yaml",
 		Short: "plan a roster that follows the scenario's rules and print it",
@@ -57,7 +60,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 			if err != nil {
 				return err
 			}
-			s.out = out
+			s.out, s.quiet = out, quiet
 			if s.explain, err = a.explainSettings(cmd); err != nil {
 				return err
 			}
@@ -67,6 +70,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 	f := c.Flags()
 	f.String("format", "text", "output `format`: text, csv or json")
 	f.StringVarP(&out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
+	f.BoolVarP(&quiet, "quiet", "q", false, "no progress line on standard error (shown only when it is a terminal)")
 	f.String("time-limit", "30s", "give up after this `duration` with exit code 4 (0: no limit)")
 	f.Bool("bom", false, "start CSV output with a UTF-8 byte-order mark")
 	f.String("lang", "en", "language of weekday names in the text grid: en or ja")
@@ -125,7 +129,7 @@ var solve = solver.Solve
 // plan is the `plan` subcommand.
 func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 	if s.out != "" {
-		if err := checkOutPath(s.out, path); err != nil {
+		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
 			return err
 		}
 	}
@@ -133,20 +137,31 @@ func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 	if err != nil {
 		return err
 	}
+	// A status line on a terminal's stderr while the solver works (ended
+	// before anything else is printed: a.write, a.endProgress).
+	a.pg = a.startProgress(s.timeLimit, s.quiet)
+	defer a.endProgress()
 	var res *solver.Result
 	var pr *solver.PlanResult
+	opt := solver.Options{TimeLimit: s.timeLimit}
+	if a.pg != nil {
+		opt.Progress = a.pg.set
+	}
 	if constraints.HasSoft(rules) {
 		// Soft requirements: optimise (plan_soft.go).
-		if pr, err = optimize(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit}); pr != nil {
+		if pr, err = optimize(ctx, sc, rules, opt); pr != nil {
 			res = &pr.Result
 		}
 	} else {
-		res, err = solve(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit})
+		a.pg.phase("solving")
+		res, err = solve(ctx, sc, rules, opt)
+	}
+	if err := a.interrupted(); err != nil {
+		// The best roster of a search cut short is not the plan: nothing
+		// is shown or written.
+		return err
 	}
 	if err != nil {
-		if ctx.Err() != nil {
-			return failf("interrupted: %v", err)
-		}
 		return failf("solve %s: %v", path, err)
 	}
 	rep := &report{sc: sc, rules: rules, res: res, lang: s.lang}
@@ -156,6 +171,7 @@ func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 			return failf("internal error: the solver said feasible but returned no roster")
 		}
 		if vs := constraints.CheckAll(rules, res.Roster); len(vs) > 0 {
+			a.endProgress()
 			fmt.Fprintf(a.stderr, "shiftsat: internal error: the solver's roster breaks %d requirement(s); it is not shown:\n", len(vs))
 			for _, v := range vs {
 				fmt.Fprintf(a.stderr, "  %s\n", formatViolation(v))
@@ -169,11 +185,9 @@ func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 	case solver.Infeasible:
 		// The explanation (minimal core, calendar, ways out) is explain's;
 		// CSV has no place for it: it goes to stderr as text.
+		a.pg.phase("explaining why no roster exists")
 		return a.explainInfeasible(ctx, sc, rules, s, s.explain)
 	default:
-		if ctx.Err() != nil {
-			return failf("interrupted before an answer was found")
-		}
 		if s.format == "json" {
 			if err := a.emit(rep, s); err != nil {
 				return err
@@ -198,7 +212,16 @@ func (a *app) load(path string) (*model.Scenario, []constraints.Rule, error) {
 	if err != nil {
 		return nil, nil, a.inputError(path, err)
 	}
+	a.warn(sc.Rules)
 	return sc, rules, nil
+}
+
+// warn prints to stderr the warnings about rule values far outside any
+// law's range (constraints.Warnings); they change no exit code.
+func (a *app) warn(specs []*model.RuleSpec) {
+	for _, w := range constraints.Warnings(specs) {
+		fmt.Fprintln(a.stderr, w.Error())
+	}
 }
 
 // loadScenario reads a scenario file. When the file has errors, its rules
@@ -260,6 +283,9 @@ func (a *app) inputError(path string, err error) error {
 	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return usageErrorf("scenario %s does not exist", path)
+	}
+	if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
+		return usageErrorf("%s is a directory; expected a scenario file (such as %s)", path, filepath.Join(path, "store.yaml"))
 	}
 	return failf("%v", err)
 }

@@ -68,6 +68,7 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 			continue
 		}
 		n++
+		a.pg.phase(fmt.Sprintf("explaining the requests not granted (%d)", n))
 		pv := requestProvenance(rep, it)
 		if pv == nil {
 			continue

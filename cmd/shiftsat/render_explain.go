@@ -207,6 +207,8 @@ func (r *explainReport) cite(p constraints.Provenance) string {
 	if r.ja() {
 		if t, ok := citationsJA[c]; ok {
 			c = t
+		} else if t, ok := userSetJA(c); ok {
+			c = t
 		}
 		return "（根拠: " + c + "）"
 	}

@@ -61,6 +61,7 @@ func (a *app) ruleSetFlags(args []string) ([]ruleSetArg, error) {
 		case err != nil:
 			return nil, failf("--rules %s: %v", arg, err)
 		}
+		a.warn(specs)
 		rs := ruleSetArg{name: strings.TrimSpace(spec), spec: strings.TrimSpace(spec), specs: specs}
 		if name != "" {
 			rs.name = name
