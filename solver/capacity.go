@@ -8,10 +8,13 @@ package solver
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shiftsat/shiftsat/constraints"
@@ -30,6 +33,9 @@ type CapacityOptions struct {
 	// the horizon, the fixed weeks and the sliding windows of 7, 14 and 28
 	// days are, and only where the demand comes near the bounds.
 	AllWindows bool
+	// RefineTime bounds the last step, exact maxima in the windows under
+	// pressure (0: the whole TimeLimit). The steps before it are cheap.
+	RefineTime time.Duration
 	// NoReasons skips finding the requirements that bound each person's
 	// maximum in the shortage reported.
 	NoReasons bool
@@ -188,6 +194,14 @@ func (cc *capChecker) expired() bool {
 func (cc *capChecker) run() error {
 	sc := cc.sc
 	cc.days = sc.Horizon.Days()
+	// Build the scenario's lookup indexes now: the profiles are worked on
+	// side by side and must only read it.
+	for _, st := range sc.Shifts {
+		sc.Shift(st.ID)
+	}
+	for _, p := range sc.Staff {
+		sc.Person(p.ID)
+	}
 	cc.groups = capacityGroups(sc)
 	if len(cc.groups) == 0 {
 		cc.res.Skipped = "no hard demand"
@@ -207,13 +221,35 @@ func (cc *capChecker) run() error {
 		cc.profOf = append(cc.profOf, cp)
 	}
 	cc.res.Profiles = len(cc.profiles)
+	defer func() {
+		for _, cp := range cc.profiles {
+			cc.res.Solves += cp.solves
+		}
+	}()
+	// The profiles' problems are independent: probe them side by side.
+	errs := make([]error, len(cc.profiles))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(cc.profiles)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if !cc.expired() {
+					errs[i] = cc.probe(cc.profiles[i])
+				}
+			}
+		}()
+	}
+	for i := range cc.profiles {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
 	for _, cp := range cc.profiles {
-		if cc.expired() {
-			return nil
-		}
-		if err := cc.probe(cp); err != nil {
-			return err
-		}
 		if cp.status == 0 {
 			return nil // time limit
 		}
@@ -241,29 +277,57 @@ func (cc *capChecker) run() error {
 	for _, g := range cc.groups {
 		found = append(found, cc.windowCheck(g, cc.availBound(g))...)
 	}
-	// 2. Every window against the dates, capped by each person's most over
-	// the horizon.
+	// 2. The same, each person capped by their own sums over the horizon
+	// (max_days, max_shifts, hours over the shortest shift, night_work):
+	// no search needed.
 	if len(found) == 0 {
 		for _, g := range cc.groups {
-			if cc.expired() {
-				return cc.report(found)
-			}
 			ub := cc.availBound(g)
-			h := capWindow{0, cc.days - 1}
-			if cc.needIn(g, h) == 0 {
-				continue
-			}
+			tabs := map[*capProfile][][]int{}
 			for _, pi := range g.elig {
-				m, ok := cc.maxIn(cc.profOf[pi], g, h)
-				if !ok {
-					return cc.report(found)
+				cp := cc.profOf[pi]
+				if tabs[cp] == nil {
+					tabs[cp] = cc.capTable(cp, g)
 				}
-				ub[pi] = capped{days: ub[pi].days, cap: m}
+				ub[pi].tab = tabs[cp]
 			}
 			found = append(found, cc.windowCheck(g, ub)...)
 		}
 	}
-	// 3. Exact maxima in the windows under pressure, hardest first.
+	// 3. The same, each person capped by their exact most over the
+	// horizon (profiles solved side by side).
+	if len(found) == 0 {
+		h := capWindow{0, cc.days - 1}
+		var todo []capTask
+		for _, g := range cc.groups {
+			if cc.needIn(g, h) == 0 {
+				continue
+			}
+			seen := map[*capProfile]bool{}
+			for _, pi := range g.elig {
+				if cp := cc.profOf[pi]; !seen[cp] {
+					seen[cp] = true
+					todo = append(todo, capTask{cp, g, h})
+				}
+			}
+		}
+		if !cc.maxAll(todo) {
+			return cc.report(found)
+		}
+		for _, g := range cc.groups {
+			if cc.needIn(g, h) == 0 {
+				continue
+			}
+			ub := cc.availBound(g)
+			for _, pi := range g.elig {
+				m, _ := cc.maxIn(cc.profOf[pi], g, h) // cached
+				ub[pi].cap = m
+			}
+			found = append(found, cc.windowCheck(g, ub)...)
+		}
+	}
+	// 4. Exact maxima in the windows under pressure, hardest first, for
+	// at most RefineTime.
 	if len(found) == 0 {
 		type cand struct {
 			g        *capGroup
@@ -289,6 +353,9 @@ func (cc *capChecker) run() error {
 			}
 		}
 		sort.SliceStable(cands, func(i, j int) bool { return cands[i].pressure > cands[j].pressure })
+		if cc.opt.RefineTime > 0 {
+			cc.deadline = minTime(cc.deadline, time.Now().Add(cc.opt.RefineTime))
+		}
 		for _, c := range cands {
 			if cc.expired() {
 				return cc.report(found)
@@ -306,7 +373,11 @@ func (cc *capChecker) run() error {
 				}
 			}
 			if can < need {
-				found = append(found, &capFound{g: c.g, w: c.w, need: need, can: can})
+				per := make([]int, len(c.g.elig))
+				for i, pi := range c.g.elig {
+					per[i], _ = cc.maxIn(cc.profOf[pi], c.g, c.w) // cached
+				}
+				found = append(found, &capFound{g: c.g, w: c.w, need: need, can: can, per: per})
 				break
 			}
 		}
@@ -315,18 +386,102 @@ func (cc *capChecker) run() error {
 	return cc.report(found)
 }
 
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// capTask is one exact maximum to find.
+type capTask struct {
+	cp *capProfile
+	g  *capGroup
+	w  capWindow
+}
+
+// maxAll finds the exact maxima of the tasks, profiles side by side (one
+// goroutine per profile at a time: a session is not shared). It reports
+// false when the time limit came first.
+func (cc *capChecker) maxAll(tasks []capTask) bool {
+	byProfile := map[*capProfile][]capTask{}
+	var order []*capProfile
+	for _, t := range tasks {
+		if byProfile[t.cp] == nil {
+			order = append(order, t.cp)
+		}
+		byProfile[t.cp] = append(byProfile[t.cp], t)
+	}
+	var wg sync.WaitGroup
+	next := make(chan *capProfile)
+	failed := make([]bool, len(order))
+	index := map[*capProfile]int{}
+	for i, cp := range order {
+		index[cp] = i
+	}
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(order)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for cp := range next {
+				for _, t := range byProfile[cp] {
+					if _, ok := cc.maxIn(cp, t.g, t.w); !ok {
+						failed[index[cp]] = true
+						break
+					}
+				}
+			}
+		}()
+	}
+	for _, cp := range order {
+		next <- cp
+	}
+	close(next)
+	wg.Wait()
+	return !slices.Contains(failed, true)
+}
+
+// capTable returns, for every window [a, b] of the horizon, the least of
+// the caps sumCaps finds for the person's profile and the group there.
+func (cc *capChecker) capTable(cp *capProfile, g *capGroup) [][]int {
+	start := cc.sc.Horizon.Start
+	tab := make([][]int, cc.days)
+	for a := range tab {
+		tab[a] = make([]int, cc.days-a)
+		for b := a; b < cc.days; b++ {
+			n := b - a + 1
+			for _, c := range sumCaps(cc.sc, cp.rules, cp.rep, g, start.Add(a), start.Add(b)) {
+				n = min(n, c.cap)
+			}
+			tab[a][b-a] = n
+		}
+	}
+	return tab
+}
+
+// horizonWide reports whether a sum bound applies to every window of the
+// horizon alike (per horizon or per range covering it, night_work).
+func horizonWide(r constraints.Rule) bool {
+	if b, ok := r.(*constraints.SumBound); ok {
+		return b.Per == constraints.PerHorizon || b.Per == constraints.PerRange
+	}
+	return true
+}
+
 // capFound is a failing comparison before it is reported.
 type capFound struct {
 	g         *capGroup
 	w         capWindow
 	need, can int
+	per       []int // the bound used for each of g.elig (sums to can)
 }
 
 // capped is a cheap bound on one person's starts in a window: at most one
 // a date they could work, and at most cap (-1: none) over the horizon.
 type capped struct {
-	days []int // prefix sums of the dates the person could work
-	cap  int
+	days []int   // prefix sums of the dates the person could work
+	cap  int     // a cap on every window (-1: none)
+	tab  [][]int // tab[a][b-a]: a cap on window [a, b] (nil: none)
 }
 
 // availBound returns, per person index, the dates each eligible person could
@@ -354,6 +509,9 @@ func (cc *capChecker) cheapMax(pi int, g *capGroup, w capWindow, c capped) int {
 	n := c.days[w.b+1] - c.days[w.a]
 	if c.cap >= 0 {
 		n = min(n, c.cap)
+	}
+	if c.tab != nil {
+		n = min(n, c.tab[w.a][w.b-w.a])
 	}
 	cp := cc.profOf[pi]
 	for k, v := range cp.exact {
@@ -389,7 +547,11 @@ func (cc *capChecker) windowCheck(g *capGroup, ub []capped) []*capFound {
 			}
 			if can < need && (best == nil || need-can > best.need-best.can ||
 				(need-can == best.need-best.can && b-a < best.w.b-best.w.a)) {
-				best = &capFound{g: g, w: capWindow{a, b}, need: need, can: can}
+				per := make([]int, len(g.elig))
+				for i, pi := range g.elig {
+					per[i] = cc.cheapMax(pi, g, capWindow{a, b}, ub[pi])
+				}
+				best = &capFound{g: g, w: capWindow{a, b}, need: need, can: can, per: per}
 			}
 		}
 	}
@@ -464,9 +626,9 @@ func (cc *capChecker) report(found []*capFound) error {
 	// make the figures the tightest known. They are computed with their
 	// own short budget so that a shortage found late is still reported.
 	exactUntil := time.Now().Add(max(time.Until(cc.deadline), 500*time.Millisecond))
-	for _, pi := range g.elig {
+	for i, pi := range g.elig {
 		cp := cc.profOf[pi]
-		m := cc.cheapMax(pi, g, w, ub[pi])
+		m := worst.per[i]
 		if time.Now().Before(exactUntil) && cc.ctx.Err() == nil {
 			saved := cc.deadline
 			cc.deadline = exactUntil

@@ -24,6 +24,7 @@ type capProfile struct {
 	day    map[capDayKey]Lit     // "works a shift of the group that day", 0 when impossible
 	exact  map[capExactKey]int   // most starts of a group in a window
 	counts map[capExactKey][]Lit // the window counters built so far
+	solves int                   // SAT calls made
 }
 
 type capDayKey struct {
@@ -46,10 +47,13 @@ func (cp *capProfile) canAny(d int, shifts []int) bool {
 	return false
 }
 
-// probe solves the person's own problem and finds, for every horizon date
-// and shift type, whether they may start it: every model marks the starts
-// it makes, and each further solve asks for one start not yet seen, until
-// none is left (UNSAT: the rest are impossible).
+// probe loads the person's own problem and finds, for every horizon date
+// and shift type, whether they may start it, by unit propagation: a start
+// whose assumption propagates to a conflict is impossible (leave,
+// unavailability, a fixed shift, a rest interval from last month...).
+// Propagation may leave a start that no roster allows, which only makes
+// the cheap bounds weaker: the exact maxima are found by search. One solve
+// then tells whether the person has a legal roster at all.
 func (cc *capChecker) probe(cp *capProfile) error {
 	sc := cc.sc
 	sub := alone(sc, cp.rep)
@@ -63,54 +67,39 @@ func (cc *capChecker) probe(cp *capProfile) error {
 	cp.day = map[capDayKey]Lit{}
 	cp.counts = map[capExactKey][]Lit{}
 	cp.can = make([][]bool, cc.days)
+	f := -cp.enc.True()
+	// Propagation runs on a gini of its own that never solves: gini's
+	// scoped tests and its search do not mix well in one instance.
+	up := cp.enc.load()
 	for d := range cp.can {
 		cp.can[d] = make([]bool, len(sc.Shifts))
-	}
-	lit := func(d, si int) Lit { return cp.enc.Start(cp.rep.ID, sc.Horizon.Start.Add(d), sc.Shifts[si].ID) }
-	mark := func() {
-		for d := 0; d < cc.days; d++ {
-			for si := range sc.Shifts {
-				if !cp.can[d][si] && cp.s.value(lit(d, si)) {
-					cp.can[d][si] = true
-				}
+		for si, st := range sc.Shifts {
+			l := cp.enc.Start(cp.rep.ID, sc.Horizon.Start.Add(d), st.ID)
+			switch l {
+			case f:
+				continue
+			case -f:
+				cp.can[d][si] = true
+				continue
 			}
-		}
-	}
-	r := cc.solve(cp)
-	if r <= 0 {
-		cp.status = r
-		return nil
-	}
-	mark()
-	for {
-		var open []Lit
-		for d := 0; d < cc.days; d++ {
-			for si := range sc.Shifts {
-				if l := lit(d, si); !cp.can[d][si] && l != -cp.enc.True() {
-					open = append(open, l)
-				}
+			up.Assume(toGini(l))
+			r, _ := up.Test(nil)
+			if up.Untest() == -1 {
+				// The problem itself fails propagation: no roster at all.
+				cp.status = -1
+				return nil
 			}
+			cp.can[d][si] = r != -1
 		}
-		if len(open) == 0 {
-			break
-		}
-		r := cc.solve(cp, cp.s.activate(open))
-		if r == 0 {
-			return nil
-		}
-		if r < 0 {
-			break
-		}
-		mark()
 	}
-	cp.status = 1
+	cp.status = cc.solve(cp)
 	return nil
 }
 
 // solve asks the profile's session under the checker's deadline.
 func (cc *capChecker) solve(cp *capProfile, assume ...Lit) int {
 	cp.s.deadline = cc.deadline
-	cc.res.Solves++
+	cp.solves++
 	return cp.s.solve(assume...)
 }
 
@@ -225,6 +214,25 @@ func personBound(ctx context.Context, sc *model.Scenario, p *model.Staff, g *cap
 	if err != nil {
 		return nil, fmt.Errorf("capacity: person %s: %w", p.ID, err)
 	}
+	// A sum of the person's own that alone allows no more than m is the
+	// reason, with nothing to solve: its instances are read from an
+	// encoding of that rule alone.
+	for _, c := range sumCaps(sc, rules, p, g, from, to) {
+		if c.cap > m {
+			continue
+		}
+		one := Encode(sub, []constraints.Rule{c.rule}, true)
+		var out []constraints.Provenance
+		for r := 1; r <= one.Reqs(); r++ {
+			pv := one.Provenance(constraints.Req(r))
+			if pv.Staff == p.ID && pv.From <= to && pv.To >= from {
+				out = append(out, pv)
+			}
+		}
+		if len(out) > 0 {
+			return out, nil
+		}
+	}
 	enc := Encode(sub, rules, true)
 	s := newSession(ctx, enc, deadline)
 	var terms []constraints.Term
@@ -241,23 +249,6 @@ func personBound(ctx context.Context, sc *model.Scenario, p *model.Staff, g *cap
 	}
 	if m+1 > len(terms) {
 		return nil, nil // the window itself is the bound
-	}
-	// A sum of the person's own that alone allows no more than m is the
-	// reason, with nothing to solve.
-	for _, c := range sumCaps(sc, rules, p, g, from, to) {
-		if c.cap > m {
-			continue
-		}
-		var out []constraints.Provenance
-		for r := 1; r <= enc.Reqs(); r++ {
-			pv := enc.Provenance(constraints.Req(r))
-			if pv.Kind == c.rule.Kind() && pv.Rule == c.rule.Name() && pv.Staff == p.ID && pv.From <= to && pv.To >= from {
-				out = append(out, pv)
-			}
-		}
-		if len(out) > 0 {
-			return out, nil
-		}
 	}
 	goal := sumAtLeastOutputs(s, terms, m+1)[m+1]
 	var bg []Lit
@@ -340,11 +331,13 @@ type sumCap struct {
 	rule constraints.Rule
 }
 
-// sumCaps returns the bounds the person's own sums put on g's starts in
-// the window from..to: maxima of days (all shifts, or the group's single
-// shift type) and of hours (over the shortest shift of the group) per
-// horizon, range or fixed period (a period meeting the window allows its
-// limit), and night instances when every shift of g is a night shift.
+// sumCaps returns the bounds the person's own sums and rest rules put on
+// g's starts in the window from..to: maxima of days (all shifts, or the
+// group's single shift type) and of hours (over the shortest shift of the
+// group) per horizon, range or fixed period (a period meeting the window
+// allows its limit), night instances when every shift of g is a night
+// shift, the rest days of fixed blocks (holidays) and of consecutive-day
+// caps.
 // Searching below them first spares the SAT solver a counting proof.
 func sumCaps(sc *model.Scenario, rules []constraints.Rule, p *model.Staff, g *capGroup, from, to model.Date) []sumCap {
 	minWork := 0
@@ -396,6 +389,34 @@ func sumCaps(sc *model.Scenario, rules []constraints.Rule, p *model.Staff, g *ca
 		case *constraints.NightWork:
 			if allNight {
 				out = append(out, sumCap{b.Max, r})
+			}
+		case *constraints.Holidays:
+			// A rest day has no start: a fixed block wholly inside the
+			// horizon allows at most its days less its quota.
+			q := b.RestDays - b.HolidayWork
+			if q <= 0 || b.BlockDays < 1 {
+				continue
+			}
+			n := 0
+			for blk := model.FloorBlock(from, b.Anchor, b.BlockDays); blk <= to; blk = blk.Add(b.BlockDays) {
+				last := blk.Add(b.BlockDays - 1)
+				days := int(min(to, last)-max(from, blk)) + 1
+				if blk >= sc.Horizon.Start && last <= sc.Horizon.End {
+					days = min(days, b.BlockDays-q)
+				}
+				n += days
+			}
+			out = append(out, sumCap{n, r})
+		case *constraints.MaxConsecutiveDays:
+			// Every max+1 consecutive days hold a rest day (the largest
+			// cap of any busy period, to stay on the safe side).
+			k := b.Max
+			for _, bp := range b.Busy {
+				k = max(k, bp.Max)
+			}
+			if k >= 0 {
+				l := int(to-from) + 1
+				out = append(out, sumCap{l - l/(k+1), r})
 			}
 		}
 	}

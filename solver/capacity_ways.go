@@ -34,8 +34,11 @@ func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt Way
 	var mu sync.Mutex
 	// Counting ways are few and each is the answer to the shortage: their
 	// plans get half the time left, not just a changed scenario's usual.
-	solveTime := max(opt.SolveTime, time.Until(deadline)/2)
 	verify := func(changes []Change) (*WayOut, Status, *Shortage, error) {
+		// Each plan gets a third of the time left (at least SolveTime):
+		// near capacity a roster is hard to find, and a way with a little
+		// more room is tried next.
+		solveTime := max(opt.SolveTime, time.Until(deadline)/3)
 		scn, err := ApplyChanges(sc, changes)
 		if err != nil {
 			return nil, Unknown, nil, err
@@ -125,7 +128,8 @@ func morePeople(sc *model.Scenario, sh *Shortage, opt WaysOutOptions, deadline t
 			k := ceilDiv(sh.Deficit(), max(per, 1))
 			refuted := 0 // the largest count proved too few
 			var found *WayOut
-			for round := 0; round < maxShortageRounds && found == nil && k <= 4*len(sc.Staff)+sh.Deficit(); round++ {
+			infeasible := 0 // plans proved infeasible without a shortage
+			for round := 0; round < maxShortageRounds && found == nil && infeasible < 2 && k <= 4*len(sc.Staff)+sh.Deficit(); round++ {
 				w, st, short, err := verify(add(k))
 				if err != nil {
 					return nil, err
@@ -137,7 +141,12 @@ func morePeople(sc *model.Scenario, sh *Shortage, opt WaysOutOptions, deadline t
 					refuted = k
 					k += ceilDiv(short.Deficit(), max(per, 1))
 				case st == Infeasible:
+					// Something besides the count is in the way: more of
+					// the same people rarely helps; one more try.
+					infeasible++
 					k++
+				case time.Now().Before(deadline):
+					k += max(1, k/5) // not confirmed in time: a little more room
 				default:
 					round = maxShortageRounds
 				}
@@ -189,8 +198,13 @@ func lessDemand(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 			return w, err
 		}
 	}
-	if w, err := leastReduction(ctx, sc, sh, cost, deadline); err != nil || w != nil {
-		return w, err
+	small := len(sc.Staff)*sc.Horizon.Days() <= 1500
+	if small {
+		// Optimising the reduction is quick on a small scenario and
+		// gives the least.
+		if w, err := leastReduction(ctx, sc, sh, cost, deadline); err != nil || w != nil {
+			return w, err
+		}
 	}
 	for try, extra := 0, 0; try < 3 && time.Now().Before(deadline); try, extra = try+1, extra+max(1, sh.Deficit()/10) {
 		var changes []Change
@@ -218,6 +232,9 @@ func lessDemand(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 			}
 			short, need = sh2, sh2.Deficit()
 		}
+	}
+	if !small {
+		return leastReduction(ctx, sc, sh, cost, deadline)
 	}
 	return nil, nil
 }
