@@ -94,8 +94,10 @@ type explainer struct {
 
 // newExplainer encodes rules for sc in selector mode and loads the encoding.
 func newExplainer(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, background []string, deadline time.Time) *explainer {
-	enc := Encode(sc, rules, true)
-	x := &explainer{enc: enc, g: enc.load(), deadline: deadline, ctx: ctx, reqOf: map[Lit]constraints.Req{}}
+	// A stopped encoding (ctx done: callers give ctx the deadline) is
+	// never solved: every solve then answers 0.
+	enc, _ := encodeCtx(ctx, sc, rules, true)
+	x := &explainer{enc: enc, g: enc.load(ctx), deadline: deadline, ctx: ctx, reqOf: map[Lit]constraints.Req{}}
 	bg := map[string]bool{}
 	for _, k := range background {
 		bg[k] = true
@@ -192,6 +194,8 @@ func Explain(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, 
 	if background == nil {
 		background = DefaultBackground
 	}
+	ctx, cancel := context.WithDeadline(ctx, t0.Add(limit))
+	defer cancel()
 	x := newExplainer(ctx, sc, rules, background, t0.Add(limit))
 	ex := &Explanation{Status: Unknown}
 	var all []constraints.Req
@@ -429,6 +433,9 @@ func CoreStatus(ctx context.Context, sc *model.Scenario, rules []constraints.Rul
 	var deadline time.Time
 	if limit > 0 {
 		deadline = time.Now().Add(limit)
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, deadline)
+		defer cancel()
 	}
 	x := newExplainer(ctx, sc, rules, background, deadline)
 	want := map[constraints.Provenance]int{}

@@ -88,6 +88,12 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 		deadline = time.Now().Add(opt.TimeLimit)
 	}
 	res := &Result{Status: Unknown}
+	// One deadline for every phase: encodings and loads stop on ctx too.
+	if !deadline.IsZero() {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, deadline)
+		defer cancel()
+	}
 
 	if back, look, ok := rollable(sc, rules); ok {
 		// At most half the remaining time goes to the windows; the
@@ -107,11 +113,14 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 		}
 	}
 
-	enc := Encode(sc, rules, false)
+	enc, err := encodeCtx(ctx, sc, rules, false)
 	res.Stats.Vars, res.Stats.Clauses = enc.nvars, enc.nclauses
 	res.Stats.Encode += enc.encodeTime
+	if err != nil {
+		return res, nil // the time limit or ctx: Unknown
+	}
 
-	g := enc.load()
+	g := enc.load(ctx)
 	t0 := time.Now()
 	ans := run(ctx, g, deadline)
 	res.Stats.Solve += time.Since(t0)
@@ -125,9 +134,12 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 	}
 	res.Status = Infeasible
 
-	diag := Encode(sc, rules, true)
+	diag, err := encodeCtx(ctx, sc, rules, true)
 	res.Stats.Encode += diag.encodeTime
-	dg := diag.load()
+	if err != nil {
+		return res, nil // Infeasible with an empty core
+	}
+	dg := diag.load(ctx)
 	for _, s := range diag.Assumptions() {
 		dg.Assume(toGini(s))
 	}
@@ -148,11 +160,20 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 	return res, nil
 }
 
-// load returns a new gini solver holding the encoding's clauses.
-func (e *Encoding) load() *gini.Gini {
+// load returns a new gini solver holding the encoding's clauses. When ctx
+// is done part-way (it is checked every few thousand clauses), the solver
+// holds only part of them: run answers 0 under the same ctx, and no other
+// use may be made of it.
+func (e *Encoding) load(ctx context.Context) *gini.Gini {
 	g := gini.NewVc(e.nvars+1, e.nclauses+1)
+	n := 0
 	for _, l := range e.clauses {
 		g.Add(toGini(l))
+		if l == 0 {
+			if n++; n%checkEvery == 0 && ctx.Err() != nil {
+				return g
+			}
+		}
 	}
 	if e.nvars > 0 {
 		// Make gini aware of every variable, even those in no clause,

@@ -155,19 +155,21 @@ invalid scenario, 3 infeasible (the explanation is printed), 4 time limit.`,
 }
 
 // explain is the `explain` subcommand.
-func (a *app) explain(ctx context.Context, path string, s planSettings, es explainSettings) error {
+func (a *app) explain(parent context.Context, path string, s planSettings, es explainSettings) error {
 	if s.out != "" {
 		if err := checkOutPath(s.out, path); err != nil {
 			return err
 		}
 	}
+	ctx, cancel := withLimit(parent, s.timeLimit)
+	defer cancel()
 	sc, rules, err := a.load(path)
 	if err != nil {
 		return err
 	}
-	res, err := solve(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit})
+	res, err := solve(ctx, sc, rules, solver.Options{TimeLimit: left(ctx)})
 	if err != nil {
-		if ctx.Err() != nil {
+		if parent.Err() != nil {
 			return failf("interrupted: %v", err)
 		}
 		return failf("solve %s: %v", path, err)
@@ -182,7 +184,7 @@ func (a *app) explain(ctx context.Context, path string, s planSettings, es expla
 	case solver.Infeasible:
 		return a.explainInfeasible(ctx, sc, rules, s, es)
 	}
-	if ctx.Err() != nil {
+	if parent.Err() != nil {
 		return failf("interrupted before an answer was found")
 	}
 	return &exitError{code: exitTimeLimit, msg: "the time limit was reached with no answer (status unknown); try a longer --time-limit"}
@@ -211,10 +213,11 @@ func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules [
 	return exitWith(exitInfeasible)
 }
 
-// buildExplanation runs solver.Explain and solver.WaysOut within the time
-// limit: the core gets up to half of it, the ways out the rest.
+// buildExplanation runs solver.Explain and solver.WaysOut within what is
+// left of the run's time limit (ctx's deadline): the core gets up to half
+// of it, the ways out the rest.
 func buildExplanation(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, s planSettings, es explainSettings) (*explainReport, error) {
-	limit := s.timeLimit
+	limit := left(ctx)
 	if limit <= 0 {
 		limit = 10 * time.Minute
 	}

@@ -122,13 +122,36 @@ func (a *app) planSettings(cmd *cobra.Command) (planSettings, error) {
 // solve is solver.Solve; tests replace it to exercise the re-check.
 var solve = solver.Solve
 
+// withLimit returns ctx with a deadline limit from now (none when limit
+// is 0): the one deadline of a whole run (loading, encoding, solving, the
+// explanation, the ways out and the request explanations). Interruption
+// is told from the deadline by the parent context's Err.
+func withLimit(ctx context.Context, limit time.Duration) (context.Context, context.CancelFunc) {
+	if limit <= 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, limit)
+}
+
+// left returns the time left before ctx's deadline, at least 1 ns (a limit
+// of 0 would mean none), or 0 when ctx has no deadline.
+func left(ctx context.Context) time.Duration {
+	d, ok := ctx.Deadline()
+	if !ok {
+		return 0
+	}
+	return max(time.Until(d), time.Nanosecond)
+}
+
 // plan is the `plan` subcommand.
-func (a *app) plan(ctx context.Context, path string, s planSettings) error {
+func (a *app) plan(parent context.Context, path string, s planSettings) error {
 	if s.out != "" {
 		if err := checkOutPath(s.out, path); err != nil {
 			return err
 		}
 	}
+	ctx, cancel := withLimit(parent, s.timeLimit)
+	defer cancel()
 	sc, rules, err := a.load(path)
 	if err != nil {
 		return err
@@ -137,14 +160,14 @@ func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 	var pr *solver.PlanResult
 	if constraints.HasSoft(rules) {
 		// Soft requirements: optimise (plan_soft.go).
-		if pr, err = optimize(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit}); pr != nil {
+		if pr, err = optimize(ctx, sc, rules, solver.Options{TimeLimit: left(ctx)}); pr != nil {
 			res = &pr.Result
 		}
 	} else {
-		res, err = solve(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit})
+		res, err = solve(ctx, sc, rules, solver.Options{TimeLimit: left(ctx)})
 	}
 	if err != nil {
-		if ctx.Err() != nil {
+		if parent.Err() != nil {
 			return failf("interrupted: %v", err)
 		}
 		return failf("solve %s: %v", path, err)
@@ -171,7 +194,7 @@ func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 		// CSV has no place for it: it goes to stderr as text.
 		return a.explainInfeasible(ctx, sc, rules, s, s.explain)
 	default:
-		if ctx.Err() != nil {
+		if parent.Err() != nil {
 			return failf("interrupted before an answer was found")
 		}
 		if s.format == "json" {

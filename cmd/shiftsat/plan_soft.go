@@ -62,8 +62,8 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 		if !isRequest(it.Kind) {
 			continue
 		}
-		if n == maxExplainedRequests {
-			sp.unexplained++
+		if n == maxExplainedRequests || ctx.Err() != nil {
+			sp.unexplained++ // the budget or the run's time limit is used up
 			continue
 		}
 		n++
@@ -71,7 +71,11 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 		if pv == nil {
 			continue
 		}
-		rr, err := explainRequest(ctx, rep.sc, rep.rules, *pv, requestExplainTime)
+		limit := requestExplainTime
+		if l := left(ctx); l > 0 {
+			limit = min(limit, l)
+		}
+		rr, err := explainRequest(ctx, rep.sc, rep.rules, *pv, limit)
 		if err != nil {
 			return failf("explain request: %v", err)
 		}
