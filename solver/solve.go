@@ -55,6 +55,10 @@ type Stats struct {
 	// horizon was solved whole). When the rolling solve found the roster,
 	// Vars and Clauses are those of its largest window.
 	Windows int
+	// Groups is the number of groups of people solved one by one (0: the
+	// staff was solved whole; see groups.go). When they found the roster,
+	// Vars and Clauses are those of the largest encoding solved.
+	Groups int
 }
 
 // Result is the outcome of Solve.
@@ -72,7 +76,11 @@ type Result struct {
 }
 
 // Solve encodes the rules for sc and solves them. When a roster exists, it
-// is returned. A long horizon (63 days or more) whose rules have no bound
+// is returned. A large staff (groupMinStaff people or more) whose rules
+// read one person at a time, demand apart, is first planned in groups of
+// people, each with its share of the demand (see groups.go), within half
+// the time; their roster too is returned only when it passes
+// constraints.CheckAll. A long horizon (63 days or more) whose rules have no bound
 // per horizon is first planned in rolling windows (see rolling.go); their
 // roster is returned only when it passes constraints.CheckAll, and any
 // failure falls back, within the remaining time, to the whole horizon,
@@ -93,6 +101,23 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithDeadline(ctx, deadline)
 		defer cancel()
+	}
+
+	if groupable(sc, rules) {
+		// Groups get at most half the remaining time, like windows.
+		groupDeadline := deadline
+		if !deadline.IsZero() {
+			groupDeadline = time.Now().Add(time.Until(deadline) / 2)
+		}
+		r, st := solveGroups(ctx, sc, rules, groupDeadline)
+		res.Stats.Encode += st.encode
+		res.Stats.Solve += st.solving
+		if r != nil {
+			res.Status = Feasible
+			res.Roster = r
+			res.Stats.Vars, res.Stats.Clauses, res.Stats.Groups = st.vars, st.clauses, st.groups
+			return res, nil
+		}
 	}
 
 	if back, look, ok := rollable(sc, rules); ok {
