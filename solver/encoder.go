@@ -158,7 +158,9 @@ var errEncodeStopped = errors.New("solver: encoding stopped: the time limit was 
 // encodeCtx is Encode under ctx: when ctx is done before or during the
 // encoding, it stops and returns the partial encoding, marked stopped,
 // with ctx's error. Callers must not solve a stopped encoding; they
-// answer Unknown.
+// answer Unknown. When ctx carries a memory limit (WithMaxMemory) and the
+// encoding's estimate (EstimateSize) passes it, nothing is encoded: the
+// encoding is returned stopped, with a *MemoryError, which callers return.
 func encodeCtx(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, selectors bool) (e *Encoding, err error) {
 	t0 := time.Now()
 	e = NewEncoding(sc, selectors)
@@ -176,6 +178,13 @@ func encodeCtx(ctx context.Context, sc *model.Scenario, rules []constraints.Rule
 	if err := ctx.Err(); err != nil {
 		e.stopped = true
 		return e, err
+	}
+	if limit := maxMemory(ctx); limit > 0 {
+		if sz := EstimateSize(sc, rules); sz.Bytes > limit {
+			e.stopped = true
+			h := sc.Horizon
+			return e, &MemoryError{People: len(sc.Staff), Days: int(h.End-h.Start) + 1, Clauses: sz.Clauses, Estimate: sz.Bytes, Limit: limit}
+		}
 	}
 	if ctx.Done() != nil {
 		e.ctx = ctx

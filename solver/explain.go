@@ -93,10 +93,14 @@ type explainer struct {
 }
 
 // newExplainer encodes rules for sc in selector mode and loads the encoding.
-func newExplainer(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, background []string, deadline time.Time) *explainer {
+func newExplainer(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, background []string, deadline time.Time) (*explainer, error) {
 	// A stopped encoding (ctx done: callers give ctx the deadline) is
-	// never solved: every solve then answers 0.
-	enc, _ := encodeCtx(ctx, sc, rules, true)
+	// never solved: every solve then answers 0. Only a memory error is
+	// returned.
+	enc, err := encodeCtx(ctx, sc, rules, true)
+	if isMemory(err) {
+		return nil, err
+	}
 	x := &explainer{enc: enc, g: enc.load(ctx), deadline: deadline, ctx: ctx, reqOf: map[Lit]constraints.Req{}}
 	bg := map[string]bool{}
 	for _, k := range background {
@@ -114,7 +118,7 @@ func newExplainer(ctx context.Context, sc *model.Scenario, rules []constraints.R
 			x.bg = append(x.bg, s)
 		}
 	}
-	return x
+	return x, nil
 }
 
 // isBackground reports whether r is assumed as background.
@@ -196,7 +200,10 @@ func Explain(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, 
 	}
 	ctx, cancel := context.WithDeadline(ctx, t0.Add(limit))
 	defer cancel()
-	x := newExplainer(ctx, sc, rules, background, t0.Add(limit))
+	x, err := newExplainer(ctx, sc, rules, background, t0.Add(limit))
+	if err != nil {
+		return &Explanation{Status: Unknown}, err
+	}
 	ex := &Explanation{Status: Unknown}
 	var all []constraints.Req
 	for r := 1; r <= x.enc.Reqs(); r++ {
@@ -437,7 +444,10 @@ func CoreStatus(ctx context.Context, sc *model.Scenario, rules []constraints.Rul
 		ctx, cancel = context.WithDeadline(ctx, deadline)
 		defer cancel()
 	}
-	x := newExplainer(ctx, sc, rules, background, deadline)
+	x, err := newExplainer(ctx, sc, rules, background, deadline)
+	if err != nil {
+		return Unknown, err
+	}
 	want := map[constraints.Provenance]int{}
 	for _, p := range core {
 		want[p]++

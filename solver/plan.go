@@ -47,13 +47,14 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 		defer cancel()
 	}
 	var enc *Encoding
-	stopped := false
 	if constraints.HasSoft(rules) {
-		enc, _ = encodeCtx(ctx, sc, rules, false)
-		stopped = enc.stopped
-	}
-	if stopped {
-		return &PlanResult{Soft: true, Result: Result{Status: Unknown, Stats: enc.Stats()}}, nil
+		var err error
+		if enc, err = encodeCtx(ctx, sc, rules, false); enc.stopped {
+			if !isMemory(err) {
+				err = nil // the time limit or ctx: Unknown
+			}
+			return &PlanResult{Soft: true, Result: Result{Status: Unknown, Stats: enc.Stats()}}, err
+		}
 	}
 	if enc == nil || len(enc.Penalties()) == 0 {
 		res, err := Solve(ctx, sc, rules, opt)
@@ -203,6 +204,9 @@ func ExplainRequest(ctx context.Context, sc *model.Scenario, rules []constraints
 	}
 	enc, err := encodeCtx(ctx, sc, forced, false)
 	if err != nil {
+		if isMemory(err) {
+			return rr, err
+		}
 		return rr, nil // the time limit or ctx: Unknown
 	}
 	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: limit})

@@ -142,6 +142,9 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 	res.Stats.Vars, res.Stats.Clauses = enc.nvars, enc.nclauses
 	res.Stats.Encode += enc.encodeTime
 	if err != nil {
+		if isMemory(err) {
+			return res, err
+		}
 		return res, nil // the time limit or ctx: Unknown
 	}
 
@@ -162,6 +165,9 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 	diag, err := encodeCtx(ctx, sc, rules, true)
 	res.Stats.Encode += diag.encodeTime
 	if err != nil {
+		if isMemory(err) {
+			return res, err
+		}
 		return res, nil // Infeasible with an empty core
 	}
 	dg := diag.load(ctx)

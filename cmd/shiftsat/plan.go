@@ -23,6 +23,7 @@ import (
 type planSettings struct {
 	format    string // text, csv or json
 	timeLimit time.Duration
+	maxMemory int64 // bytes; 0: no guard
 	lang      string
 	bom       bool
 	out       string          // output file, "" for stdout
@@ -70,8 +71,9 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 	f.String("time-limit", "30s", "give up after this `duration` with exit code 4 (0: no limit)")
 	f.Bool("bom", false, "start CSV output with a UTF-8 byte-order mark")
 	f.String("lang", "en", "language of weekday names in the text grid: en or ja")
+	f.String("max-memory", "auto", maxMemoryHelp)
 	f.StringVar(&a.configFlag, "config", "", "read settings from `FILE` (default ./"+defaultConfigFile+" when it exists)")
-	for _, k := range []string{"format", "time-limit", "bom", "lang"} {
+	for _, k := range []string{"format", "time-limit", "bom", "lang", "max-memory"} {
 		a.bind(k, f.Lookup(k))
 	}
 	return c
@@ -103,6 +105,11 @@ func (a *app) planSettings(cmd *cobra.Command) (planSettings, error) {
 		bad("time-limit", "%q is not a duration; expected e.g. 30s, 2m or 1h30m (0 for no limit)", tl)
 	} else {
 		s.timeLimit = d
+	}
+	if n, err := parseSize(a.v.GetString("max-memory")); err != nil {
+		bad("max-memory", "%v; expected e.g. 8GiB, 500MB, 0 (no guard) or auto", err)
+	} else {
+		s.maxMemory = n
 	}
 	s.lang = strings.ToLower(strings.TrimSpace(a.v.GetString("lang")))
 	if !contains(langs, s.lang) {
@@ -152,6 +159,7 @@ func (a *app) plan(parent context.Context, path string, s planSettings) error {
 	}
 	ctx, cancel := withLimit(parent, s.timeLimit)
 	defer cancel()
+	ctx = solver.WithMaxMemory(ctx, s.maxMemory)
 	sc, rules, err := a.load(path)
 	if err != nil {
 		return err
@@ -167,6 +175,9 @@ func (a *app) plan(parent context.Context, path string, s planSettings) error {
 		res, err = solve(ctx, sc, rules, solver.Options{TimeLimit: left(ctx)})
 	}
 	if err != nil {
+		if e := memoryExit(err); e != nil {
+			return e
+		}
 		if parent.Err() != nil {
 			return failf("interrupted: %v", err)
 		}

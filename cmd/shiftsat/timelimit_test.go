@@ -52,3 +52,58 @@ func TestTimeLimitBoundsTheRun(t *testing.T) {
 		})
 	}
 }
+
+func TestParseSize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		bad  bool
+	}{
+		{in: "0", want: 0},
+		{in: "8GiB", want: 8 << 30},
+		{in: "8 gib", want: 8 << 30},
+		{in: "500MB", want: 500_000_000},
+		{in: "1.5G", want: 3 << 29},
+		{in: "123", want: 123},
+		{in: "12kb", want: 12_000},
+		{in: "auto", want: defaultMaxMemory()},
+		{in: "lots", bad: true},
+		{in: "-1GB", bad: true},
+		{in: "1XB", bad: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := parseSize(tt.in)
+			if (err != nil) != tt.bad {
+				t.Fatalf("parseSize(%q) error %v, want error %v", tt.in, err, tt.bad)
+			}
+			if got != tt.want {
+				t.Errorf("parseSize(%q) = %d, want %d", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestMaxMemory checks that plan and explain refuse an encoding above
+// --max-memory with exit 2 and a message naming the estimate and the
+// limit, before encoding anything.
+func TestMaxMemory(t *testing.T) {
+	isolate(t)
+	path := writeScenario(t, "s.yaml", smallScenario)
+	for _, cmd := range []string{"plan", "explain"} {
+		t.Run(cmd, func(t *testing.T) {
+			code, _, stderr := runCmd(t, cmd, path, "--max-memory", "1KiB")
+			if code != exitUsage {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, exitUsage, stderr)
+			}
+			for _, want := range []string{"would need about", "more than the limit of 1 KiB (--max-memory)"} {
+				if !strings.Contains(stderr, want) {
+					t.Errorf("stderr does not say %q:\n%s", want, stderr)
+				}
+			}
+			if code, _, stderr := runCmd(t, cmd, path, "--max-memory", "0"); code != exitOK {
+				t.Errorf("--max-memory 0: exit %d, want 0; stderr:\n%s", code, stderr)
+			}
+		})
+	}
+}
