@@ -147,6 +147,14 @@ func Encode(sc *model.Scenario, rules []constraints.Rule, selectors bool) *Encod
 	return e
 }
 
+// EncodeContext is Encode under ctx: it stops when ctx is done (the
+// encoding is then incomplete and the error is ctx's) and refuses an
+// encoding whose estimated memory passes ctx's limit (WithMaxMemory) with
+// a *MemoryError.
+func EncodeContext(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, selectors bool) (*Encoding, error) {
+	return encodeCtx(ctx, sc, rules, selectors)
+}
+
 // checkEvery is the number of clauses between two checks of an
 // encoding's context (a few milliseconds of encoding).
 const checkEvery = 1 << 14

@@ -27,6 +27,7 @@ type planSettings struct {
 	lang      string
 	bom       bool
 	out       string          // output file, "" for stdout
+	dimacs    string          // --dimacs: write the plain CNF there instead of planning
 	explain   explainSettings // ways out and their costs, when infeasible
 }
 
@@ -34,7 +35,7 @@ var formats = []string{"text", "csv", "json"}
 var langs = []string{"en", "ja"}
 
 func (a *app) planCmd() *cobra.Command {
-	var out string
+	var out, dimacs string
 	c := &cobra.Command{
 		Use:   "plan SCENARIO.yaml",
 		Short: "plan a roster that follows the scenario's rules and print it",
@@ -59,6 +60,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 				return err
 			}
 			s.out = out
+			s.dimacs = dimacs
 			if s.explain, err = a.explainSettings(cmd); err != nil {
 				return err
 			}
@@ -73,6 +75,8 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 	f.String("lang", "en", "language of weekday names in the text grid: en or ja")
 	f.String("max-memory", "auto", maxMemoryHelp)
 	f.StringVar(&a.configFlag, "config", "", "read settings from `FILE` (default ./"+defaultConfigFile+" when it exists)")
+	f.StringVar(&dimacs, "dimacs", "", "write the plain CNF of the whole scenario (hard clauses, no selectors) as DIMACS to `FILE` and stop, to run another SAT solver on it")
+	_ = f.MarkHidden("dimacs")
 	for _, k := range []string{"format", "time-limit", "bom", "lang", "max-memory"} {
 		a.bind(k, f.Lookup(k))
 	}
@@ -163,6 +167,12 @@ func (a *app) plan(parent context.Context, path string, s planSettings) error {
 	sc, rules, err := a.load(path)
 	if err != nil {
 		return err
+	}
+	if s.dimacs != "" {
+		if err := checkOutPath(s.dimacs, path); err != nil {
+			return err
+		}
+		return a.writeDIMACS(ctx, parent, sc, rules, s.dimacs)
 	}
 	var res *solver.Result
 	var pr *solver.PlanResult
@@ -345,4 +355,30 @@ func formatViolation(v constraints.Violation) string {
 		b.WriteString(" — " + v.Citation)
 	}
 	return b.String()
+}
+
+// writeDIMACS is plan --dimacs FILE: the plain encoding of the whole
+// scenario, as the monolithic solve loads it into gini (no groups, no
+// rolling windows), written as DIMACS CNF, atomically, so that another
+// SAT solver can be timed on the same clauses. A summary goes to stderr.
+func (a *app) writeDIMACS(ctx, parent context.Context, sc *model.Scenario, rules []constraints.Rule, file string) error {
+	enc, err := solver.EncodeContext(ctx, sc, rules, false)
+	if err != nil {
+		if e := memoryExit(err); e != nil {
+			return e
+		}
+		if parent.Err() != nil {
+			return failf("interrupted while encoding")
+		}
+		return &exitError{code: exitTimeLimit, msg: "the time limit was reached while encoding; no DIMACS was written"}
+	}
+	var buf bytes.Buffer
+	if err := enc.WriteDIMACS(&buf); err != nil {
+		return failf("%v", err)
+	}
+	if err := a.write(file, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "shiftsat: wrote %s: %d variables, %d clauses (encoded in %v)\n", file, enc.NumVars(), enc.NumClauses(), enc.Stats().Encode.Round(time.Millisecond))
+	return nil
 }

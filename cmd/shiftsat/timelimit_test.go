@@ -1,10 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/shiftsat/shiftsat/solver"
 )
 
 // overDemandMonth is people x 31 days with three 8 h shift types and 40%
@@ -105,5 +110,38 @@ func TestMaxMemory(t *testing.T) {
 				t.Errorf("--max-memory 0: exit %d, want 0; stderr:\n%s", code, stderr)
 			}
 		})
+	}
+}
+
+// TestPlanDIMACS checks that the hidden plan --dimacs writes the plain
+// encoding of the whole scenario, byte for byte as solver.Encode gives it.
+func TestPlanDIMACS(t *testing.T) {
+	dir := isolate(t)
+	path := writeScenario(t, "s.yaml", smallScenario)
+	cnf := filepath.Join(dir, "s.cnf")
+	code, stdout, stderr := runCmd(t, "plan", path, "--dimacs", cnf)
+	if code != exitOK || stdout != "" {
+		t.Fatalf("exit %d, stdout %q, want 0 and nothing; stderr:\n%s", code, stdout, stderr)
+	}
+	got, err := os.ReadFile(cnf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, rules, err := (&app{}).load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := solver.Encode(sc, rules, false).WriteDIMACS(&want); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("the DIMACS written (%d bytes) differs from solver.Encode's (%d bytes)", len(got), want.Len())
+	}
+	if !strings.Contains(stderr, "wrote "+cnf) {
+		t.Errorf("stderr does not name the file:\n%s", stderr)
+	}
+	if code, _, _ := runCmd(t, "plan", path, "--dimacs", path); code != exitUsage {
+		t.Errorf("--dimacs onto the scenario: exit %d, want %d", code, exitUsage)
 	}
 }
