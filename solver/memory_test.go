@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shiftsat/shiftsat/constraints"
 	"github.com/shiftsat/shiftsat/model"
@@ -104,5 +105,22 @@ func TestMemoryGuard(t *testing.T) {
 				t.Errorf("Explain: err %v, want a *MemoryError", err)
 			}
 		})
+	}
+}
+
+// TestMemoryGuardGroups checks that a large staff whose whole encoding
+// passes the limit is still planned in groups, each well under it.
+func TestMemoryGuardGroups(t *testing.T) {
+	sc := mixedStaff(240)
+	rules, err := constraints.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := EstimateSize(sc, rules).Bytes
+	ctx := WithMaxMemory(context.Background(), whole/4)
+	res, err := Solve(ctx, sc, rules, Options{TimeLimit: time.Minute})
+	if err != nil || res.Status != Feasible || res.Stats.Groups == 0 {
+		t.Fatalf("status %v in %d groups, err %v; want feasible in groups under a limit of a quarter of the whole's %s",
+			res.Status, res.Stats.Groups, err, FormatBytes(whole))
 	}
 }

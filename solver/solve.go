@@ -104,9 +104,14 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 	}
 
 	if groupable(sc, rules) {
-		// Groups get at most half the remaining time, like windows.
+		// Groups get at most half the remaining time, like windows; all
+		// of it when the memory guard would refuse the whole anyway.
 		groupDeadline := deadline
-		if !deadline.IsZero() {
+		whole := true
+		if lim := maxMemory(ctx); lim > 0 {
+			whole = EstimateSize(sc, rules).Bytes <= lim
+		}
+		if !deadline.IsZero() && whole {
 			groupDeadline = time.Now().Add(time.Until(deadline) / 2)
 		}
 		r, st := solveGroups(ctx, sc, rules, groupDeadline)
