@@ -62,11 +62,17 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 		if !isRequest(it.Kind) {
 			continue
 		}
-		if n == maxExplainedRequests || ctx.Err() != nil {
-			sp.unexplained++ // the budget or the run's time limit is used up
+		if n == maxExplainedRequests {
+			sp.unexplained++
 			continue
 		}
 		n++
+		if ctx.Err() != nil {
+			// The run's time limit is used up: "not explained within
+			// the time limit".
+			sp.reasons[i] = &solver.RequestReason{Status: solver.Unknown}
+			continue
+		}
 		pv := requestProvenance(rep, it)
 		if pv == nil {
 			continue
