@@ -230,10 +230,15 @@ func splitGroups(sc *model.Scenario, rules []constraints.Rule, n int) ([]*model.
 	return subs, subRules, true
 }
 
+// groupShare is how many times its share of the time left (the time left
+// divided by the groups left) a group may take when bounded.
+const groupShare = 4
+
 // solveGroups plans sc group by group (see the top of this file) until
-// the deadline, and returns the assembled roster when every group has one
-// and the roster passes constraints.CheckAll, or nil.
-func solveGroups(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, deadline time.Time) (*model.Roster, groupStats) {
+// the deadline (when bounded, each group until groupShare times its share
+// of the time left), and returns the assembled roster when every group
+// has one and the roster passes constraints.CheckAll, or nil.
+func solveGroups(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, deadline time.Time, bounded bool) (*model.Roster, groupStats) {
 	var st groupStats
 	n := (len(sc.Staff) + groupSize - 1) / groupSize
 	subs, subRules, ok := splitGroups(sc, rules, n)
@@ -248,7 +253,17 @@ func solveGroups(ctx context.Context, sc *model.Scenario, rules []constraints.Ru
 	full := model.NewRoster(sc)
 	for g, sub := range subs {
 		st.groups++
-		r, ok := solveGroup(ctx, sub, subRules[g], deadline, &st)
+		gctx, gdeadline, cancel := ctx, deadline, context.CancelFunc(func() {})
+		if bounded && !deadline.IsZero() {
+			gdeadline = time.Now().Add(groupShare * time.Until(deadline) / time.Duration(len(subs)-g))
+			if gdeadline.Before(deadline) {
+				gctx, cancel = context.WithDeadline(ctx, gdeadline)
+			} else {
+				gdeadline = deadline
+			}
+		}
+		r, ok := solveGroup(gctx, sub, subRules[g], gdeadline, &st)
+		cancel()
 		if !ok {
 			return nil, st
 		}

@@ -104,17 +104,15 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 	}
 
 	if groupable(sc, rules) {
-		// Groups get at most half the remaining time, like windows; all
-		// of it when the memory guard would refuse the whole anyway.
-		groupDeadline := deadline
-		whole := true
+		// Groups may use all the time, but while the whole staff may
+		// still be solved (the memory guard would not refuse it), each
+		// group gets at most a few times its share of what is left, so
+		// that a group stuck on its share leaves time to the whole.
+		bounded := true
 		if lim := maxMemory(ctx); lim > 0 {
-			whole = EstimateSize(sc, rules).Bytes <= lim
+			bounded = EstimateSize(sc, rules).Bytes <= lim
 		}
-		if !deadline.IsZero() && whole {
-			groupDeadline = time.Now().Add(time.Until(deadline) / 2)
-		}
-		r, st := solveGroups(ctx, sc, rules, groupDeadline)
+		r, st := solveGroups(ctx, sc, rules, deadline, bounded)
 		res.Stats.Encode += st.encode
 		res.Stats.Solve += st.solving
 		if r != nil {
