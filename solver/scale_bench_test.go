@@ -2,7 +2,7 @@ package solver_test
 
 // Scale benchmarks (make bench-scale): easy months (any roster meeting
 // demand is legal, demand 15% of the staff per shift type and day) with
-// 1,000, 2,000 and 5,000 people, reporting the time to a roster, the
+// 1,000, 2,000, 5,000 and 10,000 people, reporting the time to a roster, the
 // encoding's size and the memory. They are never timed pass/fail tests.
 // Run them one at a time under a memory cap (the make target does).
 
@@ -29,7 +29,7 @@ func easyMonth(people int) *model.Scenario {
 	return sc
 }
 
-// BenchmarkScaleEasy plans easy months of 1,000, 2,000 and 5,000 people
+// BenchmarkScaleEasy plans easy months of 1,000 to 10,000 people
 // under a 60 s time limit and reports seconds to the roster (s), the time
 // encoding and solving (encode-s, solve-s), the groups of people solved
 // (groups), the size of the largest encoding solved (vars, clauses), the
@@ -38,7 +38,7 @@ func easyMonth(people int) *model.Scenario {
 // memory the Go runtime obtained from the system by the end (sys-MB, an
 // upper bound of the process's resident size, scenario included).
 func BenchmarkScaleEasy(b *testing.B) {
-	for _, n := range []int{1000, 2000, 5000} {
+	for _, n := range []int{1000, 2000, 5000, 10000} {
 		b.Run(fmt.Sprintf("staff=%d", n), func(b *testing.B) {
 			sc := easyMonth(n)
 			rules, err := constraints.Compile(sc)
