@@ -131,10 +131,6 @@ func (b *Breaks) Check(r *model.Roster) []Violation {
 func (c *Coverage) Check(r *model.Roster) []Violation {
 	sc := r.Scenario
 	dm := c.Demand
-	who := "people"
-	if dm.Skill != "" {
-		who = "people with skill " + dm.Skill
-	}
 	var out []Violation
 	for _, d := range dm.Days(sc) {
 		count := 0
@@ -150,8 +146,8 @@ func (c *Coverage) Check(r *model.Roster) []Violation {
 			out = append(out, Violation{
 				Kind: c.Kind(), Rule: c.Name(), From: d, To: d, Shift: dm.Shift,
 				Measured: count, Limit: limit, Unit: "people", Citation: c.Citation(),
-				Message: fmt.Sprintf("%s: %d %s start %s; the %s is %d (demand line %d)",
-					d, count, who, dm.Shift, bound, limit, c.Index+1),
+				Message: fmt.Sprintf("%s: %s %s %s; the %s is %d (demand line %d)",
+					d, People(count, dm.Skill), map[bool]string{true: "starts", false: "start"}[count == 1], dm.Shift, bound, limit, c.Index+1),
 			})
 		}
 		if count < dm.Min {

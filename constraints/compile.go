@@ -10,31 +10,47 @@ import (
 	"github.com/shiftsat/shiftsat/model"
 )
 
+// The documents the rules come from, named as users know them (RULES.md §6):
+// users never see the project's seed files, so output names the document.
+const (
+	// SourceStudyGroup is seed 001.
+	SourceStudyGroup = "MHLW study group on labour standards law (厚生労働省 労働基準関係法制研究会), materials"
+	// SourceConsecutiveExplainer is seed 002.
+	SourceConsecutiveExplainer = "explainer on consecutive-work limits under the Labour Standards Act"
+	// SourceIntervalRulesGuide is seed 003.
+	SourceIntervalRulesGuide = "work-rules guide to 勤務間インターバル clauses (2023-12-07)"
+	// SourceIntervalPamphlet is seed 004.
+	SourceIntervalPamphlet = "MHLW pamphlet 「労働時間等設定改善法・勤務間インターバル制度」"
+	// NotLaw marks the study group's proposals: they are not law.
+	NotLaw = "a proposal, not law: the 2026 bill that would have carried it was not submitted (December 2025)"
+)
+
 // Citations of the sources, by rule.
 const (
-	citeConsecutive13 = "MHLW study group proposal: regulate consecutive work beyond 13 days (seed 001)"
-	citeConsecutive   = "cap on consecutive work days (RULES.md 2.1; seeds 001, 002)"
+	citeConsecutive13 = "study-group proposal: regulate consecutive work beyond 13 days (" + SourceStudyGroup + "); " + NotLaw
+	citeConsecutive   = "cap on consecutive work days set by the work rules (" + SourceConsecutiveExplainer + ")"
 	citeWeekly        = "Labour Standards Act Art. 35(1): one rest day per week"
 	cite4w4d          = "Labour Standards Act Art. 35(2): four rest days per fixed four weeks (変形休日制)"
-	cite2w2d          = "proposal (B): two rest days per fixed two weeks (seed 001)"
-	citeHolidayWork   = "holiday work under a 36 agreement capped at 2 days per 4 weeks: proposal II-① (seed 001)"
+	cite2w2d          = "study-group proposal (B): two rest days per fixed two weeks (" + SourceStudyGroup + "); " + NotLaw
+	citeHolidayWork   = "study-group proposal II-①: holiday work under a 36 agreement capped at 2 days per 4 weeks (" + SourceStudyGroup + "); " + NotLaw
 	citeHolidays      = "rest-day quota per fixed block (Labour Standards Act Art. 35)"
-	citeInterval      = "rest interval between shifts (勤務間インターバル): EU WTD Art. 3; MHLW guidance (seeds 001, 003, 004)"
+	citeInterval      = "rest interval between shifts (勤務間インターバル): EU WTD Art. 3; " + SourceIntervalPamphlet + "; " + SourceIntervalRulesGuide
 	citeDriver        = "改善基準告示 (2024): 11 h rest between shifts, never under 9 h"
-	citeDoctor        = "Medical Care Act Art. 123: doctors' continuous rest of 9 h within 24 h (18 h within 46 h) (seed 001)"
-	citeRestWithin    = "continuous rest within a window after each start (RULES.md 2.4)"
+	citeDoctor        = "Medical Care Act Art. 123: doctors' continuous rest of 9 h within 24 h (18 h within 46 h)"
+	citeRestWithin    = "continuous rest within a window after each start (user-set parameters; doctors: Medical Care Act Art. 123)"
 	citeEUWeekly      = "Directive 2003/88/EC Art. 5: 24 h + 11 h continuous rest per 7 days"
 	citeUKWeekly      = "Working Time Regulations 1998 reg. 11: 24 h per 7 days or 48 h per 14 days"
 	citeWeeklyRest    = "continuous rest per fixed period"
 	citeHours         = "Labour Standards Act Art. 32: 8 h per day, 40 h per week"
-	citeSums          = "bound on hours or days per period (RULES.md 2.5)"
-	citeVariableYear  = "Labour Standards Act Art. 32-4 and Ordinance Art. 12-4: 1-year variable working hours (seed 002)"
+	citeSums          = "bound on hours or days per period (the work rules)"
+	citeVariableYear  = "Labour Standards Act Art. 32-4 and Ordinance Art. 12-4: 1-year variable working hours (" + SourceConsecutiveExplainer + ")"
 	citeNight         = "night work 22:00-05:00 (Labour Standards Act Art. 37(4))"
 	citeMinor         = "Labour Standards Act Arts. 60, 61: workers under 18"
 	citeBreaks        = "Labour Standards Act Art. 34: breaks of 45 min after 6 h and 60 min after 8 h of work"
-	citeBreaks12      = "; proposal (seed 001): 30 more minutes after 12 h"
+	citeBreaks12      = "; study-group proposal: 30 more minutes after 12 h (" + SourceStudyGroup + "; " + NotLaw + ")"
 	citeDemand        = "the scenario's demand"
 	citeScenario      = "the scenario"
+	citeStructure     = "one shift start per person per date, and no two shifts of one person overlap"
 )
 
 // Preset describes a preset of RULES.md §3.
@@ -116,7 +132,7 @@ func (c *compiler) errorf(pos model.Pos, path, format string, args ...any) {
 func Compile(sc *model.Scenario) ([]Rule, error) {
 	c := &compiler{sc: sc}
 	for _, p := range sc.Staff {
-		c.rules = append(c.rules, &Structure{meta: meta{RuleName: "one_shift", Cite: "RULES.md §1: one start per date, no overlap", Pos: p.Pos}, Staff: p.ID})
+		c.rules = append(c.rules, &Structure{meta: meta{RuleName: "one_shift", Cite: citeStructure, Pos: p.Pos}, Staff: p.ID})
 		c.rules = append(c.rules, &Personal{meta: meta{RuleName: "personal", Cite: citeScenario, Pos: p.Pos}, Staff: p.ID})
 		c.personalLimits(p)
 		if p.Minor {
@@ -236,8 +252,11 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		if rs.Anchor != nil {
 			return *rs.Anchor, true
 		}
+		if rs.Invalid["anchor"] {
+			return 0, false // reported by the loader
+		}
 		if required {
-			c.errorf(rs.Pos, path+".anchor", "rule %q needs an anchor (起算日): the date a fixed block starts, e.g. anchor: %s (seed 002: work rules must state it)", name, c.sc.Horizon.Start)
+			c.errorf(rs.Pos, path+".anchor", "rule %q needs an anchor (起算日): the date a fixed block starts, e.g. anchor: %s (work rules must state it: "+SourceConsecutiveExplainer+")", name, c.sc.Horizon.Start)
 			return 0, false
 		}
 		return c.sc.WeekAnchor(), true
@@ -268,6 +287,9 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 				cite = cite4w4d
 			}
 		case "":
+			if rs.Invalid["scheme"] || rs.Invalid["block_days"] || rs.Invalid["rest_days"] {
+				return // the loader reported the bad value
+			}
 			if rs.BlockDays == nil || rs.RestDays == nil {
 				c.errorf(rs.Pos, path+".scheme", "rule holidays needs a scheme (weekly, 2w2d or 4w4d) or both block_days and rest_days")
 				return
@@ -288,6 +310,9 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		}
 		if rs.HolidayWork != nil {
 			h.HolidayWork = *rs.HolidayWork
+		}
+		if name == "holidays" {
+			cite = holidaysCite(h.BlockDays, h.RestDays) // userset.go
 		}
 		if h.BlockDays < 1 {
 			c.errorf(rs.Keys["block_days"], path+".block_days", "block_days must be at least 1")
@@ -312,7 +337,7 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		r := &MaxConsecutiveDays{meta: mt(citeConsecutive), Max: 13}
 		if name == "jp-13days" {
 			r.meta = mt(citeConsecutive13)
-		} else if n, ok := c.intParam(rs.Max, rs.Keys["max"], path+".max", 1, true); ok {
+		} else if n, ok := c.intParam(rs, "max", rs.Max, path+".max", 1, true); ok {
 			r.Max = n
 		} else {
 			return
@@ -350,11 +375,14 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		case "uk-wtr":
 			r.meta = mt(citeUKWeekly)
 		case "rest_interval":
-			h, ok := c.hoursParam(rs.Hours, rs.Keys["hours"], path+".hours", true)
+			h, ok := c.hoursParam(rs, "hours", rs.Hours, path+".hours", true)
 			if !ok {
 				return
 			}
 			r.Minutes = h
+			if h != 11*60 { // the interval of EU WTD Art. 3 and the MHLW guidance
+				r.Cite = userSet("hours: "+fmtNum(*rs.Hours), citeInterval)
+			}
 		}
 		if rs.Reduced != nil {
 			r.ReducedMinutes = hoursToMinutes(rs.Reduced.Hours)
@@ -384,14 +412,14 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		}
 		req := name == "rest_within"
 		if rs.WindowHours != nil || req {
-			w, ok := c.hoursParam(rs.WindowHours, rs.Keys["window_hours"], path+".window_hours", req)
+			w, ok := c.hoursParam(rs, "window_hours", rs.WindowHours, path+".window_hours", req)
 			if !ok {
 				return
 			}
 			r.WindowMinutes = w
 		}
 		if rs.RestHours != nil || req {
-			w, ok := c.hoursParam(rs.RestHours, rs.Keys["rest_hours"], path+".rest_hours", req)
+			w, ok := c.hoursParam(rs, "rest_hours", rs.RestHours, path+".rest_hours", req)
 			if !ok {
 				return
 			}
@@ -401,10 +429,13 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 			c.errorf(rs.Pos, path+".rest_hours", "rest_hours (%s) must not exceed window_hours (%s)", fmtHours(r.RestMinutes), fmtHours(r.WindowMinutes))
 			return
 		}
+		if name == "jp-doctor" && !(r.WindowMinutes == 24*60 && r.RestMinutes == 9*60) && !(r.WindowMinutes == 46*60 && r.RestMinutes == 18*60) {
+			r.Cite = userSet("window_hours: "+fmtHours(r.WindowMinutes)+", rest_hours: "+fmtHours(r.RestMinutes), citeDoctor)
+		}
 		c.rules = append(c.rules, r)
 	case "weekly_rest":
 		r := &WeeklyRest{meta: mt(citeWeeklyRest), Days: 7}
-		h, ok := c.hoursParam(rs.Hours, rs.Keys["hours"], path+".hours", true)
+		h, ok := c.hoursParam(rs, "hours", rs.Hours, path+".hours", true)
 		if !ok {
 			return
 		}
@@ -431,13 +462,13 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 			val, key = rs.Min, "min"
 		}
 		if b.Hours {
-			v, ok := c.hoursParam(val, rs.Keys[key], path+"."+key, true)
+			v, ok := c.hoursParam(rs, key, val, path+"."+key, true)
 			if !ok {
 				return
 			}
 			b.Limit = v
 		} else {
-			v, ok := c.intParam(val, rs.Keys[key], path+"."+key, 0, true)
+			v, ok := c.intParam(rs, key, val, path+"."+key, 0, true)
 			if !ok {
 				return
 			}
@@ -451,6 +482,9 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		case PerWeek:
 			b.BlockDays, b.Anchor = 7, c.sc.WeekAnchor()
 		case PerBlock:
+			if rs.Invalid["block_days"] {
+				return // the loader reported the bad value
+			}
 			if rs.BlockDays == nil || *rs.BlockDays < 1 {
 				c.errorf(rs.Pos, path+".block_days", "per: block needs block_days (a whole number of days, at least 1)")
 				return
@@ -474,7 +508,7 @@ func (c *compiler) rule(i int, rs *model.RuleSpec) {
 		}
 		c.rules = append(c.rules, b)
 	case "night_work":
-		n, ok := c.intParam(rs.Max, rs.Keys["max"], path+".max", 0, true)
+		n, ok := c.intParam(rs, "max", rs.Max, path+".max", 0, true)
 		if !ok {
 			return
 		}
@@ -529,8 +563,23 @@ func (c *compiler) busy(rs *model.RuleSpec, path string, def int) []model.BusyPe
 	return out
 }
 
-func (c *compiler) intParam(v *float64, pos model.Pos, path string, min int, required bool) (int, bool) {
+// paramPos is where parameter key of rs is written, else where rs starts.
+func paramPos(rs *model.RuleSpec, key string) model.Pos {
+	if p, ok := rs.Keys[key]; ok {
+		return p
+	}
+	return rs.Pos
+}
+
+// intParam reads the whole-number parameter key of rs, whose value is v.
+// A value the loader rejected (rs.Invalid) was reported there: it is not
+// reported again as missing.
+func (c *compiler) intParam(rs *model.RuleSpec, key string, v *float64, path string, min int, required bool) (int, bool) {
+	pos := paramPos(rs, key)
 	if v == nil {
+		if rs.Invalid[key] {
+			return 0, false
+		}
 		if required {
 			c.errorf(pos, path, "missing; expected a whole number >= %d", min)
 		}
@@ -543,8 +592,14 @@ func (c *compiler) intParam(v *float64, pos model.Pos, path string, min int, req
 	return int(*v), true
 }
 
-func (c *compiler) hoursParam(v *float64, pos model.Pos, path string, required bool) (int, bool) {
+// hoursParam reads the hours parameter key of rs, whose value is v, as
+// minutes (rs.Invalid as for intParam).
+func (c *compiler) hoursParam(rs *model.RuleSpec, key string, v *float64, path string, required bool) (int, bool) {
+	pos := paramPos(rs, key)
 	if v == nil {
+		if rs.Invalid[key] {
+			return 0, false
+		}
 		if required {
 			c.errorf(pos, path, "missing; expected a number of hours > 0")
 		}

@@ -12,10 +12,6 @@ func (r *Coverage) Encode(e Encoder) {
 	sc := e.Scenario()
 	dm := r.Demand
 	f := e.True().Not()
-	who := "people"
-	if dm.Skill != "" {
-		who = "people with skill " + dm.Skill
-	}
 	for _, d := range dm.Days(sc) {
 		var lits []Lit
 		for _, p := range sc.Staff {
@@ -34,13 +30,15 @@ func (r *Coverage) Encode(e Encoder) {
 		limit := dm.Min
 		var detail string
 		switch {
+		case dm.Max != nil && dm.Min == *dm.Max:
+			detail = fmt.Sprintf("exactly %s on shift %s", People(dm.Min, dm.Skill), dm.Shift)
 		case dm.Max != nil && dm.Min > 0:
-			detail = fmt.Sprintf("between %d and %d %s on shift %s", dm.Min, *dm.Max, who, dm.Shift)
+			detail = fmt.Sprintf("between %d and %s on shift %s", dm.Min, People(*dm.Max, dm.Skill), dm.Shift)
 		case dm.Max != nil:
-			detail = fmt.Sprintf("at most %d %s on shift %s", *dm.Max, who, dm.Shift)
+			detail = fmt.Sprintf("at most %s on shift %s", People(*dm.Max, dm.Skill), dm.Shift)
 			limit = *dm.Max
 		default:
-			detail = fmt.Sprintf("at least %d %s on shift %s", dm.Min, who, dm.Shift)
+			detail = fmt.Sprintf("at least %s on shift %s", People(dm.Min, dm.Skill), dm.Shift)
 		}
 		req := e.Begin(Provenance{Kind: r.Kind(), Rule: r.Name(), From: d, To: d, Shift: dm.Shift, Skill: dm.Skill,
 			Limit: limit, Unit: "people", Detail: detail, Citation: r.Citation(), Pos: r.Pos})
@@ -234,4 +232,17 @@ func (r *Personal) Encode(e Encoder) {
 			e.Require(req, f)
 		}
 	}
+}
+
+// People counts people in words: "1 person", "3 people", "1 person with
+// skill lead" (skill may be empty).
+func People(n int, skill string) string {
+	s := fmt.Sprintf("%d people", n)
+	if n == 1 {
+		s = "1 person"
+	}
+	if skill != "" {
+		s += " with skill " + skill
+	}
+	return s
 }

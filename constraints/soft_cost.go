@@ -121,10 +121,10 @@ func (r *CoverageTarget) Cost(ro *model.Roster) []CostItem {
 		switch {
 		case n < t && dm.Under > 0:
 			it.Kind, it.Units, it.Weight = KindUnder, t-n, dm.Under
-			it.Detail = fmt.Sprintf("%d people on shift %s, target %d", n, dm.Shift, t)
+			it.Detail = fmt.Sprintf("%s on shift %s, target %d", People(n, ""), dm.Shift, t)
 		case n > t && dm.Over > 0:
 			it.Kind, it.Units, it.Weight = KindOver, n-t, dm.Over
-			it.Detail = fmt.Sprintf("%d people on shift %s, target %d", n, dm.Shift, t)
+			it.Detail = fmt.Sprintf("%s on shift %s, target %d", People(n, ""), dm.Shift, t)
 		default:
 			continue
 		}
@@ -212,12 +212,14 @@ func (r *Fairness) Cost(ro *model.Roster) []CostItem {
 		return nil
 	}
 	unit := map[string]string{MeasureNights: "night shifts", MeasureWeekends: "weekend days"}[r.Measure]
+	measure := r.Measure
 	if r.Measure == MeasureHours {
 		unit = "units of " + fmtDuration(r.UnitMinutes)
+		measure = "hours in " + unit
 	}
 	sc := ro.Scenario
 	return []CostItem{{Kind: r.Kind(), Rule: r.Name(), From: sc.Horizon.Start, To: sc.Horizon.End,
 		Units: vhi - vlo, Unit: unit, Weight: r.Weight, Cost: (vhi - vlo) * r.Weight, Pos: r.Pos,
-		Detail: fmt.Sprintf("%s: %s %d, %s %d (most and fewest among %s; %s)", r.Measure, hi, vhi, lo, vlo,
+		Detail: fmt.Sprintf("%s: %s %d, %s %d (most and fewest among %s; %s)", measure, hi, vhi, lo, vlo,
 			joinStaffIDs(r.Group), r.Profile)}}
 }

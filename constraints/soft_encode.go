@@ -248,13 +248,13 @@ func (r *CoverageTarget) Encode(e Encoder) {
 		pv := Provenance{Rule: r.Name(), From: d, To: d, Shift: dm.Shift, Skill: dm.Skill, Limit: t, Unit: "people",
 			Citation: r.Citation(), Pos: r.Pos}
 		if dm.Under > 0 {
-			pv.Kind, pv.Detail = KindUnder, fmt.Sprintf("target %d people on shift %s", t, dm.Shift)
+			pv.Kind, pv.Detail = KindUnder, fmt.Sprintf("target %s on shift %s", People(t, ""), dm.Shift)
 			for k := 1; k <= t; k++ {
 				e.Penalize(pv, at(k).Not(), dm.Under)
 			}
 		}
 		if dm.Over > 0 {
-			pv.Kind, pv.Detail = KindOver, fmt.Sprintf("target %d people on shift %s", t, dm.Shift)
+			pv.Kind, pv.Detail = KindOver, fmt.Sprintf("target %s on shift %s", People(t, ""), dm.Shift)
 			for k := t + 1; k <= len(leaves); k++ {
 				e.Penalize(pv, at(k), dm.Over)
 			}

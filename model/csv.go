@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // This file reads the two CSV inputs of `shiftsat check`: a roster in
@@ -29,7 +31,19 @@ const maxCSVBytes = 64 << 20
 type csvInput struct {
 	file string
 	errs ErrorList
+	// kind is the kind of each error (its message format), to cap
+	// repeated errors (list).
+	kind map[*Error]string
 }
+
+// Caps of the errors shown for one CSV file: a wrong or broken file of a
+// million rows must not print a million lines.
+const (
+	// maxErrorsPerKind is how many errors of one kind are shown.
+	maxErrorsPerKind = 5
+	// maxErrorsShown is how many errors are shown in all.
+	maxErrorsShown = 20
+)
 
 // csvRecord is one record of a CSV file with the position of each field.
 type csvRecord struct {
@@ -37,9 +51,79 @@ type csvRecord struct {
 	pos    []Pos
 }
 
-// errf records an error at pos.
+// errf records an error at pos. Its format is its kind (see list).
 func (c *csvInput) errf(pos Pos, path, format string, args ...any) {
-	c.errs.Add(pos, path, fmt.Sprintf(format, args...))
+	e := &Error{Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)}
+	c.errs = append(c.errs, e)
+	if c.kind == nil {
+		c.kind = map[*Error]string{}
+	}
+	c.kind[e] = format
+}
+
+// list returns the errors sorted by position, at most maxErrorsPerKind of
+// each kind and maxErrorsShown in all: after the last error shown of a
+// kind, "file:25: ... and 183 more like this, not shown (lines 25 to 207)"
+// (at the first not shown), and at the end a count of the errors of kinds
+// not shown at all.
+func (c *csvInput) list() ErrorList {
+	c.errs.Sort()
+	type more struct {
+		n           int
+		first, last Pos
+	}
+	var out ErrorList
+	shown := map[string]int{}
+	after := map[string]int{} // kind -> index in out of its last error shown
+	hidden := map[string]*more{}
+	others := 0
+	var firstOther Pos
+	for _, e := range c.errs {
+		k := c.kind[e]
+		if shown[k] < maxErrorsPerKind && len(out) < maxErrorsShown {
+			shown[k]++
+			out = append(out, e)
+			after[k] = len(out) - 1
+			continue
+		}
+		if shown[k] == 0 {
+			if others == 0 {
+				firstOther = e.Pos
+			}
+			others++
+			continue
+		}
+		h := hidden[k]
+		if h == nil {
+			h = &more{first: e.Pos}
+			hidden[k] = h
+		}
+		h.n++
+		h.last = e.Pos
+	}
+	if len(hidden) == 0 && others == 0 {
+		return out
+	}
+	var res ErrorList
+	at := map[int]*more{}
+	for k, h := range hidden {
+		at[after[k]] = h
+	}
+	for i, e := range out {
+		res = append(res, e)
+		if h := at[i]; h != nil {
+			// At the first error not shown.
+			lines := ""
+			if h.last.Line > h.first.Line {
+				lines = fmt.Sprintf(" (lines %d to %d)", h.first.Line, h.last.Line)
+			}
+			res = append(res, &Error{Pos: Pos{File: c.file, Line: h.first.Line}, Msg: fmt.Sprintf("... and %d more like this, not shown%s", h.n, lines)})
+		}
+	}
+	if others > 0 {
+		res = append(res, &Error{Pos: Pos{File: c.file, Line: firstOther.Line}, Msg: fmt.Sprintf("... and %d more errors of other kinds, not shown; fix the ones above first", others)})
+	}
+	return res
 }
 
 // records reads every record of the CSV in r (an optional UTF-8 BOM is
@@ -56,6 +140,10 @@ func (c *csvInput) records(r io.Reader) []csvRecord {
 		return nil
 	}
 	data = bytes.TrimPrefix(data, []byte(utf8BOM))
+	if !utf8.Valid(data) {
+		c.encodingError(data)
+		return nil
+	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1 // the readers report wrong counts themselves
 	var out []csvRecord
@@ -82,6 +170,61 @@ func (c *csvInput) records(r io.Reader) []csvRecord {
 		out = append(out, rec)
 	}
 	return out
+}
+
+// encodingError reports a file that is not UTF-8, at its first bad byte:
+// Shift_JIS (what Excel writes as "CSV" on Japanese Windows) is named, with
+// how to save the file as UTF-8. shiftsat does not decode it itself: the
+// model package stays on the standard library (DESIGN.md), and one
+// sentence on how to re-save is safer than guessing an encoding.
+func (c *csvInput) encodingError(data []byte) {
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += n
+	}
+	pos := Pos{File: c.file, Line: line, Col: col}
+	if isShiftJIS(data) {
+		c.errf(pos, "", "the file is encoded in Shift_JIS (as Excel saves \"CSV\" on Japanese Windows), not UTF-8; expected UTF-8: "+
+			"in Excel use File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\", or convert it with iconv -f SHIFT_JIS -t UTF-8 %s > utf8.csv", c.file)
+		return
+	}
+	c.errf(pos, "", "the file is not UTF-8 text (an invalid byte here); expected a CSV file in UTF-8")
+}
+
+// isShiftJIS reports whether data is valid Shift_JIS (CP932) with at least
+// one double-byte character: ASCII, half-width katakana (0xA1-0xDF), and
+// lead bytes 0x81-0x9F or 0xE0-0xFC each followed by a trail byte 0x40-0x7E
+// or 0x80-0xFC.
+func isShiftJIS(data []byte) bool {
+	double := false
+	for i := 0; i < len(data); i++ {
+		b := data[i]
+		switch {
+		case b < 0x80, b >= 0xA1 && b <= 0xDF:
+		case (b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC):
+			if i+1 >= len(data) {
+				return false
+			}
+			t := data[i+1]
+			if !((t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFC)) {
+				return false
+			}
+			i++
+			double = true
+		default:
+			return false
+		}
+	}
+	return double
 }
 
 // endPos is the position after the last record, for errors about
@@ -146,15 +289,16 @@ func ReadRosterCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 
 	// The header: staff, then dates.
 	head := recs[0]
-	if head.fields[0] != "staff" {
-		c.errf(head.pos[0], "header", "first cell is %q; expected \"staff\" (the header is staff,<dates>)", head.fields[0])
+	if c.wrongRoster(recs, sc) {
+		c.errs = c.errs[len(c.errs)-1:] // one line that says what the file is, alone
+		return nil, c.errs
 	}
 	cols := make([]Date, len(head.fields))
 	usable := make([]bool, len(head.fields)) // the column holds a horizon date, once
 	seen := map[Date]int{}                   // date -> column
 	for i := 1; i < len(head.fields); i++ {
 		f, pos := head.fields[i], head.pos[i]
-		d, err := ParseDate(f)
+		d, err := csvDate(f)
 		switch {
 		case err != nil:
 			c.errf(pos, "header", "column %d: %v; expected a horizon date YYYY-MM-DD", i+1, err)
@@ -233,10 +377,173 @@ func ReadRosterCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		}
 	}
 	if len(c.errs) > 0 {
-		c.errs.Sort()
-		return nil, c.errs
+		return nil, c.list()
 	}
 	return ro, nil
+}
+
+// wrongRoster reports, in one error, a file given as a roster that is not
+// a roster of sc: a timesheet, another kind of file, or the roster of
+// another scenario (its dates all outside the horizon, or none of its
+// staff ids a person of sc). Then every row would be an error, and the
+// one line says what is wrong instead.
+func (c *csvInput) wrongRoster(recs []csvRecord, sc *Scenario) bool {
+	head := recs[0]
+	lower := make([]string, len(head.fields))
+	for i, f := range head.fields {
+		lower[i] = strings.ToLower(f)
+	}
+	h := sc.Horizon
+	switch {
+	case head.fields[0] == "staff" && len(head.fields) > 1 && contains(lower, "date") && contains(lower, "start"):
+		c.errf(head.pos[0], "", "this is a timesheet (header %s), not a roster; expected a roster (header staff,<dates>): give a timesheet with --actuals", strings.Join(head.fields, ","))
+		return true
+	case head.fields[0] != "staff" && !anyDate(head.fields[1:]):
+		c.errf(head.pos[0], "", "not a roster: the first line is %q; expected the header staff,%s,... of a roster (the CSV that plan --format csv writes)", clip(strings.Join(head.fields, ","), 60), h.Start)
+		return true
+	}
+	var dates []Date
+	inside := false
+	for _, f := range head.fields[1:] {
+		if d, err := csvDate(f); err == nil {
+			dates = append(dates, d)
+			inside = inside || h.Contains(d)
+		}
+	}
+	if head.fields[0] != "staff" {
+		// A roster with a bad header cell: reported cell by cell.
+		c.errf(head.pos[0], "header", "first cell is %q; expected \"staff\" (the header is staff,<dates>)", head.fields[0])
+		return false
+	}
+	if len(dates) > 0 && !inside {
+		lo, hi := dates[0], dates[0]
+		for _, d := range dates {
+			lo, hi = min(lo, d), max(hi, d)
+		}
+		c.errf(head.pos[0], "", "the roster's dates %s..%s are all outside the horizon %s..%s; expected the roster of this scenario (is it another scenario's or month's?)", lo, hi, h.Start, h.End)
+		return true
+	}
+	var ids []string
+	for _, rec := range recs[1:] {
+		if rec.fields[0] == "" {
+			continue
+		}
+		if sc.Person(StaffID(rec.fields[0])) != nil {
+			return false
+		}
+		ids = append(ids, rec.fields[0])
+	}
+	if len(ids) > 0 {
+		if len(ids) > 5 {
+			ids = append(ids[:5:5], fmt.Sprintf("and %d more", len(ids)-5))
+		}
+		c.errf(recs[1].pos[0], "", "none of the roster's staff (%s) is a person of the scenario (%s); expected the roster of this scenario (is it another scenario's?)", strings.Join(ids, ", "), staffList(sc))
+		return true
+	}
+	return false
+}
+
+// anyDate reports whether some field is a date.
+func anyDate(fields []string) bool {
+	for _, f := range fields {
+		if _, err := csvDate(f); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// csvDateRE matches the dates spreadsheets write: 2026/12/1, 2026-12-1.
+var csvDateRE = regexp.MustCompile(`^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$`)
+
+// csvDate parses a date of a CSV cell: YYYY-MM-DD, or as spreadsheet
+// programs write it, with slashes and without leading zeros (2026/12/1).
+func csvDate(s string) (Date, error) {
+	if d, err := ParseDate(s); err == nil {
+		return d, nil
+	}
+	if m := csvDateRE.FindStringSubmatch(s); m != nil {
+		mo, _ := strconv.Atoi(m[2])
+		day, _ := strconv.Atoi(m[3])
+		if d, err := ParseDate(fmt.Sprintf("%s-%02d-%02d", m[1], mo, day)); err == nil {
+			return d, nil
+		}
+	}
+	return 0, fmt.Errorf("%q is not a date of the form YYYY-MM-DD (or YYYY/M/D)", s)
+}
+
+// csvClockRE matches the times spreadsheets write: 9:00, 09:00, 9:00:00.
+var csvClockRE = regexp.MustCompile(`^(\d{1,2}):(\d{2})(:00)?$`)
+
+// csvClock parses a clock time of a CSV cell: HH:MM, or as spreadsheet
+// programs write it, without the leading zero or with zero seconds (9:00,
+// 9:00:00).
+func csvClock(s string, allow24 bool) (int, error) {
+	if m := csvClockRE.FindStringSubmatch(s); m != nil {
+		h, _ := strconv.Atoi(m[1])
+		s = fmt.Sprintf("%02d:%s", h, m[2])
+	}
+	return ParseClock(s, allow24)
+}
+
+// clip shortens s to at most n runes, marking the cut with "...".
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "..."
+}
+
+// wrongTimesheet reports, in one error, a file given as a timesheet that
+// is a roster, has none of a timesheet's columns, or names none of sc's
+// staff.
+func (c *csvInput) wrongTimesheet(recs []csvRecord, sc *Scenario, expected string) bool {
+	head := recs[0]
+	col := -1
+	known := 0
+	for i, f := range head.fields {
+		name := strings.ToLower(f)
+		if contains(actualsColumns, name) {
+			known++
+		}
+		if name == "staff" {
+			col = i
+		}
+	}
+	if len(head.fields) > 1 && strings.ToLower(head.fields[0]) == "staff" {
+		if _, err := csvDate(head.fields[1]); err == nil {
+			c.errf(head.pos[0], "", "this is a roster (header staff,<dates>), not a timesheet; expected a header row with %s: give a roster as the ROSTER.csv argument", expected)
+			return true
+		}
+	}
+	if known == 0 {
+		c.errf(head.pos[0], "", "the first line %q is not a timesheet's header; expected a header row with %s (a header row is required)", clip(strings.Join(head.fields, ","), 60), expected)
+		return true
+	}
+	if col < 0 {
+		return false
+	}
+	var ids []string
+	for _, rec := range recs[1:] {
+		if col >= len(rec.fields) || rec.fields[col] == "" {
+			continue
+		}
+		if sc.Person(StaffID(rec.fields[col])) != nil {
+			return false
+		}
+		if !contains(ids, rec.fields[col]) {
+			ids = append(ids, rec.fields[col])
+		}
+	}
+	if len(ids) > 0 {
+		if len(ids) > 5 {
+			ids = append(ids[:5:5], fmt.Sprintf("and %d more", len(ids)-5))
+		}
+		c.errf(recs[1].pos[col], "", "none of the timesheet's staff (%s) is a person of the scenario (%s); expected the timesheet of this scenario (is it another scenario's?)", strings.Join(ids, ", "), staffList(sc))
+		return true
+	}
+	return false
 }
 
 // actualsColumns are the columns of a timesheet: the required ones first.
@@ -276,6 +583,10 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 	expected := fmt.Sprintf("%s and optionally %s", strings.Join(actualsColumns[:actualsRequired], ", "),
 		strings.Join(actualsColumns[actualsRequired:], ", "))
 	head := recs[0]
+	if c.wrongTimesheet(recs, sc, expected) {
+		c.errs = c.errs[len(c.errs)-1:] // one line that says what the file is, alone
+		return nil, c.errs
+	}
 	col := map[string]int{}
 	for i, f := range head.fields {
 		name := strings.ToLower(f)
@@ -294,8 +605,7 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		}
 	}
 	if len(c.errs) > 0 {
-		c.errs.Sort()
-		return nil, c.errs
+		return nil, c.list()
 	}
 
 	ro := NewRoster(sc)
@@ -339,7 +649,7 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		}
 
 		dv, dpos, _ := cell("date")
-		d, err := ParseDate(dv)
+		d, err := csvDate(dv)
 		var hist *HistoryDay // the history shift day, for a date before the horizon
 		if err != nil {
 			bad(dpos, path, "date: %v; expected the date the shift started", err)
@@ -386,12 +696,12 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		}
 
 		sv2, stpos, _ := cell("start")
-		start, err1 := ParseClock(sv2, false)
+		start, err1 := csvClock(sv2, false)
 		if err1 != nil {
 			bad(stpos, path, "start: %v; expected the clock-in time HH:MM", err1)
 		}
 		ev, epos, _ := cell("end")
-		end, err2 := ParseClock(ev, true)
+		end, err2 := csvClock(ev, true)
 		if err2 != nil {
 			bad(epos, path, "end: %v; expected the clock-out time HH:MM (at or before the start: the next day)", err2)
 		}
@@ -413,6 +723,13 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 			default:
 				brk = n
 			}
+		} else if st != nil && err1 == nil && err2 == nil && brk >= span {
+			// The shift type's break cannot have been taken in so short a span.
+			bpos := epos
+			if _, pos, has := cell("break"); has {
+				bpos = pos
+			}
+			bad(bpos, path, "break: the %s shift's break of %d min is not shorter than the span %s-%s (%d min); expected the break taken in a break cell (0 for none)", st.ID, brk, sv2, ev, span)
 		}
 		if !ok || p == nil {
 			continue
@@ -428,8 +745,7 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		}
 	}
 	if len(c.errs) > 0 {
-		c.errs.Sort()
-		return nil, c.errs
+		return nil, c.list()
 	}
 	return ro, nil
 }

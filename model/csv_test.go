@@ -2,6 +2,8 @@ package model
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -102,7 +104,7 @@ func TestReadRosterCSV(t *testing.T) {
 			errs: []string{
 				`r.csv:1:1: header: first cell is "name"; expected "staff" (the header is staff,<dates>)`,
 				`r.csv:1:1: header: no column for 2026-12-02, 2026-12-03, 2026-12-04, 2026-12-05, 2026-12-06, and 1 more; expected one column per horizon date 2026-12-01..2026-12-07`,
-				`r.csv:1:17: header: column 3: "2026-13-01" is not a date of the form YYYY-MM-DD; expected a horizon date YYYY-MM-DD`,
+				`r.csv:1:17: header: column 3: "2026-13-01" is not a date of the form YYYY-MM-DD (or YYYY/M/D); expected a horizon date YYYY-MM-DD`,
 				`r.csv:1:28: header: column 4: 2026-12-08 is outside the horizon 2026-12-01..2026-12-07; expected a date inside it`,
 				`r.csv:1:39: header: column 5: 2026-12-01 again (first in column 2); expected each date once`,
 			},
@@ -184,14 +186,8 @@ func TestReadActualsCSV(t *testing.T) {
 			name: "no header",
 			csv:  "aoki,2026-12-01,09:00,18:00\n",
 			errs: []string{
-				`t.csv:1:1: header: no column "date"; expected staff, date, start, end and optionally shift, break`,
-				`t.csv:1:1: header: no column "end"; expected staff, date, start, end and optionally shift, break`,
-				`t.csv:1:1: header: no column "staff"; expected staff, date, start, end and optionally shift, break`,
-				`t.csv:1:1: header: no column "start"; expected staff, date, start, end and optionally shift, break`,
-				`t.csv:1:1: header: unknown column "aoki"; expected staff, date, start, end and optionally shift, break (a header row is required)`,
-				`t.csv:1:6: header: unknown column "2026-12-01"; expected staff, date, start, end and optionally shift, break (a header row is required)`,
-				`t.csv:1:17: header: unknown column "09:00"; expected staff, date, start, end and optionally shift, break (a header row is required)`,
-				`t.csv:1:23: header: unknown column "18:00"; expected staff, date, start, end and optionally shift, break (a header row is required)`,
+				// One line, not one per cell: the file has no header at all.
+				`t.csv:1:1: the first line "aoki,2026-12-01,09:00,18:00" is not a timesheet's header; expected a header row with staff, date, start, end and optionally shift, break (a header row is required)`,
 			},
 		},
 		{
@@ -200,7 +196,7 @@ func TestReadActualsCSV(t *testing.T) {
 				"sato,2026-12-01,09:00,18:00,,\n" + // 2: unknown person
 				"aoki,2026-12-09,09:00,18:00,,\n" + // 3: after the horizon
 				"aoki,2026-11-30,09:00,18:00,,\n" + // 4: history day without shift
-				"aoki,2026-12-01,9:00,25:00,Z,x\n" + // 5: bad start, end, shift, break
+				"aoki,2026-12-01,9h,25:00,Z,x\n" + // 5: bad start, end, shift, break
 				"aoki,2026-12-02,09:00,18:00,D,600\n" + // 6: break not shorter than the span
 				"ueda,2026-12-02,09:00,18:00\n" + // 7: too few cells
 				"ueda,2026-12-03,09:00,18:00,,\n" +
@@ -210,10 +206,10 @@ func TestReadActualsCSV(t *testing.T) {
 				`t.csv:2:1: staff: unknown staff id "sato"; expected a staff id of the scenario (aoki, ueda)`,
 				`t.csv:3:6: aoki 2026-12-09: 2026-12-09 is outside aoki's known days 2026-11-29..2026-12-07; expected a horizon date (or a history day with a shift)`,
 				`t.csv:4:6: aoki 2026-11-30: 2026-11-30 is before the horizon and the scenario's history has no shift of aoki that day; expected a horizon date or a history day with a shift`,
-				`t.csv:5:17: aoki 2026-12-01: start: "9:00" is not a time of the form HH:MM; expected the clock-in time HH:MM`,
-				`t.csv:5:22: aoki 2026-12-01: end: "25:00" is not a time between 00:00 and 24:00; expected the clock-out time HH:MM (at or before the start: the next day)`,
-				`t.csv:5:28: aoki 2026-12-01: shift: unknown shift id "Z"; expected a shift id of the scenario (D, N) or an empty cell`,
-				`t.csv:5:30: aoki 2026-12-01: break: "x" is not a number of minutes; expected a whole number >= 0 (or an empty cell)`,
+				`t.csv:5:17: aoki 2026-12-01: start: "9h" is not a time of the form HH:MM; expected the clock-in time HH:MM`,
+				`t.csv:5:20: aoki 2026-12-01: end: "25:00" is not a time between 00:00 and 24:00; expected the clock-out time HH:MM (at or before the start: the next day)`,
+				`t.csv:5:26: aoki 2026-12-01: shift: unknown shift id "Z"; expected a shift id of the scenario (D, N) or an empty cell`,
+				`t.csv:5:28: aoki 2026-12-01: break: "x" is not a number of minutes; expected a whole number >= 0 (or an empty cell)`,
 				`t.csv:6:31: aoki 2026-12-02: break: 600 min is not shorter than the span 09:00-18:00 (540 min); expected a shorter break`,
 				`t.csv:7:1: the row has 4 cells; expected 6, as in the header (staff,date,start,end,shift,break)`,
 				`t.csv:9:6: ueda 2026-12-03: a second row for ueda on 2026-12-03 (first at line 8); expected at most one shift starting per person and date`,
@@ -340,4 +336,188 @@ func FuzzReadActualsCSV(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestWrongCSVFile: a file of the wrong kind, or another scenario's, is
+// said to be so in one line instead of an error per row and cell.
+func TestWrongCSVFile(t *testing.T) {
+	sc := csvTestScenario(t)
+	otherStaff := rosterHeader
+	for i := range 40 {
+		otherStaff += fmt.Sprintf("nurse%02d,D,,,,,,\n", i)
+	}
+	timesheet := "staff,date,start,end\naoki,2026-12-01,09:00,18:00\n"
+	tests := []struct {
+		name, csv string
+		actuals   bool // read as a timesheet
+		want      []string
+	}{
+		{"roster of another scenario's staff", otherStaff, false, []string{
+			"r.csv:2:1: none of the roster's staff (nurse00, nurse01, nurse02, nurse03, nurse04, and 35 more) is a person of the scenario (aoki, ueda); expected the roster of this scenario (is it another scenario's?)"}},
+		{"roster of another month", "staff,2026-11-01,2026-11-02\naoki,D,\nueda,,N\n", false, []string{
+			"r.csv:1:1: the roster's dates 2026-11-01..2026-11-02 are all outside the horizon 2026-12-01..2026-12-07; expected the roster of this scenario (is it another scenario's or month's?)"}},
+		{"timesheet given as roster", timesheet, false, []string{
+			"r.csv:1:1: this is a timesheet (header staff,date,start,end), not a roster; expected a roster (header staff,<dates>): give a timesheet with --actuals"}},
+		{"YAML given as roster", csvScenario, false, []string{
+			`r.csv:1:1: not a roster: the first line is "horizon: {start: 2026-12-01,end: 2026-12-07}"; expected the header staff,2026-12-01,... of a roster (the CSV that plan --format csv writes)`}},
+		{"roster given as timesheet", rosterHeader + "aoki,D,,,,,,\nueda,,,,,,,\n", true, []string{
+			"r.csv:1:1: this is a roster (header staff,<dates>), not a timesheet; expected a header row with staff, date, start, end and optionally shift, break: give a roster as the ROSTER.csv argument"}},
+		{"timesheet of other staff", "staff,date,start,end\nx,2026-12-01,09:00,18:00\ny,2026-12-01,09:00,18:00\n", true, []string{
+			"r.csv:2:1: none of the timesheet's staff (x, y) is a person of the scenario (aoki, ueda); expected the timesheet of this scenario (is it another scenario's?)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			read := ReadRosterCSV
+			if tt.actuals {
+				read = ReadActualsCSV
+			}
+			_, err := read("r.csv", strings.NewReader(tt.csv), sc)
+			if diff := cmp.Diff(tt.want, errLines(err)); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestCSVErrorCap: repeated errors are shown five of a kind, twenty in
+// all, with a count of the rest, so a broken file of many rows gives a
+// screenful, not one line per row.
+func TestCSVErrorCap(t *testing.T) {
+	sc := csvTestScenario(t)
+	var b strings.Builder
+	b.WriteString("staff,date,start,end\naoki,2026-12-01,09:00,18:00\n")
+	for range 5000 {
+		b.WriteString("ueda,2026-12-02,9h,18:00\n") // a bad start, and a second row for ueda on 12-02 (not judged: bad rows are skipped)
+	}
+	_, err := ReadActualsCSV("t.csv", strings.NewReader(b.String()), sc)
+	got := errLines(err)
+	want := []string{
+		`t.csv:3:17: ueda 2026-12-02: start: "9h" is not a time of the form HH:MM; expected the clock-in time HH:MM`,
+		`t.csv:4:17: ueda 2026-12-02: start: "9h" is not a time of the form HH:MM; expected the clock-in time HH:MM`,
+		`t.csv:5:17: ueda 2026-12-02: start: "9h" is not a time of the form HH:MM; expected the clock-in time HH:MM`,
+		`t.csv:6:17: ueda 2026-12-02: start: "9h" is not a time of the form HH:MM; expected the clock-in time HH:MM`,
+		`t.csv:7:17: ueda 2026-12-02: start: "9h" is not a time of the form HH:MM; expected the clock-in time HH:MM`,
+		`t.csv:8: ... and 4995 more like this, not shown (lines 8 to 5002)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+
+	// Many kinds: twenty shown in all, then a count.
+	b.Reset()
+	b.WriteString(rosterHeader)
+	b.WriteString("aoki,,,,,,,\nueda,,,,,,,\n")
+	for i := range 30 {
+		fmt.Fprintf(&b, "aoki,X%d,,,,,,\n", i) // a second row for aoki, an unknown shift
+	}
+	_, err = ReadRosterCSV("r.csv", strings.NewReader(b.String()), sc)
+	got = errLines(err)
+	if len(got) > maxErrorsShown+2 {
+		t.Errorf("%d lines, want at most %d:\n%s", len(got), maxErrorsShown+2, strings.Join(got, "\n"))
+	}
+	if last := got[len(got)-1]; !regexp.MustCompile(`^r\.csv:\d+: \.\.\. and \d+ more`).MatchString(last) {
+		t.Errorf("the last line does not count the errors not shown: %q", last)
+	}
+}
+
+// TestCSVSpreadsheetDates: the CSV readers accept dates and times as
+// spreadsheet programs write them: 2026/12/1, 9:00, 9:00:00.
+func TestCSVSpreadsheetDates(t *testing.T) {
+	sc := csvTestScenario(t)
+	d := MustDate
+	at := func(date, clock string) Minute {
+		m, err := ParseClock(clock, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d(date).Start() + Minute(m)
+	}
+	ts := "staff,date,start,end\n" +
+		"aoki,2026/12/1,9:00,18:00\n" +
+		"aoki,2026-12-2,9:05:00,7:30\n" +
+		"ueda,2026/12/07,22:00,24:00\n"
+	ro, err := ReadActualsCSV("t.csv", strings.NewReader(ts), sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[StaffID]map[Date]Span{
+		"aoki": {
+			d("2026-12-01"): {Start: at("2026-12-01", "09:00"), End: at("2026-12-01", "18:00")},
+			d("2026-12-02"): {Start: at("2026-12-02", "09:05"), End: at("2026-12-03", "07:30")},
+		},
+		"ueda": {d("2026-12-07"): {Start: at("2026-12-07", "22:00"), End: at("2026-12-08", "00:00")}},
+	}
+	if diff := cmp.Diff(want, ro.Actual); diff != "" {
+		t.Errorf("actual spans (-want +got):\n%s", diff)
+	}
+
+	roster := "staff,2026/12/1,2026/12/2,2026/12/3,2026/12/4,2026/12/5,2026/12/6,2026/12/7\naoki,D,,,,D,,\nueda,,,,,,,N\n"
+	r, err := ReadRosterCSV("r.csv", strings.NewReader(roster), sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Starts["ueda"][d("2026-12-07")]; got != "N" {
+		t.Errorf("ueda on 2026-12-07: %q, want N", got)
+	}
+
+	for _, bad := range []string{"2026/13/1", "12/1/2026", "2026.12.01"} {
+		if _, err := csvDate(bad); err == nil {
+			t.Errorf("csvDate(%q) accepted", bad)
+		}
+	}
+	for _, bad := range []string{"9", "9:0", "9:00:30", "123:00"} {
+		if _, err := csvClock(bad, true); err == nil {
+			t.Errorf("csvClock(%q) accepted", bad)
+		}
+	}
+}
+
+// TestActualsDefaultBreakTooLong: a span shorter than its shift type's
+// break (called in for ten minutes) needs the break taken written out; the
+// default break is not subtracted into negative work time. Found by
+// FuzzReadActualsCSV.
+func TestActualsDefaultBreakTooLong(t *testing.T) {
+	sc := csvTestScenario(t)
+	tests := []struct {
+		csv  string
+		want []string
+	}{
+		{"staff,date,start,end,shift,break\naoki,2026-12-01,09:00,09:10,D,\n", []string{
+			"t.csv:2:31: aoki 2026-12-01: break: the D shift's break of 60 min is not shorter than the span 09:00-09:10 (10 min); expected the break taken in a break cell (0 for none)"}},
+		{"staff,date,start,end,shift\naoki,2026-12-01,09:00,09:10,D\n", []string{
+			"t.csv:2:23: aoki 2026-12-01: break: the D shift's break of 60 min is not shorter than the span 09:00-09:10 (10 min); expected the break taken in a break cell (0 for none)"}},
+		{"staff,date,start,end,shift,break\naoki,2026-12-01,09:00,09:10,D,0\n", nil},
+	}
+	for _, tt := range tests {
+		_, err := ReadActualsCSV("t.csv", strings.NewReader(tt.csv), sc)
+		if diff := cmp.Diff(tt.want, errLines(err)); diff != "" {
+			t.Errorf("%q: errors (-want +got):\n%s", tt.csv, diff)
+		}
+	}
+}
+
+// TestCSVEncoding: a CSV in Shift_JIS (Excel's "CSV" on Japanese Windows)
+// is named as such with how to save it as UTF-8; other non-UTF-8 bytes are
+// reported where they are.
+func TestCSVEncoding(t *testing.T) {
+	sc := csvTestScenario(t)
+	tests := []struct {
+		name, csv string
+		want      []string
+	}{
+		{"Shift_JIS roster", "staff,2026-12-01\n\x8d\xb2\x93\xa1,D\n", []string{
+			`r.csv:2:1: the file is encoded in Shift_JIS (as Excel saves "CSV" on Japanese Windows), not UTF-8; expected UTF-8: in Excel use File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)", or convert it with iconv -f SHIFT_JIS -t UTF-8 r.csv > utf8.csv`}},
+		{"Latin-1", "staff,2026-12-01\nJos\xe9,D\n", []string{
+			`r.csv:2:4: the file is not UTF-8 text (an invalid byte here); expected a CSV file in UTF-8`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, read := range []func(string, io.Reader, *Scenario) (*Roster, error){ReadRosterCSV, ReadActualsCSV} {
+				_, err := read("r.csv", strings.NewReader(tt.csv), sc)
+				if diff := cmp.Diff(tt.want, errLines(err)); diff != "" {
+					t.Errorf("errors (-want +got):\n%s", diff)
+				}
+			}
+		})
+	}
 }

@@ -102,8 +102,13 @@ const maxNumber = 1_000_000
 // maxDates bounds the number of dates all ranges of a scenario expand to.
 const maxDates = 2_000_000
 
-// maxNodes bounds the size of the YAML tree once aliases are expanded.
-const maxNodes = 1_000_000
+// maxNodes bounds the size of the YAML tree: as written, and once aliases
+// are expanded (an alias of a large node counts that node again, so a few
+// lines could stand for billions of nodes). It is not raised for documents
+// without aliases: a million nodes is some 300 000 staff or history
+// entries, far beyond what the planner can solve, and decoding costs
+// memory in proportion. A variable so that tests can lower it.
+var maxNodes = 1_000_000
 
 // Load reads the scenario file at path (it never modifies it) and parses it
 // with Parse. I/O errors are returned wrapped; input errors as an ErrorList.
@@ -172,7 +177,7 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 		if errors.Is(err, io.EOF) {
 			d.errs.Add(Pos{File: d.file, Line: 1, Col: 1}, "", "the file is empty; expected a scenario mapping with "+fieldList(topKeys))
 		} else {
-			d.yamlError(err)
+			d.yamlError(err, data)
 		}
 		return nil
 	}
@@ -180,7 +185,7 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 	if err := dec.Decode(&extra); err == nil {
 		d.errs.Add(d.pos(&extra), "", "a second YAML document; expected a single scenario document")
 	} else if !errors.Is(err, io.EOF) {
-		d.yamlError(err)
+		d.yamlError(err, data)
 	}
 	root := &doc
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
@@ -192,8 +197,11 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 	return root
 }
 
-// yamlError records a syntax error of the YAML parser.
-func (d *decoder) yamlError(err error) {
+// yamlError records a syntax error of the YAML parser. A tab in the
+// indentation at or before the line the parser names is the usual cause
+// of its cryptic messages ("found character that cannot start any
+// token"): then the error names the tab, with its line and column.
+func (d *decoder) yamlError(err error, data []byte) {
 	msg := err.Error()
 	p := Pos{File: d.file}
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
@@ -202,11 +210,62 @@ func (d *decoder) yamlError(err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	upTo := p.Line + 1 // the parser may name the line before the tab's
+	if p.Line == 0 || strings.Contains(msg, "tab") {
+		upTo = 0
+	}
+	if line, col := indentTab(data, upTo); line > 0 {
+		d.errs.Add(Pos{File: d.file, Line: line, Col: col}, "", "a tab in the indentation: YAML does not allow tabs for indentation; use spaces instead")
+		return
+	}
 	d.errs.Add(p, "", "invalid YAML: "+msg+"; expected a well-formed YAML document")
 }
 
-// checkTree rejects alias cycles and trees that expand to too many nodes.
+// indentTab returns the line and column of the first tab in the
+// indentation (the leading blanks, a "- " of a list item included) of the
+// lines 1..upTo of data (all lines when upTo is 0), or 0, 0.
+func indentTab(data []byte, upTo int) (line, col int) {
+	for i, l := range strings.Split(string(data), "\n") {
+		if upTo > 0 && i >= upTo {
+			break
+		}
+		for j, r := range []rune(l) {
+			if r == '\t' {
+				return i + 1, j + 1
+			}
+			if r != ' ' && r != '-' {
+				break
+			}
+		}
+	}
+	return 0, 0
+}
+
+// checkTree rejects alias cycles and trees with too many nodes, as
+// written or once aliases are expanded; the message says which.
 func (d *decoder) checkTree(root *yaml.Node) bool {
+	written, aliases := 0, false
+	var count func(n *yaml.Node)
+	count = func(n *yaml.Node) {
+		if n == nil {
+			return
+		}
+		written++
+		if n.Kind == yaml.AliasNode {
+			aliases = true
+		}
+		for _, c := range n.Content {
+			count(c)
+		}
+	}
+	count(root)
+	if written > maxNodes {
+		d.errs.Add(d.pos(root), "", fmt.Sprintf("the document is too large: %d YAML nodes (keys, values, lists and mappings), more than the limit of %d; expected a smaller scenario (one site or planning period per file)", written, maxNodes))
+		return false
+	}
+	if !aliases {
+		return true
+	}
 	const visiting, done = 1, 2
 	state := map[*yaml.Node]int{}
 	size := map[*yaml.Node]int{}
@@ -239,7 +298,7 @@ func (d *decoder) checkTree(root *yaml.Node) bool {
 		return s
 	}
 	if walk(root) > maxNodes && ok {
-		d.errs.Add(d.pos(root), "", fmt.Sprintf("the document expands to more than %d nodes (through aliases); expected a smaller document", maxNodes))
+		d.errs.Add(d.pos(root), "", fmt.Sprintf("the document's aliases (*name) expand it to more than the limit of %d YAML nodes (it has %d as written); expected fewer or smaller aliases", maxNodes, written))
 		ok = false
 	}
 	return ok
@@ -1245,7 +1304,14 @@ func (d *decoder) rules(n *yaml.Node) {
 			}
 			x := f[k]
 			rs.Keys[k] = d.pos(x.k)
+			before := len(d.errs)
 			d.ruleParam(rs, k, x.v, join(p, k))
+			if len(d.errs) > before {
+				if rs.Invalid == nil {
+					rs.Invalid = map[string]bool{}
+				}
+				rs.Invalid[k] = true
+			}
 		}
 		d.sc.Rules = append(d.sc.Rules, rs)
 	}

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -51,6 +53,101 @@ func TestParseRuleWeight(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, weights); diff != "" {
 				t.Errorf("weights (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestParseRuleInvalidKeys: the keys whose values the loader rejects are
+// recorded in RuleSpec.Invalid, so that package constraints does not report
+// their unset fields again as missing.
+func TestParseRuleInvalidKeys(t *testing.T) {
+	tests := []struct {
+		rules string
+		want  map[string]bool
+	}{
+		{"rules: [{rule: max_consecutive_days, max: 13}]\n", nil},
+		{"rules: [{rule: max_consecutive_days, max: 9223372036854775807}]\n", map[string]bool{"max": true}},
+		{"rules: [{rule: rest_interval, hours: .nan}]\n", map[string]bool{"hours": true}},
+		{"rules: [{rule: holidays, block_days: 99999999999999, rest_days: 4, anchor: x}]\n", map[string]bool{"block_days": true, "anchor": true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rules, func(t *testing.T) {
+			sc, _ := ParsePartial("t.yaml", []byte(base+oneStaff+tt.rules))
+			if sc == nil || len(sc.Rules) != 1 {
+				t.Fatalf("no rule decoded: %+v", sc)
+			}
+			if diff := cmp.Diff(tt.want, sc.Rules[0].Invalid); diff != "" {
+				t.Errorf("Invalid (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestParseNodeLimit: a document too large as written is refused for its
+// size, without a word about aliases; one that aliases blow up is refused
+// for its aliases. The limit is lowered to keep the test small.
+func TestParseNodeLimit(t *testing.T) {
+	defer func(n int) { maxNodes = n }(maxNodes)
+	maxNodes = 200
+	var staff strings.Builder
+	staff.WriteString("staff:\n")
+	for i := range 80 { // 80 x (mapping, key, value) + ... > 200
+		fmt.Fprintf(&staff, "  - {id: s%d}\n", i)
+	}
+	// 5 x 5 x 5 x 2 leaves through aliases, few nodes written.
+	aliases := "staff: [{id: a, leave: &l1 [2026-12-02, 2026-12-03]}]\n" +
+		"x1: &l2 [*l1, *l1, *l1, *l1, *l1]\nx2: &l3 [*l2, *l2, *l2, *l2, *l2]\nx3: [*l3, *l3, *l3, *l3, *l3]\n"
+	tests := []struct {
+		name, yaml string
+		want       []string
+	}{
+		{"large without aliases", base + staff.String(), []string{
+			"t.yaml:1:1: the document is too large: 265 YAML nodes (keys, values, lists and mappings), more than the limit of 200; expected a smaller scenario (one site or planning period per file)",
+		}},
+		{"aliases expand", base + aliases, []string{
+			"t.yaml:1:1: the document's aliases (*name) expand it to more than the limit of 200 YAML nodes (it has 53 as written); expected fewer or smaller aliases",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("t.yaml", []byte(tt.yaml))
+			var got []string
+			if err != nil {
+				got = strings.Split(err.Error(), "\n")
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestParseTab: a tab in the indentation is named, with its line and
+// column, whatever the YAML parser's own message.
+func TestParseTab(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		want       []string
+	}{
+		{"list item", "name: x\nshifts:\n\t- {id: D, start: \"09:00\", end: \"17:00\"}\n", []string{
+			"t.yaml:3:1: a tab in the indentation: YAML does not allow tabs for indentation; use spaces instead"}},
+		{"mapping, after spaces", "name: x\nhorizon:\n  start: 2026-12-01\n  \tend: 2026-12-07\n", []string{
+			"t.yaml:4:3: a tab in the indentation: YAML does not allow tabs for indentation; use spaces instead"}},
+		{"mapping, the parser names the line before", "name: x\nhorizon:\n  start: 2026-12-01\n\tend: 2026-12-07\n", []string{
+			"t.yaml:4:1: a tab in the indentation: YAML does not allow tabs for indentation; use spaces instead"}},
+		{"no tab: the parser's message", "name: [x\n", []string{
+			"t.yaml:1: invalid YAML: did not find expected ',' or ']'; expected a well-formed YAML document"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("t.yaml", []byte(tt.yaml))
+			var got []string
+			if err != nil {
+				got = strings.Split(err.Error(), "\n")
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
 			}
 		})
 	}

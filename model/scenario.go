@@ -311,18 +311,25 @@ type Demand struct {
 func (dm *Demand) Days(sc *Scenario) []Date {
 	var out []Date
 	for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
-		if len(dm.Dates) > 0 && !containsDate(dm.Dates, d) {
-			continue
+		if dm.AppliesOn(sc, d) {
+			out = append(out, d)
 		}
-		if len(dm.Weekdays) > 0 && !containsWeekday(dm.Weekdays, d.Weekday()) {
-			continue
-		}
-		if dm.PublicHolidays && !containsDate(sc.PublicHolidays, d) {
-			continue
-		}
-		out = append(out, d)
 	}
 	return out
+}
+
+// AppliesOn reports whether the demand applies on horizon date d (one of Days).
+func (dm *Demand) AppliesOn(sc *Scenario, d Date) bool {
+	if d < sc.Horizon.Start || d > sc.Horizon.End {
+		return false
+	}
+	if len(dm.Dates) > 0 && !containsDate(dm.Dates, d) {
+		return false
+	}
+	if len(dm.Weekdays) > 0 && !containsWeekday(dm.Weekdays, d.Weekday()) {
+		return false
+	}
+	return !dm.PublicHolidays || containsDate(sc.PublicHolidays, d)
 }
 
 func containsDate(ds []Date, d Date) bool {
@@ -383,6 +390,10 @@ type RuleSpec struct {
 	Pos Pos
 	// Keys maps each parameter key written to its position.
 	Keys map[string]Pos
+	// Invalid holds the parameter keys whose values the loader rejected
+	// (and reported): their fields are left unset, and package
+	// constraints must not report them again as missing.
+	Invalid map[string]bool
 }
 
 // BusyPeriod is a designated busy period with its own consecutive-day cap.

@@ -68,7 +68,9 @@ type Figures struct {
 	// People is the number of people who work.
 	People int
 	// StreakMin, StreakMax and StreakAvg describe each worker's longest
-	// run of consecutive non-rest days (work or leave), history included.
+	// run of consecutive non-rest days (work or leave) that reaches into
+	// the horizon, its history days included (as the rules count them).
+	// Runs lying wholly in the history are HistoryStreak's.
 	StreakMin, StreakMax int
 	// StreakAvg is the mean of the workers' longest runs.
 	StreakAvg float64
@@ -81,6 +83,14 @@ type Figures struct {
 	// NightShifts is the number of shifts starting in the horizon whose
 	// span meets 22:00-05:00.
 	NightShifts int
+	// HistoryStreak is the longest run of non-rest days of a worker that
+	// lies wholly in the history (before the horizon: the plan cannot
+	// change it), when it is longer than StreakMax; else 0.
+	HistoryStreak int
+	// HistoryStreakStaff, HistoryStreakFrom and HistoryStreakTo say whose
+	// run HistoryStreak is and when.
+	HistoryStreakStaff                 model.StaffID
+	HistoryStreakFrom, HistoryStreakTo model.Date
 }
 
 // SetComparison is what one rule set allows and costs on the scenario.
@@ -459,7 +469,12 @@ func rosterFigures(r *model.Roster) Figures {
 				continue
 			}
 			run++
-			streak = max(streak, run)
+			if d >= sc.Horizon.Start {
+				streak = max(streak, run)
+			} else if run > f.HistoryStreak {
+				f.HistoryStreak, f.HistoryStreakStaff = run, p.ID
+				f.HistoryStreakFrom, f.HistoryStreakTo = d-model.Date(run-1), d
+			}
 		}
 		if f.People == 0 {
 			f.StreakMin, f.StreakMax, f.RestMin, f.RestMax = streak, streak, rest, rest
@@ -469,6 +484,9 @@ func rosterFigures(r *model.Roster) Figures {
 		f.RestMin, f.RestMax = min(f.RestMin, rest), max(f.RestMax, rest)
 		streakSum += streak
 		restSum += rest
+	}
+	if f.HistoryStreak <= f.StreakMax {
+		f.HistoryStreak, f.HistoryStreakStaff, f.HistoryStreakFrom, f.HistoryStreakTo = 0, "", 0, 0
 	}
 	if f.People > 0 {
 		f.StreakAvg = float64(streakSum) / float64(f.People)

@@ -20,6 +20,9 @@ type ExplainOptions struct {
 	// during the minimisation, the core found so far is returned with
 	// Minimal false.
 	TimeLimit time.Duration
+	// NoCapacity skips the count of CheckCapacity, so that the explanation
+	// is always an unsatisfiable core (shrunk towards a minimal one).
+	NoCapacity bool
 	// Background lists requirement kinds that are always assumed and never
 	// reported: physical facts that no one can change and that only add
 	// noise to a story. Nil means DefaultBackground; an empty, non-nil
@@ -53,6 +56,11 @@ type Explanation struct {
 	// People are the people the core names (Provenance.Staff), in
 	// scenario order.
 	People []model.StaffID
+	// Shortage, when not nil, is the reason: not enough people (found by
+	// counting, CheckCapacity, before any search). Core then lists its
+	// demand lines and the requirements bounding each person, and is not
+	// a minimal unsatisfiable set (Minimal is false).
+	Shortage *Shortage
 	// Days are the dates the core's members cover (From..To of each
 	// member, clipped to at most MaxExplainDays around the others), in order.
 	Days []model.Date
@@ -200,6 +208,19 @@ func Explain(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, 
 	}
 	ctx, cancel := context.WithDeadline(ctx, t0.Add(limit))
 	defer cancel()
+	var small *Shortage // a small shortage, explained by a core when one is found in time
+	if opt.NoCapacity {
+		// the core below
+	} else if sh, err := capacityFirst(ctx, sc, t0.Add(limit)); err != nil {
+		return nil, err
+	} else if sh != nil && smallShortage(sh) {
+		small = sh
+	} else if sh != nil {
+		ex := &Explanation{Status: Infeasible, Shortage: sh, Core: sh.Core()}
+		ex.People, ex.Days = involved(sc, ex.Core)
+		ex.Stats.Time = time.Since(t0)
+		return ex, nil
+	}
 	x, err := newExplainer(ctx, sc, rules, background, t0.Add(limit))
 	if err != nil {
 		return &Explanation{Status: Unknown}, err
@@ -216,6 +237,10 @@ func Explain(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, 
 	x.solves = 0
 	switch ans {
 	case 0:
+		if small != nil {
+			ex = &Explanation{Status: Infeasible, Shortage: small, Core: small.Core()}
+			ex.People, ex.Days = involved(sc, ex.Core)
+		}
 		ex.Stats.Time = time.Since(t0)
 		return ex, nil
 	case 1:
@@ -238,6 +263,15 @@ func Explain(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, 
 		return ex, fmt.Errorf("solver: the background requirements (%v) alone are unsatisfiable", background)
 	}
 	return ex, nil
+}
+
+// smallShortage reports whether a shortage is small and local (at most 3
+// starts missing in at most a week): a minimal core then names the exact
+// conflict (a leave day, a fixed shift, a rest interval) better than a
+// count, and is cheap to find. A core search that runs out of time falls
+// back to the count (see Explain).
+func smallShortage(sh *Shortage) bool {
+	return sh.Deficit() <= 3 && sh.To-sh.From < 7
 }
 
 // deletionRank orders requirement kinds for deletion: lower ranks are

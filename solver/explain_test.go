@@ -21,7 +21,7 @@ import (
 func verifyExplanation(t *testing.T, sc *model.Scenario, rules []constraints.Rule, relax bool) (minimal bool, ways int) {
 	t.Helper()
 	ctx := context.Background()
-	ex, err := Explain(ctx, sc, rules, ExplainOptions{TimeLimit: 20 * time.Second})
+	ex, err := Explain(ctx, sc, rules, ExplainOptions{TimeLimit: 20 * time.Second, NoCapacity: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,6 +40,26 @@ func verifyExplanation(t *testing.T, sc *model.Scenario, rules []constraints.Rul
 				t.Errorf("reported minimal, but without %q (%s %s) the core is %v (%v)", ex.Core[i].Detail, ex.Core[i].Kind, ex.Core[i].Staff, st, err)
 			}
 		}
+	}
+	minimal = ex.Minimal
+	// The explanation users get counts first: a shortage must be a true
+	// count, and its ways out are verified like the core's.
+	exc, err := Explain(ctx, sc, rules, ExplainOptions{TimeLimit: 20 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if exc.Status != Infeasible {
+		t.Fatalf("with capacity: status %v", exc.Status)
+	}
+	if sh := exc.Shortage; sh != nil {
+		can := 0
+		for _, p := range sh.People {
+			can += p.Max
+		}
+		if can != sh.Can || sh.Can >= sh.Need {
+			t.Errorf("shortage: the maxima sum to %d, it says %d possible against %d needed", can, sh.Can, sh.Need)
+		}
+		ex = exc
 	}
 	found, _, err := WaysOut(ctx, sc, ex, WaysOutOptions{RelaxRules: relax, TimeLimit: 20 * time.Second})
 	if err != nil {
@@ -68,7 +88,7 @@ func verifyExplanation(t *testing.T, sc *model.Scenario, rules []constraints.Rul
 			t.Errorf("way %d: the returned roster breaks %d requirement(s): %s", i, len(vs), vs[0].Message)
 		}
 	}
-	return ex.Minimal, len(found)
+	return minimal, len(found)
 }
 
 func TestExplainShippedExamples(t *testing.T) {

@@ -69,8 +69,8 @@ func groupable(sc *model.Scenario, rules []constraints.Rule) bool {
 	return true
 }
 
-// profileKey names what makes people interchangeable for the split.
-func profileKey(p *model.Staff) string {
+// groupProfile names what makes people interchangeable for the split.
+func groupProfile(p *model.Staff) string {
 	var b strings.Builder
 	skills := slices.Clone(p.Skills)
 	slices.Sort(skills)
@@ -94,7 +94,7 @@ func staffGroups(sc *model.Scenario, n int) [][]*model.Staff {
 	}
 	keys := make([]string, len(sc.Staff))
 	for i, p := range sc.Staff {
-		keys[i] = profileKey(p)
+		keys[i] = groupProfile(p)
 	}
 	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
 	member := make([]int, len(sc.Staff))

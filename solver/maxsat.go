@@ -69,6 +69,10 @@ type OptimizeOptions struct {
 	// better solution found and the time since Optimize started (anytime
 	// reporting). It runs on Optimize's goroutine.
 	OnImprove func(cost int64, elapsed time.Duration)
+	// OnBound, when not nil, is called with each strictly better lower
+	// bound proved and the time since Optimize started. It runs on
+	// Optimize's goroutine.
+	OnBound func(lowerBound int64, elapsed time.Duration)
 	// Hint, when not empty, is a set of literals believed to extend to a
 	// solution (a known good one, say): Optimize first solves under them
 	// as assumptions and, when that succeeds, starts from that model, so
@@ -290,10 +294,20 @@ func (o *optimizer) record() int64 {
 	return cost
 }
 
+// setLowerBound records the lower bound lb and reports it through
+// OnBound when it is better than the one before.
+func (o *optimizer) setLowerBound(lb int64) {
+	better := lb > o.res.LowerBound
+	o.res.LowerBound = lb
+	if better && o.opt.OnBound != nil {
+		o.opt.OnBound(lb, o.elapsed())
+	}
+}
+
 // proved marks the best solution optimal when the bounds meet.
 func (o *optimizer) proved() bool {
 	if o.res.Status == Feasible && o.res.LowerBound >= o.res.Cost {
-		o.res.LowerBound = o.res.Cost
+		o.setLowerBound(o.res.Cost)
 		o.res.Optimal = true
 		o.res.TimeToProof = o.elapsed()
 		return true
@@ -368,7 +382,7 @@ func (o *optimizer) search() {
 			// unsatisfiable: every solution violates a hardened
 			// literal and costs more than the best known one.
 			ub, _ := o.ub()
-			o.res.LowerBound = ub
+			o.setLowerBound(ub)
 			o.proved()
 			return
 		}
@@ -437,7 +451,7 @@ func (o *optimizer) improve() {
 			return
 		case -1:
 			o.floorLB = max(o.floorLB, o.base+int64(n)*top)
-			o.res.LowerBound = max(o.coreLB, o.floorLB)
+			o.setLowerBound(max(o.coreLB, o.floorLB))
 			return
 		}
 		n = count()
@@ -568,7 +582,7 @@ func (o *optimizer) relax(core []z.Lit) {
 		}
 	}
 	o.coreLB += w
-	o.res.LowerBound = max(o.coreLB, o.floorLB)
+	o.setLowerBound(max(o.coreLB, o.floorLB))
 	inputs := make([]z.Lit, 0, len(core))
 	for _, m := range core {
 		s := o.index[m]

@@ -189,16 +189,18 @@ func (in randomMaxSAT) bruteForce() int64 {
 // TestOptimizeAgreesWithBruteForce checks, on tiny random instances, that
 // Optimize proves the optimum found by exhaustive search, that its
 // solution meets every hard constraint and costs what it claims, and that
-// the costs it reports along the way strictly decrease to the final one.
+// the costs it reports along the way strictly decrease to the final one
+// (and the lower bounds strictly increase to the final one).
 func TestOptimizeAgreesWithBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(6, 42))
 	for i := range 300 {
 		in := genMaxSAT(rng)
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			want := in.bruteForce()
-			var improved []int64
+			var improved, bounds []int64
 			res, err := Optimize(context.Background(), in.encode(t), OptimizeOptions{
 				OnImprove: func(c int64, _ time.Duration) { improved = append(improved, c) },
+				OnBound:   func(lb int64, _ time.Duration) { bounds = append(bounds, lb) },
 			})
 			if err != nil {
 				t.Fatal(err)
@@ -238,6 +240,14 @@ func TestOptimizeAgreesWithBruteForce(t *testing.T) {
 			}
 			if len(improved) == 0 || improved[len(improved)-1] != res.Cost {
 				t.Fatalf("OnImprove reported %v, final cost %d", improved, res.Cost)
+			}
+			for j := 1; j < len(bounds); j++ {
+				if bounds[j] <= bounds[j-1] {
+					t.Fatalf("OnBound bounds do not increase: %v", bounds)
+				}
+			}
+			if len(bounds) > 0 && bounds[len(bounds)-1] != res.LowerBound {
+				t.Fatalf("OnBound reported %v, final bound %d", bounds, res.LowerBound)
 			}
 		})
 	}

@@ -65,12 +65,14 @@ func (s *session) newVar() Lit {
 // model of the last SAT answer: read values first.
 func (s *session) add(lits ...Lit) {
 	t := s.enc.True()
+	for _, l := range lits {
+		if l == t {
+			return // satisfied: checked before any literal reaches gini
+		}
+	}
 	n := 0
 	for _, l := range lits {
-		switch l {
-		case t:
-			return
-		case -t:
+		if l == -t {
 			continue
 		}
 		s.g.Add(z.Dimacs2Lit(int(l)))
@@ -154,13 +156,30 @@ func (s *session) roster() *model.Roster {
 	return r
 }
 
+// counterSink is where a counter's clauses go: an Encoding before it is
+// loaded, or a session after.
+type counterSink interface {
+	True() Lit
+	NewVar() Lit
+	Define(lits ...Lit)
+}
+
+// True returns the encoding's true constant (counterSink).
+func (s *session) True() Lit { return s.enc.True() }
+
+// NewVar returns a fresh variable of the session (counterSink).
+func (s *session) NewVar() Lit { return s.newVar() }
+
+// Define adds a clause defining auxiliary variables (counterSink).
+func (s *session) Define(lits ...Lit) { s.add(lits...) }
+
 // sumAtLeastOutputs adds to e a sequential counter over the weighted terms
 // and returns out, where out[j] (1 <= j <= k) implies that the weights of
 // the true terms sum to at least j; out[0] is the true constant. Only that
 // direction is encoded, so assuming (or requiring) out[t] asks for a sum
 // of at least t, and nothing is forced otherwise. Sums beyond k are
 // counted as k.
-func sumAtLeastOutputs(e *Encoding, terms []constraints.Term, k int) []Lit {
+func sumAtLeastOutputs(e counterSink, terms []constraints.Term, k int) []Lit {
 	f := -e.True()
 	prev := make([]Lit, k+1) // row i-1: prev[j] → (sum of terms[:i-1] >= j)
 	prev[0] = e.True()

@@ -47,6 +47,7 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 		defer cancel()
 	}
 	var enc *Encoding
+	opt.progress(ProgressEvent{Phase: "encoding"})
 	if constraints.HasSoft(rules) {
 		var err error
 		if enc, err = encodeCtx(ctx, sc, rules, false); enc.stopped {
@@ -57,11 +58,24 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 		}
 	}
 	if enc == nil || len(enc.Penalties()) == 0 {
+		opt.progress(ProgressEvent{Phase: "solving"})
 		res, err := Solve(ctx, sc, rules, opt)
 		if res == nil {
 			return nil, err
 		}
 		return &PlanResult{Result: *res, Optimal: res.Status == Feasible}, err
+	}
+	var deadline time.Time
+	if opt.TimeLimit > 0 {
+		deadline = t0.Add(opt.TimeLimit)
+	}
+	if sh, err := capacityFirst(ctx, sc, deadline); err != nil || sh != nil {
+		pr := &PlanResult{Soft: true}
+		if sh != nil {
+			pr.Status, pr.Shortage, pr.Core = Infeasible, sh, sh.Core()
+		}
+		pr.Stats.Capacity = time.Since(t0)
+		return pr, err
 	}
 	pr := &PlanResult{Soft: true, Penalties: len(enc.Penalties())}
 	pr.Status = Unknown
@@ -78,7 +92,18 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 		return pr, nil
 	}
 	t1 := time.Now()
-	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: left})
+	ev := ProgressEvent{Phase: "optimising"}
+	opt.progress(ev)
+	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: left,
+		OnImprove: func(cost int64, _ time.Duration) {
+			ev.Cost, ev.HaveCost = cost, true
+			opt.progress(ev)
+		},
+		OnBound: func(lb int64, _ time.Duration) {
+			ev.LowerBound, ev.HaveBound = lb, true
+			opt.progress(ev)
+		},
+	})
 	pr.Stats.Solve = time.Since(t1)
 	if err != nil {
 		return pr, err
@@ -96,6 +121,7 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 		if !ok {
 			return pr, nil
 		}
+		opt.progress(ProgressEvent{Phase: "diagnosing"})
 		res, err := Solve(ctx, sc, rules, Options{TimeLimit: left})
 		if err != nil {
 			return pr, err

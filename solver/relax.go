@@ -113,8 +113,14 @@ type Change struct {
 	From, Until model.Date
 	// Skills are the skills of an added person.
 	Skills []string
-	// NewStaff is the id of an added person.
+	// NewStaff is the id of an added person (of the first, when Count > 1:
+	// the others get "-2", "-3"... appended).
 	NewStaff model.StaffID
+	// Count is the number of people added (AddPerson; 0 means 1).
+	Count int
+	// SameLimits gives the added people the personal limits of the
+	// person copied (AddPerson with Staff).
+	SameLimits bool
 	// Rule is the rule entry's name (LoosenRule, DropRule) or the personal
 	// limit's field ("max_days"...: RaiseLimit).
 	Rule string
@@ -137,7 +143,7 @@ type Change struct {
 // key identifies the change independently of how earlier changes renumbered
 // the scenario's lines.
 func (c Change) key() string {
-	return fmt.Sprintf("%s|%s|%d|%d|%s|%s|%s|%s|%v", c.Kind, c.Staff, c.Date, c.To, c.Shift, c.Skill, c.Rule, c.Param, c.Old)
+	return fmt.Sprintf("%s|%s|%d|%d|%s|%s|%s|%s|%v|%d", c.Kind, c.Staff, c.Date, c.To, c.Shift, c.Skill, c.Rule, c.Param, c.Old, c.Count)
 }
 
 // WayOut is a set of changes that, applied together, make the scenario
@@ -152,6 +158,14 @@ type WayOut struct {
 	Roster *model.Roster
 	// Scenario is the changed scenario.
 	Scenario *model.Scenario
+	// Fewest is true when no smaller change of the same kind would do: a
+	// way out found by counting (more people, less demand) whose count is
+	// proved the least by CheckCapacity or by planning.
+	Fewest bool
+	// AtLeast, for a way out found by counting, is the least size of a
+	// change of its kind that counting proved necessary (people to add,
+	// or starts of demand to drop), whether or not this way is that small.
+	AtLeast int
 }
 
 // WaysOutOptions control WaysOut.
@@ -226,6 +240,25 @@ func WaysOut(ctx context.Context, sc *model.Scenario, ex *Explanation, opt WaysO
 		return nil, stats, nil
 	}
 	var ways []WayOut
+	if ex.Shortage != nil {
+		sw, n, err := shortageWays(ctx, sc, ex.Shortage, opt, deadline)
+		stats.Solves += n
+		if err != nil {
+			return sw, stats, err
+		}
+		ways = sw
+		// A deficit of more starts than a way may change cannot be
+		// closed by the small changes of the core-guided search below
+		// (each adds at most one start, but for letting a person work
+		// another shift type or relaxing a rule): it gets fewer solves.
+		if ex.Shortage.Deficit() > opt.MaxChanges {
+			if len(ex.Shortage.Group.Shifts) == 1 || opt.RelaxRules {
+				opt.MaxSolves = min(opt.MaxSolves, 4)
+			} else {
+				opt.MaxSolves = 0
+			}
+		}
+	}
 	seen := map[string]bool{}
 	pq := &stateQueue{}
 	expand := func(base *searchState, scn *model.Scenario, core []constraints.Provenance, days []model.Date) {
@@ -265,7 +298,8 @@ func WaysOut(ctx context.Context, sc *model.Scenario, ex *Explanation, opt WaysO
 		}
 	}
 	expand(&searchState{}, sc, ex.Core, ex.Days)
-	for pq.Len() > 0 && len(ways) < opt.MaxWays && stats.Solves < opt.MaxSolves {
+	maxSolves := stats.Solves + opt.MaxSolves // the counting ways' solves are extra
+	for pq.Len() > 0 && len(ways) < opt.MaxWays && stats.Solves < maxSolves {
 		if ctx.Err() != nil || !time.Now().Before(deadline) {
 			break
 		}
@@ -303,6 +337,10 @@ func WaysOut(ctx context.Context, sc *model.Scenario, ex *Explanation, opt WaysO
 			}
 			expand(st, scn, sub.Core, sub.Days)
 		}
+	}
+	sort.SliceStable(ways, func(i, j int) bool { return ways[i].Cost < ways[j].Cost })
+	if len(ways) > opt.MaxWays {
+		ways = ways[:opt.MaxWays]
 	}
 	stats.Time = time.Since(t0)
 	return ways, stats, nil
@@ -855,24 +893,16 @@ func applyChange(sc *model.Scenario, c Change) error {
 		}
 		return fmt.Errorf("unknown limit %q", c.Rule)
 	case AddPerson:
-		np := &model.Staff{ID: c.NewStaff, Name: string(c.NewStaff), Skills: append([]string(nil), c.Skills...)}
-		if from := sc.Person(c.Staff); from != nil {
-			np.Shifts = append([]model.ShiftID(nil), from.Shifts...)
-		}
-		// The person may work shifts starting From..Until: the days such
-		// shifts touch (the morning after a night) stay available.
-		last := c.Until
-		for _, s := range sc.Shifts {
-			for _, d := range (model.Instance{Date: c.Until, Shift: s}).TouchedDays() {
-				last = max(last, d)
+		for i := 1; i <= max(c.Count, 1); i++ {
+			id := c.NewStaff
+			if i > 1 {
+				id = model.StaffID(fmt.Sprintf("%s-%d", c.NewStaff, i))
 			}
-		}
-		for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
-			if d < c.From || d > last {
-				np.Unavailable = append(np.Unavailable, model.Unavailable{Date: d})
+			if sc.Person(id) != nil {
+				return fmt.Errorf("a person %q exists already", id)
 			}
+			addPersonTo(sc, c, id)
 		}
-		sc.Staff = append(sc.Staff, np)
 		return nil
 	case LoosenRule, DropRule:
 		i := -1
@@ -916,6 +946,31 @@ func applyChange(sc *model.Scenario, c Change) error {
 		return nil
 	}
 	return fmt.Errorf("unknown change kind %q", c.Kind)
+}
+
+// addPersonTo adds the person of an AddPerson change to sc with the id.
+func addPersonTo(sc *model.Scenario, c Change, id model.StaffID) {
+	np := &model.Staff{ID: id, Name: string(id), Skills: append([]string(nil), c.Skills...)}
+	if from := sc.Person(c.Staff); from != nil {
+		np.Shifts = append([]model.ShiftID(nil), from.Shifts...)
+		if c.SameLimits {
+			np.Limits = cloneLimits(from.Limits)
+		}
+	}
+	// The person may work shifts starting From..Until: the days such
+	// shifts touch (the morning after a night) stay available.
+	last := c.Until
+	for _, s := range sc.Shifts {
+		for _, d := range (model.Instance{Date: c.Until, Shift: s}).TouchedDays() {
+			last = max(last, d)
+		}
+	}
+	for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
+		if d < c.From || d > last {
+			np.Unavailable = append(np.Unavailable, model.Unavailable{Date: d})
+		}
+	}
+	sc.Staff = append(sc.Staff, np)
 }
 
 // CloneScenario returns a deep copy of sc: changing the copy's people,

@@ -40,6 +40,31 @@ type Options struct {
 	// TimeLimit bounds the whole solve, encoding and diagnosis included;
 	// 0 means no limit.
 	TimeLimit time.Duration
+	// Progress, when not nil, receives what Plan is doing as it goes
+	// (phases, better costs and bounds), for a progress display. It runs
+	// on Plan's goroutine and must return quickly.
+	Progress func(ProgressEvent)
+}
+
+// ProgressEvent is one step of Plan's progress: a new phase, a better
+// roster, or a better lower bound.
+type ProgressEvent struct {
+	// Phase names what Plan does now: "encoding", "solving",
+	// "optimising", "diagnosing" (finding why no roster exists).
+	Phase string
+	// Cost is the cost of the best roster found so far, when HaveCost.
+	Cost     int64
+	HaveCost bool
+	// LowerBound is the best lower bound proved so far, when HaveBound.
+	LowerBound int64
+	HaveBound  bool
+}
+
+// progress sends ev to opt.Progress, when set.
+func (opt Options) progress(ev ProgressEvent) {
+	if opt.Progress != nil {
+		opt.Progress(ev)
+	}
 }
 
 // Stats are figures about a solve.
@@ -51,6 +76,9 @@ type Stats struct {
 	Encode time.Duration
 	// Solve is the time spent in the SAT solver (main solve and diagnosis).
 	Solve time.Duration
+	// Capacity is the time spent counting capacity before the search
+	// (CheckCapacity).
+	Capacity time.Duration
 	// Windows is the number of rolling-horizon windows solved (0: the
 	// horizon was solved whole). When the rolling solve found the roster,
 	// Vars and Clauses are those of its largest window.
@@ -71,16 +99,40 @@ type Result struct {
 	// (Infeasible only; empty when the diagnosis ran out of time). It is
 	// not minimal. Its order is the rules' encoding order.
 	Core []constraints.Provenance
+	// Shortage, when not nil, proves the scenario infeasible by counting:
+	// not enough people (CheckCapacity). Core then holds its requirements.
+	Shortage *Shortage
 	// Stats are figures about the solve.
 	Stats Stats
 }
 
-// Solve encodes the rules for sc and solves them. When a roster exists, it
+// capacityFirst runs CheckCapacity before a search, with at most a quarter
+// of the time left (DefaultCapacityTime at most), and returns the shortage
+// it proves, if any. Scenarios without hard demand cost nothing.
+func capacityFirst(ctx context.Context, sc *model.Scenario, deadline time.Time) (*Shortage, error) {
+	budget := DefaultCapacityTime
+	if !deadline.IsZero() {
+		budget = min(budget, time.Until(deadline)/4)
+		if budget <= 0 {
+			return nil, nil
+		}
+	}
+	cr, err := CheckCapacity(ctx, sc, CapacityOptions{TimeLimit: budget})
+	if err != nil {
+		return nil, err
+	}
+	return cr.Shortage, nil
+}
+
+// Solve encodes the rules for sc and solves them. It counts first: when
+// CheckCapacity proves that there are not enough people, the result is
+// Infeasible with the Shortage, without a search (the rules of sc.Rules,
+// which rules must be compiled from, bound each person). When a roster exists, it
 // is returned. A large staff (groupMinStaff people or more) whose rules
-// read one person at a time, demand apart, is first planned in groups of
-// people, each with its share of the demand (see groups.go), within half
-// the time; their roster too is returned only when it passes
-// constraints.CheckAll. A long horizon (63 days or more) whose rules have no bound
+// read one person at a time, demand apart, is then planned in groups of
+// people, each with its share of the demand (see groups.go); their roster
+// too is returned only when it passes constraints.CheckAll. A long horizon
+// (63 days or more) whose rules have no bound
 // per horizon is first planned in rolling windows (see rolling.go); their
 // roster is returned only when it passes constraints.CheckAll, and any
 // failure falls back, within the remaining time, to the whole horizon,
@@ -101,6 +153,15 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithDeadline(ctx, deadline)
 		defer cancel()
+	}
+	t0 := time.Now()
+	sh, err := capacityFirst(ctx, sc, deadline)
+	res.Stats.Capacity = time.Since(t0)
+	if err != nil || sh != nil {
+		if sh != nil {
+			res.Status, res.Shortage, res.Core = Infeasible, sh, sh.Core()
+		}
+		return res, err
 	}
 
 	if groupable(sc, rules) {
@@ -152,7 +213,7 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 	}
 
 	g := enc.load(ctx)
-	t0 := time.Now()
+	t0 = time.Now()
 	ans := run(ctx, g, deadline)
 	res.Stats.Solve += time.Since(t0)
 	switch ans {

@@ -95,13 +95,9 @@ func (a *app) check(path, rosterPath string, o checkOptions) error {
 		return usageErrorf("--replace-rules needs --rules or --rules-file")
 	}
 	if o.out != "" {
-		for _, in := range []string{path, rosterPath, o.actuals, o.rulesFile} {
-			if in == "" {
-				continue
-			}
-			if err := checkOutPath(o.out, in); err != nil {
-				return err
-			}
+		if err := checkOut(o.out, input{"the scenario", path}, input{"the roster", rosterPath},
+			input{"the timesheet", o.actuals}, input{"the rules file", o.rulesFile}); err != nil {
+			return err
 		}
 	}
 	sc, rules, err := a.loadAudit(path, o.rules, o.rulesFile, o.replaceRules)
@@ -193,6 +189,7 @@ func (a *app) loadAudit(path, rulesFlag, rulesFile string, replace bool) (*model
 	if err != nil {
 		return nil, nil, a.inputError(path, err)
 	}
+	a.warn(sc.Rules)
 	return sc, rules, nil
 }
 
@@ -391,6 +388,9 @@ func figure(n int, unit string) string {
 		return fmtHM(n) + " h"
 	case "":
 		return strconv.Itoa(n)
+	}
+	if n == 1 && unit == "people" {
+		unit = "person"
 	}
 	if n == 1 && strings.HasSuffix(unit, "s") {
 		unit = strings.TrimSuffix(unit, "s") // 1 day, 1 rest day, 1 shift

@@ -22,6 +22,7 @@ type compareOptions struct {
 	profile   string
 	format    string
 	out       string
+	lang      string
 	timeLimit time.Duration
 }
 
@@ -49,9 +50,13 @@ finds in that roster are counted too.
 --rules is a rule set: NAME, NAME:key=value and further ,key=value items,
 comma-separated (jp-4w4d:anchor=2026-11-29,jp-13days), or @FILE.yaml holding a
 list of rule entries like a scenario's rules:. Repeat it once per rule set.
+Give a rule set a name with SETNAME=RULES ("現行=jp-4w4d:anchor=2026-11-29",
+"proposal=jp-4w4d:anchor=2026-11-29,jp-13days"); the name labels its row and
+bars, and the rules it stands for are listed under the table.
 
 Output: an aligned table (text), CSV, JSON, or a self-contained HTML page with
-bar charts of the differences (--format html).
+bar charts of the differences (--format html; --lang ja writes the page in
+Japanese, and the page marks the language of every run of text).
 
 Exit codes: 0 success, 1 failure, 2 bad usage or invalid input.`,
 		Args: exactArgs(1),
@@ -65,6 +70,7 @@ Exit codes: 0 success, 1 failure, 2 bad usage or invalid input.`,
 	f.StringVar(&o.profile, "profile", "", "count the fewest extra people with the profile of `STAFF_ID`")
 	f.StringVar(&o.format, "format", "text", "output `format`: text, csv, json or html")
 	f.StringVarP(&o.out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
+	f.StringVar(&o.lang, "lang", "en", "language of the HTML page: en or ja")
 	f.DurationVar(&o.timeLimit, "time-limit", 30*time.Second, "time for each rule set (solve and fewest-people search; 0: no limit)")
 	return c
 }
@@ -74,13 +80,14 @@ func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 	if !contains(compareFormats, o.format) {
 		return usageErrorf("--format: unknown format %q; expected one of: %s", o.format, strings.Join(compareFormats, ", "))
 	}
+	o.lang = strings.ToLower(strings.TrimSpace(o.lang))
+	if !contains(langs, o.lang) {
+		return usageErrorf("--lang: unknown language %q; expected one of: %s", o.lang, strings.Join(langs, ", "))
+	}
 	if o.out != "" {
-		for _, in := range []string{path, o.roster} {
-			if in != "" {
-				if err := checkOutPath(o.out, in); err != nil {
-					return err
-				}
-			}
+		in := append([]input{{"the scenario", path}, {"the roster", o.roster}}, rulesFileInputs(o.rules)...)
+		if err := checkOut(o.out, in...); err != nil {
+			return err
 		}
 	}
 	sets, err := a.ruleSetFlags(o.rules)
@@ -128,11 +135,17 @@ func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 			return exitWith(exitUsage)
 		}
 		if cmd.Context().Err() != nil {
-			return failf("interrupted: %v", err)
+			return a.interrupted()
 		}
 		return failf("compare: %v", err)
 	}
-	rep := &compareReport{cmp: res, roster: o.roster}
+	rep := &compareReport{cmp: res, roster: o.roster, lang: o.lang}
+	for _, s := range sets {
+		if s.name != s.spec {
+			rep.named = true
+		}
+		rep.specs = append(rep.specs, s.spec)
+	}
 	var buf bytes.Buffer
 	switch o.format {
 	case "csv":

@@ -158,7 +158,7 @@ invalid scenario, 3 infeasible (the explanation is printed), 4 time limit.`,
 // explain is the `explain` subcommand.
 func (a *app) explain(parent context.Context, path string, s planSettings, es explainSettings) error {
 	if s.out != "" {
-		if err := checkOutPath(s.out, path); err != nil {
+		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
 			return err
 		}
 	}
@@ -170,12 +170,12 @@ func (a *app) explain(parent context.Context, path string, s planSettings, es ex
 		return err
 	}
 	res, err := solve(ctx, sc, rules, solver.Options{TimeLimit: left(ctx)})
+	if err := a.interrupted(); err != nil {
+		return err
+	}
 	if err != nil {
 		if e := memoryExit(err); e != nil {
 			return e
-		}
-		if parent.Err() != nil {
-			return failf("interrupted: %v", err)
 		}
 		return failf("solve %s: %v", path, err)
 	}
@@ -189,9 +189,6 @@ func (a *app) explain(parent context.Context, path string, s planSettings, es ex
 	case solver.Infeasible:
 		return a.explainInfeasible(ctx, sc, rules, s, es)
 	}
-	if parent.Err() != nil {
-		return failf("interrupted before an answer was found")
-	}
 	return &exitError{code: exitTimeLimit, msg: "the time limit was reached with no answer (status unknown); try a longer --time-limit"}
 }
 
@@ -200,12 +197,16 @@ func (a *app) explain(parent context.Context, path string, s planSettings, es ex
 // exit code 3. plan and explain share it.
 func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, s planSettings, es explainSettings) error {
 	rep, err := buildExplanation(ctx, sc, rules, s, es)
+	if err := a.interrupted(); err != nil {
+		return err // an explanation cut short is not shown
+	}
 	if err != nil {
 		return err
 	}
 	if s.format == "csv" {
 		var buf bytes.Buffer
 		renderExplainText(&buf, rep)
+		a.endProgress()
 		a.stderr.Write(buf.Bytes())
 		return exitWith(exitInfeasible)
 	}
@@ -213,6 +214,7 @@ func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules [
 		return err
 	}
 	if s.out != "" {
+		a.endProgress()
 		fmt.Fprintf(a.stderr, "shiftsat: infeasible: no roster satisfies the rules; the explanation is in %s\n", s.out)
 	}
 	return exitWith(exitInfeasible)

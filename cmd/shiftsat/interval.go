@@ -33,8 +33,9 @@ func (a *app) intervalCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "interval SCENARIO.yaml [ROSTER.csv] --actuals TIMES.csv",
 		Short: "compute the rest-interval push-back of each shift after a short rest",
-		Long: `interval applies a company's rest-interval rule (勤務間インターバル制度, RULES.md §5,
-seeds 003 and 004) to a timesheet: for each shift that starts less than the
+		Long: `interval applies a company's rest-interval rule (勤務間インターバル制度: the
+work-rules guide to 勤務間インターバル clauses, 2023-12-07, and the MHLW
+pamphlet 「労働時間等設定改善法・勤務間インターバル制度」) to a timesheet: for each shift that starts less than the
 interval after the actual end E of the previous one, the start moves to E + H.
 It prints the planned start, the pushed-back start, whether the end moves and
 the minutes deemed worked, and the actual start against the pushed-back one.
@@ -44,9 +45,9 @@ column, else ROSTER.csv's shift that day, else the scenario's fixed shift.
 Rows with no shift type are not judged.
 
 --hours H        the interval (default: the scenario's rest_interval, else 11)
---round MIN      round E up to a multiple of MIN minutes first (seed 003: 60)
+--round MIN      round E up to a multiple of MIN minutes first (the work-rules guide: 60)
 --end moves      the end moves with the start (default: stays)
---end-cap HH:MM  a moved end never passes this time (seed 003: 22:00)
+--end-cap HH:MM  a moved end never passes this time (the work-rules guide: 22:00)
 --deemed-worked  the time lost to the push-back counts as worked
 
 Exit codes: 0 every pushed-back start was kept, 1 failure, 2 bad usage or
@@ -135,12 +136,8 @@ func (a *app) interval(path, rosterPath string, o intervalOptions, hoursSet bool
 		return usageErrorf("%s", strings.Join(errs, "\nshiftsat: "))
 	}
 	if o.out != "" {
-		for _, in := range []string{path, rosterPath, o.actuals} {
-			if in != "" {
-				if err := checkOutPath(o.out, in); err != nil {
-					return err
-				}
-			}
+		if err := checkOut(o.out, input{"the scenario", path}, input{"the roster", rosterPath}, input{"the timesheet", o.actuals}); err != nil {
+			return err
 		}
 	}
 	sc, rules, err := a.load(path)

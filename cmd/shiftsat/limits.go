@@ -70,8 +70,9 @@ func (a *app) limits(cmd *cobra.Command, o limitsOptions) error {
 	if !contains(formats, o.format) {
 		return usageErrorf("--format: unknown format %q; expected one of: %s", o.format, strings.Join(formats, ", "))
 	}
-	if o.out != "" && o.shifts != "" {
-		if err := checkOutPath(o.out, o.shifts); err != nil {
+	if o.out != "" {
+		in := append([]input{{"the shifts file", o.shifts}}, rulesFileInputs(o.rules)...)
+		if err := checkOut(o.out, in...); err != nil {
 			return err
 		}
 	}
@@ -99,7 +100,7 @@ func (a *app) limits(cmd *cobra.Command, o limitsOptions) error {
 		}
 		if err != nil {
 			if cmd.Context().Err() != nil {
-				return failf("interrupted: %v", err)
+				return a.interrupted()
 			}
 			return failf("limits %s: %v", set.name, err)
 		}

@@ -36,7 +36,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid instance,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out != "" {
-				if err := checkOutPath(out, args[0]); err != nil {
+				if err := checkOut(out, input{"the instance", args[0]}); err != nil {
 					return err
 				}
 			}
@@ -62,6 +62,9 @@ func (a *app) nrp(cmd *cobra.Command, path, out string, timeLimit time.Duration,
 		}
 	}
 	res, err := nrp.Solve(cmd.Context(), in, opt)
+	if err := a.interrupted(); err != nil {
+		return err // the best roster of a search cut short is not the result
+	}
 	if err != nil {
 		return failf("%s: %v", path, err)
 	}
@@ -98,8 +101,8 @@ func (a *app) nrp(cmd *cobra.Command, path, out string, timeLimit time.Duration,
 		if err := nrp.WriteRoster(&buf, in, res.Roster); err != nil {
 			return failf("%v", err)
 		}
-		if err := writeFileAtomic(out, buf.Bytes()); err != nil {
-			return failf("writing %s: %v", out, err)
+		if err := a.write(out, buf.Bytes()); err != nil {
+			return err
 		}
 	}
 	return nil

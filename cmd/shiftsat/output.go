@@ -2,35 +2,88 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
 )
 
-// checkOutPath refuses an --out file that is the input scenario (the same
-// cleaned absolute path, or the same file through a link) or a directory.
-func checkOutPath(out, in string) error {
-	ao, err1 := filepath.Abs(out)
-	ai, err2 := filepath.Abs(in)
-	if err1 == nil && err2 == nil && filepath.Clean(ao) == filepath.Clean(ai) {
-		return usageErrorf("--out %s is the input scenario; refusing to overwrite it", out)
+// input is a file a command reads, named for messages ("the scenario",
+// "the config file").
+type input struct {
+	what, path string
+}
+
+// rulesFileInputs are the @FILE rule sets among --rules values.
+func rulesFileInputs(sets []string) []input {
+	var in []input
+	for _, s := range sets {
+		if p, ok := strings.CutPrefix(strings.TrimSpace(s), "@"); ok {
+			in = append(in, input{"the rules file", p})
+		}
 	}
-	so, err := os.Stat(out)
+	return in
+}
+
+// checkOut refuses an --out file that is a directory or any of the files
+// the command reads: the same cleaned absolute path, or the same file
+// through a symbolic or hard link (--out writes through a symbolic link
+// to its target). The message names which input it would overwrite.
+// Inputs with an empty path are ignored.
+func checkOut(out string, inputs ...input) error {
+	ao, err := filepath.Abs(out)
 	if err != nil {
-		return nil // does not exist yet (or is unreadable: writing will say)
+		ao = out
 	}
-	if si, err := os.Stat(in); err == nil && os.SameFile(so, si) {
-		return usageErrorf("--out %s is the input scenario %s; refusing to overwrite it", out, in)
+	so, errOut := os.Stat(out) // follows links: the file that would be replaced
+	for _, in := range inputs {
+		if in.path == "" {
+			continue
+		}
+		same := false
+		if ai, err := filepath.Abs(in.path); err == nil && filepath.Clean(ai) == filepath.Clean(ao) {
+			same = true
+		} else if errOut == nil {
+			if si, err := os.Stat(in.path); err == nil && os.SameFile(so, si) {
+				same = true
+			}
+		}
+		if !same {
+			continue
+		}
+		how := ""
+		if filepath.Clean(out) != filepath.Clean(in.path) {
+			how = fmt.Sprintf(" (--out %s is the same file)", out)
+		}
+		return usageErrorf("--out would overwrite %s %s%s, an input of this command; write the output to another file", in.what, in.path, how)
 	}
-	if so.IsDir() {
+	if errOut == nil && so.IsDir() {
 		return usageErrorf("--out %s is a directory; expected a file name", out)
 	}
 	return nil
 }
 
+// checkOutFlag refuses an --out flag given an empty value: an empty file
+// name is a mistake (a variable that was not set), not standard output.
+func checkOutFlag(cmd *cobra.Command) error {
+	f := cmd.Flags().Lookup("out")
+	if f != nil && f.Changed && strings.TrimSpace(f.Value.String()) == "" {
+		return usageErrorf("--out: empty file name; expected a file (leave --out out to write to standard output)")
+	}
+	return nil
+}
+
 // write writes data to stdout, or atomically to the file out (see
-// writeFileAtomic). Every subcommand's output goes through it.
+// writeFileAtomic) unless the run was interrupted (then nothing is
+// written). Every subcommand's output goes through it.
 func (a *app) write(out string, data []byte) error {
+	a.endProgress() // the progress line goes before the result
+	if err := a.interrupted(); err != nil {
+		return err // never write the result of a search cut short
+	}
 	if out == "" {
 		if _, err := a.stdout.Write(data); err != nil {
 			return failf("write output: %v", err)
@@ -45,11 +98,12 @@ func (a *app) write(out string, data []byte) error {
 
 // writeFileAtomic writes data to path through a temporary file in the same
 // directory and a rename, so that readers see the old file or the new one,
-// never a part. An existing file keeps its permissions; a symbolic link is
-// followed and its target replaced.
+// never a part. An existing file keeps its permissions. A symbolic link is
+// written through: its target (created when it does not exist yet) is
+// replaced and the link stays a link.
 func writeFileAtomic(path string, data []byte) (err error) {
-	if target, err := filepath.EvalSymlinks(path); err == nil {
-		path = target
+	if path, err = linkTarget(path); err != nil {
+		return err
 	}
 	mode := fs.FileMode(0o644)
 	if fi, err := os.Stat(path); err == nil {
@@ -82,4 +136,24 @@ func writeFileAtomic(path string, data []byte) (err error) {
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+// linkTarget follows path through symbolic links (in its last element) to
+// the file they name, which need not exist.
+func linkTarget(path string) (string, error) {
+	for range 40 {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		link, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(path), link)
+		}
+		path = link
+	}
+	return "", errors.New("too many levels of symbolic links")
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -29,6 +30,7 @@ type planSettings struct {
 	out       string          // output file, "" for stdout
 	dimacs    string          // --dimacs: write the plain CNF there instead of planning
 	explain   explainSettings // ways out and their costs, when infeasible
+	quiet     bool            // no progress line on a terminal
 }
 
 var formats = []string{"text", "csv", "json"}
@@ -36,6 +38,7 @@ var langs = []string{"en", "ja"}
 
 func (a *app) planCmd() *cobra.Command {
 	var out, dimacs string
+	var quiet bool
 	c := &cobra.Command{
 		Use:   "plan SCENARIO.yaml",
 		Short: "plan a roster that follows the scenario's rules and print it",
@@ -59,7 +62,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 			if err != nil {
 				return err
 			}
-			s.out = out
+			s.out, s.quiet = out, quiet
 			s.dimacs = dimacs
 			if s.explain, err = a.explainSettings(cmd); err != nil {
 				return err
@@ -70,6 +73,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 	f := c.Flags()
 	f.String("format", "text", "output `format`: text, csv or json")
 	f.StringVarP(&out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
+	f.BoolVarP(&quiet, "quiet", "q", false, "no progress line on standard error (shown only when it is a terminal)")
 	f.String("time-limit", "30s", "give up after this `duration` with exit code 4 (0: no limit)")
 	f.Bool("bom", false, "start CSV output with a UTF-8 byte-order mark")
 	f.String("lang", "en", "language of weekday names in the text grid: en or ja")
@@ -136,7 +140,7 @@ var solve = solver.Solve
 // withLimit returns ctx with a deadline limit from now (none when limit
 // is 0): the one deadline of a whole run (loading, encoding, solving, the
 // explanation, the ways out and the request explanations). Interruption
-// is told from the deadline by the parent context's Err.
+// is told from the deadline by the invocation's context (a.interrupted).
 func withLimit(ctx context.Context, limit time.Duration) (context.Context, context.CancelFunc) {
 	if limit <= 0 {
 		return context.WithCancel(ctx)
@@ -157,7 +161,7 @@ func left(ctx context.Context) time.Duration {
 // plan is the `plan` subcommand.
 func (a *app) plan(parent context.Context, path string, s planSettings) error {
 	if s.out != "" {
-		if err := checkOutPath(s.out, path); err != nil {
+		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
 			return err
 		}
 	}
@@ -169,27 +173,38 @@ func (a *app) plan(parent context.Context, path string, s planSettings) error {
 		return err
 	}
 	if s.dimacs != "" {
-		if err := checkOutPath(s.dimacs, path); err != nil {
+		if err := checkOut(s.dimacs, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
 			return err
 		}
-		return a.writeDIMACS(ctx, parent, sc, rules, s.dimacs)
+		return a.writeDIMACS(ctx, sc, rules, s.dimacs)
 	}
+	// A status line on a terminal's stderr while the solver works (ended
+	// before anything else is printed: a.write, a.endProgress).
+	a.pg = a.startProgress(s.timeLimit, s.quiet)
+	defer a.endProgress()
 	var res *solver.Result
 	var pr *solver.PlanResult
+	opt := solver.Options{TimeLimit: left(ctx)}
+	if a.pg != nil {
+		opt.Progress = a.pg.set
+	}
 	if constraints.HasSoft(rules) {
 		// Soft requirements: optimise (plan_soft.go).
-		if pr, err = optimize(ctx, sc, rules, solver.Options{TimeLimit: left(ctx)}); pr != nil {
+		if pr, err = optimize(ctx, sc, rules, opt); pr != nil {
 			res = &pr.Result
 		}
 	} else {
-		res, err = solve(ctx, sc, rules, solver.Options{TimeLimit: left(ctx)})
+		a.pg.phase("solving")
+		res, err = solve(ctx, sc, rules, opt)
+	}
+	if err := a.interrupted(); err != nil {
+		// The best roster of a search cut short is not the plan: nothing
+		// is shown or written.
+		return err
 	}
 	if err != nil {
 		if e := memoryExit(err); e != nil {
 			return e
-		}
-		if parent.Err() != nil {
-			return failf("interrupted: %v", err)
 		}
 		return failf("solve %s: %v", path, err)
 	}
@@ -200,6 +215,7 @@ func (a *app) plan(parent context.Context, path string, s planSettings) error {
 			return failf("internal error: the solver said feasible but returned no roster")
 		}
 		if vs := constraints.CheckAll(rules, res.Roster); len(vs) > 0 {
+			a.endProgress()
 			fmt.Fprintf(a.stderr, "shiftsat: internal error: the solver's roster breaks %d requirement(s); it is not shown:\n", len(vs))
 			for _, v := range vs {
 				fmt.Fprintf(a.stderr, "  %s\n", formatViolation(v))
@@ -213,11 +229,9 @@ func (a *app) plan(parent context.Context, path string, s planSettings) error {
 	case solver.Infeasible:
 		// The explanation (minimal core, calendar, ways out) is explain's;
 		// CSV has no place for it: it goes to stderr as text.
+		a.pg.phase("explaining why no roster exists")
 		return a.explainInfeasible(ctx, sc, rules, s, s.explain)
 	default:
-		if parent.Err() != nil {
-			return failf("interrupted before an answer was found")
-		}
 		if s.format == "json" {
 			if err := a.emit(rep, s); err != nil {
 				return err
@@ -242,7 +256,16 @@ func (a *app) load(path string) (*model.Scenario, []constraints.Rule, error) {
 	if err != nil {
 		return nil, nil, a.inputError(path, err)
 	}
+	a.warn(sc.Rules)
 	return sc, rules, nil
+}
+
+// warn prints to stderr the warnings about rule values far outside any
+// law's range (constraints.Warnings); they change no exit code.
+func (a *app) warn(specs []*model.RuleSpec) {
+	for _, w := range constraints.Warnings(specs) {
+		fmt.Fprintln(a.stderr, w.Error())
+	}
 }
 
 // loadScenario reads a scenario file. When the file has errors, its rules
@@ -305,6 +328,9 @@ func (a *app) inputError(path string, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
 		return usageErrorf("scenario %s does not exist", path)
 	}
+	if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
+		return usageErrorf("%s is a directory; expected a scenario file (such as %s)", path, filepath.Join(path, "store.yaml"))
+	}
 	return failf("%v", err)
 }
 
@@ -361,14 +387,14 @@ func formatViolation(v constraints.Violation) string {
 // scenario, as the monolithic solve loads it into gini (no groups, no
 // rolling windows), written as DIMACS CNF, atomically, so that another
 // SAT solver can be timed on the same clauses. A summary goes to stderr.
-func (a *app) writeDIMACS(ctx, parent context.Context, sc *model.Scenario, rules []constraints.Rule, file string) error {
+func (a *app) writeDIMACS(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, file string) error {
 	enc, err := solver.EncodeContext(ctx, sc, rules, false)
 	if err != nil {
 		if e := memoryExit(err); e != nil {
 			return e
 		}
-		if parent.Err() != nil {
-			return failf("interrupted while encoding")
+		if err := a.interrupted(); err != nil {
+			return err
 		}
 		return &exitError{code: exitTimeLimit, msg: "the time limit was reached while encoding; no DIMACS was written"}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -73,6 +74,7 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 			sp.reasons[i] = &solver.RequestReason{Status: solver.Unknown}
 			continue
 		}
+		a.pg.phase(fmt.Sprintf("explaining the requests not granted (%d)", n))
 		pv := requestProvenance(rep, it)
 		if pv == nil {
 			continue
@@ -291,11 +293,18 @@ func writeFairness(b *strings.Builder, r *report) {
 		if !ok {
 			continue
 		}
-		var vals []string
+		var vals, units []string
 		lo, hi := -1, -1
 		for _, id := range f.Group {
 			v := f.ValueOf(r.res.Roster, id)
-			vals = append(vals, fmt.Sprintf("%s %d", id, v))
+			if f.Measure == constraints.MeasureHours {
+				// the hours as the per-person table shows them; the units
+				// the cost counts follow in brackets
+				vals = append(vals, fmt.Sprintf("%s %s", id, fmtMinutes(horizonWorkMinutes(r.res.Roster, id))))
+				units = append(units, strconv.Itoa(v))
+			} else {
+				vals = append(vals, fmt.Sprintf("%s %d", id, v))
+			}
 			if lo < 0 || v < lo {
 				lo = v
 			}
@@ -303,11 +312,18 @@ func writeFairness(b *strings.Builder, r *report) {
 				hi = v
 			}
 		}
-		unit := ""
+		line := fmt.Sprintf("    %s: %s; spread %d, weight %d [%s]", f.Measure, strings.Join(vals, ", "), hi-lo, f.Weight, f.Profile)
 		if f.Measure == constraints.MeasureHours {
-			unit = fmt.Sprintf(" (units of %s)", fmtMinutes(f.UnitMinutes)+" h")
+			how := ""
+			for sh, n := range f.Units {
+				if st := r.sc.Shift(sh); st != nil && n*f.UnitMinutes != st.WorkMinutes() {
+					how = ", each shift rounded to the nearest unit"
+				}
+			}
+			line = fmt.Sprintf("    hours: %s; the cost counts units of %s h%s (%s): spread %s, weight %d [%s]",
+				strings.Join(vals, ", "), fmtMinutes(f.UnitMinutes), how, strings.Join(units, ", "), unitCount(hi-lo, "units"), f.Weight, f.Profile)
 		}
-		lines = append(lines, fmt.Sprintf("    %s%s: %s; spread %d, weight %d [%s]", f.Measure, unit, strings.Join(vals, ", "), hi-lo, f.Weight, f.Profile))
+		lines = append(lines, line)
 	}
 	if len(lines) > 0 {
 		b.WriteString("  fairness among comparable people:\n")
@@ -386,4 +402,17 @@ func dayRequests(r *report, p *model.Staff, d model.Date) []requestJSON {
 		out = append(out, mark)
 	}
 	return out
+}
+
+// horizonWorkMinutes is the work time of the shifts p starts in the
+// horizon, as the per-person table counts it.
+func horizonWorkMinutes(ro *model.Roster, p model.StaffID) int {
+	sc := ro.Scenario
+	n := 0
+	for d, s := range ro.Starts[p] {
+		if st := sc.Shift(s); st != nil && sc.Horizon.Contains(d) {
+			n += st.WorkMinutes()
+		}
+	}
+	return n
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/shiftsat/shiftsat/constraints"
 	"github.com/shiftsat/shiftsat/solver"
@@ -18,6 +17,20 @@ import (
 type compareReport struct {
 	cmp    *solver.Comparison
 	roster string // the --roster file, or ""
+	// specs are the rule sets as written (without their names), by set.
+	specs []string
+	// named is true when some rule set was given a name (NAME=RULES).
+	named bool
+	// lang is the language of the HTML page ("en" or "ja").
+	lang string
+}
+
+// spec is the i-th rule set as written.
+func (r *compareReport) spec(i int) string {
+	if i < len(r.specs) {
+		return r.specs[i]
+	}
+	return r.cmp.Sets[i].Name
 }
 
 // peopleHeader names the people column.
@@ -68,11 +81,10 @@ func coreReason(core []constraints.Provenance) string {
 	if first.From != 0 || first.To != 0 {
 		who = append(who, dateSpan(first.From, first.To))
 	}
-	req := "requirements"
+	line := fmt.Sprintf("%d requirements cannot all hold: %s", len(core), strings.Join(fams, ", "))
 	if len(core) == 1 {
-		req = "requirement"
+		line = "1 requirement cannot hold: " + strings.Join(fams, ", ")
 	}
-	line := fmt.Sprintf("%d %s cannot all hold: %s", len(core), req, strings.Join(fams, ", "))
 	if len(who) > 0 {
 		line += " (e.g. " + familyName(first.Kind, first.Rule) + " " + strings.Join(who, " ") + ")"
 	}
@@ -95,8 +107,9 @@ func renderCompareText(w io.Writer, r *compareReport) {
 		fmt.Fprintln(&b, "People: the fewest of the scenario's staff who work at least one shift.")
 	}
 	fmt.Fprintln(&b, "Streak and rest days (min/max/avg over the people who work) and totals are those of the roster at that number.")
+	fmt.Fprintln(&b, "Longest streak: the longest run of days without rest that reaches into the plan, its days in last month's history included (as the rules count them).")
 	fmt.Fprintln(&b)
-	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	tw := newTabTable(&b)
 	head := "rule set\tas given\t" + r.peopleHeader() + "\tlongest streak\trest days\thours\tnight shifts"
 	if r.roster != "" {
 		head += "\tviolations"
@@ -107,7 +120,7 @@ func renderCompareText(w io.Writer, r *compareReport) {
 		streak, rest, hours, nights := "-", "-", "-", "-"
 		if c.Roster != nil {
 			streak, rest = mma(f.StreakMin, f.StreakMax, f.StreakAvg), mma(f.RestMin, f.RestMax, f.RestAvg)
-			hours, nights = hoursOf(f.WorkMinutes), strconv.Itoa(f.NightShifts)
+			hours, nights = fmtMinutes(f.WorkMinutes), strconv.Itoa(f.NightShifts)
 		}
 		line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\t%s", c.Name, c.Status, peopleText(c.Staffing), streak, rest, hours, nights)
 		if r.roster != "" {
@@ -124,11 +137,21 @@ func renderCompareText(w io.Writer, r *compareReport) {
 		if c.Status == solver.Unknown {
 			notes = append(notes, fmt.Sprintf("%s: no answer within the time limit", c.Name))
 		}
+		if c.Roster != nil && c.Figures.HistoryStreak > 0 {
+			notes = append(notes, c.Name+": "+historyStreakNote(c.Figures))
+		}
 	}
 	if len(notes) > 0 {
 		fmt.Fprintln(&b)
 		for _, n := range notes {
 			fmt.Fprintln(&b, n)
+		}
+	}
+	if r.named {
+		fmt.Fprintln(&b)
+		fmt.Fprintln(&b, "Rule sets:")
+		for i, c := range r.cmp.Sets {
+			fmt.Fprintf(&b, "  %s = %s\n", c.Name, r.spec(i))
 		}
 	}
 	if r.roster != "" {
@@ -162,11 +185,18 @@ func violationFamilies(vs []constraints.Violation) string {
 	return strings.Join(parts, ", ")
 }
 
+// historyStreakNote says that a longer run lies wholly in last month's
+// history, so that it is not read as the plan's.
+func historyStreakNote(f solver.Figures) string {
+	return fmt.Sprintf("last month's history alone holds a longer run, %d days (%s, %s), wholly before the plan: the plan cannot change it, and it is not counted as the plan's streak",
+		f.HistoryStreak, f.HistoryStreakStaff, dateSpan(f.HistoryStreakFrom, f.HistoryStreakTo))
+}
+
 // renderCompareCSV writes a header and one row per rule set.
 func renderCompareCSV(w io.Writer, r *compareReport) error {
 	cw := csv.NewWriter(w)
 	head := []string{"rule_set", "status", "people_kind", "people", "people_proven", "people_lower_bound",
-		"streak_min", "streak_max", "streak_avg", "rest_min", "rest_max", "rest_avg", "work_hours", "night_shifts", "violations", "reason"}
+		"streak_min", "streak_max", "streak_avg", "rest_min", "rest_max", "rest_avg", "work_hours", "night_shifts", "violations", "reason", "history_streak"}
 	cw.Write(head)
 	kind := "staff_used"
 	if r.cmp.Profile != "" {
@@ -193,7 +223,11 @@ func renderCompareCSV(w io.Writer, r *compareReport) error {
 		if c.Status == solver.Infeasible {
 			reason = coreReason(c.Core)
 		}
-		cw.Write(append(row, v, reason))
+		hist := ""
+		if c.Roster != nil && f.HistoryStreak > 0 {
+			hist = strconv.Itoa(f.HistoryStreak)
+		}
+		cw.Write(append(row, v, reason, hist))
 	}
 	cw.Flush()
 	return cw.Error()
@@ -203,6 +237,7 @@ func renderCompareCSV(w io.Writer, r *compareReport) error {
 type compareSetJSON struct {
 	Rules      []string         `json:"rules"`
 	Name       string           `json:"name"`
+	Spec       string           `json:"spec"`
 	Status     string           `json:"status"`
 	Reason     string           `json:"reason,omitempty"`
 	People     *int             `json:"people"`
@@ -213,6 +248,16 @@ type compareSetJSON struct {
 	Hours      *float64         `json:"work_hours,omitempty"`
 	Nights     *int             `json:"night_shifts,omitempty"`
 	Violations *int             `json:"violations,omitempty"`
+	// HistoryStreak is a longer run lying wholly in last month's history.
+	HistoryStreak *historyStreakJSON `json:"history_streak,omitempty"`
+}
+
+// historyStreakJSON is a run of days without rest wholly in the history.
+type historyStreakJSON struct {
+	Days  int    `json:"days"`
+	Staff string `json:"staff"`
+	From  string `json:"from"`
+	To    string `json:"to"`
 }
 
 // compareStatJSON is a min/max/avg over the people who work.
@@ -237,8 +282,8 @@ func renderCompareJSON(w io.Writer, r *compareReport) error {
 		Sets     []compareSetJSON  `json:"sets"`
 	}{Scenario: scenarioName(sc.Name, sc.File), Horizon: map[string]string{"start": sc.Horizon.Start.String(), "end": sc.Horizon.End.String()},
 		People: people, Roster: r.roster, Sets: []compareSetJSON{}}
-	for _, c := range r.cmp.Sets {
-		j := compareSetJSON{Name: c.Name, Status: c.Status.String(), Proven: c.Staffing.Proven, LowerBound: c.Staffing.LowerBound,
+	for i, c := range r.cmp.Sets {
+		j := compareSetJSON{Name: c.Name, Spec: r.spec(i), Status: c.Status.String(), Proven: c.Staffing.Proven, LowerBound: c.Staffing.LowerBound,
 			Rules: []string{}}
 		for _, s := range c.Specs {
 			j.Rules = append(j.Rules, s.Rule)
@@ -256,6 +301,9 @@ func renderCompareJSON(w io.Writer, r *compareReport) error {
 			j.Streak = &compareStatJSON{f.StreakMin, f.StreakMax, f.StreakAvg}
 			j.Rest = &compareStatJSON{f.RestMin, f.RestMax, f.RestAvg}
 			j.Hours, j.Nights = &h, &f.NightShifts
+			if f.HistoryStreak > 0 {
+				j.HistoryStreak = &historyStreakJSON{f.HistoryStreak, string(f.HistoryStreakStaff), f.HistoryStreakFrom.String(), f.HistoryStreakTo.String()}
+			}
 		}
 		if r.roster != "" {
 			n := len(c.Violations)

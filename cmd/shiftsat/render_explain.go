@@ -161,26 +161,37 @@ func xplural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// citationsJA translates the sources of constraints' rules.
+// Japanese names of the documents the rules come from (RULES.md §6).
+const (
+	studyGroupJA = "厚生労働省 労働基準関係法制研究会 資料"
+	explainerJA  = "労働基準法の連続勤務日数の上限に関する解説"
+	rulesGuideJA = "勤務間インターバル規定の就業規則ガイド（2023-12-07）"
+	pamphletJA   = "厚生労働省「労働時間等設定改善法・勤務間インターバル制度」パンフレット"
+	notLawJA     = "提案であり法律ではない（これを盛り込む2026年の法案は提出されなかった、2025年12月）"
+)
+
+// citationsJA translates the sources of constraints' rules (a test checks that
+// every preset's source has its translation).
 var citationsJA = map[string]string{
-	"MHLW study group proposal: regulate consecutive work beyond 13 days (seed 001)":                       "厚労省 検討会報告: 13日を超える連続勤務の規制（seed 001）",
-	"cap on consecutive work days (RULES.md 2.1; seeds 001, 002)":                                          "連続勤務日数の上限（RULES.md 2.1、seed 001・002）",
-	"Labour Standards Act Art. 35(1): one rest day per week":                                               "労働基準法第35条第1項: 毎週少なくとも1回の休日",
-	"Labour Standards Act Art. 35(2): four rest days per fixed four weeks (変形休日制)":                         "労働基準法第35条第2項: 4週間を通じ4日以上の休日（変形休日制）",
-	"proposal (B): two rest days per fixed two weeks (seed 001)":                                           "提案(B): 2週間を通じ2日の休日（seed 001）",
-	"holiday work under a 36 agreement capped at 2 days per 4 weeks: proposal II-① (seed 001)":             "36協定による休日労働は4週2日まで: 提案II-①（seed 001）",
-	"rest-day quota per fixed block (Labour Standards Act Art. 35)":                                        "区切りごとの休日数（労働基準法第35条）",
-	"rest interval between shifts (勤務間インターバル): EU WTD Art. 3; MHLW guidance (seeds 001, 003, 004)":         "勤務間インターバル: EU労働時間指令第3条、厚労省の指針（seed 001・003・004）",
-	"改善基準告示 (2024): 11 h rest between shifts, never under 9 h":                                             "改善基準告示（2024）: 勤務間の休息11時間、9時間を下回らない",
-	"Medical Care Act Art. 123: doctors' continuous rest of 9 h within 24 h (18 h within 46 h) (seed 001)": "医療法第123条: 医師の連続休息 24時間以内に9時間（46時間以内に18時間）（seed 001）",
-	"Directive 2003/88/EC Art. 5: 24 h + 11 h continuous rest per 7 days":                                  "EU指令2003/88/EC第5条: 7日ごとに24時間＋11時間の連続休息",
-	"Working Time Regulations 1998 reg. 11: 24 h per 7 days or 48 h per 14 days":                           "英国労働時間規則1998第11条: 7日ごとに24時間、または14日ごとに48時間",
-	"Labour Standards Act Art. 32: 8 h per day, 40 h per week":                                             "労働基準法第32条: 1日8時間、1週40時間",
-	"bound on hours or days per period (RULES.md 2.5)":                                                     "期間ごとの労働時間・日数の上限・下限（RULES.md 2.5）",
-	"Labour Standards Act Art. 32-4 and Ordinance Art. 12-4: 1-year variable working hours (seed 002)":     "労働基準法第32条の4、施行規則第12条の4: 1年単位の変形労働時間制（seed 002）",
-	"night work 22:00-05:00 (Labour Standards Act Art. 37(4))":                                             "深夜業 22時〜翌5時（労働基準法第37条第4項）",
-	"Labour Standards Act Arts. 60, 61: workers under 18":                                                  "労働基準法第60条・第61条: 年少者（18歳未満）",
-	"Labour Standards Act Art. 34: breaks of 45 min after 6 h and 60 min after 8 h of work":                "労働基準法第34条: 6時間超で45分、8時間超で60分の休憩",
+	"study-group proposal: regulate consecutive work beyond 13 days (" + constraints.SourceStudyGroup + "); " + constraints.NotLaw:                            "研究会の提案: 13日を超える連続勤務の規制（" + studyGroupJA + "）。" + notLawJA,
+	"cap on consecutive work days set by the work rules (" + constraints.SourceConsecutiveExplainer + ")":                                                     "就業規則で定める連続勤務日数の上限（" + explainerJA + "）",
+	"Labour Standards Act Art. 35(1): one rest day per week":                                                                                                  "労働基準法第35条第1項: 毎週少なくとも1回の休日",
+	"Labour Standards Act Art. 35(2): four rest days per fixed four weeks (変形休日制)":                                                                            "労働基準法第35条第2項: 4週間を通じ4日以上の休日（変形休日制）",
+	"study-group proposal (B): two rest days per fixed two weeks (" + constraints.SourceStudyGroup + "); " + constraints.NotLaw:                               "研究会の提案(B): 2週間を通じ2日の休日（" + studyGroupJA + "）。" + notLawJA,
+	"study-group proposal II-①: holiday work under a 36 agreement capped at 2 days per 4 weeks (" + constraints.SourceStudyGroup + "); " + constraints.NotLaw: "研究会の提案II-①: 36協定による休日労働は4週2日まで（" + studyGroupJA + "）。" + notLawJA,
+	"rest-day quota per fixed block (Labour Standards Act Art. 35)":                                                                                           "区切りごとの休日数（労働基準法第35条）",
+	"rest interval between shifts (勤務間インターバル): EU WTD Art. 3; " + constraints.SourceIntervalPamphlet + "; " + constraints.SourceIntervalRulesGuide:            "勤務間インターバル: EU労働時間指令第3条、" + pamphletJA + "、" + rulesGuideJA,
+	"改善基準告示 (2024): 11 h rest between shifts, never under 9 h":                                                                                                "改善基準告示（2024）: 勤務間の休息11時間、9時間を下回らない",
+	"Medical Care Act Art. 123: doctors' continuous rest of 9 h within 24 h (18 h within 46 h)":                                                               "医療法第123条: 医師の連続休息 24時間以内に9時間（46時間以内に18時間）",
+	"continuous rest within a window after each start (user-set parameters; doctors: Medical Care Act Art. 123)":                                              "各勤務開始後の一定時間内の連続休息（利用者が定めた値。医師は医療法第123条）",
+	"Directive 2003/88/EC Art. 5: 24 h + 11 h continuous rest per 7 days":                                                                                     "EU指令2003/88/EC第5条: 7日ごとに24時間＋11時間の連続休息",
+	"Working Time Regulations 1998 reg. 11: 24 h per 7 days or 48 h per 14 days":                                                                              "英国労働時間規則1998第11条: 7日ごとに24時間、または14日ごとに48時間",
+	"Labour Standards Act Art. 32: 8 h per day, 40 h per week":                                                                                                "労働基準法第32条: 1日8時間、1週40時間",
+	"bound on hours or days per period (the work rules)":                                                                                                      "期間ごとの労働時間・日数の上限・下限（就業規則）",
+	"Labour Standards Act Art. 32-4 and Ordinance Art. 12-4: 1-year variable working hours (" + constraints.SourceConsecutiveExplainer + ")":                  "労働基準法第32条の4、施行規則第12条の4: 1年単位の変形労働時間制（" + explainerJA + "）",
+	"night work 22:00-05:00 (Labour Standards Act Art. 37(4))":                                                                                                "深夜業 22時〜翌5時（労働基準法第37条第4項）",
+	"Labour Standards Act Arts. 60, 61: workers under 18":                                                                                                     "労働基準法第60条・第61条: 年少者（18歳未満）",
+	"Labour Standards Act Art. 34: breaks of 45 min after 6 h and 60 min after 8 h of work":                                                                   "労働基準法第34条: 6時間超で45分、8時間超で60分の休憩",
 	"the scenario's demand": "シナリオの必要人数",
 	"the scenario":          "シナリオ",
 }
@@ -195,6 +206,8 @@ func (r *explainReport) cite(p constraints.Provenance) string {
 	}
 	if r.ja() {
 		if t, ok := citationsJA[c]; ok {
+			c = t
+		} else if t, ok := userSetJA(c); ok {
 			c = t
 		}
 		return "（根拠: " + c + "）"
@@ -624,6 +637,9 @@ func (r *explainReport) summary() string {
 	if ex == nil || ex.Status == solver.Feasible {
 		return r.tr("a roster exists: there is nothing to explain", "勤務表を作成できます。説明することはありません")
 	}
+	if ex.Shortage != nil {
+		return r.shortageSummary(ex.Shortage)
+	}
 	if len(ex.Core) == 0 {
 		return r.tr("no roster satisfies every rule; the conflicting requirements could not be identified within the time limit",
 			"すべてのルールを満たす勤務表はありませんが、時間内に衝突する条件を特定できませんでした")
@@ -640,14 +656,20 @@ func (r *explainReport) summary() string {
 		if ex.Minimal {
 			m = "（最小の組: どれか1つを外せば残りは満たせます）"
 		}
+		if len(ex.Core) == 1 {
+			return fmt.Sprintf("すべてのルールを満たす勤務表はありません。次の条件を満たせません%s: %s", m, strings.Join(kinds, ", "))
+		}
 		return fmt.Sprintf("すべてのルールを満たす勤務表はありません。次の%d個の条件は同時に満たせません%s: %s", len(ex.Core), m, strings.Join(kinds, ", "))
 	}
 	m := "not proved minimal within the time limit"
 	if ex.Minimal {
 		m = "a minimal set: drop any one and the rest can be met"
 	}
-	return fmt.Sprintf("no roster satisfies every rule: these %s cannot all hold (%s): %s",
-		xplural(len(ex.Core), "requirement", "requirements"), m, strings.Join(kinds, ", "))
+	if len(ex.Core) == 1 {
+		return fmt.Sprintf("no roster satisfies every rule: this requirement cannot hold (%s): %s", m, strings.Join(kinds, ", "))
+	}
+	return fmt.Sprintf("no roster satisfies every rule: these %d requirements cannot all hold (%s): %s",
+		len(ex.Core), m, strings.Join(kinds, ", "))
 }
 
 // renderExplainText writes the explanation as text.
@@ -671,6 +693,12 @@ func renderExplainText(w io.Writer, r *explainReport) {
 		b.WriteString(strings.ToUpper(r.summary()[:1]) + r.summary()[1:] + ".\n")
 	}
 	if r.ex == nil || len(r.ex.Core) == 0 {
+		io.WriteString(w, b.String())
+		return
+	}
+	if sh := r.shortage(); sh != nil {
+		r.writeShortage(&b, sh)
+		r.writeWays(&b)
 		io.WriteString(w, b.String())
 		return
 	}
@@ -820,9 +848,33 @@ func (r *explainReport) writeCalendar(b *strings.Builder) {
 	}
 	b.WriteString("\n" + r.tr("Calendar of the people and days involved:", "関係する人と日のカレンダー:") + "\n")
 	t.write(b, "  ", "  ")
-	b.WriteString(r.tr(
-		"  (E, L, N... a shift already worked or fixed; LV paid leave; off a request off; x unavailable;\n   - open; . a rest day before the plan; need: people the demand asks for)\n",
-		"  （シフト記号: 勤務済み・確定の勤務、LV: 年休、off: 休み希望、x: 勤務不可、-: 未定、.: 計画前の休み、必要数: 必要人数）\n"))
+	b.WriteString(r.calendarLegend(t.rows))
+}
+
+// calendarLegend explains the symbols of the calendar: the scenario's own
+// shift types, and "?" (a day before the earliest known day) only when
+// the calendar shows one.
+func (r *explainReport) calendarLegend(rows [][]string) string {
+	var ids []string
+	for _, s := range r.sc.Shifts {
+		ids = append(ids, string(s.ID))
+	}
+	unknown := false
+	for _, row := range rows[min(2, len(rows)):] {
+		for _, c := range row[1:] {
+			if strings.TrimSpace(c) == "?" {
+				unknown = true
+			}
+		}
+	}
+	en := "  (" + strings.Join(ids, ", ") + ": a shift already worked or fixed; LV paid leave; off a request off; x unavailable;\n" +
+		"   - open; . a rest day before the plan"
+	ja := "  （" + strings.Join(ids, "・") + ": 勤務済み・確定の勤務、LV: 年休、off: 休み希望、x: 勤務不可、-: 未定、.: 計画前の休み"
+	if unknown {
+		en += "; ? unknown: before the person's earliest known day"
+		ja += "、?: 不明（その人の分かっている最初の日より前）"
+	}
+	return r.tr(en+"; need: people the demand asks for)\n", ja+"、必要数: 必要人数）\n")
 }
 
 // calendarDays are the explanation's days plus the days the demanded
@@ -980,6 +1032,10 @@ func (r *explainReport) changeSentence(c solver.Change) string {
 			fmt.Sprintf("%sの個人条件 %s を%sから%sに緩める。", n, c.Rule, num(c.Old), num(c.New)))
 	case solver.AddPerson:
 		when := r.span(c.From, c.Until)
+		if c.Staff != "" && len(c.Skills) == 0 {
+			return r.tr(fmt.Sprintf("Add one more person like %s %s.", n, when),
+				fmt.Sprintf("%s、%sと同じ条件の人を1人追加する。", when, n))
+		}
 		if c.Staff != "" {
 			return r.tr(fmt.Sprintf("Add one more person like %s (skills: %s) %s.", n, strings.Join(c.Skills, ", "), when),
 				fmt.Sprintf("%s、%sと同じ条件（スキル: %s）の人を1人追加する。", when, n, strings.Join(c.Skills, "、")))
@@ -998,10 +1054,57 @@ func (r *explainReport) changeSentence(c solver.Change) string {
 	return c.Description
 }
 
+// mergeSteps joins the changes of one way out that take the same figure
+// further, one step each (lower one demand cell from 4 to 3 and from 3 to
+// 2; loosen one limit twice), into one change from the first figure to the
+// last, at the sum of their costs.
+func mergeSteps(cs []solver.Change) []solver.Change {
+	type key struct {
+		kind        solver.ChangeKind
+		staff       model.StaffID
+		date        model.Date
+		shift       model.ShiftID
+		skill, rule string
+		param, unit string
+	}
+	keyOf := func(c solver.Change) (key, bool) {
+		switch c.Kind {
+		case solver.LowerDemand, solver.RaiseLimit, solver.LoosenRule:
+			return key{c.Kind, c.Staff, c.Date, c.Shift, c.Skill, c.Rule, c.Param, c.Unit}, true
+		}
+		return key{}, false
+	}
+	out := append([]solver.Change(nil), cs...)
+	for merged := true; merged; {
+		merged = false
+		for i := 0; i < len(out) && !merged; i++ {
+			ki, ok := keyOf(out[i])
+			if !ok {
+				continue
+			}
+			for j := range out {
+				if kj, _ := keyOf(out[j]); j == i || kj != ki || out[j].Old != out[i].New {
+					continue
+				}
+				out[i].New = out[j].New
+				out[i].Cost += out[j].Cost
+				out[i].Description = ""
+				out = append(out[:j], out[j+1:]...)
+				merged = true
+				break
+			}
+		}
+	}
+	return out
+}
+
 // waySentence describes a way out: its changes, one sentence each.
 func (r *explainReport) waySentence(w solver.WayOut) string {
+	if s, ok := r.shortageWaySentence(w); ok {
+		return s
+	}
 	var parts []string
-	cs := w.Changes
+	cs := mergeSteps(w.Changes)
 	for i := 0; i < len(cs); i++ {
 		c := cs[i]
 		j := i + 1
@@ -1073,6 +1176,9 @@ type explainJSONExplained struct {
 	People    []string            `json:"people"`
 	Days      []string            `json:"days"`
 	WaysOut   []explainWayOutJSON `json:"ways_out"`
+	// Shortage is the count that proves the scenario infeasible, when
+	// that is the reason (not enough people).
+	Shortage *shortageJSON `json:"shortage,omitempty"`
 }
 
 // explainConflict is one requirement of the core: conflictJSON's fields
@@ -1116,6 +1222,16 @@ func dateOrEmpty(d model.Date) string {
 	return d.String()
 }
 
+// conflictOf is the JSON form of a requirement's provenance.
+func conflictOf(p constraints.Provenance) conflictJSON {
+	c := conflictJSON{Kind: p.Kind, Rule: p.Rule, Staff: string(p.Staff), Shift: string(p.Shift),
+		Skill: p.Skill, Limit: p.Limit, Unit: p.Unit, Detail: p.Detail, Citation: p.Citation, Pos: p.Pos.String()}
+	if p.From != 0 || p.To != 0 {
+		c.From, c.To = p.From.String(), p.To.String()
+	}
+	return c
+}
+
 // renderExplainJSON writes the explanation as FORMAT.md's roster JSON.
 func renderExplainJSON(w io.Writer, r *explainReport) error {
 	h := r.sc.Horizon
@@ -1125,12 +1241,11 @@ func renderExplainJSON(w io.Writer, r *explainReport) error {
 	if r.status == solver.Infeasible && r.ex != nil {
 		ex := &explainJSONExplained{Summary: r.summary(), Minimal: r.ex.Minimal, Conflicts: []explainConflict{},
 			People: []string{}, Days: []string{}, WaysOut: []explainWayOutJSON{}}
+		if sh := r.shortage(); sh != nil {
+			ex.Shortage = r.shortageJSONOf(sh)
+		}
 		for _, p := range r.ex.Core {
-			c := conflictJSON{Kind: p.Kind, Rule: p.Rule, Staff: string(p.Staff), Shift: string(p.Shift),
-				Skill: p.Skill, Limit: p.Limit, Unit: p.Unit, Detail: p.Detail, Citation: p.Citation, Pos: p.Pos.String()}
-			if p.From != 0 || p.To != 0 {
-				c.From, c.To = p.From.String(), p.To.String()
-			}
+			c := conflictOf(p)
 			text := r.sentence(p)
 			if p.Kind == "demand" {
 				text = r.demandSentence(p)

@@ -20,6 +20,9 @@ type rosterJSON struct {
 	LowerBound *int64          `json:"lower_bound,omitempty"`
 	Optimal    *bool           `json:"optimal,omitempty"`
 	Breakdown  []breakdownJSON `json:"breakdown,omitempty"`
+	// PartlyChecked are the rest-day blocks judged only in part (a
+	// feasible plan; render_partial.go).
+	PartlyChecked []partialBlockJSON `json:"partly_checked,omitempty"`
 }
 
 type horizonJSON struct {
@@ -72,6 +75,7 @@ func renderJSON(w io.Writer, r *report) error {
 	}
 	switch r.res.Status {
 	case solver.Feasible:
+		out.PartlyChecked = partialBlocksJSON(r)
 		out.Staff = make([]staffJSON, 0, len(r.sc.Staff))
 		for _, p := range r.sc.Staff {
 			v := r.view(p)

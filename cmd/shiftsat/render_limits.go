@@ -8,7 +8,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/shiftsat/shiftsat/model"
 	"github.com/shiftsat/shiftsat/solver"
@@ -40,19 +39,19 @@ func renderLimitsText(w io.Writer, rows []limitsRow) {
 	if len(rows) > 0 {
 		var sh []string
 		for _, s := range rows[0].res.Shifts {
-			sh = append(sh, fmt.Sprintf("%s %s-%s (break %d min, %s h of work)", s.ID, model.FormatClock(s.Start), model.FormatClock(s.End), s.Break, hoursOf(s.WorkMinutes())))
+			sh = append(sh, fmt.Sprintf("%s %s-%s (break %d min, %s h of work)", s.ID, model.FormatClock(s.Start), model.FormatClock(s.End), s.Break, fmtMinutes(s.WorkMinutes())))
 		}
 		fmt.Fprintf(&b, "What each rule set allows one person, nothing else constraining (found by the solver).\nShift types: %s\n\n", strings.Join(sh, "; "))
 	}
-	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	tw := newTabTable(&b)
 	fmt.Fprintln(tw, "rule set\tlongest streak\tfewest rest days in 28 days\tmost hours in 7 days\tshortest rest between shifts")
 	for _, r := range rows {
 		x := r.res
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.name,
 			extremeText(x.LongestStreak, fmt.Sprintf("%d days", x.LongestStreak.Value)),
 			extremeText(x.FewestRest, fmt.Sprintf("%d", x.FewestRest.Value)),
-			extremeText(x.MostHours, hoursOf(x.MostHours.Value)+" h"),
-			extremeText(x.ShortestRest, hoursOf(x.ShortestRest.Value)+" h"))
+			extremeText(x.MostHours, fmtMinutes(x.MostHours.Value)+" h"),
+			extremeText(x.ShortestRest, fmtMinutes(x.ShortestRest.Value)+" h"))
 	}
 	tw.Flush()
 	fmt.Fprintln(&b)

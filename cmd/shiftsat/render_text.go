@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -141,8 +142,9 @@ type coverageRow struct {
 // people (with the skill) starting its shift.
 func coverageRows(r *report, views []*personView) []*coverageRow {
 	var rows []*coverageRow
-	for _, dm := range r.sc.Demand {
-		row := &coverageRow{label: demandLabel(dm), applies: map[model.Date]bool{}, got: map[model.Date]int{}, min: dm.Min, max: dm.Max}
+	labels := demandLabels(r.sc.Demand)
+	for i, dm := range r.sc.Demand {
+		row := &coverageRow{label: labels[i], applies: map[model.Date]bool{}, got: map[model.Date]int{}, min: dm.Min, max: dm.Max}
 		for _, d := range dm.Days(r.sc) {
 			row.applies[d] = true
 			n := 0
@@ -175,6 +177,93 @@ func demandLabel(dm *model.Demand) string {
 		s += " [" + dm.Skill + "]"
 	}
 	return s
+}
+
+// demandLabels labels each demand line distinctly: demandLabel, then the
+// days it applies to when not every day ("L min 3 (Fri, Sat)", "L min 3
+// (24 Dec)", "D 4-6 (holidays)"), then, should two lines still read
+// the same, the line's number ("E min 2 #3").
+func demandLabels(ds []*model.Demand) []string {
+	out := make([]string, len(ds))
+	seen := map[string]int{}
+	for i, dm := range ds {
+		out[i] = demandLabel(dm)
+		if sc := demandScope(dm); sc != "" {
+			out[i] += " (" + sc + ")"
+		}
+		seen[out[i]]++
+	}
+	for i := range out {
+		if seen[out[i]] > 1 {
+			out[i] += " #" + strconv.Itoa(i+1)
+		}
+	}
+	return out
+}
+
+// demandScope says which days a demand line applies to, compactly:
+// "Mon-Fri", "Fri, Sat", "23-25 Dec", "24 Dec, 31 Dec", "5 dates",
+// "holidays", joined by "; "; "" for every day.
+func demandScope(dm *model.Demand) string {
+	var parts []string
+	if len(dm.Weekdays) > 0 {
+		on := map[time.Weekday]bool{}
+		for _, w := range dm.Weekdays {
+			on[w] = true
+		}
+		// runs in Monday-first order
+		order := []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+		var runs []string
+		for i := 0; i < len(order); i++ {
+			if !on[order[i]] {
+				continue
+			}
+			j := i
+			for j+1 < len(order) && on[order[j+1]] {
+				j++
+			}
+			name := func(w time.Weekday) string { return w.String()[:3] }
+			switch {
+			case j-i >= 2:
+				runs = append(runs, name(order[i])+"-"+name(order[j]))
+			case j == i+1:
+				runs = append(runs, name(order[i]), name(order[j]))
+			default:
+				runs = append(runs, name(order[i]))
+			}
+			i = j
+		}
+		parts = append(parts, strings.Join(runs, ", "))
+	}
+	if len(dm.Dates) > 0 {
+		ds := append([]model.Date(nil), dm.Dates...)
+		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+		var runs []string
+		for i := 0; i < len(ds); i++ {
+			j := i
+			for j+1 < len(ds) && ds[j+1] <= ds[j]+1 {
+				j++
+			}
+			a, b := ds[i].Time(), ds[j].Time()
+			switch {
+			case i == j:
+				runs = append(runs, a.Format("2 Jan"))
+			case a.Month() == b.Month():
+				runs = append(runs, a.Format("2")+"-"+b.Format("2 Jan"))
+			default:
+				runs = append(runs, a.Format("2 Jan")+"-"+b.Format("2 Jan"))
+			}
+			i = j
+		}
+		if len(runs) > 2 {
+			runs = []string{strconv.Itoa(len(ds)) + " dates"}
+		}
+		parts = append(parts, strings.Join(runs, ", "))
+	}
+	if dm.PublicHolidays {
+		parts = append(parts, "holidays")
+	}
+	return strings.Join(parts, "; ")
 }
 
 // writeRoster writes the grid (in monthly chunks for long horizons), the
@@ -229,6 +318,7 @@ func writeRoster(b *strings.Builder, r *report) {
 	writePeople(b, r, views)
 	b.WriteString("\nPer day\n")
 	writeCoverageSummary(b, r, cov)
+	writePartialBlocks(b, r)
 }
 
 // oneCharLeave picks a one-character leave symbol that is no shift id.
@@ -546,4 +636,35 @@ func padLeft(s string, w int) string {
 		return strings.Repeat(" ", d) + s
 	}
 	return s
+}
+
+// tabTable is a drop-in for a text/tabwriter that aligns tab-separated
+// cells by their display width (a Japanese character is two columns wide;
+// tabwriter counts it as one and misaligns the rows after it). Write
+// collects lines; Flush writes them as a table, cells two spaces apart.
+type tabTable struct {
+	w       io.Writer
+	pending strings.Builder
+}
+
+func newTabTable(w io.Writer) *tabTable { return &tabTable{w: w} }
+
+// Write implements io.Writer.
+func (t *tabTable) Write(p []byte) (int, error) { return t.pending.Write(p) }
+
+// Flush writes the lines collected.
+func (t *tabTable) Flush() error {
+	var tb table
+	text := strings.TrimSuffix(t.pending.String(), "\n")
+	t.pending.Reset()
+	if text == "" {
+		return nil
+	}
+	for _, line := range strings.Split(text, "\n") {
+		tb.add(strings.Split(line, "\t")...)
+	}
+	var b strings.Builder
+	tb.write(&b, "", "")
+	_, err := io.WriteString(t.w, b.String())
+	return err
 }

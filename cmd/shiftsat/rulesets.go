@@ -44,8 +44,15 @@ func (a *app) ruleSetFlags(args []string) ([]ruleSetArg, error) {
 	}
 	var out []ruleSetArg
 	var errs model.ErrorList
+	named := map[string]bool{}
 	for _, arg := range args {
-		specs, err := parseRuleSets(arg)
+		name, spec := splitRuleSetName(arg)
+		if name != "" && named[name] {
+			errs = append(errs, &model.Error{Pos: model.Pos{File: "--rules"}, Msg: fmt.Sprintf("two rule sets are named %q; give each its own name", name)})
+			continue
+		}
+		named[name] = name != ""
+		specs, err := parseRuleSets(spec)
 		var list model.ErrorList
 		switch {
 		case errors.As(err, &list):
@@ -54,7 +61,12 @@ func (a *app) ruleSetFlags(args []string) ([]ruleSetArg, error) {
 		case err != nil:
 			return nil, failf("--rules %s: %v", arg, err)
 		}
-		out = append(out, ruleSetArg{name: strings.TrimSpace(arg), specs: specs})
+		a.warn(specs)
+		rs := ruleSetArg{name: strings.TrimSpace(spec), spec: strings.TrimSpace(spec), specs: specs}
+		if name != "" {
+			rs.name = name
+		}
+		out = append(out, rs)
 	}
 	if len(errs) > 0 {
 		for _, e := range errs {
@@ -67,6 +79,22 @@ func (a *app) ruleSetFlags(args []string) ([]ruleSetArg, error) {
 
 // ruleSetArg is one --rules value and its rule specifications.
 type ruleSetArg struct {
-	name  string
+	// name is the rule set's name: NAME of NAME=SPEC, else the spec.
+	name string
+	// spec is the rule set as written, without its name.
+	spec  string
 	specs []*model.RuleSpec
+}
+
+// splitRuleSetName splits a named rule set "NAME=SPEC" ("現行=jp-4w4d:
+// anchor=2026-11-29"). The name is what comes before the first "=" when it
+// holds none of ":", ",", "@", "=" nor spaces at the ends (a bare
+// "rest_interval:hours=9" has no name: its "=" follows a ":").
+func splitRuleSetName(arg string) (name, spec string) {
+	arg = strings.TrimSpace(arg)
+	n, rest, ok := strings.Cut(arg, "=")
+	if !ok || strings.ContainsAny(n, ":,@{}[]") || strings.TrimSpace(n) == "" {
+		return "", arg
+	}
+	return strings.TrimSpace(n), strings.TrimSpace(rest)
 }

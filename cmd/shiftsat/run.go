@@ -45,6 +45,31 @@ func failf(format string, args ...any) error {
 	return &exitError{code: exitFailure, msg: fmt.Sprintf(format, args...)}
 }
 
+// errInterrupted is the message of an interrupted run.
+const errInterrupted = "interrupted (Ctrl-C): the run did not finish; no result was written"
+
+// interruptedError turns the error a command returned after an interrupt
+// into exit 1 with a message that says "interrupted" (the command's own
+// message is kept when it says so already).
+func interruptedError(err error) error {
+	var ee *exitError
+	if errors.As(err, &ee) && ee.code == exitFailure && strings.Contains(ee.msg, "interrupted") {
+		return err
+	}
+	return failf("%s", errInterrupted)
+}
+
+// interrupted returns the error of an interrupted run when the user has
+// pressed Ctrl-C (or the process got SIGTERM), else nil. Commands call it
+// after a search, before presenting its result: the result of a search cut
+// short must never be shown as a finished one.
+func (a *app) interrupted() error {
+	if a.ctx != nil && a.ctx.Err() != nil {
+		return failf("%s", errInterrupted)
+	}
+	return nil
+}
+
 // exitWith ends a command with code after it has printed its own messages.
 func exitWith(code int) error { return &exitError{code: code} }
 
@@ -58,13 +83,20 @@ const defaultConfigFile = "shiftsat.yaml"
 
 // app is one invocation of the program: its streams and its settings.
 type app struct {
+	// ctx is the invocation's context: cancelled on Ctrl-C (SIGINT) or SIGTERM.
+	ctx            context.Context
 	stdout, stderr io.Writer
 	v              *viper.Viper
 	// configFlag is the value of --config.
 	configFlag string
 	// configFile is the config file read, or "".
 	configFile string
+	// pg is plan's progress line on a terminal, or nil.
+	pg *progress
 }
+
+// endProgress clears the progress line, if any, before output.
+func (a *app) endProgress() { a.pg.end() }
 
 // run runs shiftsat with the command-line arguments args (without the
 // program name) and returns the exit code. It is main without the process:
@@ -76,7 +108,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 			code = exitFailure
 		}
 	}()
-	a := &app{stdout: stdout, stderr: stderr, v: viper.New()}
+	a := &app{ctx: ctx, stdout: stdout, stderr: stderr, v: viper.New()}
 	a.v.SetEnvPrefix("SHIFTSAT")
 	a.v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	a.v.AutomaticEnv()
@@ -86,6 +118,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
+	}
+	if ctx.Err() != nil {
+		// Interrupted (Ctrl-C): whatever the command concluded from a
+		// search cut short is not its answer. Exit 1, say so.
+		err = interruptedError(err)
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
@@ -116,7 +153,20 @@ Exit codes: 0 success, 1 failure, 2 bad usage or invalid input,
 3 infeasible, 4 time limit reached with no answer, 5 check found violations.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Args:          cobra.NoArgs,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			msg := fmt.Sprintf("unknown command %q for \"shiftsat\"", args[0])
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += "; did you mean " + strings.Join(s, " or ") + "?"
+			}
+			return usageErrorf("%s\nRun 'shiftsat --help' for usage.", msg)
+		},
+		// Runs before every subcommand (none has its own).
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return checkOutFlag(cmd)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cmd.SetOut(a.stderr)
 			_ = cmd.Usage()
@@ -124,6 +174,7 @@ Exit codes: 0 success, 1 failure, 2 bad usage or invalid input,
 		},
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
+	root.SuggestionsMinimumDistance = 2 // plna -> plan
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {

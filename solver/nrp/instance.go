@@ -144,6 +144,12 @@ func Parse(file, name string, r io.Reader) (*Instance, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
+	if len(seen) == 0 {
+		// Not an instance at all (a shiftsat scenario, say): one line,
+		// not one per line of the file.
+		return nil, fmt.Errorf("%s: not a Curtois-Qu instance: no SECTION_ line (SECTION_HORIZON, SECTION_SHIFTS, SECTION_STAFF, ...); expected a benchmark instance file%s",
+			file, scenarioHint(file))
+	}
 	for _, s := range []string{"SECTION_HORIZON", "SECTION_SHIFTS", "SECTION_STAFF"} {
 		if !seen[s] {
 			p.line = 0
@@ -151,11 +157,26 @@ func Parse(file, name string, r io.Reader) (*Instance, error) {
 		}
 	}
 	p.finish()
+	if p.hidden > 0 {
+		p.errs = append(p.errs, fmt.Errorf("%s: ... and %d more errors, not shown", file, p.hidden))
+	}
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
 	}
 	return p.in, nil
 }
+
+// scenarioHint suggests shiftsat plan for a file named like a scenario.
+func scenarioHint(file string) string {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".yaml", ".yml":
+		return " (a shiftsat scenario is planned with shiftsat plan " + file + ")"
+	}
+	return ""
+}
+
+// maxErrors is how many errors of an instance are shown; the rest are counted.
+const maxErrors = 20
 
 // splitFields splits a line at commas and trims each field.
 func splitFields(line string) []string {
@@ -172,6 +193,8 @@ type parser struct {
 	in    *Instance
 	staff map[string]int
 	errs  []error
+	// hidden counts the errors past maxErrors, not shown.
+	hidden int
 	// pending cannot-follow lists and max-shift lists, resolved once
 	// every shift type is known.
 	follow    []pendingList
@@ -185,6 +208,10 @@ type pendingList struct {
 }
 
 func (p *parser) errorf(format string, args ...any) {
+	if len(p.errs) >= maxErrors {
+		p.hidden++
+		return
+	}
 	msg := fmt.Sprintf(format, args...)
 	if p.line > 0 {
 		p.errs = append(p.errs, fmt.Errorf("%s:%d: %s", p.file, p.line, msg))

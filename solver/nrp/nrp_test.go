@@ -76,6 +76,42 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// TestParseWrongFile: a file that is no instance at all gets one line,
+// and a broken instance at most maxErrors lines and a count of the rest.
+func TestParseWrongFile(t *testing.T) {
+	yaml := "name: store\nhorizon: {start: 2026-12-01, end: 2026-12-31}\nstaff:\n  - {id: a}\n"
+	var many strings.Builder
+	many.WriteString("SECTION_HORIZON\n7\n\nSECTION_SHIFTS\nD,480,\n\nSECTION_COVER\n")
+	for range 100 {
+		many.WriteString("0,E,1,100,1\n")
+	}
+	tests := []struct {
+		name, file, text string
+		want             []string
+	}{
+		{"scenario", "store.yaml", yaml, []string{
+			"store.yaml: not a Curtois-Qu instance: no SECTION_ line (SECTION_HORIZON, SECTION_SHIFTS, SECTION_STAFF, ...); expected a benchmark instance file (a shiftsat scenario is planned with shiftsat plan store.yaml)"}},
+		{"text", "notes.txt", "hello\nworld\n", []string{
+			"notes.txt: not a Curtois-Qu instance: no SECTION_ line (SECTION_HORIZON, SECTION_SHIFTS, SECTION_STAFF, ...); expected a benchmark instance file"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(tt.file, "x", strings.NewReader(tt.text))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if diff := cmp.Diff(tt.want, strings.Split(err.Error(), "\n")); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+		})
+	}
+	_, err := Parse("many.txt", "many", strings.NewReader(many.String()))
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != maxErrors+1 || lines[maxErrors] != "many.txt: ... and 81 more errors, not shown" {
+		t.Errorf("%d lines, want %d ending with the count:\n%s", len(lines), maxErrors+1, err)
+	}
+}
+
 // TestParseAllInstances parses the 24 benchmark instances and compares
 // their sizes with bounds.csv.
 func TestParseAllInstances(t *testing.T) {

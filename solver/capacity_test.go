@@ -1,0 +1,177 @@
+package solver_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
+	"github.com/shiftsat/shiftsat/solver"
+)
+
+// TestCapacityAgreesWithBruteForce checks CheckCapacity on random tiny
+// scenarios (and the same scenarios with their last person gone, where
+// shortages are common) against enumeration: a shortage is reported only
+// where brute force finds no legal roster; its demand count is recomputed
+// from the demand lines; its people are exactly those with the skill and
+// shift types; and every person's maximum equals the most starts of the
+// group in the window over every row of theirs that the checker passes
+// when they are alone.
+func TestCapacityAgreesWithBruteForce(t *testing.T) {
+	n, budget := 800, 12*time.Second
+	if testing.Short() {
+		n, budget = 200, 5*time.Second
+	}
+	deadline := time.Now().Add(budget)
+	var cases, shortages, people int
+	for seed := uint64(1); seed <= uint64(n) && time.Now().Before(deadline); seed++ {
+		base := generate(seed, tinyParams)
+		variants := []*model.Scenario{base}
+		if len(base.Staff) > 1 {
+			v := cloneScenario(base)
+			v.Staff = v.Staff[:len(v.Staff)-1]
+			variants = append(variants, v)
+		}
+		for _, sc := range variants {
+			rules, err := compile(sc)
+			if err != nil {
+				continue
+			}
+			cases++
+			cr, err := solver.CheckCapacity(context.Background(), sc, solver.CapacityOptions{AllWindows: true, TimeLimit: 10 * time.Second})
+			if err != nil {
+				t.Fatalf("seed %d: %v\n%s", seed, err, scenarioYAML(sc))
+			}
+			sh := cr.Shortage
+			if sh == nil {
+				continue
+			}
+			shortages++
+			b := bruteForce(sc, rules, 1<<16)
+			if b.Err != nil {
+				t.Fatalf("seed %d: %v", seed, b.Err)
+			}
+			if b.Witness != nil {
+				t.Fatalf("seed %d: capacity reports a shortage (%d needed, %d possible, %s..%s %v %q), but brute force found a legal roster:\n%s\n%s",
+					seed, sh.Need, sh.Can, sh.From, sh.To, sh.Group.Shifts, sh.Group.Skill, rosterString(b.Witness), scenarioYAML(sc))
+			}
+			if need := demandIn(sc, sh.Group, sh.From, sh.To); need != sh.Need {
+				t.Errorf("seed %d: shortage needs %d, the demand lines give %d", seed, sh.Need, need)
+			}
+			sum := 0
+			var ids []model.StaffID
+			for _, pc := range sh.People {
+				sum += pc.Max
+				ids = append(ids, pc.Staff)
+			}
+			if sum != sh.Can || sh.Can >= sh.Need {
+				t.Errorf("seed %d: the maxima sum to %d, the shortage says %d possible against %d needed", seed, sum, sh.Can, sh.Need)
+			}
+			if want := eligiblePeople(sc, sh.Group); !slices.Equal(ids, want) {
+				t.Errorf("seed %d: people %v, want %v", seed, ids, want)
+			}
+			for _, pc := range sh.People {
+				people++
+				want, ok := bruteMax(t, sc, sc.Person(pc.Staff), sh)
+				if !ok {
+					continue
+				}
+				if pc.Max != want {
+					t.Errorf("seed %d: %s can make at most %d starts of %v in %s..%s by brute force; capacity says %d\n%s",
+						seed, pc.Staff, want, sh.Group.Shifts, sh.From, sh.To, pc.Max, scenarioYAML(sc))
+				}
+			}
+		}
+	}
+	t.Logf("%d cases, %d shortages, %d person maxima recomputed", cases, shortages, people)
+	if shortages == 0 {
+		t.Errorf("no case had a shortage: the test checks nothing")
+	}
+}
+
+// demandIn recomputes a group's demand in a window: per date and shift
+// type of the group, the largest minimum of the demand lines applying
+// (with the group's skill, when it has one).
+func demandIn(sc *model.Scenario, g solver.CapacityGroup, from, to model.Date) int {
+	n := 0
+	for d := from; d <= to; d++ {
+		for _, s := range g.Shifts {
+			best := 0
+			for _, dm := range sc.Demand {
+				if dm.Shift == s && (g.Skill == "" || dm.Skill == g.Skill) && slices.Contains(dm.Days(sc), d) {
+					best = max(best, dm.Min)
+				}
+			}
+			n += best
+		}
+	}
+	return n
+}
+
+// eligiblePeople are those with the group's skill who may work one of its
+// shift types, in scenario order.
+func eligiblePeople(sc *model.Scenario, g solver.CapacityGroup) []model.StaffID {
+	var out []model.StaffID
+	for _, p := range sc.Staff {
+		if g.Skill != "" && !p.HasSkill(g.Skill) {
+			continue
+		}
+		if slices.ContainsFunc(g.Shifts, p.CanWork) {
+			out = append(out, p.ID)
+		}
+	}
+	return out
+}
+
+// bruteMax enumerates every row of person p alone (each date: no start or
+// one shift type), keeps those the checker passes (violations wholly in the
+// history aside), and returns the most starts of the shortage's group in
+// its window. ok is false when the rows are too many.
+func bruteMax(t *testing.T, sc *model.Scenario, p *model.Staff, sh *solver.Shortage) (int, bool) {
+	t.Helper()
+	alone := &model.Scenario{Name: sc.Name, Horizon: sc.Horizon, WeekStart: sc.WeekStart, Shifts: sc.Shifts,
+		Staff: []*model.Staff{p}, Rules: sc.Rules, PublicHolidays: sc.PublicHolidays}
+	rules, err := constraints.Compile(alone)
+	if err != nil {
+		t.Fatalf("%s alone: %v", p.ID, err)
+	}
+	days := sc.Horizon.Days()
+	domain := []model.ShiftID{""}
+	for _, s := range sc.Shifts {
+		domain = append(domain, s.ID)
+	}
+	rows := 1
+	for i := 0; i < days; i++ {
+		rows *= len(domain)
+		if rows > maxRows {
+			return 0, false
+		}
+	}
+	best := -1
+	digits := make([]int, days)
+	for {
+		r := model.NewRoster(alone)
+		n := 0
+		for i, x := range digits {
+			if x == 0 {
+				continue
+			}
+			d := sc.Horizon.Start.Add(i)
+			r.Set(p.ID, d, domain[x])
+			if d >= sh.From && d <= sh.To && slices.Contains(sh.Group.Shifts, domain[x]) {
+				n++
+			}
+		}
+		if n > best {
+			if vs := constraints.CheckAll(rules, r); len(vs) == 0 || historyOnly(sc, vs) {
+				best = n
+			}
+		}
+		if !next(digits, len(domain)) {
+			break
+		}
+	}
+	return best, best >= 0
+}
