@@ -4,7 +4,7 @@ GO           ?= go
 TEST_TIMEOUT ?= 5m
 SCENARIO     ?= examples/store.yaml
 
-.PHONY: run test build bench fmt bench-nrp
+.PHONY: run test build bench fmt bench-nrp bench-scale dimacs
 
 ## run: plan the example convenience-store month and print the roster
 run:
@@ -23,6 +23,19 @@ build:
 bench:
 	@status=0; $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./... > bench.out 2>&1 || status=$$?; \
 	cat bench.out; exit $$status
+
+## bench-scale: the scale benchmarks (easy months of 1,000, 2,000, 5,000 and 10,000 staff: seconds, clauses,
+## peak heap, bytes per person-day), one at a time under an 8 GB address-space cap; not in `make test`
+SCALE_BENCH ?= ScaleEasy
+bench-scale:
+	@status=0; (ulimit -v 8000000; $(GO) test -run '^$$' -bench '$(SCALE_BENCH)' -benchtime 1x -timeout 30m ./solver) > bench-scale.out 2>&1 || status=$$?; \
+	cat bench-scale.out; exit $$status
+
+## dimacs: write the plain CNF of SCENARIO to CNF (default scenario.cnf), to time another SAT solver
+## (CaDiCaL, kissat) on the clauses gini gets: `make dimacs SCENARIO=examples/hospital.yaml CNF=h.cnf`
+CNF ?= scenario.cnf
+dimacs:
+	$(GO) run ./cmd/shiftsat plan $(SCENARIO) --dimacs $(CNF)
 
 ## bench-nrp: solve the Curtois-Qu nurse-rostering instances NRP_INSTANCES, NRP_TIME each, and print a table
 NRP_INSTANCES ?= 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24

@@ -27,6 +27,11 @@ func CheckAll(rules []Rule, r *model.Roster) []Violation {
 // checkSort orders vs by staff order in the scenario (no person
 // first), then From, then To; otherwise it keeps the order found.
 func checkSort(sc *model.Scenario, vs []Violation) {
+	if len(vs) < 2 {
+		// Nothing to order; and the map below, built once per rule, would
+		// make CheckAll quadratic in the staff (one rule per person).
+		return
+	}
 	order := map[model.StaffID]int{"": -1}
 	for i, p := range sc.Staff {
 		order[p.ID] = i

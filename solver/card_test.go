@@ -1,6 +1,7 @@
 package solver
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -117,7 +118,7 @@ func verify(t *testing.T, kind cardKind, weights []int, consts []bool, constW in
 	case wAtLeast:
 		enc.WeightedAtLeast(r, terms, k)
 	}
-	g := enc.load()
+	g := enc.load(context.Background())
 	sels := enc.Assumptions()
 	for a := 0; a < 1<<n; a++ {
 		assume := append([]Lit(nil), sels...)
@@ -285,7 +286,7 @@ func TestWeightedGroups(t *testing.T) {
 				} else {
 					enc.WeightedAtLeast(r, terms, k)
 				}
-				g := enc.load()
+				g := enc.load(context.Background())
 				sels := enc.Assumptions()
 				for a := 0; a < 1<<len(xs); a++ {
 					assume := append([]Lit(nil), sels...)

@@ -66,7 +66,23 @@
 // Solve runs gini in its own goroutine (GoSolve) and polls it, stopping it
 // at the time limit or when the context is done; the answer is then
 // Unknown. gini's own Try is not used: it leaves a deadline set in the
-// solver (DESIGN.md, API pitfalls).
+// solver (DESIGN.md, API pitfalls). The time limit is one deadline for
+// every phase: Solve, Plan, Explain and ExplainRequest put it into their
+// context, and encoding (checked every 16,384 clauses) and loading gini
+// stop when the context is done, so that a run ends within milliseconds
+// of its limit whatever the size.
+//
+// A large staff is first solved in groups of about 50 people, each with
+// its share of the demand (groups.go), and long horizons in rolling
+// windows (rolling.go); both only ever find rosters and fall back to the
+// whole encoding.
+//
+// # Memory
+//
+// Under a context with a limit (WithMaxMemory), every encoding is first
+// estimated (EstimateSize: the demand counters counted exactly, the
+// people's own rules from a sample of 8 people) and refused with a
+// *MemoryError when the estimate of its peak memory passes the limit.
 //
 // # Optimisation
 //

@@ -1,6 +1,8 @@
 package solver
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -60,6 +62,14 @@ type Encoding struct {
 
 	encodeTime time.Duration
 	scratch    []Lit
+
+	// ctx, when set, is checked every checkEvery clauses; once it is
+	// done, clause panics with errEncodeStopped (caught by encodeCtx) so
+	// that a huge encoding stops within milliseconds of the deadline.
+	ctx context.Context
+	// stopped reports that encodeCtx stopped the encoding part-way: its
+	// clauses are incomplete and must not be solved.
+	stopped bool
 
 	soft []Penalty
 }
@@ -133,13 +143,88 @@ func NewEncoding(sc *model.Scenario, selectors bool) *Encoding {
 
 // Encode encodes every rule into a new encoding of sc (see NewEncoding).
 func Encode(sc *model.Scenario, rules []constraints.Rule, selectors bool) *Encoding {
+	e, _ := encodeCtx(context.Background(), sc, rules, selectors)
+	return e
+}
+
+// EncodeContext is Encode under ctx: it stops when ctx is done (the
+// encoding is then incomplete and the error is ctx's) and refuses an
+// encoding whose estimated memory passes ctx's limit (WithMaxMemory) with
+// a *MemoryError.
+func EncodeContext(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, selectors bool) (*Encoding, error) {
+	return encodeCtx(ctx, sc, rules, selectors)
+}
+
+// reserveStarts is the number of Start variables (people x days x shift
+// types) from which encodeCtx reserves the clause list from the estimate.
+const reserveStarts = 50_000
+
+// checkEvery is the number of clauses between two checks of an
+// encoding's context (a few milliseconds of encoding).
+const checkEvery = 1 << 14
+
+// errEncodeStopped is the panic value with which clause stops an encoding
+// whose context is done.
+var errEncodeStopped = errors.New("solver: encoding stopped: the time limit was reached or the run was cancelled")
+
+// encodeCtx is Encode under ctx: when ctx is done before or during the
+// encoding, it stops and returns the partial encoding, marked stopped,
+// with ctx's error. Callers must not solve a stopped encoding; they
+// answer Unknown. When ctx carries a memory limit (WithMaxMemory) and the
+// encoding's estimate (EstimateSize) passes it, nothing is encoded: the
+// encoding is returned stopped, with a *MemoryError, which callers return.
+func encodeCtx(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, selectors bool) (e *Encoding, err error) {
 	t0 := time.Now()
-	e := NewEncoding(sc, selectors)
+	e = NewEncoding(sc, selectors)
+	defer func() {
+		e.encodeTime = time.Since(t0)
+		e.ctx = nil
+		if r := recover(); r != nil {
+			if r != errEncodeStopped {
+				panic(r)
+			}
+			e.stopped = true
+			err = ctx.Err()
+		}
+	}()
+	if err := ctx.Err(); err != nil {
+		e.stopped = true
+		return e, err
+	}
+	h := sc.Horizon
+	days := max(int(h.End-h.Start)+1, 0)
+	limit := maxMemory(ctx)
+	if big := len(sc.Staff)*days*len(sc.Shifts) >= reserveStarts; limit > 0 || big {
+		sz := EstimateSize(sc, rules)
+		if limit > 0 && sz.Bytes > limit {
+			e.stopped = true
+			return e, &MemoryError{People: len(sc.Staff), Days: days, Clauses: sz.Clauses, Estimate: sz.Bytes, Limit: limit}
+		}
+		if big {
+			// Reserve the clause list once: growing a list of hundreds of
+			// megabytes copies it again and again (65% of the time of a
+			// 2,000-staff encoding) and, on a loaded machine, made a
+			// stop at the deadline take seconds.
+			n := sz.Lits + sz.Clauses
+			if selectors {
+				n += sz.Clauses / 2 // the selector literals of root clauses
+			}
+			n += n/8 + 1024
+			if limit <= 0 {
+				// No guard: the estimate may be anything; reserve at
+				// most 1 GiB and let the list grow past it.
+				n = min(n, 1<<28)
+			}
+			e.clauses = make([]Lit, 0, n)
+		}
+	}
+	if ctx.Done() != nil {
+		e.ctx = ctx
+	}
 	for _, r := range rules {
 		r.Encode(e)
 	}
-	e.encodeTime = time.Since(t0)
-	return e
+	return e, nil
 }
 
 // Stats returns the encoding's size and, when it was built by Encode, the
@@ -361,6 +446,9 @@ func (e *Encoding) clause(lits ...Lit) {
 	e.clauses = append(e.clauses, lits...)
 	e.clauses = append(e.clauses, 0)
 	e.nclauses++
+	if e.ctx != nil && e.nclauses%checkEvery == 0 && e.ctx.Err() != nil {
+		panic(errEncodeStopped)
+	}
 }
 
 // rootClause adds a clause of r, guarded by r's selector: constants are

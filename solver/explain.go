@@ -101,9 +101,15 @@ type explainer struct {
 }
 
 // newExplainer encodes rules for sc in selector mode and loads the encoding.
-func newExplainer(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, background []string, deadline time.Time) *explainer {
-	enc := Encode(sc, rules, true)
-	x := &explainer{enc: enc, g: enc.load(), deadline: deadline, ctx: ctx, reqOf: map[Lit]constraints.Req{}}
+func newExplainer(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, background []string, deadline time.Time) (*explainer, error) {
+	// A stopped encoding (ctx done: callers give ctx the deadline) is
+	// never solved: every solve then answers 0. Only a memory error is
+	// returned.
+	enc, err := encodeCtx(ctx, sc, rules, true)
+	if isMemory(err) {
+		return nil, err
+	}
+	x := &explainer{enc: enc, g: enc.load(ctx), deadline: deadline, ctx: ctx, reqOf: map[Lit]constraints.Req{}}
 	bg := map[string]bool{}
 	for _, k := range background {
 		bg[k] = true
@@ -120,7 +126,7 @@ func newExplainer(ctx context.Context, sc *model.Scenario, rules []constraints.R
 			x.bg = append(x.bg, s)
 		}
 	}
-	return x
+	return x, nil
 }
 
 // isBackground reports whether r is assumed as background.
@@ -200,6 +206,8 @@ func Explain(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, 
 	if background == nil {
 		background = DefaultBackground
 	}
+	ctx, cancel := context.WithDeadline(ctx, t0.Add(limit))
+	defer cancel()
 	var small *Shortage // a small shortage, explained by a core when one is found in time
 	if opt.NoCapacity {
 		// the core below
@@ -213,7 +221,10 @@ func Explain(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, 
 		ex.Stats.Time = time.Since(t0)
 		return ex, nil
 	}
-	x := newExplainer(ctx, sc, rules, background, t0.Add(limit))
+	x, err := newExplainer(ctx, sc, rules, background, t0.Add(limit))
+	if err != nil {
+		return &Explanation{Status: Unknown}, err
+	}
 	ex := &Explanation{Status: Unknown}
 	var all []constraints.Req
 	for r := 1; r <= x.enc.Reqs(); r++ {
@@ -463,8 +474,14 @@ func CoreStatus(ctx context.Context, sc *model.Scenario, rules []constraints.Rul
 	var deadline time.Time
 	if limit > 0 {
 		deadline = time.Now().Add(limit)
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, deadline)
+		defer cancel()
 	}
-	x := newExplainer(ctx, sc, rules, background, deadline)
+	x, err := newExplainer(ctx, sc, rules, background, deadline)
+	if err != nil {
+		return Unknown, err
+	}
 	want := map[constraints.Provenance]int{}
 	for _, p := range core {
 		want[p]++

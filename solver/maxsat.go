@@ -135,8 +135,15 @@ func Optimize(ctx context.Context, enc *Encoding, opt OptimizeOptions) (*OptResu
 	}
 	if opt.TimeLimit > 0 {
 		o.deadline = o.start.Add(opt.TimeLimit)
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, o.deadline)
+		defer cancel()
+		o.ctx = ctx
 	}
 	o.res.Value = o.value
+	if enc.stopped {
+		return o.res, nil // a partial encoding: Unknown
+	}
 	o.load()
 	o.search()
 	return o.res, nil
@@ -194,7 +201,12 @@ type softLit struct {
 func (o *optimizer) load() {
 	e := o.enc
 	o.g = gini.NewVc(e.NumVars()+1, e.NumClauses()+1)
+	n, stop := 0, false
 	e.eachClause(func(c []Lit) {
+		if n++; stop || n%checkEvery == 0 && o.ctx.Err() != nil {
+			stop = true // every solve answers 0 under the done ctx
+			return
+		}
 		for _, l := range c {
 			o.g.Add(z.Dimacs2Lit(int(l)))
 		}

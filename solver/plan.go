@@ -40,10 +40,22 @@ type PlanResult struct {
 // the best roster so far (status Feasible) or, without one, Unknown.
 func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt Options) (*PlanResult, error) {
 	t0 := time.Now()
+	if opt.TimeLimit > 0 {
+		// One deadline for every phase, encoding included.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, t0.Add(opt.TimeLimit))
+		defer cancel()
+	}
 	var enc *Encoding
 	opt.progress(ProgressEvent{Phase: "encoding"})
 	if constraints.HasSoft(rules) {
-		enc = Encode(sc, rules, false)
+		var err error
+		if enc, err = encodeCtx(ctx, sc, rules, false); enc.stopped {
+			if !isMemory(err) {
+				err = nil // the time limit or ctx: Unknown
+			}
+			return &PlanResult{Soft: true, Result: Result{Status: Unknown, Stats: enc.Stats()}}, err
+		}
 	}
 	if enc == nil || len(enc.Penalties()) == 0 {
 		opt.progress(ProgressEvent{Phase: "solving"})
@@ -211,7 +223,18 @@ func ExplainRequest(ctx context.Context, sc *model.Scenario, rules []constraints
 	t0 := time.Now()
 	rr := &RequestReason{Request: req, Status: Unknown}
 	forced := append(append([]constraints.Rule(nil), rules...), &forcedRequest{req: req})
-	enc := Encode(sc, forced, false)
+	if limit > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, t0.Add(limit))
+		defer cancel()
+	}
+	enc, err := encodeCtx(ctx, sc, forced, false)
+	if err != nil {
+		if isMemory(err) {
+			return rr, err
+		}
+		return rr, nil // the time limit or ctx: Unknown
+	}
 	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: limit})
 	if err != nil {
 		return rr, err

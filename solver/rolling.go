@@ -135,13 +135,16 @@ func solveRolling(ctx context.Context, sc *model.Scenario, rules []constraints.R
 		we := min(ws.Add(rollCommit+look-1), h.End)
 		last := we == h.End
 		sub := window(sc, full, ws, we, back)
-		enc := Encode(sub, rules, false)
+		enc, err := encodeCtx(ctx, sub, rules, false)
 		st.windows++
 		st.encode += enc.encodeTime
+		if err != nil {
+			return nil, st
+		}
 		if enc.nclauses > st.clauses {
 			st.vars, st.clauses = enc.nvars, enc.nclauses
 		}
-		g := enc.load()
+		g := enc.load(ctx)
 		t0 := time.Now()
 		ans := run(ctx, g, deadline)
 		st.solving += time.Since(t0)

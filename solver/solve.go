@@ -83,6 +83,10 @@ type Stats struct {
 	// horizon was solved whole). When the rolling solve found the roster,
 	// Vars and Clauses are those of its largest window.
 	Windows int
+	// Groups is the number of groups of people solved one by one (0: the
+	// staff was solved whole; see groups.go). When they found the roster,
+	// Vars and Clauses are those of the largest encoding solved.
+	Groups int
 }
 
 // Result is the outcome of Solve.
@@ -127,7 +131,11 @@ func capacityFirst(ctx context.Context, sc *model.Scenario, deadline time.Time) 
 // CheckCapacity proves that there are not enough people, the result is
 // Infeasible with the Shortage, without a search (the rules of sc.Rules,
 // which rules must be compiled from, bound each person). When a roster exists, it
-// is returned. A long horizon (63 days or more) whose rules have no bound
+// is returned. A large staff (groupMinStaff people or more) whose rules
+// read one person at a time, demand apart, is then planned in groups of
+// people, each with its share of the demand (see groups.go); their roster
+// too is returned only when it passes constraints.CheckAll. A long horizon
+// (63 days or more) whose rules have no bound
 // per horizon is first planned in rolling windows (see rolling.go); their
 // roster is returned only when it passes constraints.CheckAll, and any
 // failure falls back, within the remaining time, to the whole horizon,
@@ -143,6 +151,12 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 		deadline = time.Now().Add(opt.TimeLimit)
 	}
 	res := &Result{Status: Unknown}
+	// One deadline for every phase: encodings and loads stop on ctx too.
+	if !deadline.IsZero() {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, deadline)
+		defer cancel()
+	}
 	t0 := time.Now()
 	sh, err := capacityFirst(ctx, sc, deadline)
 	res.Stats.Capacity = time.Since(t0)
@@ -151,6 +165,26 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 			res.Status, res.Shortage, res.Core = Infeasible, sh, sh.Core()
 		}
 		return res, err
+	}
+
+	if groupable(sc, rules) {
+		// Groups may use all the time, but while the whole staff may
+		// still be solved (the memory guard would not refuse it), each
+		// group gets at most a few times its share of what is left, so
+		// that a group stuck on its share leaves time to the whole.
+		bounded := true
+		if lim := maxMemory(ctx); lim > 0 {
+			bounded = EstimateSize(sc, rules).Bytes <= lim
+		}
+		r, st := solveGroups(ctx, sc, rules, deadline, bounded)
+		res.Stats.Encode += st.encode
+		res.Stats.Solve += st.solving
+		if r != nil {
+			res.Status = Feasible
+			res.Roster = r
+			res.Stats.Vars, res.Stats.Clauses, res.Stats.Groups = st.vars, st.clauses, st.groups
+			return res, nil
+		}
 	}
 
 	if back, look, ok := rollable(sc, rules); ok {
@@ -171,11 +205,17 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 		}
 	}
 
-	enc := Encode(sc, rules, false)
+	enc, err := encodeCtx(ctx, sc, rules, false)
 	res.Stats.Vars, res.Stats.Clauses = enc.nvars, enc.nclauses
 	res.Stats.Encode += enc.encodeTime
+	if err != nil {
+		if isMemory(err) {
+			return res, err
+		}
+		return res, nil // the time limit or ctx: Unknown
+	}
 
-	g := enc.load()
+	g := enc.load(ctx)
 	t0 = time.Now()
 	ans := run(ctx, g, deadline)
 	res.Stats.Solve += time.Since(t0)
@@ -189,9 +229,15 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 	}
 	res.Status = Infeasible
 
-	diag := Encode(sc, rules, true)
+	diag, err := encodeCtx(ctx, sc, rules, true)
 	res.Stats.Encode += diag.encodeTime
-	dg := diag.load()
+	if err != nil {
+		if isMemory(err) {
+			return res, err
+		}
+		return res, nil // Infeasible with an empty core
+	}
+	dg := diag.load(ctx)
 	for _, s := range diag.Assumptions() {
 		dg.Assume(toGini(s))
 	}
@@ -212,11 +258,20 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 	return res, nil
 }
 
-// load returns a new gini solver holding the encoding's clauses.
-func (e *Encoding) load() *gini.Gini {
+// load returns a new gini solver holding the encoding's clauses. When ctx
+// is done part-way (it is checked every few thousand clauses), the solver
+// holds only part of them: run answers 0 under the same ctx, and no other
+// use may be made of it.
+func (e *Encoding) load(ctx context.Context) *gini.Gini {
 	g := gini.NewVc(e.nvars+1, e.nclauses+1)
+	n := 0
 	for _, l := range e.clauses {
 		g.Add(toGini(l))
+		if l == 0 {
+			if n++; n%checkEvery == 0 && ctx.Err() != nil {
+				return g
+			}
+		}
 	}
 	if e.nvars > 0 {
 		// Make gini aware of every variable, even those in no clause,

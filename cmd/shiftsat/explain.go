@@ -120,7 +120,7 @@ invalid scenario, 3 infeasible (the explanation is printed), 4 time limit.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Bound here, not when the command is built: plan binds the
 			// same keys to its own flags, and the running command's win.
-			for _, k := range []string{"format", "time-limit", "bom", "lang", "relax-rules", "max-ways"} {
+			for _, k := range []string{"format", "time-limit", "bom", "lang", "relax-rules", "max-ways", "max-memory"} {
 				a.bind(k, cmd.Flags().Lookup(k))
 			}
 			if err := a.loadConfig(); err != nil {
@@ -147,6 +147,7 @@ invalid scenario, 3 infeasible (the explanation is printed), 4 time limit.`,
 	f.String("time-limit", "30s", "give up after this `duration` with exit code 4 (0: no limit)")
 	f.Bool("bom", false, "unused by explain (accepted for config files shared with plan)")
 	f.String("lang", "en", "language of the explanation: en or ja")
+	f.String("max-memory", "auto", maxMemoryHelp)
 	f.Bool("relax-rules", false, "also propose loosening or dropping legal rules")
 	f.Int("max-ways", 3, "show at most `N` ways out (0: none)")
 	f.StringVar(&a.configFlag, "config", "", "read settings from `FILE` (default ./"+defaultConfigFile+" when it exists)")
@@ -155,21 +156,27 @@ invalid scenario, 3 infeasible (the explanation is printed), 4 time limit.`,
 }
 
 // explain is the `explain` subcommand.
-func (a *app) explain(ctx context.Context, path string, s planSettings, es explainSettings) error {
+func (a *app) explain(parent context.Context, path string, s planSettings, es explainSettings) error {
 	if s.out != "" {
 		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
 			return err
 		}
 	}
+	ctx, cancel := withLimit(parent, s.timeLimit)
+	defer cancel()
+	ctx = solver.WithMaxMemory(ctx, s.maxMemory)
 	sc, rules, err := a.load(path)
 	if err != nil {
 		return err
 	}
-	res, err := solve(ctx, sc, rules, solver.Options{TimeLimit: s.timeLimit})
+	res, err := solve(ctx, sc, rules, solver.Options{TimeLimit: left(ctx)})
 	if err := a.interrupted(); err != nil {
 		return err
 	}
 	if err != nil {
+		if e := memoryExit(err); e != nil {
+			return e
+		}
 		return failf("solve %s: %v", path, err)
 	}
 	switch res.Status {
@@ -213,16 +220,20 @@ func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules [
 	return exitWith(exitInfeasible)
 }
 
-// buildExplanation runs solver.Explain and solver.WaysOut within the time
-// limit: the core gets up to half of it, the ways out the rest.
+// buildExplanation runs solver.Explain and solver.WaysOut within what is
+// left of the run's time limit (ctx's deadline): the core gets up to half
+// of it, the ways out the rest.
 func buildExplanation(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, s planSettings, es explainSettings) (*explainReport, error) {
-	limit := s.timeLimit
+	limit := left(ctx)
 	if limit <= 0 {
 		limit = 10 * time.Minute
 	}
 	t0 := time.Now()
 	ex, err := solver.Explain(ctx, sc, rules, solver.ExplainOptions{TimeLimit: limit / 2})
 	if err != nil {
+		if e := memoryExit(err); e != nil {
+			return nil, e
+		}
 		return nil, failf("explain: %v", err)
 	}
 	rep := &explainReport{sc: sc, rules: rules, lang: s.lang, status: ex.Status, ex: ex, relax: es.relaxRules, maxWays: es.maxWays}
@@ -230,6 +241,9 @@ func buildExplanation(ctx context.Context, sc *model.Scenario, rules []constrain
 		ways, _, err := solver.WaysOut(ctx, sc, ex, solver.WaysOutOptions{Costs: es.costs, RelaxRules: es.relaxRules,
 			MaxWays: es.maxWays, TimeLimit: limit - time.Since(t0)})
 		if err != nil {
+			if e := memoryExit(err); e != nil {
+				return nil, e
+			}
 			return nil, failf("ways out: %v", err)
 		}
 		rep.ways = ways

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/shiftsat/shiftsat/constraints"
 )
 
 // TestValidateReportsRuleErrorsWithOthers: a scenario with errors in its
@@ -90,7 +92,7 @@ rules:
 			"t.yaml:9:39: rules[0].window_hours: expected a number of hours (a number >= 0), got the number .nan"}},
 		// Two problems, two errors.
 		{"{rule: jp-4w4d, holiday_work: .nan}", []string{
-			`t.yaml:9:5: rules[0].anchor: rule "jp-4w4d" needs an anchor (起算日): the date a fixed block starts, e.g. anchor: 2026-12-01 (seed 002: work rules must state it)`,
+			`t.yaml:9:5: rules[0].anchor: rule "jp-4w4d" needs an anchor (起算日): the date a fixed block starts, e.g. anchor: 2026-12-01 (work rules must state it: ` + constraints.SourceConsecutiveExplainer + `)`,
 			"t.yaml:9:35: rules[0].holiday_work: expected a number of days (a whole number >= 0), got the number .nan"}},
 		{"{rule: max_consecutive_days}", []string{
 			"t.yaml:9:5: rules[0].max: missing; expected a whole number >= 1"}},

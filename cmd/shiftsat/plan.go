@@ -24,9 +24,11 @@ import (
 type planSettings struct {
 	format    string // text, csv or json
 	timeLimit time.Duration
+	maxMemory int64 // bytes; 0: no guard
 	lang      string
 	bom       bool
 	out       string          // output file, "" for stdout
+	dimacs    string          // --dimacs: write the plain CNF there instead of planning
 	explain   explainSettings // ways out and their costs, when infeasible
 	quiet     bool            // no progress line on a terminal
 }
@@ -35,7 +37,7 @@ var formats = []string{"text", "csv", "json"}
 var langs = []string{"en", "ja"}
 
 func (a *app) planCmd() *cobra.Command {
-	var out string
+	var out, dimacs string
 	var quiet bool
 	c := &cobra.Command{
 		Use:   "plan SCENARIO.yaml",
@@ -61,6 +63,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 				return err
 			}
 			s.out, s.quiet = out, quiet
+			s.dimacs = dimacs
 			if s.explain, err = a.explainSettings(cmd); err != nil {
 				return err
 			}
@@ -74,8 +77,11 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 	f.String("time-limit", "30s", "give up after this `duration` with exit code 4 (0: no limit)")
 	f.Bool("bom", false, "start CSV output with a UTF-8 byte-order mark")
 	f.String("lang", "en", "language of weekday names in the text grid: en or ja")
+	f.String("max-memory", "auto", maxMemoryHelp)
 	f.StringVar(&a.configFlag, "config", "", "read settings from `FILE` (default ./"+defaultConfigFile+" when it exists)")
-	for _, k := range []string{"format", "time-limit", "bom", "lang"} {
+	f.StringVar(&dimacs, "dimacs", "", "write the plain CNF of the whole scenario (hard clauses, no selectors) as DIMACS to `FILE` and stop, to run another SAT solver on it")
+	_ = f.MarkHidden("dimacs")
+	for _, k := range []string{"format", "time-limit", "bom", "lang", "max-memory"} {
 		a.bind(k, f.Lookup(k))
 	}
 	return c
@@ -108,6 +114,11 @@ func (a *app) planSettings(cmd *cobra.Command) (planSettings, error) {
 	} else {
 		s.timeLimit = d
 	}
+	if n, err := parseSize(a.v.GetString("max-memory")); err != nil {
+		bad("max-memory", "%v; expected e.g. 8GiB, 500MB, 0 (no guard) or auto", err)
+	} else {
+		s.maxMemory = n
+	}
 	s.lang = strings.ToLower(strings.TrimSpace(a.v.GetString("lang")))
 	if !contains(langs, s.lang) {
 		bad("lang", "unknown language %q; expected one of: %s", s.lang, strings.Join(langs, ", "))
@@ -126,16 +137,46 @@ func (a *app) planSettings(cmd *cobra.Command) (planSettings, error) {
 // solve is solver.Solve; tests replace it to exercise the re-check.
 var solve = solver.Solve
 
+// withLimit returns ctx with a deadline limit from now (none when limit
+// is 0): the one deadline of a whole run (loading, encoding, solving, the
+// explanation, the ways out and the request explanations). Interruption
+// is told from the deadline by the invocation's context (a.interrupted).
+func withLimit(ctx context.Context, limit time.Duration) (context.Context, context.CancelFunc) {
+	if limit <= 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, limit)
+}
+
+// left returns the time left before ctx's deadline, at least 1 ns (a limit
+// of 0 would mean none), or 0 when ctx has no deadline.
+func left(ctx context.Context) time.Duration {
+	d, ok := ctx.Deadline()
+	if !ok {
+		return 0
+	}
+	return max(time.Until(d), time.Nanosecond)
+}
+
 // plan is the `plan` subcommand.
-func (a *app) plan(ctx context.Context, path string, s planSettings) error {
+func (a *app) plan(parent context.Context, path string, s planSettings) error {
 	if s.out != "" {
 		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
 			return err
 		}
 	}
+	ctx, cancel := withLimit(parent, s.timeLimit)
+	defer cancel()
+	ctx = solver.WithMaxMemory(ctx, s.maxMemory)
 	sc, rules, err := a.load(path)
 	if err != nil {
 		return err
+	}
+	if s.dimacs != "" {
+		if err := checkOut(s.dimacs, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
+			return err
+		}
+		return a.writeDIMACS(ctx, sc, rules, s.dimacs)
 	}
 	// A status line on a terminal's stderr while the solver works (ended
 	// before anything else is printed: a.write, a.endProgress).
@@ -143,7 +184,7 @@ func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 	defer a.endProgress()
 	var res *solver.Result
 	var pr *solver.PlanResult
-	opt := solver.Options{TimeLimit: s.timeLimit}
+	opt := solver.Options{TimeLimit: left(ctx)}
 	if a.pg != nil {
 		opt.Progress = a.pg.set
 	}
@@ -162,6 +203,9 @@ func (a *app) plan(ctx context.Context, path string, s planSettings) error {
 		return err
 	}
 	if err != nil {
+		if e := memoryExit(err); e != nil {
+			return e
+		}
 		return failf("solve %s: %v", path, err)
 	}
 	rep := &report{sc: sc, rules: rules, res: res, lang: s.lang}
@@ -337,4 +381,30 @@ func formatViolation(v constraints.Violation) string {
 		b.WriteString(" — " + v.Citation)
 	}
 	return b.String()
+}
+
+// writeDIMACS is plan --dimacs FILE: the plain encoding of the whole
+// scenario, as the monolithic solve loads it into gini (no groups, no
+// rolling windows), written as DIMACS CNF, atomically, so that another
+// SAT solver can be timed on the same clauses. A summary goes to stderr.
+func (a *app) writeDIMACS(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, file string) error {
+	enc, err := solver.EncodeContext(ctx, sc, rules, false)
+	if err != nil {
+		if e := memoryExit(err); e != nil {
+			return e
+		}
+		if err := a.interrupted(); err != nil {
+			return err
+		}
+		return &exitError{code: exitTimeLimit, msg: "the time limit was reached while encoding; no DIMACS was written"}
+	}
+	var buf bytes.Buffer
+	if err := enc.WriteDIMACS(&buf); err != nil {
+		return failf("%v", err)
+	}
+	if err := a.write(file, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "shiftsat: wrote %s: %d variables, %d clauses (encoded in %v)\n", file, enc.NumVars(), enc.NumClauses(), enc.Stats().Encode.Round(time.Millisecond))
+	return nil
 }

@@ -68,13 +68,26 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 			continue
 		}
 		n++
+		if ctx.Err() != nil {
+			// The run's time limit is used up: "not explained within
+			// the time limit".
+			sp.reasons[i] = &solver.RequestReason{Status: solver.Unknown}
+			continue
+		}
 		a.pg.phase(fmt.Sprintf("explaining the requests not granted (%d)", n))
 		pv := requestProvenance(rep, it)
 		if pv == nil {
 			continue
 		}
-		rr, err := explainRequest(ctx, rep.sc, rep.rules, *pv, requestExplainTime)
+		limit := requestExplainTime
+		if l := left(ctx); l > 0 {
+			limit = min(limit, l)
+		}
+		rr, err := explainRequest(ctx, rep.sc, rep.rules, *pv, limit)
 		if err != nil {
+			if e := memoryExit(err); e != nil {
+				return e
+			}
 			return failf("explain request: %v", err)
 		}
 		sp.reasons[i] = rr

@@ -76,7 +76,7 @@ func exitWith(code int) error { return &exitError{code: code} }
 // configKeys are the settings a config file, the environment (SHIFTSAT_*)
 // or a flag may set. Flags override the environment, which overrides the
 // config file, which overrides the built-in defaults.
-var configKeys = append([]string{"format", "time-limit", "lang", "bom"}, explainConfigKeys...)
+var configKeys = append(append([]string{"format", "time-limit", "lang", "bom"}, explainConfigKeys...), "max-memory")
 
 // defaultConfigFile is read from the current directory when --config is not given.
 const defaultConfigFile = "shiftsat.yaml"

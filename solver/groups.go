@@ -1,0 +1,320 @@
+package solver
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
+)
+
+// This file holds the decomposition by groups of people, which Solve tries
+// first when the staff is large. Every rule but demand reads one person at
+// a time, so only the demand lines tie people together; and a demand
+// line's counter over n people with a bound that grows with n (a
+// totalizer truncated at k is about n x k clauses) makes the whole
+// encoding grow with the square of the staff: 1,000 people x 31 days with
+// 15% of the staff on each shift type give 14M clauses and no roster in
+// 60 s. Cut into groups of about groupSize people, each group gets its
+// share of every demand line and is solved on its own (rolling windows
+// included), so the size grows linearly with the staff.
+//
+// The groups are dealt round-robin from the staff sorted by profile
+// (skills, allowed shift types, minor), so that each group holds about the
+// same mix. Each demand line's minimum is split across the groups in
+// proportion to the people in each who may serve it, date by date
+// (largest remainders, ties to the earlier group, rotated by line and
+// date, so that no group carries a remainder every day), and its maximum is the
+// group's minimum plus its share of the slack (max - min), so that the
+// groups' minima add up to the line's and their maxima to its maximum:
+// any roster meeting every group's demand meets the whole demand (the
+// assembled roster's demand is checked again with constraints.CheckAll;
+// every other rule reads one person, whom one group saw whole). Like
+// rolling windows, groups only ever find rosters: any group without a
+// roster (its share may be infeasible although the whole is not) falls
+// back to the monolithic solve, which alone may answer infeasible.
+
+const (
+	// groupMinStaff is the least staff for which Solve tries groups.
+	groupMinStaff = 200
+	// groupSize is the target number of people per group.
+	groupSize = 50
+)
+
+// groupStats are the figures of a decomposition attempt.
+type groupStats struct {
+	groups          int
+	vars, clauses   int // of the largest encoding solved
+	encode, solving time.Duration
+}
+
+// groupable reports whether every rule is a demand line or reads one
+// person at a time, so that sc may be solved in groups of people.
+func groupable(sc *model.Scenario, rules []constraints.Rule) bool {
+	if len(sc.Staff) < groupMinStaff {
+		return false
+	}
+	for _, r := range rules {
+		switch r.(type) {
+		case *constraints.Coverage, *constraints.MaxConsecutiveDays, *constraints.Holidays,
+			*constraints.RestInterval, *constraints.RestWithin, *constraints.WeeklyRest,
+			*constraints.SumBound, *constraints.NightWork, *constraints.Minor, *constraints.Breaks,
+			*constraints.Structure, *constraints.Personal:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// groupProfile names what makes people interchangeable for the split.
+func groupProfile(p *model.Staff) string {
+	var b strings.Builder
+	skills := slices.Clone(p.Skills)
+	slices.Sort(skills)
+	b.WriteString(strings.Join(skills, ","))
+	b.WriteString("|")
+	for _, s := range p.Shifts {
+		b.WriteString(string(s) + ",")
+	}
+	if p.Minor {
+		b.WriteString("|minor")
+	}
+	return b.String()
+}
+
+// staffGroups deals sc's staff into n groups round-robin, after a stable
+// sort by profile; each group keeps the scenario's staff order.
+func staffGroups(sc *model.Scenario, n int) [][]*model.Staff {
+	idx := make([]int, len(sc.Staff))
+	for i := range idx {
+		idx[i] = i
+	}
+	keys := make([]string, len(sc.Staff))
+	for i, p := range sc.Staff {
+		keys[i] = groupProfile(p)
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
+	member := make([]int, len(sc.Staff))
+	for k, i := range idx {
+		member[i] = k % n
+	}
+	groups := make([][]*model.Staff, n)
+	for i, p := range sc.Staff {
+		groups[member[i]] = append(groups[member[i]], p)
+	}
+	return groups
+}
+
+// serves reports whether p may count towards demand line dm.
+func serves(p *model.Staff, dm *model.Demand) bool {
+	if dm.Skill != "" && !p.HasSkill(dm.Skill) {
+		return false
+	}
+	return len(p.Shifts) == 0 || slices.Contains(p.Shifts, dm.Shift)
+}
+
+// apportion splits total across weights (largest remainders; ties to the
+// earlier index after rotating by rot). The parts add up to total.
+func apportion(total int, weights []int, rot int) []int {
+	sum := 0
+	for _, w := range weights {
+		sum += w
+	}
+	parts := make([]int, len(weights))
+	if sum == 0 || total <= 0 {
+		return parts
+	}
+	given := 0
+	rem := make([]int, len(weights))
+	for i, w := range weights {
+		parts[i] = total * w / sum
+		rem[i] = total * w % sum
+		given += parts[i]
+	}
+	order := make([]int, len(weights))
+	for i := range order {
+		order[i] = (i + rot) % len(weights)
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return rem[b] - rem[a] })
+	for i := 0; given < total; i++ {
+		if weights[order[i%len(order)]] > 0 {
+			parts[order[i%len(order)]]++
+			given++
+		}
+	}
+	return parts
+}
+
+// splitGroups returns the sub-scenarios and rules of sc's groups, or false
+// when a demand line has a minimum that no one may serve (infeasible: left
+// to the monolithic solve).
+func splitGroups(sc *model.Scenario, rules []constraints.Rule, n int) ([]*model.Scenario, [][]constraints.Rule, bool) {
+	groups := staffGroups(sc, n)
+	subs := make([]*model.Scenario, n)
+	subRules := make([][]constraints.Rule, n)
+	inGroup := map[model.StaffID]int{}
+	for g, staff := range groups {
+		for _, p := range staff {
+			inGroup[p.ID] = g
+		}
+		subs[g] = &model.Scenario{
+			File:           sc.File,
+			Name:           sc.Name,
+			Horizon:        sc.Horizon,
+			WeekStart:      sc.WeekStart,
+			Shifts:         sc.Shifts,
+			Staff:          staff,
+			Rules:          sc.Rules,
+			PublicHolidays: sc.PublicHolidays,
+		}
+	}
+	for li, r := range rules {
+		var who model.StaffID
+		switch r := r.(type) {
+		case *constraints.Coverage:
+			dm := r.Demand
+			weights := make([]int, n)
+			for g, staff := range groups {
+				for _, p := range staff {
+					if serves(p, dm) {
+						weights[g]++
+					}
+				}
+			}
+			if dm.Min > 0 && slices.Max(weights) == 0 {
+				return nil, nil, false
+			}
+			// One line per date, so that the remainders rotate over the
+			// groups from day to day.
+			for di, day := range dm.Days(sc) {
+				mins := apportion(dm.Min, weights, li+di)
+				var slack []int
+				if dm.Max != nil {
+					slack = apportion(*dm.Max-dm.Min, weights, li+di)
+				}
+				for g := range groups {
+					d := *dm
+					d.Dates, d.Weekdays, d.PublicHolidays = []model.Date{day}, nil, false
+					d.Min = mins[g]
+					if dm.Max != nil {
+						m := mins[g] + slack[g]
+						d.Max = &m
+					}
+					c := *r
+					c.Demand = &d
+					subs[g].Demand = append(subs[g].Demand, &d)
+					subRules[g] = append(subRules[g], &c)
+				}
+			}
+			continue
+		case *constraints.SumBound:
+			who = r.Staff
+		case *constraints.Minor:
+			who = r.Staff
+		case *constraints.Structure:
+			who = r.Staff
+		case *constraints.Personal:
+			who = r.Staff
+		}
+		if who == "" {
+			for g := range groups {
+				subRules[g] = append(subRules[g], r)
+			}
+		} else if g, ok := inGroup[who]; ok {
+			subRules[g] = append(subRules[g], r)
+		}
+	}
+	return subs, subRules, true
+}
+
+// groupShare is how many times its share of the time left (the time left
+// divided by the groups left) a group may take when bounded.
+const groupShare = 4
+
+// solveGroups plans sc group by group (see the top of this file) until
+// the deadline (when bounded, each group until groupShare times its share
+// of the time left), and returns the assembled roster when every group
+// has one and the roster passes constraints.CheckAll, or nil.
+func solveGroups(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, deadline time.Time, bounded bool) (*model.Roster, groupStats) {
+	var st groupStats
+	n := (len(sc.Staff) + groupSize - 1) / groupSize
+	subs, subRules, ok := splitGroups(sc, rules, n)
+	if !ok {
+		return nil, st
+	}
+	if !deadline.IsZero() {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, deadline)
+		defer cancel()
+	}
+	full := model.NewRoster(sc)
+	for g, sub := range subs {
+		st.groups++
+		gctx, gdeadline, cancel := ctx, deadline, context.CancelFunc(func() {})
+		if bounded && !deadline.IsZero() {
+			gdeadline = time.Now().Add(groupShare * time.Until(deadline) / time.Duration(len(subs)-g))
+			if gdeadline.Before(deadline) {
+				gctx, cancel = context.WithDeadline(ctx, gdeadline)
+			} else {
+				gdeadline = deadline
+			}
+		}
+		r, ok := solveGroup(gctx, sub, subRules[g], gdeadline, &st)
+		cancel()
+		if !ok {
+			return nil, st
+		}
+		for _, p := range sub.Staff {
+			for d, s := range r.Starts[p.ID] {
+				full.Set(p.ID, d, s)
+			}
+		}
+	}
+	// Every other rule reads one person, whom one group's solve saw
+	// whole; only the split of the demand is checked again.
+	var demand []constraints.Rule
+	for _, r := range rules {
+		if _, ok := r.(*constraints.Coverage); ok {
+			demand = append(demand, r)
+		}
+	}
+	if len(constraints.CheckAll(demand, full)) > 0 {
+		return nil, st
+	}
+	return full, st
+}
+
+// solveGroup finds a roster for one group: in rolling windows when they
+// apply, else (or when they fail) whole.
+func solveGroup(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, deadline time.Time, st *groupStats) (*model.Roster, bool) {
+	if back, look, ok := rollable(sc, rules); ok {
+		r, rs := solveRolling(ctx, sc, rules, back, look, deadline)
+		st.encode += rs.encode
+		st.solving += rs.solving
+		if rs.clauses > st.clauses {
+			st.vars, st.clauses = rs.vars, rs.clauses
+		}
+		if r != nil {
+			return r, true
+		}
+	}
+	enc, err := encodeCtx(ctx, sc, rules, false)
+	st.encode += enc.encodeTime
+	if enc.nclauses > st.clauses {
+		st.vars, st.clauses = enc.nvars, enc.nclauses
+	}
+	if err != nil {
+		return nil, false
+	}
+	g := enc.load(ctx)
+	t0 := time.Now()
+	ans := run(ctx, g, deadline)
+	st.solving += time.Since(t0)
+	if ans != 1 {
+		return nil, false
+	}
+	return enc.roster(g), true
+}
