@@ -70,7 +70,7 @@ func (cc *capChecker) probe(cp *capProfile) error {
 	f := -cp.enc.True()
 	// Propagation runs on a gini of its own that never solves: gini's
 	// scoped tests and its search do not mix well in one instance.
-	up := cp.enc.load()
+	up := cp.enc.load(cc.ctx)
 	for d := range cp.can {
 		cp.can[d] = make([]bool, len(sc.Shifts))
 		for si, st := range sc.Shifts {
