@@ -68,9 +68,11 @@ func (cc *capChecker) probe(cp *capProfile) error {
 	cp.counts = map[capExactKey][]Lit{}
 	cp.can = make([][]bool, cc.days)
 	f := -cp.enc.True()
-	// Propagation runs on a gini of its own that never solves: gini's
-	// scoped tests and its search do not mix well in one instance.
-	up := cp.enc.load(cc.ctx)
+	up := newPropagator(cp.enc)
+	if up.bad {
+		cp.status = -1 // the person's own clauses conflict: no roster at all
+		return nil
+	}
 	for d := range cp.can {
 		cp.can[d] = make([]bool, len(sc.Shifts))
 		for si, st := range sc.Shifts {
@@ -82,14 +84,7 @@ func (cc *capChecker) probe(cp *capProfile) error {
 				cp.can[d][si] = true
 				continue
 			}
-			up.Assume(toGini(l))
-			r, _ := up.Test(nil)
-			if up.Untest() == -1 {
-				// The problem itself fails propagation: no roster at all.
-				cp.status = -1
-				return nil
-			}
-			cp.can[d][si] = r != -1
+			cp.can[d][si] = up.probe(l)
 		}
 	}
 	cp.status = cc.solve(cp)

@@ -15,7 +15,8 @@ import (
 )
 
 // TestExamples plans every shipped example: the ones named infeasible*
-// must be infeasible with a non-empty core, every other one feasible with
+// must be infeasible with a non-empty core, the ones named understaffed*
+// infeasible by counting (a Shortage), every other one feasible with
 // a roster that passes the independent checker, the same roster on a
 // second solve (determinism), and, with soft requirements, a claimed cost
 // equal to the independent cost.
@@ -50,6 +51,12 @@ func TestExamples(t *testing.T) {
 			if strings.HasPrefix(name, "infeasible") {
 				if res.Status != solver.Infeasible || len(res.Core) == 0 {
 					t.Fatalf("status %v with %d core members; want infeasible with a core", res.Status, len(res.Core))
+				}
+				return
+			}
+			if strings.HasPrefix(name, "understaffed") {
+				if res.Status != solver.Infeasible || res.Shortage == nil {
+					t.Fatalf("status %v, shortage %v; want infeasible by counting", res.Status, res.Shortage != nil)
 				}
 				return
 			}

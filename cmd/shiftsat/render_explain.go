@@ -1190,7 +1190,12 @@ type explainConflict struct {
 }
 
 type explainWayOutJSON struct {
-	Cost    int                 `json:"cost"`
+	Cost int `json:"cost"`
+	// Fewest and AtLeast are set on ways found by counting (not enough
+	// people): no smaller change of the kind would do; the least size the
+	// count proved necessary.
+	Fewest  bool                `json:"fewest,omitempty"`
+	AtLeast int                 `json:"at_least,omitempty"`
 	Text    string              `json:"text"`
 	Changes []explainChangeJSON `json:"changes"`
 }
@@ -1206,6 +1211,8 @@ type explainChangeJSON struct {
 	Until       string   `json:"until,omitempty"`
 	Skills      []string `json:"skills,omitempty"`
 	NewStaff    string   `json:"new_staff,omitempty"`
+	Count       int      `json:"count,omitempty"`
+	SameLimits  bool     `json:"same_limits,omitempty"`
 	Rule        string   `json:"rule,omitempty"`
 	Param       string   `json:"param,omitempty"`
 	Old         *float64 `json:"old,omitempty"`
@@ -1259,11 +1266,11 @@ func renderExplainJSON(w io.Writer, r *explainReport) error {
 			ex.Days = append(ex.Days, d.String())
 		}
 		for _, wo := range r.ways {
-			wj := explainWayOutJSON{Cost: wo.Cost, Text: r.waySentence(wo), Changes: []explainChangeJSON{}}
+			wj := explainWayOutJSON{Cost: wo.Cost, Fewest: wo.Fewest, AtLeast: wo.AtLeast, Text: r.waySentence(wo), Changes: []explainChangeJSON{}}
 			for _, c := range wo.Changes {
 				cj := explainChangeJSON{Kind: string(c.Kind), Staff: string(c.Staff), Date: dateOrEmpty(c.Date), To: dateOrEmpty(c.To),
 					Shift: string(c.Shift), Skill: c.Skill, From: dateOrEmpty(c.From), Until: dateOrEmpty(c.Until), Skills: c.Skills,
-					NewStaff: string(c.NewStaff), Rule: c.Rule, Param: c.Param, Unit: c.Unit, Description: c.Description, Cost: c.Cost}
+					NewStaff: string(c.NewStaff), Count: c.Count, SameLimits: c.SameLimits, Rule: c.Rule, Param: c.Param, Unit: c.Unit, Description: c.Description, Cost: c.Cost}
 				if c.Old != 0 || c.New != 0 {
 					o, n := c.Old, c.New
 					cj.Old, cj.New = &o, &n
