@@ -354,7 +354,12 @@ func fewestUsed(ctx context.Context, sc *model.Scenario, rules []constraints.Rul
 
 // fewestExtra finds the fewest extra copies of the profile that make the
 // scenario feasible (none are needed when it is feasible as given; the
-// caller handles that case).
+// caller handles that case). Counting gives the start: fewer copies than
+// CheckCapacity refutes cannot do (a pigeonhole proof the solver could not
+// find). From there each count of copies is planned in turn, every copy
+// present and bound by the profile's limits (min_days too), until one
+// plans: every smaller count was refuted by the count or by the solver,
+// so the count found is proved the fewest.
 func fewestExtra(ctx context.Context, sc *model.Scenario, specs []*model.RuleSpec, opt CompareOptions, deadline time.Time, st *Staffing, infeasible bool) (*model.Roster, error) {
 	prof := sc.Person(opt.Profile)
 	k := opt.MaxExtra
@@ -371,68 +376,42 @@ func fewestExtra(ctx context.Context, sc *model.Scenario, specs []*model.RuleSpe
 			Name: fmt.Sprintf("%s +%d", prof.Name, i), Skills: prof.Skills, Minor: prof.Minor,
 			Shifts: prof.Shifts, Limits: prof.Limits, Pos: prof.Pos})
 	}
-	// Counting first: fewer copies than CheckCapacity refutes cannot do,
-	// so the search stops at that count without proving it by search (a
-	// pigeonhole proof, exponential for the solver).
 	st.LowerBound = max(st.LowerBound, countedExtra(ctx, sc, specs, extra, st.LowerBound, deadline))
-	sx := withRules(sc, specs, extra)
-	rules, err := constraints.Compile(sx)
-	if err != nil {
-		return nil, err
-	}
-	e := Encode(sx, rules, false)
-	used := make([]Lit, k)
-	for i, p := range extra {
-		used[i] = usedLit(e, sx, p.ID)
-		if i > 0 {
-			e.Define(-used[i], used[i-1]) // copies are used in order
+	for j := st.LowerBound; j <= k; j++ {
+		if ctx.Err() != nil || (!deadline.IsZero() && !time.Now().Before(deadline)) {
+			return nil, nil
 		}
-	}
-	s := newSession(ctx, e, deadline)
-	defer func() { st.Solves = s.solves }()
-	var best *model.Roster
-	count := func(r *model.Roster) int {
-		n := 0
-		for _, p := range extra {
-			if len(r.Starts[p.ID]) > 0 {
-				n++
-			}
-		}
-		return n
-	}
-	for assume := e.True(); ; {
-		switch s.solve(assume) {
-		case 0:
-			return best, nil
-		case -1:
-			if best == nil {
-				st.Infeasible = true
-				st.Proven = true
-				return nil, nil
-			}
-			st.Proven = true
-			st.LowerBound = st.Count
-			return best, nil
-		}
-		r := s.roster()
-		n := count(r)
-		if n < st.LowerBound {
-			return nil, fmt.Errorf("solver: internal error: the scenario is infeasible as given, yet a roster with %d extra people was found", n)
-		}
-		if best != nil && n >= st.Count {
-			return nil, fmt.Errorf("solver: internal error: asked for at most %d extra people and the roster has %d", st.Count-1, n)
-		}
-		if err := checked(rules, r); err != nil {
+		sx := withRules(sc, specs, extra[:j])
+		rules, err := constraints.Compile(sx)
+		if err != nil {
 			return nil, err
 		}
-		best, st.Count, st.Found = r, n, true
-		if n <= st.LowerBound {
-			st.Proven = true
-			return best, nil
+		var limit time.Duration
+		if !deadline.IsZero() {
+			limit = max(time.Until(deadline), time.Nanosecond)
 		}
-		assume = -used[n-1] // at most n-1 copies
+		res, err := Solve(ctx, sx, rules, Options{TimeLimit: limit})
+		st.Solves++
+		if err != nil {
+			return nil, err
+		}
+		switch res.Status {
+		case Feasible:
+			if err := checked(rules, res.Roster); err != nil {
+				return nil, err
+			}
+			st.Count, st.Found, st.Proven = j, true, true
+			return res.Roster, nil
+		case Infeasible:
+			st.LowerBound = j + 1
+		default:
+			return nil, nil // the time limit: the count stays unknown
+		}
 	}
+	st.Infeasible, st.Proven = true, true
+	return nil, nil
 }
+
 
 // rosterFigures computes the Figures of r.
 func rosterFigures(r *model.Roster) Figures {
