@@ -412,7 +412,6 @@ func fewestExtra(ctx context.Context, sc *model.Scenario, specs []*model.RuleSpe
 	return nil, nil
 }
 
-
 // rosterFigures computes the Figures of r.
 func rosterFigures(r *model.Roster) Figures {
 	sc := r.Scenario
