@@ -37,6 +37,7 @@ func benchSolve(b *testing.B, sc *model.Scenario, limit time.Duration) {
 	b.ReportMetric(float64(st.Clauses), "clauses")
 	b.ReportMetric(st.Encode.Seconds(), "encode-s")
 	b.ReportMetric(st.Solve.Seconds(), "solve-s")
+	b.ReportMetric(st.Capacity.Seconds(), "capacity-s")
 	feasible := 0.0
 	if res.Status == solver.Feasible {
 		feasible = 1

@@ -33,8 +33,9 @@ type CapacityOptions struct {
 	// the horizon, the fixed weeks and the sliding windows of 7, 14 and 28
 	// days are, and only where the demand comes near the bounds.
 	AllWindows bool
-	// RefineTime bounds the last step, exact maxima in the windows under
-	// pressure (0: the whole TimeLimit). The steps before it are cheap.
+	// RefineTime bounds the steps that search (exact maxima over the
+	// horizon, then in the windows under pressure); 0: the whole
+	// TimeLimit. The steps before them are cheap.
 	RefineTime time.Duration
 	// NoReasons skips finding the requirements that bound each person's
 	// maximum in the shortage reported.
@@ -294,6 +295,10 @@ func (cc *capChecker) run() error {
 			found = append(found, cc.windowCheck(g, ub)...)
 		}
 	}
+	// Steps 3 and 4 search: they get RefineTime.
+	if cc.opt.RefineTime > 0 {
+		cc.deadline = minTime(cc.deadline, time.Now().Add(cc.opt.RefineTime))
+	}
 	// 3. The same, each person capped by their exact most over the
 	// horizon (profiles solved side by side).
 	if len(found) == 0 {
@@ -353,9 +358,6 @@ func (cc *capChecker) run() error {
 			}
 		}
 		sort.SliceStable(cands, func(i, j int) bool { return cands[i].pressure > cands[j].pressure })
-		if cc.opt.RefineTime > 0 {
-			cc.deadline = minTime(cc.deadline, time.Now().Add(cc.opt.RefineTime))
-		}
 		for _, c := range cands {
 			if cc.expired() {
 				return cc.report(found)
