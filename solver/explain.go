@@ -20,6 +20,9 @@ type ExplainOptions struct {
 	// during the minimisation, the core found so far is returned with
 	// Minimal false.
 	TimeLimit time.Duration
+	// Shortage, when not nil, is a shortage already proved for this
+	// scenario (Result.Shortage of Solve): the count is not made again.
+	Shortage *Shortage
 	// NoCapacity skips the count of CheckCapacity, so that the explanation
 	// is always an unsatisfiable core (shrunk towards a minimal one).
 	NoCapacity bool
@@ -209,9 +212,15 @@ func Explain(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, 
 	ctx, cancel := context.WithDeadline(ctx, t0.Add(limit))
 	defer cancel()
 	var small *Shortage // a small shortage, explained by a core when one is found in time
+	counted := func() (*Shortage, error) {
+		if opt.Shortage != nil {
+			return opt.Shortage, nil
+		}
+		return capacityFirst(ctx, sc, t0.Add(limit))
+	}
 	if opt.NoCapacity {
 		// the core below
-	} else if sh, err := capacityFirst(ctx, sc, t0.Add(limit)); err != nil {
+	} else if sh, err := counted(); err != nil {
 		return nil, err
 	} else if sh != nil && smallShortage(sh) {
 		small = sh

@@ -187,7 +187,7 @@ func (a *app) explain(parent context.Context, path string, s planSettings, es ex
 		}
 		return nil
 	case solver.Infeasible:
-		return a.explainInfeasible(ctx, sc, rules, s, es)
+		return a.explainInfeasible(ctx, sc, rules, s, es, res.Shortage)
 	}
 	return &exitError{code: exitTimeLimit, msg: "the time limit was reached with no answer (status unknown); try a longer --time-limit"}
 }
@@ -195,8 +195,8 @@ func (a *app) explain(parent context.Context, path string, s planSettings, es ex
 // explainInfeasible explains an infeasible scenario, prints the
 // explanation in the chosen format (csv: as text on stderr) and ends with
 // exit code 3. plan and explain share it.
-func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, s planSettings, es explainSettings) error {
-	rep, err := buildExplanation(ctx, sc, rules, s, es)
+func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, s planSettings, es explainSettings, shortage *solver.Shortage) error {
+	rep, err := buildExplanation(ctx, sc, rules, s, es, shortage)
 	if err := a.interrupted(); err != nil {
 		return err // an explanation cut short is not shown
 	}
@@ -223,13 +223,13 @@ func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules [
 // buildExplanation runs solver.Explain and solver.WaysOut within what is
 // left of the run's time limit (ctx's deadline): the core gets up to half
 // of it, the ways out the rest.
-func buildExplanation(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, s planSettings, es explainSettings) (*explainReport, error) {
+func buildExplanation(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, s planSettings, es explainSettings, shortage *solver.Shortage) (*explainReport, error) {
 	limit := left(ctx)
 	if limit <= 0 {
 		limit = 10 * time.Minute
 	}
 	t0 := time.Now()
-	ex, err := solver.Explain(ctx, sc, rules, solver.ExplainOptions{TimeLimit: limit / 2})
+	ex, err := solver.Explain(ctx, sc, rules, solver.ExplainOptions{TimeLimit: limit / 2, Shortage: shortage})
 	if err != nil {
 		if e := memoryExit(err); e != nil {
 			return nil, e

@@ -230,7 +230,7 @@ func (a *app) plan(parent context.Context, path string, s planSettings) error {
 		// The explanation (minimal core, calendar, ways out) is explain's;
 		// CSV has no place for it: it goes to stderr as text.
 		a.pg.phase("explaining why no roster exists")
-		return a.explainInfeasible(ctx, sc, rules, s, s.explain)
+		return a.explainInfeasible(ctx, sc, rules, s, s.explain, res.Shortage)
 	default:
 		if s.format == "json" {
 			if err := a.emit(rep, s); err != nil {
