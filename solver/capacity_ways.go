@@ -18,6 +18,19 @@ import (
 	"github.com/shiftsat/shiftsat/model"
 )
 
+// CountedBound is what counting proves about the ways out of a shortage,
+// whether or not planning could verify a way in time: no roster exists
+// with fewer than People more people like Like (same skills, shift types
+// and limits), nor with fewer than Starts starts less of demand.
+type CountedBound struct {
+	// Like is the person copied; People the fewest copies not refuted by
+	// counting (0: not computed).
+	Like   model.StaffID
+	People int
+	// Starts is the shortage's deficit.
+	Starts int
+}
+
 // maxShortageRounds bounds the re-checks of one shortage way out.
 const maxShortageRounds = 12
 
@@ -29,7 +42,8 @@ const maxShortageRounds = 12
 // plan; (2) the least demand to drop: one person less on as many demand
 // cells of the window as starts are missing (spread over its dates, most
 // needed first), then on the cells of any shortage that remains.
-func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysOutOptions, deadline time.Time) ([]WayOut, int, error) {
+func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysOutOptions, deadline time.Time, counted *CountedBound) ([]WayOut, int, error) {
+	counted.Starts = sh.Deficit()
 	solves := 0
 	var mu sync.Mutex
 	// Counting ways are few and each is the answer to the shortage: their
@@ -85,7 +99,7 @@ func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt Way
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		moreWay, moreErr = morePeople(sc, sh, opt, deadline, verify)
+		moreWay, moreErr = morePeople(ctx, sc, sh, opt, deadline, verify, counted)
 	}()
 	go func() {
 		defer wg.Done()
@@ -107,7 +121,7 @@ type verifier func(changes []Change) (*WayOut, Status, *Shortage, error)
 
 // morePeople finds the fewest more people like the most capable person of
 // the shortage's group that make the scenario plan.
-func morePeople(sc *model.Scenario, sh *Shortage, opt WaysOutOptions, deadline time.Time, verify verifier) (*WayOut, error) {
+func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysOutOptions, deadline time.Time, verify verifier, counted *CountedBound) (*WayOut, error) {
 	if cost := opt.Costs.cost(AddPerson); cost > 0 {
 		if like := mostCapable(sc, sh); like != nil {
 			per := 0
@@ -125,8 +139,42 @@ func morePeople(sc *model.Scenario, sh *Shortage, opt WaysOutOptions, deadline t
 					From: sc.Horizon.Start, Until: sc.Horizon.End, Skills: append([]string(nil), like.Skills...),
 					Cost: k * cost, Description: fmt.Sprintf("add %d more %s like %s for the whole horizon", k, plural(k, "person", "people"), like.ID)}}
 			}
-			k := ceilDiv(sh.Deficit(), max(per, 1))
-			refuted := 0 // the largest count proved too few
+			// The fewest that counting does not refute, by bisection: every
+			// smaller number is proved too few whatever planning says.
+			shortWith := func(k int) (bool, bool) {
+				scn, err := ApplyChanges(sc, add(k))
+				if err != nil || !time.Now().Before(deadline) {
+					return false, false
+				}
+				cr, err := CheckCapacity(ctx, scn, CapacityOptions{TimeLimit: min(DefaultCapacityTime, time.Until(deadline)/4), NoReasons: true})
+				if err != nil {
+					return false, false
+				}
+				return cr.Shortage != nil, true
+			}
+			lo, hi := 1, ceilDiv(sh.Deficit(), max(per, 1))
+			for {
+				short, ok := shortWith(hi)
+				if !ok || !short || hi > 4*len(sc.Staff)+sh.Deficit() {
+					break
+				}
+				lo, hi = hi+1, 2*hi
+			}
+			for lo < hi {
+				mid := (lo + hi) / 2
+				short, ok := shortWith(mid)
+				if !ok {
+					break
+				}
+				if short {
+					lo = mid + 1
+				} else {
+					hi = mid
+				}
+			}
+			counted.Like, counted.People = like.ID, lo
+			k := hi
+			refuted := lo - 1 // the largest count proved too few
 			var found *WayOut
 			infeasible := 0 // plans proved infeasible without a shortage
 			for round := 0; round < maxShortageRounds && found == nil && infeasible < 2 && k <= 4*len(sc.Staff)+sh.Deficit(); round++ {

@@ -194,6 +194,8 @@ type WaysOutOptions struct {
 
 // WaysOutStats are figures about a WaysOut search.
 type WaysOutStats struct {
+	// Counted, for a shortage, is what counting proved about its ways out.
+	Counted *CountedBound
 	// Solves counts the changed scenarios solved.
 	Solves int
 	// Time is the wall time of the search.
@@ -241,7 +243,8 @@ func WaysOut(ctx context.Context, sc *model.Scenario, ex *Explanation, opt WaysO
 	}
 	var ways []WayOut
 	if ex.Shortage != nil {
-		sw, n, err := shortageWays(ctx, sc, ex.Shortage, opt, deadline)
+		stats.Counted = &CountedBound{}
+		sw, n, err := shortageWays(ctx, sc, ex.Shortage, opt, deadline, stats.Counted)
 		stats.Solves += n
 		if err != nil {
 			return sw, stats, err

@@ -238,7 +238,7 @@ func buildExplanation(ctx context.Context, sc *model.Scenario, rules []constrain
 	}
 	rep := &explainReport{sc: sc, rules: rules, lang: s.lang, status: ex.Status, ex: ex, relax: es.relaxRules, maxWays: es.maxWays}
 	if ex.Status == solver.Infeasible && es.maxWays > 0 {
-		ways, _, err := solver.WaysOut(ctx, sc, ex, solver.WaysOutOptions{Costs: es.costs, RelaxRules: es.relaxRules,
+		ways, wst, err := solver.WaysOut(ctx, sc, ex, solver.WaysOutOptions{Costs: es.costs, RelaxRules: es.relaxRules,
 			MaxWays: es.maxWays, TimeLimit: limit - time.Since(t0)})
 		if err != nil {
 			if e := memoryExit(err); e != nil {
@@ -246,7 +246,7 @@ func buildExplanation(ctx context.Context, sc *model.Scenario, rules []constrain
 			}
 			return nil, failf("ways out: %v", err)
 		}
-		rep.ways = ways
+		rep.ways, rep.counted = ways, wst.Counted
 	}
 	return rep, nil
 }

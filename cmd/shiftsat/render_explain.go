@@ -24,6 +24,8 @@ type explainReport struct {
 	ways    []solver.WayOut
 	relax   bool
 	maxWays int
+	// counted is what counting proved about the ways out of a shortage.
+	counted *solver.CountedBound
 }
 
 func (r *explainReport) ja() bool { return r.lang == "ja" }

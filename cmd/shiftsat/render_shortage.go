@@ -111,6 +111,12 @@ func (r *explainReport) writeShortage(b *strings.Builder, sh *solver.Shortage) {
 	}
 	b.WriteString(wrapItem("  ", r.tr(fmt.Sprintf("Together at most %d, against %d needed: %d short. This is a count, not a search: no roster can cover the demand, whatever else it does.", sh.Can, sh.Need, sh.Deficit()),
 		fmt.Sprintf("合わせて最大%d、必要なのは%d: %d不足です。これは探索ではなく数え上げによる証明で、どんな勤務表でも必要人数を満たせません。", sh.Can, sh.Need, sh.Deficit()))))
+	if c := r.counted; c != nil && c.People > 0 {
+		b.WriteString(wrapItem("  ", r.tr(fmt.Sprintf("Counting also proves that it takes at least %s like %s (same skills, shift types and personal limits), or at least %d starts less of demand.",
+			xplural(c.People, "more person", "more people"), r.name(c.Like), c.Starts),
+			fmt.Sprintf("数え上げにより、%sと同じ条件の人を少なくとも%d人増やすか、必要人数を延べ%d人以上減らす必要があることも分かっています。",
+				r.name(c.Like), c.People, c.Starts))))
+	}
 }
 
 // personReason says why one person can do no more than pc.Max: the
@@ -234,7 +240,15 @@ func allKind(cs []solver.Change, k solver.ChangeKind) bool {
 }
 
 // shortageJSON is the `shortage` object of an explanation found by counting.
+// countedJSON is what counting proved about the ways out.
+type countedJSON struct {
+	Like   string `json:"like"`
+	People int    `json:"people"`
+	Starts int    `json:"starts"`
+}
+
 type shortageJSON struct {
+	Counted *countedJSON         `json:"counted,omitempty"`
 	Shifts  []string             `json:"shifts"`
 	Skill   string               `json:"skill,omitempty"`
 	Night   bool                 `json:"night,omitempty"`
@@ -261,6 +275,9 @@ func (r *explainReport) shortageJSONOf(sh *solver.Shortage) *shortageJSON {
 		Need: sh.Need, Can: sh.Can, Deficit: sh.Deficit(), People: []shortagePersonJSON{}, Text: r.shortageSummary(sh)}
 	for _, s := range sh.Group.Shifts {
 		out.Shifts = append(out.Shifts, string(s))
+	}
+	if c := r.counted; c != nil && c.People > 0 {
+		out.Counted = &countedJSON{Like: string(c.Like), People: c.People, Starts: c.Starts}
 	}
 	for _, pc := range sh.People {
 		pj := shortagePersonJSON{Staff: string(pc.Staff), Max: pc.Max, Days: pc.Days, Bound: []conflictJSON{}, Text: r.personReason(sh, pc)}
