@@ -4,7 +4,7 @@ GO           ?= go
 TEST_TIMEOUT ?= 5m
 SCENARIO     ?= examples/store.yaml
 
-.PHONY: run test build bench fmt bench-nrp bench-scale dimacs
+.PHONY: run test build bench fmt bench-nrp bench-scale bench-capacity dimacs
 
 ## run: plan the example convenience-store month and print the roster
 run:
@@ -36,6 +36,12 @@ bench-scale:
 CNF ?= scenario.cnf
 dimacs:
 	$(GO) run ./cmd/shiftsat plan $(SCENARIO) --dimacs $(CNF)
+
+## bench-capacity: the not-enough-people families (time to the verdict, the explanation and the ways out of
+## understaffed months; time to a roster of months at 95-100 % of the counted capacity), saved to bench-capacity.out
+bench-capacity:
+	@status=0; $(GO) test -run '^$$' -bench 'BenchmarkUnderstaffed|BenchmarkTightFeasible|BenchmarkCheckCapacity' -benchtime 1x -v -timeout 30m ./solver > bench-capacity.out 2>&1 || status=$$?; \
+	grep -E '^(Benchmark|    capacity_bench)' bench-capacity.out; exit $$status
 
 ## bench-nrp: solve the Curtois-Qu nurse-rostering instances NRP_INSTANCES, NRP_TIME each, and print a table
 NRP_INSTANCES ?= 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24
