@@ -131,6 +131,9 @@ func Parse(file, name string, r io.Reader) (*Instance, error) {
 			}
 			seen[line] = true
 			section = line
+			if line == "SECTION_HORIZON" {
+				p.horizonSection = p.line
+			}
 			if !p.known(section) {
 				p.errorf("unknown section %s", section)
 			}
@@ -155,6 +158,10 @@ func Parse(file, name string, r io.Reader) (*Instance, error) {
 			p.line = 0
 			p.errorf("missing section %s", s)
 		}
+	}
+	if seen["SECTION_HORIZON"] && p.horizonLine == 0 {
+		p.line = p.horizonSection
+		p.errorf("SECTION_HORIZON holds no horizon length")
 	}
 	p.finish()
 	if p.hidden > 0 {
@@ -202,8 +209,9 @@ type parser struct {
 	// days are the day indexes read before the horizon, checked
 	// against it once the whole file is read.
 	days []pendingDay
-	// horizonLine is the line of the horizon's value, 0 before it.
-	horizonLine int
+	// horizonLine is the line of the horizon's value, 0 before it;
+	// horizonSection the line of SECTION_HORIZON.
+	horizonLine, horizonSection int
 }
 
 type pendingDay struct {
@@ -296,14 +304,14 @@ func (p *parser) row(section string, f []string) {
 	in := p.in
 	switch section {
 	case "SECTION_HORIZON":
-		if !p.nfields(f, 1) {
-			return
-		}
 		if p.horizonLine > 0 {
 			p.errorf("horizon given twice (first on line %d)", p.horizonLine)
 			return
 		}
 		p.horizonLine = p.line
+		if !p.nfields(f, 1) {
+			return
+		}
 		in.Days = p.atoi("horizon", f[0])
 		if in.Days == 0 || in.Days%7 != 0 {
 			p.errorf("horizon %d is not a positive multiple of 7", in.Days)

@@ -105,6 +105,15 @@ func TestParseHorizonLast(t *testing.T) {
 	}
 }
 
+// TestParseEmptyHorizon: a SECTION_HORIZON without its value was accepted
+// with a horizon of 0 days (found by FuzzParse).
+func TestParseEmptyHorizon(t *testing.T) {
+	_, err := Parse("f.txt", "f", strings.NewReader("SECTION_HORIZON\nSECTION_SHIFTS\n0,0,\n1,0,\nSECTION_STAFF"))
+	if err == nil || err.Error() != "f.txt:1: SECTION_HORIZON holds no horizon length" {
+		t.Errorf("error %v, want the empty horizon on line 1", err)
+	}
+}
+
 // TestParseWrongFile: a file that is no instance at all gets one line,
 // and a broken instance at most maxErrors lines and a count of the rest.
 func TestParseWrongFile(t *testing.T) {
