@@ -24,6 +24,7 @@ func TestCapacityAgreesWithBruteForce(t *testing.T) {
 	if testing.Short() {
 		n, budget = 200, 5*time.Second
 	}
+	n, budget = solver.ScaleProp(t, n, budget)
 	deadline := time.Now().Add(budget)
 	var cases, shortages, people int
 	for seed := uint64(1); seed <= uint64(n) && time.Now().Before(deadline); seed++ {

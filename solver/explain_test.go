@@ -199,8 +199,11 @@ func TestExplainRandomInfeasible(t *testing.T) {
 	if testing.Short() {
 		want = 10
 	}
+	// SHIFTSAT_PROP_SCALE multiplies the scenarios wanted and the seeds tried.
+	k := propScale(t)
+	want *= k
 	found, minimal := 0, 0
-	for seed := uint64(1); found < want && seed < 2000; seed++ {
+	for seed := uint64(1); found < want && seed < uint64(2000*k); seed++ {
 		sc := randomScenario(seed)
 		rules, err := constraints.Compile(sc)
 		if err != nil {

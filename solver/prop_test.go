@@ -528,6 +528,7 @@ func TestBruteForceAgreesWithSolver(t *testing.T) {
 	if testing.Short() {
 		n, budget = 300, 10*time.Second
 	}
+	n, budget = solver.ScaleProp(t, n, budget)
 	const maxCombos = 1 << 14
 	start := time.Now()
 	outs := runCases(1, n, tinyParams, maxCombos, budget)
@@ -623,6 +624,7 @@ func TestEveryRosterPassesCheck(t *testing.T) {
 	if testing.Short() {
 		n, budget = 200, 5*time.Second
 	}
+	n, budget = solver.ScaleProp(t, n, budget)
 	// maxCombos 0: no brute force on UNSAT answers (they are only counted).
 	outs := runCases(100_001, n, smallParams, 0, budget)
 	count := map[string]int{}
@@ -906,6 +908,7 @@ func TestPinnedRostersAgree(t *testing.T) {
 	if testing.Short() {
 		n, budget = 300, 4*time.Second
 	}
+	n, budget = solver.ScaleProp(t, n, budget)
 	deadline := time.Now().Add(budget)
 	gen := func(seed uint64) *model.Scenario {
 		sc := generate(seed, pinParams)

@@ -131,6 +131,9 @@ func Parse(file, name string, r io.Reader) (*Instance, error) {
 			}
 			seen[line] = true
 			section = line
+			if line == "SECTION_HORIZON" {
+				p.horizonSection = p.line
+			}
 			if !p.known(section) {
 				p.errorf("unknown section %s", section)
 			}
@@ -155,6 +158,10 @@ func Parse(file, name string, r io.Reader) (*Instance, error) {
 			p.line = 0
 			p.errorf("missing section %s", s)
 		}
+	}
+	if seen["SECTION_HORIZON"] && p.horizonLine == 0 {
+		p.line = p.horizonSection
+		p.errorf("SECTION_HORIZON holds no horizon length")
 	}
 	p.finish()
 	if p.hidden > 0 {
@@ -199,6 +206,16 @@ type parser struct {
 	// every shift type is known.
 	follow    []pendingList
 	maxShifts []pendingList
+	// days are the day indexes read before the horizon, checked
+	// against it once the whole file is read.
+	days []pendingDay
+	// horizonLine is the line of the horizon's value, 0 before it;
+	// horizonSection the line of SECTION_HORIZON.
+	horizonLine, horizonSection int
+}
+
+type pendingDay struct {
+	line, day int
 }
 
 type pendingList struct {
@@ -249,10 +266,21 @@ func (p *parser) nfields(f []string, n int) bool {
 
 func (p *parser) day(s string) int {
 	d := p.atoi("day", s)
+	if p.horizonLine == 0 {
+		// The horizon comes later in the file (the sections may come
+		// in any order): check the day once it is known.
+		p.days = append(p.days, pendingDay{p.line, d})
+	} else {
+		p.checkDay(d)
+	}
+	return d
+}
+
+// checkDay reports a day outside the horizon.
+func (p *parser) checkDay(d int) {
 	if p.in.Days > 0 && d >= p.in.Days {
 		p.errorf("day %d is outside the horizon 0..%d", d, p.in.Days-1)
 	}
-	return d
 }
 
 func (p *parser) employee(id string) int {
@@ -276,6 +304,11 @@ func (p *parser) row(section string, f []string) {
 	in := p.in
 	switch section {
 	case "SECTION_HORIZON":
+		if p.horizonLine > 0 {
+			p.errorf("horizon given twice (first on line %d)", p.horizonLine)
+			return
+		}
+		p.horizonLine = p.line
 		if !p.nfields(f, 1) {
 			return
 		}
@@ -352,6 +385,10 @@ func (p *parser) row(section string, f []string) {
 // finish resolves the lists that name shift types.
 func (p *parser) finish() {
 	in := p.in
+	for _, d := range p.days {
+		p.line = d.line
+		p.checkDay(d.day)
+	}
 	for _, l := range p.follow {
 		p.line = l.line
 		for _, id := range strings.Split(l.text, "|") {

@@ -76,6 +76,44 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// TestParseHorizonLast: days read before the horizon section are checked
+// against it at the end (they were let through, out of range), and a
+// second horizon value is an error (the last one used to win silently).
+func TestParseHorizonLast(t *testing.T) {
+	text := "SECTION_SHIFTS\nD,480,\n\nSECTION_STAFF\nA,D=14,4320,3360,5,2,2,1\n\n" +
+		"SECTION_DAYS_OFF\nA,13,99\n\nSECTION_SHIFT_ON_REQUESTS\nA,14,D,1\n\nSECTION_COVER\n50,D,1,1,1\n0,D,1,1,1\n\n" +
+		"SECTION_HORIZON\n14\n7\n"
+	_, err := Parse("late.txt", "late", strings.NewReader(text))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	want := []string{
+		"late.txt:19: horizon given twice (first on line 18)",
+		"late.txt:8: day 99 is outside the horizon 0..13",
+		"late.txt:11: day 14 is outside the horizon 0..13",
+		"late.txt:14: day 50 is outside the horizon 0..13",
+	}
+	if diff := cmp.Diff(want, strings.Split(err.Error(), "\n")); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+	in, err := Parse("late.txt", "late", strings.NewReader(strings.NewReplacer("A,13,99", "A,13", "A,14,D", "A,12,D", "50,D", "6,D", "14\n7\n", "14\n").Replace(text)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Days != 14 || len(in.Cover) != 2 || in.Staff[0].DaysOff[0] != 13 {
+		t.Errorf("parsed %+v", in)
+	}
+}
+
+// TestParseEmptyHorizon: a SECTION_HORIZON without its value was accepted
+// with a horizon of 0 days (found by FuzzParse).
+func TestParseEmptyHorizon(t *testing.T) {
+	_, err := Parse("f.txt", "f", strings.NewReader("SECTION_HORIZON\nSECTION_SHIFTS\n0,0,\n1,0,\nSECTION_STAFF"))
+	if err == nil || err.Error() != "f.txt:1: SECTION_HORIZON holds no horizon length" {
+		t.Errorf("error %v, want the empty horizon on line 1", err)
+	}
+}
+
 // TestParseWrongFile: a file that is no instance at all gets one line,
 // and a broken instance at most maxErrors lines and a count of the rest.
 func TestParseWrongFile(t *testing.T) {
