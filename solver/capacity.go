@@ -461,13 +461,53 @@ func (cc *capChecker) capTable(cp *capProfile, g *capGroup) [][]int {
 	return tab
 }
 
-// horizonWide reports whether a sum bound applies to every window of the
-// horizon alike (per horizon or per range covering it, night_work).
-func horizonWide(r constraints.Rule) bool {
-	if b, ok := r.(*constraints.SumBound); ok {
-		return b.Per == constraints.PerHorizon || b.Per == constraints.PerRange
+// provedShort reports whether CheckCapacity proves sc short of people,
+// within a share (1/part) of the time to the deadline (zero: none) and at
+// most DefaultCapacityTime. ok is false when the check could not say in
+// time: no shortage found by an unfinished check proves nothing.
+func provedShort(ctx context.Context, sc *model.Scenario, deadline time.Time, part int) (short, ok bool) {
+	budget := DefaultCapacityTime
+	if !deadline.IsZero() {
+		budget = min(budget, time.Until(deadline)/time.Duration(part))
 	}
-	return true
+	if budget <= 0 {
+		return false, false
+	}
+	cr, err := CheckCapacity(ctx, sc, CapacityOptions{TimeLimit: budget, NoReasons: true, RefineTime: budget / 10})
+	if err != nil || (cr.Shortage == nil && !cr.Complete) {
+		return false, false
+	}
+	return cr.Shortage != nil, true
+}
+
+// fewestNotShort searches the least count n >= lo (of people added, say)
+// for which short(n) does not prove a shortage, short being monotone
+// (more people, more capacity): it doubles from guess while short (up to
+// limit), then bisects. It returns lo, below which every count was proved
+// short, and hi, the least count found not proved short; they differ when
+// a check could not say in time.
+func fewestNotShort(lo, guess, limit int, short func(n int) (bool, bool)) (int, int) {
+	hi := max(guess, lo)
+	for hi < limit {
+		s, ok := short(hi)
+		if !ok || !s {
+			break
+		}
+		lo, hi = hi+1, min(2*hi, limit)
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		s, ok := short(mid)
+		if !ok {
+			break
+		}
+		if s {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo, hi
 }
 
 // capFound is a failing comparison before it is reported.
@@ -729,11 +769,11 @@ func capacityGroups(sc *model.Scenario) []*capGroup {
 		}
 		var used, night []int
 		for si, s := range sc.Shifts {
-			any := false
+			has := false
 			for d := range cell {
-				any = any || cell[d][si] > 0
+				has = has || cell[d][si] > 0
 			}
-			if !any {
+			if !has {
 				continue
 			}
 			used = append(used, si)

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -46,27 +45,17 @@ func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt Way
 	counted.Starts = sh.Deficit()
 	solves := 0
 	var mu sync.Mutex
-	// Counting ways are few and each is the answer to the shortage: their
-	// plans get half the time left, not just a changed scenario's usual.
 	verify := func(changes []Change) (*WayOut, Status, *Shortage, error) {
-		// Each plan gets a third of the time left (at least SolveTime):
-		// near capacity a roster is hard to find, and a way with a little
+		// Counting ways are few and each is the answer to the shortage:
+		// each plan gets a third of the time left (at least SolveTime), as
+		// near capacity a roster is hard to find and a way with a little
 		// more room is tried next.
-		solveTime := max(opt.SolveTime, time.Until(deadline)/3)
+		if time.Until(deadline) <= 0 || ctx.Err() != nil {
+			return nil, Unknown, nil, nil
+		}
 		scn, err := ApplyChanges(sc, changes)
 		if err != nil {
 			return nil, Unknown, nil, err
-		}
-		left := time.Until(deadline)
-		if left <= 0 || ctx.Err() != nil {
-			return nil, Unknown, nil, nil
-		}
-		cr, err := CheckCapacity(ctx, scn, CapacityOptions{TimeLimit: min(left/4, DefaultCapacityTime), NoReasons: true})
-		if err != nil {
-			return nil, Unknown, nil, err
-		}
-		if cr.Shortage != nil {
-			return nil, Infeasible, cr.Shortage, nil
 		}
 		rules, err := constraints.Compile(scn)
 		if err != nil {
@@ -75,15 +64,9 @@ func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt Way
 		mu.Lock()
 		solves++
 		mu.Unlock()
-		res, err := Solve(ctx, scn, rules, Options{TimeLimit: min(solveTime, time.Until(deadline))})
-		if err != nil {
-			return nil, Unknown, nil, err
-		}
-		if res.Status != Feasible {
-			return nil, res.Status, res.Shortage, nil
-		}
-		if vs := constraints.CheckAll(rules, res.Roster); len(vs) > 0 {
-			return nil, Unknown, nil, fmt.Errorf("solver: internal error: the roster of a way out breaks %d requirement(s), first: %s", len(vs), vs[0].Message)
+		res, err := planChanged(ctx, scn, rules, min(max(opt.SolveTime, time.Until(deadline)/3), time.Until(deadline)))
+		if err != nil || res.Status != Feasible {
+			return nil, res.Status, res.Shortage, err
 		}
 		cost := 0
 		for _, c := range changes {
@@ -141,37 +124,13 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 			}
 			// The fewest that counting does not refute, by bisection: every
 			// smaller number is proved too few whatever planning says.
-			shortWith := func(k int) (bool, bool) {
+			lo, hi := fewestNotShort(1, ceilDiv(sh.Deficit(), max(per, 1)), 4*len(sc.Staff)+sh.Deficit(), func(k int) (bool, bool) {
 				scn, err := ApplyChanges(sc, add(k))
-				if err != nil || !time.Now().Before(deadline) {
-					return false, false
-				}
-				cr, err := CheckCapacity(ctx, scn, CapacityOptions{TimeLimit: min(DefaultCapacityTime, time.Until(deadline)/4), NoReasons: true})
 				if err != nil {
 					return false, false
 				}
-				return cr.Shortage != nil, true
-			}
-			lo, hi := 1, ceilDiv(sh.Deficit(), max(per, 1))
-			for {
-				short, ok := shortWith(hi)
-				if !ok || !short || hi > 4*len(sc.Staff)+sh.Deficit() {
-					break
-				}
-				lo, hi = hi+1, 2*hi
-			}
-			for lo < hi {
-				mid := (lo + hi) / 2
-				short, ok := shortWith(mid)
-				if !ok {
-					break
-				}
-				if short {
-					lo = mid + 1
-				} else {
-					hi = mid
-				}
-			}
+				return provedShort(ctx, scn, deadline, 4)
+			})
 			counted.Like, counted.People = like.ID, lo
 			k := hi
 			refuted := lo - 1 // the largest count proved too few
@@ -483,22 +442,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// describeShortage is a one-line English account of a shortage, for
-// errors and logs.
-func describeShortage(sh *Shortage) string {
-	what := strings.Join(shiftStrings(sh.Group.Shifts), "+")
-	if sh.Group.Skill != "" {
-		what += " (" + sh.Group.Skill + ")"
-	}
-	return fmt.Sprintf("%s..%s: %s needs %d starts, at most %d possible", sh.From, sh.To, what, sh.Need, sh.Can)
-}
-
-func shiftStrings(ids []model.ShiftID) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = string(id)
-	}
-	return out
 }

@@ -478,36 +478,12 @@ func rosterFigures(r *model.Roster) Figures {
 }
 
 // countedExtra returns the fewest copies in extra (at least lo) with which
-// CheckCapacity finds no shortage, by bisection (more copies, more
-// capacity): every smaller count is proved too few by counting. It returns
-// lo when the checks run out of time.
+// CheckCapacity finds no shortage (more copies, more capacity): every
+// smaller count is proved too few by counting. It returns lo when the
+// checks run out of time.
 func countedExtra(ctx context.Context, sc *model.Scenario, specs []*model.RuleSpec, extra []*model.Staff, lo int, deadline time.Time) int {
-	short := func(n int) (bool, bool) {
-		budget := DefaultCapacityTime
-		if !deadline.IsZero() {
-			budget = min(budget, time.Until(deadline)/8)
-		}
-		if budget <= 0 {
-			return false, false
-		}
-		cr, err := CheckCapacity(ctx, withRules(sc, specs, extra[:n]), CapacityOptions{TimeLimit: budget, NoReasons: true, RefineTime: budget / 10})
-		if err != nil || (cr.Shortage == nil && !cr.Complete) {
-			return false, false
-		}
-		return cr.Shortage != nil, true
-	}
-	hi := len(extra) // assumed enough; the search finds out
-	for lo < hi {
-		mid := (lo + hi) / 2
-		s, ok := short(mid)
-		if !ok {
-			return lo
-		}
-		if s {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	return lo
+	n, _ := fewestNotShort(lo, len(extra), len(extra), func(n int) (bool, bool) {
+		return provedShort(ctx, withRules(sc, specs, extra[:n]), deadline, 8)
+	})
+	return n
 }

@@ -319,15 +319,12 @@ func WaysOut(ctx context.Context, sc *model.Scenario, ex *Explanation, opt WaysO
 			continue
 		}
 		stats.Solves++
-		res, err := Solve(ctx, scn, rules, Options{TimeLimit: min(opt.SolveTime, time.Until(deadline))})
+		res, err := planChanged(ctx, scn, rules, min(opt.SolveTime, time.Until(deadline)))
 		if err != nil {
 			return ways, stats, err
 		}
 		switch res.Status {
 		case Feasible:
-			if vs := constraints.CheckAll(rules, res.Roster); len(vs) > 0 {
-				return ways, stats, fmt.Errorf("solver: internal error: the roster of a way out breaks %d requirement(s), first: %s", len(vs), vs[0].Message)
-			}
 			ways = append(ways, WayOut{Changes: st.changes, Cost: st.cost, Roster: res.Roster, Scenario: scn})
 		case Infeasible:
 			lim := min(opt.CoreTime, time.Until(deadline))
@@ -347,6 +344,22 @@ func WaysOut(ctx context.Context, sc *model.Scenario, ex *Explanation, opt WaysO
 	}
 	stats.Time = time.Since(t0)
 	return ways, stats, nil
+}
+
+// planChanged solves a changed scenario with its rules (compiled from it)
+// within limit and re-checks a roster found with constraints.CheckAll: a
+// way out is shown only verified.
+func planChanged(ctx context.Context, scn *model.Scenario, rules []constraints.Rule, limit time.Duration) (*Result, error) {
+	res, err := Solve(ctx, scn, rules, Options{TimeLimit: limit})
+	if err != nil {
+		return &Result{Status: Unknown}, err
+	}
+	if res.Status == Feasible {
+		if vs := constraints.CheckAll(rules, res.Roster); len(vs) > 0 {
+			return &Result{Status: Unknown}, fmt.Errorf("solver: internal error: the roster of a way out breaks %d requirement(s), first: %s", len(vs), vs[0].Message)
+		}
+	}
+	return res, nil
 }
 
 // searchState is a set of changes in the search queue.
