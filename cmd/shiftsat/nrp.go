@@ -7,15 +7,17 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/shiftsat/shiftsat/model"
 	"github.com/shiftsat/shiftsat/solver"
 	"github.com/shiftsat/shiftsat/solver/nrp"
 )
 
 func (a *app) nrpCmd() *cobra.Command {
 	var (
-		out       string
-		timeLimit time.Duration
-		quiet     bool
+		out        string
+		toScenario string
+		timeLimit  time.Duration
+		quiet      bool
 	)
 	c := &cobra.Command{
 		Use:   "nrp INSTANCE.txt",
@@ -31,6 +33,12 @@ score must equal the optimiser's claim. With --out, the roster is written
 atomically in the benchmark's tab-separated format: one line per employee in
 file order, one field per day, the shift ID or empty.
 
+With --to-scenario FILE, nrp solves nothing: it writes a shiftsat scenario
+that means exactly the instance (same staff and shift IDs, day 0 on Monday
+` + nrpMonday + `, every hard constraint as a rule, limit or unavailable day, the
+requests and cover as soft requirements with the file's weights), so that
+plan's cost on it is the benchmark objective of the same roster.
+
 Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid instance,
 3 infeasible, 4 time limit reached with no roster.`,
 		Args: exactArgs(1),
@@ -40,11 +48,18 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid instance,
 					return err
 				}
 			}
+			if toScenario != "" {
+				if err := checkOut(toScenario, input{"the instance", args[0]}); err != nil {
+					return err
+				}
+				return a.nrpToScenario(args[0], toScenario)
+			}
 			return a.nrp(cmd, args[0], out, timeLimit, quiet)
 		},
 	}
 	f := c.Flags()
 	f.StringVarP(&out, "out", "o", "", "write the roster to `FILE` (atomically)")
+	f.StringVar(&toScenario, "to-scenario", "", "write the instance as a shiftsat scenario to `FILE` (atomically) instead of solving it")
 	f.DurationVar(&timeLimit, "time-limit", 60*time.Second, "stop searching after this `duration` (0: no limit)")
 	f.BoolVarP(&quiet, "quiet", "q", false, "do not print each improvement")
 	return c
@@ -105,6 +120,24 @@ func (a *app) nrp(cmd *cobra.Command, path, out string, timeLimit time.Duration,
 			return err
 		}
 	}
+	return nil
+}
+
+// nrpToScenario writes the scenario of the instance at path to file.
+func (a *app) nrpToScenario(path, file string) error {
+	in, err := nrp.ReadFile(path)
+	if err != nil {
+		return usageErrorf("%v", err)
+	}
+	start, err := model.ParseDate(nrpMonday)
+	if err != nil {
+		return failf("%v", err)
+	}
+	if err := a.write(file, nrpScenario(in, start)); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "wrote %s: %s as a scenario (%d days from %s, %d staff, %d shift types)\n",
+		file, in.Name, in.Days, nrpMonday, len(in.Staff), len(in.Shifts))
 	return nil
 }
 
