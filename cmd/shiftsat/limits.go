@@ -30,8 +30,9 @@ func (a *app) limitsCmd() *cobra.Command {
 		Long: `limits finds, with the solver, the extremes a rule set allows one person with
 nothing else constraining the roster: the longest run of consecutive work days,
 the fewest rest days in any 28 consecutive days, the most work hours in any 7
-consecutive days given the shift types, and the shortest rest between two
-shifts. Each is found by optimisation on a single-person scenario (a horizon of
+consecutive days given the shift types, the shortest rest between two
+shifts, and (when a shift type is a night shift, RULES.md 2.7) the longest run
+of nights on consecutive dates. Each is found by optimisation on a single-person scenario (a horizon of
 three times the rules' longest period plus two weeks, longer for busy periods)
 and proved: one more is unsatisfiable. A rule needing an anchor (起算日) and
 given none is anchored on the horizon start; the extremes do not depend on it.

@@ -43,25 +43,53 @@ func renderLimitsText(w io.Writer, rows []limitsRow) {
 		}
 		fmt.Fprintf(&b, "What each rule set allows one person, nothing else constraining (found by the solver).\nShift types: %s\n\n", strings.Join(sh, "; "))
 	}
+	nights := limitsHasNights(rows)
 	tw := newTabTable(&b)
-	fmt.Fprintln(tw, "rule set\tlongest streak\tfewest rest days in 28 days\tmost hours in 7 days\tshortest rest between shifts")
+	head := "rule set\tlongest streak\tfewest rest days in 28 days\tmost hours in 7 days\tshortest rest between shifts"
+	if nights {
+		head += "\tlongest run of nights"
+	}
+	fmt.Fprintln(tw, head)
 	for _, r := range rows {
 		x := r.res
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.name,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s", r.name,
 			extremeText(x.LongestStreak, fmt.Sprintf("%d days", x.LongestStreak.Value)),
 			extremeText(x.FewestRest, fmt.Sprintf("%d", x.FewestRest.Value)),
 			extremeText(x.MostHours, fmtMinutes(x.MostHours.Value)+" h"),
 			extremeText(x.ShortestRest, fmtMinutes(x.ShortestRest.Value)+" h"))
+		if nights {
+			fmt.Fprintf(tw, "\t%s", extremeText(x.LongestNights, fmt.Sprintf("%d nights", x.LongestNights.Value)))
+		}
+		fmt.Fprintln(tw)
 	}
 	tw.Flush()
 	fmt.Fprintln(&b)
 	for _, r := range rows {
 		x := r.res
-		fmt.Fprintf(&b, "%s: horizon %s (%d days), %d SAT calls; witnesses: streak %s, rest %s, hours %s, rest between %s\n",
+		fmt.Fprintf(&b, "%s: horizon %s (%d days), %d SAT calls; witnesses: streak %s, rest %s, hours %s, rest between %s",
 			r.name, dateSpan(x.Horizon.Start, x.Horizon.End), x.Horizon.Days(), x.Solves,
 			witness(x.LongestStreak), witness(x.FewestRest), witness(x.MostHours), witness(x.ShortestRest))
+		if nights {
+			fmt.Fprintf(&b, ", nights %s", witness(x.LongestNights))
+		}
+		fmt.Fprintln(&b)
 	}
 	w.Write(b.Bytes())
+}
+
+// limitsHasNights reports whether the person could work a night shift
+// type (RULES.md 2.7): only then do the outputs show the longest run of
+// nights.
+func limitsHasNights(rows []limitsRow) bool {
+	if len(rows) == 0 {
+		return false
+	}
+	for _, s := range rows[0].res.Shifts {
+		if (model.Instance{Date: rows[0].res.Horizon.Start, Shift: s}).Night() {
+			return true
+		}
+	}
+	return false
 }
 
 func witness(x solver.Extreme) string {
@@ -75,7 +103,12 @@ func witness(x solver.Extreme) string {
 // numbers (days, hours), empty when not found.
 func renderLimitsCSV(w io.Writer, rows []limitsRow) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"rule_set", "longest_streak_days", "longest_streak_limited", "fewest_rest_days_28", "most_work_hours_7", "shortest_rest_hours", "proven", "horizon_start", "horizon_end"})
+	nights := limitsHasNights(rows)
+	head := []string{"rule_set", "longest_streak_days", "longest_streak_limited", "fewest_rest_days_28", "most_work_hours_7", "shortest_rest_hours", "proven", "horizon_start", "horizon_end"}
+	if nights {
+		head = append(head, "longest_night_run")
+	}
+	cw.Write(head)
 	for _, r := range rows {
 		x := r.res
 		num := func(e solver.Extreme, v string) string {
@@ -85,12 +118,16 @@ func renderLimitsCSV(w io.Writer, rows []limitsRow) error {
 			return v
 		}
 		proven := x.LongestStreak.Proven && x.FewestRest.Proven && x.MostHours.Proven && x.ShortestRest.Proven
-		cw.Write([]string{r.name,
+		rec := []string{r.name,
 			num(x.LongestStreak, strconv.Itoa(x.LongestStreak.Value)), strconv.FormatBool(!x.LongestStreak.AtHorizon),
 			num(x.FewestRest, strconv.Itoa(x.FewestRest.Value)),
 			num(x.MostHours, hoursOf(x.MostHours.Value)),
 			num(x.ShortestRest, hoursOf(x.ShortestRest.Value)),
-			strconv.FormatBool(proven), x.Horizon.Start.String(), x.Horizon.End.String()})
+			strconv.FormatBool(proven), x.Horizon.Start.String(), x.Horizon.End.String()}
+		if nights {
+			rec = append(rec, num(x.LongestNights, strconv.Itoa(x.LongestNights.Value)))
+		}
+		cw.Write(rec)
 	}
 	cw.Flush()
 	return cw.Error()
@@ -124,7 +161,9 @@ func renderLimitsJSON(w io.Writer, rows []limitsRow) error {
 		FewestRest    limitsExtremeJSON `json:"fewest_rest_days_28"`
 		MostHours     limitsExtremeJSON `json:"most_work_hours_7"`
 		ShortestRest  limitsExtremeJSON `json:"shortest_rest"`
-		Solves        int               `json:"solves"`
+		// LongestNights is present when a shift type is a night shift.
+		LongestNights *limitsExtremeJSON `json:"longest_night_run,omitempty"`
+		Solves        int                `json:"solves"`
 	}
 	type shiftJSON struct {
 		ID    string `json:"id"`
@@ -141,9 +180,16 @@ func renderLimitsJSON(w io.Writer, rows []limitsRow) error {
 			out.Shifts = append(out.Shifts, shiftJSON{string(s.ID), model.FormatClock(s.Start), model.FormatClock(s.End), s.Break})
 		}
 	}
+	nights := limitsHasNights(rows)
 	for _, r := range rows {
 		x := r.res
+		var ln *limitsExtremeJSON
+		if nights {
+			j := extremeJSON(x.LongestNights, float64(x.LongestNights.Value), "nights")
+			ln = &j
+		}
 		out.Sets = append(out.Sets, setJSON{
+			LongestNights: ln,
 			Rules:         r.name,
 			Horizon:       map[string]string{"start": x.Horizon.Start.String(), "end": x.Horizon.End.String()},
 			LongestStreak: extremeJSON(x.LongestStreak, float64(x.LongestStreak.Value), "days"),
