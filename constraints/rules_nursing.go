@@ -19,23 +19,38 @@ const (
 	SourceWardRules = "hospital work rules (勤務表作成基準)"
 )
 
-// Citations of the nursing kinds and of the jp-nurse-jna preset's items.
+// Citations of the nursing kinds and of the jp-nurse-jna preset's items
+// (exported so that renderers can translate them).
 const (
-	citeMinConsecutive    = SourceWardRules + "; " + SourceCurtoisQu + ": minimum consecutive shifts; " + SourceINRC2 + ": minimum consecutive working days"
-	citeMinConsecutiveOff = SourceWardRules + ": at least two days off in a row (連休); " + SourceCurtoisQu + ": minimum consecutive days off; " + SourceINRC2 + ": minimum consecutive days off"
-	citeMaxConsecShifts   = SourceWardRules + "; " + SourceINRC2 + ": maximum consecutive assignments of a shift type; for nights, " + SourceJNA + ", 基準4 夜勤の連続回数"
-	citeSuccessions       = SourceWardRules + ": no backward rotation such as a late shift followed by an early one (" + SourceJNA + ": forward rotation, 正循環); " + SourceCurtoisQu + ": shifts that cannot follow; " + SourceINRC2 + ": forbidden shift type successions"
-	citeMaxWeekends       = SourceCurtoisQu + ": maximum weekends worked; " + SourceINRC2 + ": maximum working weekends; " + SourceWardRules
-	citeCompleteWeekends  = SourceINRC2 + ": complete weekends; " + SourceWardRules
-	citeRestAfterNights   = SourceJNA + ", 基準8 夜勤後の休息 (休日を含む): about 48 h after two nights in a row, about 24 h after one"
-	citeMinWeekendsOff    = SourceJNA + ", 週末の連続休日: at least once a month a Saturday and Sunday both off; " + SourceWardRules
+	// CiteMinConsecutiveDays is the source of min_consecutive_days.
+	CiteMinConsecutiveDays = SourceWardRules + "; " + SourceCurtoisQu + ": minimum consecutive shifts; " + SourceINRC2 + ": minimum consecutive working days"
+	// CiteMinConsecutiveDaysOff is the source of min_consecutive_days_off.
+	CiteMinConsecutiveDaysOff = SourceWardRules + ": at least two days off in a row (連休); " + SourceCurtoisQu + ": minimum consecutive days off; " + SourceINRC2 + ": minimum consecutive days off"
+	// CiteMaxConsecutiveShifts is the source of max_consecutive_shifts.
+	CiteMaxConsecutiveShifts = SourceWardRules + "; " + SourceINRC2 + ": maximum consecutive assignments of a shift type; for nights, " + SourceJNA + ", 基準4 夜勤の連続回数"
+	// CiteForbiddenSuccessions is the source of forbidden_successions.
+	CiteForbiddenSuccessions = SourceWardRules + ": no backward rotation such as a late shift followed by an early one (" + SourceJNA + ": forward rotation, 正循環); " + SourceCurtoisQu + ": shifts that cannot follow; " + SourceINRC2 + ": forbidden shift type successions"
+	// CiteMaxWeekends is the source of max_weekends.
+	CiteMaxWeekends = SourceCurtoisQu + ": maximum weekends worked; " + SourceINRC2 + ": maximum working weekends; " + SourceWardRules
+	// CiteCompleteWeekends is the source of complete_weekends.
+	CiteCompleteWeekends = SourceINRC2 + ": complete weekends; " + SourceWardRules
+	// CiteRestAfterNights is the source of rest_after_nights (and of the preset's item).
+	CiteRestAfterNights = SourceJNA + ", 基準8 夜勤後の休息 (休日を含む): about 48 h after two nights in a row, about 24 h after one"
+	// CiteMinWeekendsOff is the source of min_weekends_off.
+	CiteMinWeekendsOff = SourceJNA + ", 週末の連続休日: at least once a month a Saturday and Sunday both off; " + SourceWardRules
 
-	citeJNAInterval  = SourceJNA + ", 基準1 勤務間隔: at least 11 h between shifts"
-	citeJNANights    = SourceJNA + ", 基準3 夜勤回数: at most 8 nights a month on three-shift rosters (3交代制)"
-	citeJNAConsNight = SourceJNA + ", 基準4 夜勤の連続回数: at most 2 nights in a row"
-	citeJNAConsDays  = SourceJNA + ", 基準5 連続勤務日数: at most 5 work days in a row"
-	citeJNAWeekend   = SourceJNA + ", 週末の連続休日: at least once a month a Saturday and Sunday both off"
-	citeJNASpan      = SourceJNA + ", 基準2 勤務の拘束時間: a shift binds at most 13 h from start to end"
+	// CiteJNAInterval is the preset's rest interval item.
+	CiteJNAInterval = SourceJNA + ", 基準1 勤務間隔: at least 11 h between shifts"
+	// CiteJNANights is the preset's night count item.
+	CiteJNANights = SourceJNA + ", 基準3 夜勤回数: at most 8 nights a month on three-shift rosters (3交代制)"
+	// CiteJNAConsecutiveNights is the preset's consecutive nights item.
+	CiteJNAConsecutiveNights = SourceJNA + ", 基準4 夜勤の連続回数: at most 2 nights in a row"
+	// CiteJNAConsecutiveDays is the preset's consecutive work days item.
+	CiteJNAConsecutiveDays = SourceJNA + ", 基準5 連続勤務日数: at most 5 work days in a row"
+	// CiteJNAWeekendOff is the preset's weekend off item.
+	CiteJNAWeekendOff = SourceJNA + ", 週末の連続休日: at least once a month a Saturday and Sunday both off"
+	// CiteJNAShiftSpan is the preset's shift length item.
+	CiteJNAShiftSpan = SourceJNA + ", 基準2 勤務の拘束時間: a shift binds at most 13 h from start to end"
 )
 
 // jnaMaxSpan is the longest shift type, start to end, the jp-nurse-jna
@@ -52,16 +67,16 @@ func jnaPreset(sc *model.Scenario, name string, pos model.Pos) ([]Rule, model.Er
 		if s.Span() > jnaMaxSpan {
 			errs = append(errs, &model.Error{Pos: s.Pos, Path: fmt.Sprintf("shifts[%d]", j),
 				Msg: fmt.Sprintf("shift type %s lasts %s h from start to end; rule %q allows at most 13 h (%s)",
-					s.ID, fmtHours(s.Span()), name, citeJNASpan)})
+					s.ID, fmtHours(s.Span()), name, CiteJNAShiftSpan)})
 		}
 	}
 	m := func(cite string) meta { return meta{RuleName: name, Cite: cite, Pos: pos} }
 	return []Rule{
-		&RestInterval{meta: m(citeJNAInterval), Minutes: 11 * 60, ReducedMax: -1},
-		&NightsPerMonth{meta: m(citeJNANights), Max: 8},
-		&MaxConsecutiveShifts{meta: m(citeJNAConsNight), Night: true, Max: 2},
-		&RestAfterNights{meta: m(citeRestAfterNights), Minutes: []int{24 * 60, 48 * 60}},
-		&MaxConsecutiveDays{meta: m(citeJNAConsDays), Max: 5},
-		&MinWeekendsOff{meta: m(citeJNAWeekend), Min: 1, Per: PerMonth},
+		&RestInterval{meta: m(CiteJNAInterval), Minutes: 11 * 60, ReducedMax: -1},
+		&NightsPerMonth{meta: m(CiteJNANights), Max: 8},
+		&MaxConsecutiveShifts{meta: m(CiteJNAConsecutiveNights), Night: true, Max: 2},
+		&RestAfterNights{meta: m(CiteRestAfterNights), Minutes: []int{24 * 60, 48 * 60}},
+		&MaxConsecutiveDays{meta: m(CiteJNAConsecutiveDays), Max: 5},
+		&MinWeekendsOff{meta: m(CiteJNAWeekendOff), Min: 1, Per: PerMonth},
 	}, errs
 }
