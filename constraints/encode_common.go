@@ -161,23 +161,3 @@ func plural(n int, unit string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, unit)
 }
-
-// isNight reports whether the open span (s, e) intersects 22:00-05:00 of
-// some day (RULES.md 2.7).
-func isNight(s, e model.Minute) bool {
-	for d := s.Date() - 1; d <= e.Date(); d++ {
-		ns := d.Start() + 22*60
-		ne := d.Start() + model.MinutesPerDay + 5*60
-		lo, hi := s, e
-		if ns > lo {
-			lo = ns
-		}
-		if ne < hi {
-			hi = ne
-		}
-		if lo < hi {
-			return true
-		}
-	}
-	return false
-}

@@ -208,7 +208,7 @@ func (r *NightWork) Encode(e Encoder) {
 	for _, p := range sc.Staff {
 		var lits []Lit
 		for _, in := range instancesOf(e, p).list {
-			if sc.Horizon.Contains(in.date) && isNight(in.start, in.end) {
+			if sc.Horizon.Contains(in.date) && model.NightSpan(in.start, in.end) {
 				lits = append(lits, in.lit)
 			}
 		}
@@ -238,7 +238,7 @@ func (r *Minor) Encode(e Encoder) {
 		if !sc.Horizon.Contains(in.date) {
 			continue
 		}
-		night := isNight(in.start, in.end)
+		night := model.NightSpan(in.start, in.end)
 		long := in.shift.WorkMinutes() > 8*60
 		if !night && !long {
 			continue

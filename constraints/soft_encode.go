@@ -313,7 +313,7 @@ func (r *Fairness) Encode(e Encoder) {
 		case MeasureNights:
 			for _, day := range horizonStarts(e, p, func(s *model.ShiftType) bool {
 				st, en := s.Interval(sc.Horizon.Start)
-				return isNight(st, en)
+				return model.NightSpan(st, en)
 			}) {
 				leaves = append(leaves, []Lit{orLit(e, day)})
 			}
