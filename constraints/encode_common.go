@@ -146,14 +146,6 @@ func intersect(a, b model.DateRange) model.DateRange {
 	return r
 }
 
-// fmtDuration formats minutes as "11 h" or "8 h 30 min".
-func fmtDuration(min int) string {
-	if min%60 == 0 {
-		return fmt.Sprintf("%d h", min/60)
-	}
-	return fmt.Sprintf("%d h %02d min", min/60, min%60)
-}
-
 // plural returns "n unit" with an s for n != 1.
 func plural(n int, unit string) string {
 	if n == 1 {

@@ -399,14 +399,3 @@ func joinShiftIDs(ids []model.ShiftID) string {
 	}
 	return s
 }
-
-func joinStaffIDs(ids []model.StaffID) string {
-	s := ""
-	for i, x := range ids {
-		if i > 0 {
-			s += ", "
-		}
-		s += string(x)
-	}
-	return s
-}
