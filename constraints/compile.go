@@ -77,7 +77,7 @@ func Compile(sc *model.Scenario) ([]Rule, error) {
 		}
 	}
 	if hasMinor(sc) {
-		c.rules = append(c.rules, &SumBound{meta: meta{RuleName: "minor", Cite: citeMinor}, KindName: "max_hours",
+		c.rules = append(c.rules, &SumBound{meta: meta{RuleName: "minor", Cite: citeMinor}, KindName: KindMaxHours,
 			Hours: true, Max: true, Limit: 40 * 60, Per: PerWeek, BlockDays: 7, Anchor: sc.WeekAnchor(), MinorsOnly: true})
 	}
 	for i, dm := range sc.Demand {
@@ -118,19 +118,19 @@ func (c *compiler) personalLimits(p *model.Staff) {
 		c.rules = append(c.rules, b)
 	}
 	if l.MinDays != nil {
-		add("min_days", "min_days", false, false, *l.MinDays, PerHorizon, "")
+		add("min_days", KindMinDays, false, false, *l.MinDays, PerHorizon, "")
 	}
 	if l.MaxDays != nil {
-		add("max_days", "max_days", false, true, *l.MaxDays, PerHorizon, "")
+		add("max_days", KindMaxDays, false, true, *l.MaxDays, PerHorizon, "")
 	}
 	if l.MaxHoursPerWeek != nil {
-		add("max_hours_per_week", "max_hours", true, true, hoursToMinutes(*l.MaxHoursPerWeek), PerWeek, "")
+		add("max_hours_per_week", KindMaxHours, true, true, hoursToMinutes(*l.MaxHoursPerWeek), PerWeek, "")
 	}
 	if l.MinHours != nil {
-		add("min_hours", "min_hours", true, false, hoursToMinutes(*l.MinHours), PerHorizon, "")
+		add("min_hours", KindMinHours, true, false, hoursToMinutes(*l.MinHours), PerHorizon, "")
 	}
 	if l.MaxHours != nil {
-		add("max_hours", "max_hours", true, true, hoursToMinutes(*l.MaxHours), PerHorizon, "")
+		add("max_hours", KindMaxHours, true, true, hoursToMinutes(*l.MaxHours), PerHorizon, "")
 	}
 	ids := make([]string, 0, len(l.MaxShifts))
 	for s := range l.MaxShifts {
@@ -138,7 +138,7 @@ func (c *compiler) personalLimits(p *model.Staff) {
 	}
 	sort.Strings(ids)
 	for _, s := range ids {
-		add("max_shifts", "max_days", false, true, l.MaxShifts[model.ShiftID(s)], PerHorizon, model.ShiftID(s))
+		add("max_shifts", KindMaxDays, false, true, l.MaxShifts[model.ShiftID(s)], PerHorizon, model.ShiftID(s))
 	}
 }
 

@@ -11,6 +11,34 @@ import (
 // Each kind's Check is in a check_*.go file and its Encode in an
 // encode_*.go file; everything else about it is its entry here.
 
+// The names of the rule kinds of RULES.md §2, as scenarios write them.
+const (
+	// KindMaxConsecutiveDays is the rule kind max_consecutive_days.
+	KindMaxConsecutiveDays = "max_consecutive_days"
+	// KindHolidays is the rule kind holidays.
+	KindHolidays = "holidays"
+	// KindRestInterval is the rule kind rest_interval.
+	KindRestInterval = "rest_interval"
+	// KindRestWithin is the rule kind rest_within.
+	KindRestWithin = "rest_within"
+	// KindMaxHours is the rule kind max_hours.
+	KindMaxHours = "max_hours"
+	// KindMinHours is the rule kind min_hours.
+	KindMinHours = "min_hours"
+	// KindMaxDays is the rule kind max_days.
+	KindMaxDays = "max_days"
+	// KindMinDays is the rule kind min_days.
+	KindMinDays = "min_days"
+	// KindVariableYear is the rule kind variable_year.
+	KindVariableYear = "variable_year"
+	// KindNightWork is the rule kind night_work.
+	KindNightWork = "night_work"
+	// KindBreaks is the rule kind breaks.
+	KindBreaks = "breaks"
+	// KindWeeklyRest is the rule kind weekly_rest.
+	KindWeeklyRest = "weekly_rest"
+)
+
 // SentenceSumBound is the explanation sentence key of the sum bounds
 // (max_hours, min_hours, max_days, min_days, and personal limits).
 const SentenceSumBound = "sum_bound"
@@ -49,7 +77,7 @@ func init() {
 			Params: []Param{pAnchor, pHolidayWork}, Compile: compileHolidays("4w4d", cite4w4d, 0), Loosen: holidaysLoosen(4)},
 		{Name: "jp-13days", Preset: true, Summary: "max_consecutive_days 13", Source: citeConsecutive13,
 			Params: []Param{pBusyPeriods, pWeight}, Compile: compileConsecutive(citeConsecutive13),
-			Loosen: LoosenBy("max", 13, 1, "days", "max_consecutive_days")},
+			Loosen: LoosenBy("max", 13, 1, "days", KindMaxConsecutiveDays)},
 		{Name: "jp-2w2d", Preset: true, Summary: "holidays 2w2d: 2 rest days per fixed 14 days (anchor required)", Source: cite2w2d,
 			Params: []Param{pAnchor, pHolidayWork}, Compile: compileHolidays("2w2d", cite2w2d, 0), Loosen: holidaysLoosen(2)},
 		{Name: "jp-holiday-work-cap", Preset: true, Summary: "holidays 4w4d with holiday_work 2 (anchor required)", Source: citeHolidayWork,
@@ -58,7 +86,7 @@ func init() {
 			Params: []Param{pBusyPeriods, pPeriod}, Compile: compileVariableYear},
 		{Name: "interval-11h", Preset: true, Summary: "rest_interval 11 h", Source: citeInterval,
 			Params: []Param{pReduced}, Compile: compileInterval(citeInterval, 0, nil),
-			Loosen: LoosenBy("hours", 11, -1, "hours", "rest_interval")},
+			Loosen: LoosenBy("hours", 11, -1, "hours", KindRestInterval)},
 		{Name: "jp-doctor", Preset: true, Summary: "rest_within 24 h / 9 h", Source: citeDoctor,
 			Params: []Param{pWindowHours, pRestHours}, Compile: compileRestWithin(false)},
 		{Name: "jp-driver", Preset: true, Summary: "rest_interval 11 h, reduced to 9 h", Source: citeDriver,
@@ -69,45 +97,51 @@ func init() {
 			Compile: compileInterval(citeUKWeekly, 0, &WeeklyRest{Minutes: 24 * 60, Days: 7, AltMinutes: 48 * 60, AltDays: 14})},
 
 		// Rule kinds, in the order of RULES.md §2.
-		{Name: "max_consecutive_days",
+		{Name: KindMaxConsecutiveDays,
 			Summary: "every run of consecutive non-rest (work or leave) days is at most max long; history counts",
 			Source:  "work rules; the 13-day cap (jp-13days) is a study-group proposal, not law: the 2026 bill that would have carried it was not submitted (December 2025)",
 			Params:  []Param{pMax, pBusyPeriods, pWeight}, Compile: compileConsecutive(""),
-			Loosen: LoosenBy("max", 0, 1, "days", "")},
-		{Name: "holidays",
+			FarOutside: []FarOutside{{"max", 100, "days", "the laws and proposals cap runs at 6 to 48 days"}},
+			Loosen:     LoosenBy("max", 0, 1, "days", "")},
+		{Name: KindHolidays,
 			Summary: "at least rest_days - holiday_work rest days in each fixed block aligned on anchor",
 			Source:  "Labour Standards Act Art. 35",
 			Params:  []Param{pScheme, pAnchor, pBlockDays, pRestDays, pHolidayWork}, Compile: compileHolidays("", citeHolidays, 0),
-			Loosen: holidaysLoosen(0)},
-		{Name: "rest_interval",
+			FarOutside: []FarOutside{{"block_days", 366, "days", "the laws use blocks of 7 to 28 days"}},
+			Loosen:     holidaysLoosen(0)},
+		{Name: KindRestInterval,
 			Summary: "at least hours between the end of a shift and the start of the next (reduced: {hours, max} per week)",
 			Source:  "EU WTD Art. 3; " + SourceIntervalPamphlet,
 			Params:  []Param{pHours, pReduced}, Compile: compileInterval("", 0, nil),
-			Loosen: LoosenBy("hours", 0, -1, "hours", "")},
-		{Name: "rest_within",
+			FarOutside: []FarOutside{{"hours", 24, "h", "the laws ask 9 to 11 h between shifts"}},
+			Loosen:     LoosenBy("hours", 0, -1, "hours", "")},
+		{Name: KindRestWithin,
 			Summary: "a continuous rest of rest_hours inside window_hours after each start",
 			Source:  "Medical Care Act Art. 123",
-			Params:  []Param{pWindowHours, pRestHours}, Compile: compileRestWithin(true)},
-		sumKind("max_hours", "at most max work hours per day, week, block or horizon", "Labour Standards Act Art. 32", LoosenBy("max", 0, 8, "hours", "")),
-		sumKind("min_hours", "at least min work hours per period", "the work rules", LoosenBy("min", 0, -8, "hours", "")),
-		sumKind("max_days", "at most max shifts per period", "the work rules", LoosenBy("max", 0, 1, "", "")),
-		sumKind("min_days", "at least min shifts per period", "the work rules", LoosenBy("min", 0, -1, "", "")),
-		{Name: "variable_year",
+			Params:  []Param{pWindowHours, pRestHours}, Compile: compileRestWithin(true),
+			FarOutside: []FarOutside{{"rest_hours", 48, "h", "the laws ask 9 h within 24 h, or 18 h within 46 h"},
+				{"window_hours", 7 * 24, "h", "the laws use windows of 24 to 46 h"}}},
+		sumKind(KindMaxHours, "at most max work hours per day, week, block or horizon", "Labour Standards Act Art. 32", LoosenBy("max", 0, 8, "hours", "")),
+		sumKind(KindMinHours, "at least min work hours per period", "the work rules", LoosenBy("min", 0, -8, "hours", "")),
+		sumKind(KindMaxDays, "at most max shifts per period", "the work rules", LoosenBy("max", 0, 1, "", "")),
+		sumKind(KindMinDays, "at least min shifts per period", "the work rules", LoosenBy("min", 0, -1, "", "")),
+		{Name: KindVariableYear,
 			Summary: "1-year variable hours: 6 consecutive days (12 in busy periods), 10 h/day, 52 h/week, 280 days/year pro rata",
 			Source:  "Labour Standards Act Art. 32-4; Ordinance Art. 12-4",
 			Params:  []Param{pBusyPeriods, pPeriod}, Compile: compileVariableYear},
-		{Name: "night_work",
+		{Name: KindNightWork,
 			Summary: "at most max night shifts (touching 22:00-05:00) per person in the horizon",
 			Source:  "Labour Standards Act Art. 37(4)",
 			Params:  []Param{pMax}, Compile: compileNightWork, Loosen: LoosenBy("max", 0, 1, "", "")},
-		{Name: "breaks",
+		{Name: KindBreaks,
 			Summary: "shift types working over 6 h need 45 min break, over 8 h 60 min",
 			Source:  "Labour Standards Act Art. 34",
 			Params:  []Param{pExtraAfter12}, Compile: compileBreaks},
-		{Name: "weekly_rest",
+		{Name: KindWeeklyRest,
 			Summary: "a continuous rest of hours in each fixed period of days (alt: {hours, days})",
 			Source:  "Directive 2003/88/EC Art. 5; Working Time Regulations 1998 reg. 11",
-			Params:  []Param{pHours, pDays, pAlt}, Compile: compileWeeklyRest},
+			Params:  []Param{pHours, pDays, pAlt}, Compile: compileWeeklyRest,
+			FarOutside: []FarOutside{{"hours", 7 * 24, "h", "the laws ask 24 to 48 h per 7 or 14 days"}}},
 	} {
 		Register(k)
 	}
@@ -238,8 +272,8 @@ func compileVariableYear(a *Args) {
 	m := a.meta(citeVariableYear)
 	sc := a.Scenario
 	a.Add(&MaxConsecutiveDays{meta: m, Max: 6, Busy: busyPeriods(a, 12)})
-	a.Add(&SumBound{meta: m, KindName: "max_hours", Hours: true, Max: true, Limit: 10 * 60, Per: PerDay})
-	a.Add(&SumBound{meta: m, KindName: "max_hours", Hours: true, Max: true, Limit: 52 * 60, Per: PerWeek, BlockDays: 7, Anchor: sc.WeekAnchor()})
+	a.Add(&SumBound{meta: m, KindName: KindMaxHours, Hours: true, Max: true, Limit: 10 * 60, Per: PerDay})
+	a.Add(&SumBound{meta: m, KindName: KindMaxHours, Hours: true, Max: true, Limit: 52 * 60, Per: PerWeek, BlockDays: 7, Anchor: sc.WeekAnchor()})
 	period := sc.Horizon
 	if p, ok := a.Value("period").(model.DateRange); ok {
 		period = p
@@ -250,7 +284,7 @@ func compileVariableYear(a *Args) {
 	}
 	if period.Days() > 92 {
 		limit := 280 * period.Days() / 365
-		a.Add(&SumBound{meta: m, KindName: "max_days", Max: true, Limit: limit, Per: PerRange, Range: period})
+		a.Add(&SumBound{meta: m, KindName: KindMaxDays, Max: true, Limit: limit, Per: PerRange, Range: period})
 	}
 }
 

@@ -44,6 +44,9 @@ type KindSpec struct {
 	// Loosen proposes a one-step loosening of an entry for --relax-rules;
 	// nil: the entry can only be dropped.
 	Loosen func(rs *model.RuleSpec) (Loosening, bool)
+	// FarOutside bounds parameter values far beyond any law's range: they
+	// are warned about (Warnings).
+	FarOutside []FarOutside
 }
 
 // Param is one parameter of a rule kind or preset.

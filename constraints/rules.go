@@ -48,7 +48,7 @@ type MaxConsecutiveDays struct {
 }
 
 // Kind implements Rule.
-func (*MaxConsecutiveDays) Kind() string { return "max_consecutive_days" }
+func (*MaxConsecutiveDays) Kind() string { return KindMaxConsecutiveDays }
 
 // Holidays is the rest-day quota per fixed block (RULES.md 2.2; Art. 35):
 // each block [Anchor + k*BlockDays, +BlockDays) holds at least
@@ -70,7 +70,7 @@ type Holidays struct {
 }
 
 // Kind implements Rule.
-func (*Holidays) Kind() string { return "holidays" }
+func (*Holidays) Kind() string { return KindHolidays }
 
 // RestInterval is the minimum rest between shifts (RULES.md 2.3): for every
 // two consecutive instances a, b of a person, start(b) - end(a) >= Minutes.
@@ -88,7 +88,7 @@ type RestInterval struct {
 }
 
 // Kind implements Rule.
-func (*RestInterval) Kind() string { return "rest_interval" }
+func (*RestInterval) Kind() string { return KindRestInterval }
 
 // RestWithin requires, for every instance starting at t, a continuous
 // work-free gap of RestMinutes inside [t, t+WindowMinutes] (RULES.md 2.4).
@@ -102,7 +102,7 @@ type RestWithin struct {
 }
 
 // Kind implements Rule.
-func (*RestWithin) Kind() string { return "rest_within" }
+func (*RestWithin) Kind() string { return KindRestWithin }
 
 // WeeklyRest requires a continuous work-free gap of Minutes inside each
 // fixed period of Days days aligned on the week start (EU WTD Art. 5: 24 h +
@@ -120,7 +120,7 @@ type WeeklyRest struct {
 }
 
 // Kind implements Rule.
-func (*WeeklyRest) Kind() string { return "weekly_rest" }
+func (*WeeklyRest) Kind() string { return KindWeeklyRest }
 
 // Period names the fixed periods of a sum bound.
 type Period string
@@ -181,7 +181,7 @@ type NightWork struct {
 }
 
 // Kind implements Rule.
-func (*NightWork) Kind() string { return "night_work" }
+func (*NightWork) Kind() string { return KindNightWork }
 
 // Minor is the protection of workers under 18 (RULES.md 2.7; Arts. 60, 61):
 // no night instance, no instance with more than 8 h of work. The 40 h week
@@ -206,7 +206,7 @@ type Breaks struct {
 }
 
 // Kind implements Rule.
-func (*Breaks) Kind() string { return "breaks" }
+func (*Breaks) Kind() string { return KindBreaks }
 
 // Coverage is one demand line: on each of its dates, the number of people
 // (with Skill, if set) starting Shift is within [Min, Max].
