@@ -54,22 +54,21 @@ package model
 //	  fairness: {nights: 0, weekends: 0, hours: 0}   # per unit of spread in a group
 //	rules:
 //	  - {rule: NAME, PARAM: VALUE, ...}   # rule is required; the parameters are
-//	                                      # max, min, hours, window_hours, rest_hours (numbers),
-//	                                      # block_days, rest_days, holiday_work, days (whole numbers),
-//	                                      # scheme, per (strings), anchor (DATE),
-//	                                      # extra_after_12h (boolean),
-//	                                      # busy_periods: [{start: DATE, end: DATE, max: N}] (max defaults to 12 under variable_year),
-//	                                      # reduced: {hours: H, max: N}, alt: {hours: H, days: N},
-//	                                      # period: {start: DATE, end: DATE}
+//	                                      # kept as written (RuleSpec.Params), each rule
+//	                                      # kind's registry entry in package constraints
+//	                                      # says which it takes and of what type
+//	                                      # (shiftsat rules lists them)
 //
 // DATE is YYYY-MM-DD, quoted or not. A DATELIST entry is a DATE or a range
 // {from: DATE, to: DATE} (inclusive, at most 3660 days) that stands for each
 // of its dates; repeated dates are kept once. Weekdays are sun, mon, tue,
 // wed, thu, fri, sat or the full English names. Numbers are non-negative.
 // Unknown fields anywhere are errors, as are values of the wrong type (a
-// number where a string is expected must be quoted). Which rule accepts which
-// parameter is decided by package constraints, not here: RuleSpec.Keys
-// records every parameter written. YAML anchors and aliases are allowed;
+// number where a string is expected must be quoted). Rule parameters are
+// the exception here: which rule accepts which parameter, and of what type,
+// is decided by package constraints' registry of rule kinds, which reports
+// unknown parameters and bad values (at compile time, in these words):
+// RuleSpec.Params and Keys record every parameter written. YAML anchors and aliases are allowed;
 // merge keys (<<) are not.
 //
 // SOFT requirements cost their weight (a whole number >= 0) when not met;
