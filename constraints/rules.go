@@ -19,6 +19,28 @@ type Rule interface {
 	Check(r *model.Roster) []Violation
 }
 
+// PersonLocal may be implemented by a rule type whose every instance reads
+// one person's roster only (never two people together, as demand does), and
+// which encodes the people of e.Scenario().Staff: the solver may then plan
+// a large staff in groups of people. A rule type that does not implement
+// it, or returns false, keeps the staff whole. A new kind opts in here,
+// from its own files.
+type PersonLocal interface {
+	// PersonLocal reports whether every instance reads one person only.
+	PersonLocal() bool
+}
+
+// Lookback may be implemented by a rule type whose instances each read at
+// most Days consecutive days (and fixed blocks of at most Block days,
+// aligned on an anchor), so that a long horizon may be planned in rolling
+// windows. ok false, or a rule type that does not implement it, means the
+// rule needs the whole horizon at once.
+type Lookback interface {
+	// Lookback returns how many consecutive days an instance reads, the
+	// longest fixed block it uses (0: none), and whether windows suit it.
+	Lookback() (days, block int, ok bool)
+}
+
 // meta carries a rule's name and citation.
 type meta struct {
 	// RuleName is the name the scenario wrote (preset or kind).
