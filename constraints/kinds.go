@@ -402,7 +402,7 @@ func sumKind(name, summary, source string, loosen func(rs *model.RuleSpec) (Loos
 
 // compileSum compiles max_hours, min_hours, max_days and min_days.
 func compileSum(a *Args) {
-	name := a.Name
+	name := a.Kind.Name
 	b := &SumBound{meta: a.meta(citeSums), KindName: name, Hours: strings.HasSuffix(name, "_hours"), Max: strings.HasPrefix(name, "max")}
 	key := "max"
 	if !b.Max {

@@ -14,12 +14,13 @@ import (
 // the parameters, `shiftsat rules`, compilation, explanation sentence keys
 // and --relax-rules loosening all derive from the registry.
 //
-// To add a rule kind: (1) write its Rule type with Kind() returning the
-// entry's name, and an entry (Register in an init, or a line in kinds.go);
-// (2) its Check in a check_*.go file; (3) its Encode in an encode_*.go file.
-// Give the entry its Params (name and ParamType), Summary and Source (help),
-// Compile (read a.Int/a.Hours/... and a.Add the instances) and, if it can
-// be loosened, Loosen. Nothing else in the program names the kind.
+// To add a rule kind: (1) an entry (Register it in an init of the kind's
+// own file, which also holds its Rule type, Kind() returning the entry's
+// Name); (2) its Check in a check_*.go file; (3) its Encode in an
+// encode_*.go file. The entry gives Params (name and ParamType), Summary
+// and Source (help), Compile (read a.Count/a.Hours/a.Date... and a.Add the
+// instances), Loosen if it can be loosened. A preset's Compile calls
+// a.Expand(kind, params). Nothing else in the program names the kind.
 type KindSpec struct {
 	// Name is the name scenarios write (`rule: NAME`): the kind, or the preset.
 	Name string
@@ -264,8 +265,11 @@ type Args struct {
 	Scenario *model.Scenario
 	// Spec is the rule entry.
 	Spec *model.RuleSpec
-	// Name is the name the entry wrote (Spec.Rule).
+	// Name is the name the scenario wrote: Spec.Rule, or the preset that
+	// expands into this kind (Expand). Instances carry it as their Name.
 	Name string
+	// Kind is the registry entry compiled.
+	Kind *KindSpec
 	// Path is the entry's path, "rules[2]".
 	Path string
 	c    *compiler
@@ -404,7 +408,6 @@ func (c *compiler) compileEntry(i int, rs *model.RuleSpec) {
 		return
 	}
 	allowed := Params(k.Name)
-	bad := false
 	for _, key := range specKeys(rs) {
 		if key == "rule" || contains(allowed, key) {
 			continue
@@ -414,9 +417,26 @@ func (c *compiler) compileEntry(i int, rs *model.RuleSpec) {
 			exp = "it accepts: " + strings.Join(allowed, ", ")
 		}
 		c.errorf(paramPos(rs, key), path+"."+key, "parameter %q does not apply to rule %q; %s", key, k.Name, exp)
-		bad = true
 	}
-	a := &Args{Scenario: c.sc, Spec: rs, Name: k.Name, Path: path, c: c, vals: map[string]any{}, bad: map[string]bool{}}
+	a := &Args{Scenario: c.sc, Spec: rs, Name: k.Name, Kind: k, Path: path, c: c}
+	if !a.decode() {
+		return // the values were decoded to report their errors too
+	}
+	k.Compile(a)
+}
+
+// decode decodes the parameters of a.Spec that a.Kind takes, reporting bad
+// values, and reports false when the entry must not be compiled (a key that
+// does not apply, a weight below 1).
+func (a *Args) decode() bool {
+	c, rs, k, path := a.c, a.Spec, a.Kind, a.Path
+	a.vals, a.bad = map[string]any{}, map[string]bool{}
+	bad := false
+	for _, key := range specKeys(rs) {
+		if key != "rule" && !contains(Params(k.Name), key) {
+			bad = true
+		}
+	}
 	for _, p := range k.Params {
 		if v := rs.Param(p.Name); v != nil {
 			x, errs := p.Type.Decode(v, path+"."+p.Name)
@@ -431,13 +451,36 @@ func (c *compiler) compileEntry(i int, rs *model.RuleSpec) {
 		}
 	}
 	if bad {
-		return // the values were decoded to report their errors too
+		return false
 	}
 	if w, ok := a.Weight(); ok && w < 1 {
 		c.errorf(paramPos(rs, "weight"), path+".weight", "weight %d is not allowed; expected a whole number >= 1", w)
-		return
+		return false
 	}
-	k.Compile(a)
+	return true
+}
+
+// Expand compiles the registry entry kind as part of this entry (a preset
+// expanding into rule kinds), with the parameters given: its instances
+// carry this entry's name and position, and its errors this entry's path.
+// A parameter of this entry can be passed on as a.Spec.Param(key).
+func (a *Args) Expand(kind string, params map[string]*model.Value) {
+	k := byName[kind]
+	if k == nil {
+		panic("constraints: " + a.Name + " expands into unknown rule " + kind)
+	}
+	rs := &model.RuleSpec{Rule: a.Name, Pos: a.Spec.Pos, Keys: map[string]model.Pos{}, Params: map[string]*model.Value{}}
+	for key, v := range params {
+		if v == nil {
+			continue
+		}
+		rs.Params[key] = v
+		rs.Keys[key] = paramPos(a.Spec, key)
+	}
+	sub := &Args{Scenario: a.Scenario, Spec: rs, Name: a.Name, Kind: k, Path: a.Path, c: a.c}
+	if sub.decode() {
+		k.Compile(sub)
+	}
 }
 
 // specKeys returns the parameter keys written in rs (Params and Keys),

@@ -77,6 +77,20 @@ var toyEntry = &constraints.KindSpec{
 	},
 }
 
+// toyPreset is a preset: an entry that expands into rule kinds, passing
+// its own parameter on.
+var toyPreset = &constraints.KindSpec{
+	Name:    "toy-quiet",
+	Preset:  true,
+	Summary: "toy_closed_day on date; max_consecutive_days 2",
+	Source:  "a toy for the registry's test",
+	Params:  []constraints.Param{{Name: "date", Type: constraints.TypeDate}},
+	Compile: func(a *constraints.Args) {
+		a.Expand(toyKind, map[string]*model.Value{"date": a.Spec.Param("date")})
+		a.Expand(constraints.KindMaxConsecutiveDays, map[string]*model.Value{"max": model.NumberValue(2)})
+	},
+}
+
 const toyScenario = `name: toy
 horizon: {start: 2026-12-01, end: 2026-12-03}
 shifts: [{id: E, start: "07:00", end: "15:00"}]
@@ -143,6 +157,30 @@ func TestToyKind(t *testing.T) {
 	vs := constraints.CheckAll(rules, bad)
 	if len(vs) != 1 || vs[0].Kind != toyKind || vs[0].Staff != "b" {
 		t.Errorf("violations %v, want one of %s by b", vs, toyKind)
+	}
+
+	// The preset expands into the toy kind and a built-in kind, its
+	// instances named by the preset.
+	constraints.Register(toyPreset)
+	t.Cleanup(func() { constraints.Unregister(toyPreset.Name) })
+	if !slices.ContainsFunc(constraints.Presets, func(p constraints.Preset) bool { return p.Name == "toy-quiet" }) {
+		t.Errorf("Presets lacks toy-quiet")
+	}
+	_, rules, err = compile("dates: [2026-12-01]", "{rule: toy-quiet, date: 2026-12-02}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rules {
+		if r.Name() == "toy-quiet" {
+			got = append(got, r.Kind())
+		}
+	}
+	if diff := cmp.Diff([]string{toyKind, constraints.KindMaxConsecutiveDays}, got); diff != "" {
+		t.Errorf("the preset's instances (-want +got):\n%s", diff)
+	}
+	if _, _, err := compile("dates: [2026-12-01]", "{rule: toy-quiet}"); err == nil || err.Error() != "toy.yaml:8:5: rules[0].date: missing; expected a date YYYY-MM-DD" {
+		t.Errorf("preset without date: %v", err)
 	}
 
 	// Demand on the closed day: infeasible, and the core names the toy rule.
