@@ -462,9 +462,10 @@ func (a *Args) decode() bool {
 
 // Expand compiles the registry entry kind as part of this entry (a preset
 // expanding into rule kinds), with the parameters given: its instances
-// carry this entry's name and position, and its errors this entry's path.
-// A parameter of this entry can be passed on as a.Spec.Param(key).
-func (a *Args) Expand(kind string, params map[string]*model.Value) {
+// carry this entry's name and position, its errors this entry's path, and
+// the citation cite ("" keeps the kind's own). A parameter of this entry
+// can be passed on as a.Spec.Param(key).
+func (a *Args) Expand(kind, cite string, params map[string]*model.Value) {
 	k := byName[kind]
 	if k == nil {
 		panic("constraints: " + a.Name + " expands into unknown rule " + kind)
@@ -478,8 +479,17 @@ func (a *Args) Expand(kind string, params map[string]*model.Value) {
 		rs.Keys[key] = paramPos(a.Spec, key)
 	}
 	sub := &Args{Scenario: a.Scenario, Spec: rs, Name: a.Name, Kind: k, Path: a.Path, c: a.c}
+	from := len(a.c.rules)
 	if sub.decode() {
 		k.Compile(sub)
+	}
+	if cite == "" {
+		return
+	}
+	for _, r := range a.c.rules[from:] {
+		if m, ok := r.(interface{ setCite(string) }); ok {
+			m.setCite(cite)
+		}
 	}
 }
 

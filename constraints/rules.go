@@ -51,8 +51,9 @@ type meta struct {
 	Pos model.Pos
 }
 
-func (m meta) Name() string     { return m.RuleName }
-func (m meta) Citation() string { return m.Cite }
+func (m meta) Name() string      { return m.RuleName }
+func (m *meta) setCite(c string) { m.Cite = c }
+func (m meta) Citation() string  { return m.Cite }
 
 // MaxConsecutiveDays caps runs of consecutive non-rest (WORK or LEAVE) days
 // (RULES.md 2.1): every window of Max+1 consecutive known days holds a REST

@@ -40,6 +40,8 @@ func (r *SoftMaxConsecutiveDays) Name() string { return r.Cap.Name() }
 // Citation implements Rule.
 func (r *SoftMaxConsecutiveDays) Citation() string { return r.Cap.Citation() }
 
+func (r *SoftMaxConsecutiveDays) setCite(c string) { r.Cap.Cite = c }
+
 // Check implements Rule: a soft bound is never violated (see Cost).
 func (*SoftMaxConsecutiveDays) Check(*model.Roster) []Violation { return nil }
 
@@ -67,6 +69,8 @@ func (b *SoftSumBound) Name() string { return b.Bound.Name() }
 
 // Citation implements Rule.
 func (b *SoftSumBound) Citation() string { return b.Bound.Citation() }
+
+func (b *SoftSumBound) setCite(c string) { b.Bound.Cite = c }
 
 // Check implements Rule: a soft bound is never violated (see Cost).
 func (*SoftSumBound) Check(*model.Roster) []Violation { return nil }

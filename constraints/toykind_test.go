@@ -86,8 +86,8 @@ var toyPreset = &constraints.KindSpec{
 	Source:  "a toy for the registry's test",
 	Params:  []constraints.Param{{Name: "date", Type: constraints.TypeDate}},
 	Compile: func(a *constraints.Args) {
-		a.Expand(toyKind, map[string]*model.Value{"date": a.Spec.Param("date")})
-		a.Expand(constraints.KindMaxConsecutiveDays, map[string]*model.Value{"max": model.NumberValue(2)})
+		a.Expand(toyKind, "", map[string]*model.Value{"date": a.Spec.Param("date")})
+		a.Expand(constraints.KindMaxConsecutiveDays, "toy source: at most 2 days in a row", map[string]*model.Value{"max": model.NumberValue(2)})
 	},
 }
 
@@ -173,10 +173,10 @@ func TestToyKind(t *testing.T) {
 	var got []string
 	for _, r := range rules {
 		if r.Name() == "toy-quiet" {
-			got = append(got, r.Kind())
+			got = append(got, r.Kind()+": "+r.Citation())
 		}
 	}
-	if diff := cmp.Diff([]string{toyKind, constraints.KindMaxConsecutiveDays}, got); diff != "" {
+	if diff := cmp.Diff([]string{toyKind + ": toy", constraints.KindMaxConsecutiveDays + ": toy source: at most 2 days in a row"}, got); diff != "" {
 		t.Errorf("the preset's instances (-want +got):\n%s", diff)
 	}
 	if _, _, err := compile("dates: [2026-12-01]", "{rule: toy-quiet}"); err == nil || err.Error() != "toy.yaml:8:5: rules[0].date: missing; expected a date YYYY-MM-DD" {
