@@ -20,7 +20,7 @@ import (
 // encode_*.go file. The entry gives Params (name and ParamType), Summary
 // and Source (help), Compile (read a.Count/a.Hours/a.Date... and a.Add the
 // instances), Loosen if it can be loosened. A preset's Compile calls
-// a.Expand(kind, params). Nothing else in the program names the kind.
+// a.Expand(kind, cite, params). Nothing else in the program names the kind.
 type KindSpec struct {
 	// Name is the name scenarios write (`rule: NAME`): the kind, or the preset.
 	Name string
@@ -34,6 +34,10 @@ type KindSpec struct {
 	Source string
 	// Params are the parameters it accepts besides `rule`, in help order.
 	Params []Param
+	// Defaults maps a parameter to the value (YAML text, e.g. "month")
+	// taken when the entry does not write it; Compile then sees it as
+	// given. Defaults that depend on the scenario stay in Compile.
+	Defaults map[string]string
 	// Compile turns one scenario entry into rule instances: it reads the
 	// decoded parameters from a, reports bad values with a.Errorf and adds
 	// instances with a.Add.
@@ -447,6 +451,16 @@ func (a *Args) decode() bool {
 			}
 			a.vals[p.Name] = x
 		} else if x := legacyParam(rs, p.Name); x != nil {
+			a.vals[p.Name] = x
+		} else if def, ok := k.Defaults[p.Name]; ok && !a.Invalid(p.Name) {
+			v, err := model.ParseValue(def)
+			if err != nil {
+				panic("constraints: rule " + k.Name + ": bad default of " + p.Name + ": " + err.Error())
+			}
+			x, errs := p.Type.Decode(v, path+"."+p.Name)
+			if len(errs) > 0 {
+				panic("constraints: rule " + k.Name + ": bad default of " + p.Name + ": " + errs.Error())
+			}
 			a.vals[p.Name] = x
 		}
 	}

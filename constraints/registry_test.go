@@ -2,6 +2,7 @@ package constraints
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -120,5 +121,27 @@ func TestRegistryDocumented(t *testing.T) {
 	}
 	if len(Kinds)+len(Presets) != len(registry) {
 		t.Errorf("%d kinds + %d presets, %d entries", len(Kinds), len(Presets), len(registry))
+	}
+}
+
+// TestRegistryDefaults: a parameter left out takes the entry's default,
+// as if written; one written keeps its value.
+func TestRegistryDefaults(t *testing.T) {
+	var got []string
+	Register(&KindSpec{Name: "toy_default", Summary: "s", Source: "s",
+		Params:   []Param{pPer, pMax},
+		Defaults: map[string]string{"per": "month", "max": "2"},
+		Compile: func(a *Args) {
+			n, _ := a.Count("max", 0, true)
+			got = append(got, fmt.Sprintf("%s %d", a.String("per"), n))
+		}})
+	t.Cleanup(func() { unregister("toy_default") })
+	for _, r := range []string{"{rule: toy_default}", "{rule: toy_default, per: week, max: 3}"} {
+		if errs := compileErrors(t, "t.yaml", paramBase+"rules: ["+r+"]\n"); len(errs) > 0 {
+			t.Fatal(errs)
+		}
+	}
+	if diff := cmp.Diff([]string{"month 2", "week 3"}, got); diff != "" {
+		t.Errorf("parameters seen (-want +got):\n%s", diff)
 	}
 }
