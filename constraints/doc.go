@@ -14,7 +14,7 @@
 // The two never share the rule's logic: Check is the reference that catches
 // encoding bugs. Both share only the time model of package model (dates,
 // shift intervals, touched days, what a night instance is: model.NightSpan,
-// fixed blocks: model.FloorBlock), the rule types and their parameters, and
+// fixed blocks: model.FixedBlocks), the rule types and their parameters, and
 // the wording helpers of wording.go. TestCheckEncodeIndependent holds the
 // line: a check file (check.go, check_*.go, *_cost.go) uses nothing declared
 // in an encode file (encode_*.go, *_encode.go), nor the other way round.

@@ -162,8 +162,8 @@ func (r *WeeklyRest) Encode(e Encoder) {
 			choice = e.NewVar()
 		}
 		periods := func(days, minutes int, guard Lit, detail string) {
-			for per := model.FloorBlock(sc.Horizon.Start, anchor, days); per <= sc.Horizon.End; per = per.Add(days) {
-				ps := per.Start()
+			for _, per := range model.FixedBlocks(sc.Horizon.Start, sc.Horizon.End, anchor, days) {
+				ps := per.Start.Start()
 				last := ps + model.Minute(days*model.MinutesPerDay-minutes)
 				gs := []model.Minute{ps}
 				seen := map[model.Minute]bool{ps: true}
@@ -185,7 +185,7 @@ func (r *WeeklyRest) Encode(e Encoder) {
 				if hasTrue(e, cl) {
 					continue
 				}
-				req := e.Begin(Provenance{Kind: r.Kind(), Rule: r.Name(), Staff: p.ID, From: per, To: per.Add(days - 1),
+				req := e.Begin(Provenance{Kind: r.Kind(), Rule: r.Name(), Staff: p.ID, From: per.Start, To: per.End,
 					Limit: minutes, Unit: "minutes", Detail: detail, Citation: r.Citation(), Pos: r.Pos})
 				e.Require(req, cl...)
 			}

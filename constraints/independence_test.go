@@ -25,8 +25,9 @@ import (
 //   - "" (shared): everything else: the rule types and their parameters
 //     (rules.go, soft.go, soft_bounds.go), the registry and compilation
 //     (registry.go, kinds.go, compile.go, userset.go), the Encoder
-//     interface (encoder.go). Shared facts of the time model (what a night
-//     instance is, fixed blocks) live in package model, used by both.
+//     interface (encoder.go), the wording helpers (wording.go). Shared
+//     facts of the time model (what a night instance is: model.NightSpan;
+//     fixed blocks: model.FixedBlocks) live in package model, used by both.
 func readingGroup(file string) string {
 	base := filepath.Base(file)
 	switch {
