@@ -296,6 +296,10 @@ func (a *Args) Errorf(key, format string, args ...any) {
 	a.c.errorf(paramPos(a.Spec, top), path, format, args...)
 }
 
+// AddErrors reports problems found by the kind's own code (each with its
+// position and full path, e.g. "shifts[2]").
+func (a *Args) AddErrors(errs ...*model.Error) { a.c.errs = append(a.c.errs, errs...) }
+
 // ErrorAt reports a problem at pos with the path below the entry (e.g.
 // "busy_periods[0].max").
 func (a *Args) ErrorAt(pos model.Pos, sub, format string, args ...any) {
