@@ -54,22 +54,21 @@ package model
 //	  fairness: {nights: 0, weekends: 0, hours: 0}   # per unit of spread in a group
 //	rules:
 //	  - {rule: NAME, PARAM: VALUE, ...}   # rule is required; the parameters are
-//	                                      # max, min, hours, window_hours, rest_hours (numbers),
-//	                                      # block_days, rest_days, holiday_work, days (whole numbers),
-//	                                      # scheme, per (strings), anchor (DATE),
-//	                                      # extra_after_12h (boolean),
-//	                                      # busy_periods: [{start: DATE, end: DATE, max: N}] (max defaults to 12 under variable_year),
-//	                                      # reduced: {hours: H, max: N}, alt: {hours: H, days: N},
-//	                                      # period: {start: DATE, end: DATE}
+//	                                      # kept as written (RuleSpec.Params), each rule
+//	                                      # kind's registry entry in package constraints
+//	                                      # says which it takes and of what type
+//	                                      # (shiftsat rules lists them)
 //
 // DATE is YYYY-MM-DD, quoted or not. A DATELIST entry is a DATE or a range
 // {from: DATE, to: DATE} (inclusive, at most 3660 days) that stands for each
 // of its dates; repeated dates are kept once. Weekdays are sun, mon, tue,
 // wed, thu, fri, sat or the full English names. Numbers are non-negative.
 // Unknown fields anywhere are errors, as are values of the wrong type (a
-// number where a string is expected must be quoted). Which rule accepts which
-// parameter is decided by package constraints, not here: RuleSpec.Keys
-// records every parameter written. YAML anchors and aliases are allowed;
+// number where a string is expected must be quoted). Rule parameters are
+// the exception here: which rule accepts which parameter, and of what type,
+// is decided by package constraints' registry of rule kinds, which reports
+// unknown parameters and bad values (at compile time, in these words):
+// RuleSpec.Params and Keys record every parameter written. YAML anchors and aliases are allowed;
 // merge keys (<<) are not.
 //
 // SOFT requirements cost their weight (a whole number >= 0) when not met;
@@ -1266,20 +1265,19 @@ func (d *decoder) demand(n *yaml.Node) {
 
 // ---- rules ----
 
-// ruleParams are the parameter keys a rule entry may carry besides `rule`.
-var ruleParams = []string{"max", "min", "busy_periods", "scheme", "anchor", "block_days", "rest_days",
-	"holiday_work", "hours", "reduced", "window_hours", "rest_hours", "per", "days", "alt", "period", "extra_after_12h",
-	"weight"}
-
+// rules decodes the rule entries. Every key besides `rule` is kept as a
+// parameter with its value and position (RuleSpec.Params), whatever its
+// name: which parameters a rule takes, and their types, are package
+// constraints' registry's to check. The typed fields of RuleSpec are
+// filled, without reporting, where a value has their usual shape.
 func (d *decoder) rules(n *yaml.Node) {
 	items, ok := d.seq(n, "rules", "rule entries {rule: NAME, ...}")
 	if !ok {
 		return
 	}
-	allowed := append([]string{"rule"}, ruleParams...)
 	for i, it := range items {
 		p := index("rules", i)
-		f := d.fields(it, p, allowed, "a rule entry")
+		f := d.fields(it, p, mappingKeys(it), "a rule entry")
 		if f == nil {
 			continue
 		}
@@ -1304,19 +1302,37 @@ func (d *decoder) rules(n *yaml.Node) {
 			}
 			x := f[k]
 			rs.Keys[k] = d.pos(x.k)
-			before := len(d.errs)
-			d.ruleParam(rs, k, x.v, join(p, k))
-			if len(d.errs) > before {
-				if rs.Invalid == nil {
-					rs.Invalid = map[string]bool{}
-				}
-				rs.Invalid[k] = true
+			if rs.Params == nil {
+				rs.Params = map[string]*Value{}
 			}
+			rs.Params[k] = &Value{file: d.file, node: x.v}
+			scratch := &decoder{file: d.file, sc: &Scenario{File: d.file}}
+			scratch.ruleParam(rs, k, x.v, join(p, k))
 		}
 		d.sc.Rules = append(d.sc.Rules, rs)
 	}
 }
 
+// mappingKeys returns the scalar keys of a mapping node (for fields, which
+// then checks only that each is given once).
+func mappingKeys(n *yaml.Node) []string {
+	n = resolve(n)
+	var out []string
+	if n == nil || n.Kind != yaml.MappingNode {
+		return []string{"rule"}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := resolve(n.Content[i]); k.Kind == yaml.ScalarNode && k.Tag != "!!merge" {
+			out = append(out, k.Value)
+		}
+	}
+	return out
+}
+
+// ruleParam fills the typed view of parameter key (RuleSpec.Max, ...) from
+// v, for the parameters of the first rule kinds; a value of another shape
+// leaves it unset (d is a scratch decoder: its errors are dropped, and
+// package constraints reports them from RuleSpec.Params).
 func (d *decoder) ruleParam(rs *RuleSpec, key string, v *yaml.Node, path string) {
 	num := func(what string) *float64 {
 		if x, ok := d.number(v, path, what); ok {
@@ -1375,53 +1391,77 @@ func (d *decoder) ruleParam(rs *RuleSpec, key string, v *yaml.Node, path string)
 			rs.Period = &r
 		}
 	case "busy_periods":
-		items, _ := d.seq(v, path, "busy periods {start, end, max}")
-		for i, it := range items {
-			p := index(path, i)
-			r, f, ok := d.rangeOf(it, p, "start", "end", []string{"max"})
-			if f == nil {
-				continue
-			}
-			// max may be left out where the rule has a default (variable_year: 12);
-			// package constraints reports it where the rule has none.
-			m, okMax := 0, true
-			if x, has := f["max"]; has {
-				m, okMax = d.count(x.v, join(p, "max"), "a number of days")
-			}
-			if ok && okMax {
-				rs.BusyPeriods = append(rs.BusyPeriods, BusyPeriod{Range: r, Max: m, Pos: d.pos(resolve(it))})
-			}
-		}
+		rs.BusyPeriods = d.busyPeriods(v, path)
 	case "reduced":
-		f := d.fields(v, path, []string{"hours", "max"}, "a reduced interval {hours, max}")
-		if f == nil || !d.require(f, v, path, "hours", "a number of hours") {
-			return
-		}
-		red := &Reduced{Pos: d.pos(resolve(v))}
-		h, ok := d.number(f["hours"].v, join(path, "hours"), "a number of hours")
-		red.Hours = h
-		if x, has := f["max"]; has {
-			m, okM := d.count(x.v, join(path, "max"), "a number of reduced gaps per week")
-			red.Max = &m
-			ok = ok && okM
-		}
-		if ok {
-			rs.Reduced = red
+		if r := d.reduced(v, path); r != nil {
+			rs.Reduced = r
 		}
 	case "alt":
-		f := d.fields(v, path, []string{"hours", "days"}, "an alternative rest {hours, days}")
-		if f == nil {
-			return
-		}
-		ok := d.require(f, v, path, "hours", "a number of hours")
-		ok = d.require(f, v, path, "days", "a number of days") && ok
-		if !ok {
-			return
-		}
-		h, ok1 := d.number(f["hours"].v, join(path, "hours"), "a number of hours")
-		n, ok2 := d.count(f["days"].v, join(path, "days"), "a number of days")
-		if ok1 && ok2 {
-			rs.Alt = &AltRest{Hours: h, Days: n, Pos: d.pos(resolve(v))}
+		if r := d.alt(v, path); r != nil {
+			rs.Alt = r
 		}
 	}
+}
+
+// busyPeriods decodes a list of busy periods {start, end, max}, keeping
+// the valid ones.
+func (d *decoder) busyPeriods(v *yaml.Node, path string) []BusyPeriod {
+	var out []BusyPeriod
+	items, _ := d.seq(v, path, "busy periods {start, end, max}")
+	for i, it := range items {
+		p := index(path, i)
+		r, f, ok := d.rangeOf(it, p, "start", "end", []string{"max"})
+		if f == nil {
+			continue
+		}
+		// max may be left out where the rule has a default (variable_year: 12);
+		// package constraints reports it where the rule has none.
+		m, okMax := 0, true
+		if x, has := f["max"]; has {
+			m, okMax = d.count(x.v, join(p, "max"), "a number of days")
+		}
+		if ok && okMax {
+			out = append(out, BusyPeriod{Range: r, Max: m, Pos: d.pos(resolve(it))})
+		}
+	}
+	return out
+}
+
+// reduced decodes a reduced interval {hours, max}; nil when invalid.
+func (d *decoder) reduced(v *yaml.Node, path string) *Reduced {
+	f := d.fields(v, path, []string{"hours", "max"}, "a reduced interval {hours, max}")
+	if f == nil || !d.require(f, v, path, "hours", "a number of hours") {
+		return nil
+	}
+	red := &Reduced{Pos: d.pos(resolve(v))}
+	h, ok := d.number(f["hours"].v, join(path, "hours"), "a number of hours")
+	red.Hours = h
+	if x, has := f["max"]; has {
+		m, okM := d.count(x.v, join(path, "max"), "a number of reduced gaps per week")
+		red.Max = &m
+		ok = ok && okM
+	}
+	if !ok {
+		return nil
+	}
+	return red
+}
+
+// alt decodes an alternative rest {hours, days}; nil when invalid.
+func (d *decoder) alt(v *yaml.Node, path string) *AltRest {
+	f := d.fields(v, path, []string{"hours", "days"}, "an alternative rest {hours, days}")
+	if f == nil {
+		return nil
+	}
+	ok := d.require(f, v, path, "hours", "a number of hours")
+	ok = d.require(f, v, path, "days", "a number of days") && ok
+	if !ok {
+		return nil
+	}
+	h, ok1 := d.number(f["hours"].v, join(path, "hours"), "a number of hours")
+	n, ok2 := d.count(f["days"].v, join(path, "days"), "a number of days")
+	if !ok1 || !ok2 {
+		return nil
+	}
+	return &AltRest{Hours: h, Days: n, Pos: d.pos(resolve(v))}
 }

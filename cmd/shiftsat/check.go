@@ -251,11 +251,7 @@ func parseRulesFlag(s string) ([]*model.RuleSpec, error) {
 		return nil, list
 	}
 	for _, sp := range specs {
-		sp.Pos.Col = 0
-		for k, p := range sp.Keys {
-			p.Col = 0
-			sp.Keys[k] = p
-		}
+		sp.DropColumns()
 	}
 	return specs, err
 }

@@ -295,7 +295,7 @@ func (r *explainReport) demandSentence(p constraints.Provenance) string {
 func (r *explainReport) sentence(p constraints.Provenance) string {
 	n := r.name(p.Staff)
 	ja := r.ja()
-	switch p.Kind {
+	switch constraints.SentenceKey(p.Kind) { // the registry's sentence keys
 	case "leave":
 		return r.tr(fmt.Sprintf("%s is on paid leave %s.", n, r.span(p.From, p.To)),
 			fmt.Sprintf("%sは%sに年次有給休暇を取ります。", n, r.span(p.From, p.To)))
@@ -347,7 +347,7 @@ func (r *explainReport) sentence(p constraints.Provenance) string {
 	case "night_work":
 		return r.tr(fmt.Sprintf("%s may work at most %s in the plan%s.", n, xplural(p.Limit, "night shift", "night shifts"), r.cite(p)),
 			fmt.Sprintf("%sの夜勤は計画期間中%d回までです%s。", n, p.Limit, r.cite(p)))
-	case "max_days", "min_days", "max_hours", "min_hours":
+	case constraints.SentenceSumBound:
 		return r.sumSentence(p)
 	case "history":
 		return r.historySentence([]constraints.Provenance{p})
