@@ -92,7 +92,7 @@ func (r *MaxConsecutiveShifts) breaches(ro *model.Roster) []breach {
 				return false
 			}
 			if r.Night {
-				return checkIsNight(in)
+				return in.Night()
 			}
 			return in.Shift.ID == r.Shift
 		}
@@ -264,12 +264,12 @@ func (r *RestAfterNights) breaches(ro *model.Roster) []breach {
 		insts := ro.Instances(p.ID)
 		night := map[model.Date]bool{}
 		for _, in := range insts {
-			if checkIsNight(in) {
+			if in.Night() {
 				night[in.Date] = true
 			}
 		}
 		for i, a := range insts {
-			if !checkIsNight(a) || night[a.Date+1] || i+1 >= len(insts) {
+			if !a.Night() || night[a.Date+1] || i+1 >= len(insts) {
 				continue
 			}
 			b := insts[i+1]
@@ -352,7 +352,7 @@ func (r *NightsPerMonth) Check(ro *model.Roster) []Violation {
 		from := sc.KnownFrom(p)
 		count := map[model.Date]int{}
 		for _, in := range ro.Instances(p.ID) {
-			if in.Date >= from && checkIsNight(in) {
+			if in.Date >= from && in.Night() {
 				count[checkPeriodOf(PerMonth, in.Date, 0, 0, sc.Horizon)]++
 			}
 		}

@@ -130,7 +130,7 @@ func startsOn(e Encoder, p *model.Staff, d model.Date, keep func(*model.ShiftTyp
 // 22:00-05:00; the same on every date, as no daylight saving is modelled).
 func nightType(s *model.ShiftType) bool {
 	st, en := s.Interval(0)
-	return isNight(st, en)
+	return model.NightSpan(st, en)
 }
 
 // Encode: every window of Max+1 consecutive known dates ending in the
@@ -178,7 +178,7 @@ func (r *ForbiddenSuccessions) encodeWeighted(e Encoder, w int) {
 				continue
 			}
 			for _, pr := range r.Pairs {
-				ps.add(Provenance{Kind: r.Kind(), Rule: r.Name(), Staff: p.ID, From: d, To: d + 1, Shift: pr[1],
+				ps.add(Provenance{Kind: r.Kind(), Rule: r.Name(), Staff: p.ID, From: d, To: d + 1, Shift: pr[1], Before: pr[0],
 					Limit: 0, Unit: "successions", Citation: r.Citation(), Pos: r.Pos,
 					Detail: fmt.Sprintf("%s may not follow %s on the next day", pr[1], pr[0]) + softNote(w, "succession")},
 					[]Lit{e.Start(p.ID, d, pr[0]), e.Start(p.ID, d+1, pr[1])}, 1)
@@ -311,7 +311,7 @@ func (r *RestAfterNights) encodeWeighted(e Encoder, w int) {
 			return l
 		}
 		for _, a := range pi.list {
-			if !isNight(a.start, a.end) || a.date+1 > known.End {
+			if !model.NightSpan(a.start, a.end) || a.date+1 > known.End {
 				continue
 			}
 			// The candidates b: instances starting after a, within the longest rest.
@@ -432,7 +432,7 @@ func (r *NightsPerMonth) Encode(e Encoder) {
 			part := intersect(m, known)
 			var lits []Lit
 			for _, in := range instancesOf(e, p).list {
-				if part.Contains(in.date) && isNight(in.start, in.end) {
+				if part.Contains(in.date) && model.NightSpan(in.start, in.end) {
 					lits = append(lits, in.lit)
 				}
 			}

@@ -60,7 +60,7 @@ type MinConsecutiveDays struct {
 }
 
 // Kind implements Rule.
-func (*MinConsecutiveDays) Kind() string { return "min_consecutive_days" }
+func (*MinConsecutiveDays) Kind() string { return KindMinConsecutiveDays }
 
 // MinConsecutiveDaysOff is min_consecutive_days_off (RULES.md 2.10): every
 // closed run of days off (REST or LEAVE) judged has at least Min days. A
@@ -73,7 +73,7 @@ type MinConsecutiveDaysOff struct {
 }
 
 // Kind implements Rule.
-func (*MinConsecutiveDaysOff) Kind() string { return "min_consecutive_days_off" }
+func (*MinConsecutiveDaysOff) Kind() string { return KindMinConsecutiveDaysOff }
 
 // MaxConsecutiveShifts is max_consecutive_shifts (RULES.md 2.10): at most
 // Max consecutive dates on which the person starts shift type Shift (or,
@@ -92,7 +92,7 @@ type MaxConsecutiveShifts struct {
 }
 
 // Kind implements Rule.
-func (*MaxConsecutiveShifts) Kind() string { return "max_consecutive_shifts" }
+func (*MaxConsecutiveShifts) Kind() string { return KindMaxConsecutiveShifts }
 
 // ForbiddenSuccessions is forbidden_successions (RULES.md 2.10): for each
 // pair [X, Y], if shift type X starts on date d then Y does not start on
@@ -105,7 +105,7 @@ type ForbiddenSuccessions struct {
 }
 
 // Kind implements Rule.
-func (*ForbiddenSuccessions) Kind() string { return "forbidden_successions" }
+func (*ForbiddenSuccessions) Kind() string { return KindForbiddenSuccessions }
 
 // MaxWeekends is max_weekends (RULES.md 2.10): a weekend is worked when its
 // Saturday or Sunday is a WORK day; in every period meeting the horizon
@@ -126,7 +126,7 @@ type MaxWeekends struct {
 }
 
 // Kind implements Rule.
-func (*MaxWeekends) Kind() string { return "max_weekends" }
+func (*MaxWeekends) Kind() string { return KindMaxWeekends }
 
 // CompleteWeekends is complete_weekends (RULES.md 2.10): the Saturday and
 // Sunday of a weekend are both WORK days or neither is. Every weekend with
@@ -137,7 +137,7 @@ type CompleteWeekends struct {
 }
 
 // Kind implements Rule.
-func (*CompleteWeekends) Kind() string { return "complete_weekends" }
+func (*CompleteWeekends) Kind() string { return KindCompleteWeekends }
 
 // RestAfterNights is rest_after_nights (RULES.md 2.10): a run of nights is
 // a maximal sequence of known dates, one after the other, on each of which
@@ -154,7 +154,7 @@ type RestAfterNights struct {
 }
 
 // Kind implements Rule.
-func (*RestAfterNights) Kind() string { return "rest_after_nights" }
+func (*RestAfterNights) Kind() string { return KindRestAfterNights }
 
 // restAfter returns the rest required after a run of k nights.
 func (r *RestAfterNights) restAfter(k int) int {
@@ -184,7 +184,7 @@ type MinWeekendsOff struct {
 }
 
 // Kind implements Rule.
-func (*MinWeekendsOff) Kind() string { return "min_weekends_off" }
+func (*MinWeekendsOff) Kind() string { return KindMinWeekendsOff }
 
 // NightsPerMonth caps night instances per person and calendar month (the
 // night_work item of the jp-nurse-jna preset: at most 8 per month on
@@ -197,7 +197,7 @@ type NightsPerMonth struct {
 }
 
 // Kind implements Rule: a night_work cap (RULES.md 2.7), per month.
-func (*NightsPerMonth) Kind() string { return "night_work" }
+func (*NightsPerMonth) Kind() string { return KindNightWork }
 
 // SoftPattern is a nursing pattern rule written with a weight: it forbids
 // nothing, and each unit of violation of Pattern costs Weight.
@@ -309,3 +309,35 @@ func violationsOf(bs []breach) []Violation {
 	}
 	return out
 }
+
+// PersonLocal implements constraints.PersonLocal: every instance of the
+// nursing rules reads one person's days only, so the solver may plan
+// large staffs in groups of people.
+func (*MinConsecutiveDays) PersonLocal() bool { return true }
+
+// PersonLocal implements PersonLocal.
+func (*MinConsecutiveDaysOff) PersonLocal() bool { return true }
+
+// PersonLocal implements PersonLocal.
+func (*MaxConsecutiveShifts) PersonLocal() bool { return true }
+
+// PersonLocal implements PersonLocal.
+func (*ForbiddenSuccessions) PersonLocal() bool { return true }
+
+// PersonLocal implements PersonLocal.
+func (*MaxWeekends) PersonLocal() bool { return true }
+
+// PersonLocal implements PersonLocal.
+func (*CompleteWeekends) PersonLocal() bool { return true }
+
+// PersonLocal implements PersonLocal.
+func (*RestAfterNights) PersonLocal() bool { return true }
+
+// PersonLocal implements PersonLocal.
+func (*MinWeekendsOff) PersonLocal() bool { return true }
+
+// PersonLocal implements PersonLocal.
+func (*NightsPerMonth) PersonLocal() bool { return true }
+
+// PersonLocal implements PersonLocal: the pattern's.
+func (s *SoftPattern) PersonLocal() bool { return true }
