@@ -43,7 +43,9 @@ func compileNursing(t *testing.T, rules string) []Rule {
 // TestCompileNursingKinds: each kind of RULES.md 2.10 compiles from its
 // YAML entry to its rule, hard or (with weight) soft, with defaults.
 func TestCompileNursingKinds(t *testing.T) {
-	m := func(name, cite string) meta { return meta{RuleName: name, Cite: cite, Pos: model.Pos{File: "t.yaml", Line: 6, Col: 5}} }
+	m := func(name, cite string) meta {
+		return meta{RuleName: name, Cite: cite, Pos: model.Pos{File: "t.yaml", Line: 6, Col: 5}}
+	}
 	tests := []struct {
 		name, rule string
 		want       Rule
