@@ -286,10 +286,6 @@ func compileWeekends(min bool) func(a *Args) {
 			}
 			return
 		}
-		if per != PerBlock && (a.Has("block_days") || a.Has("anchor")) {
-			a.Errorf("per", "block_days and anchor apply to per: block only; per is %s", per)
-			return
-		}
 		if min {
 			addPattern(a, &MinWeekendsOff{meta: a.meta(CiteMinWeekendsOff), Min: n, Per: per, BlockDays: blockDays, Anchor: anchor})
 			return

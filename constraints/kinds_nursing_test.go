@@ -131,10 +131,10 @@ func TestNursingParamErrors(t *testing.T) {
 			"rules[1].pairs: ",
 			"rules[2].pairs: missing; expected pairs of shift type ids [[X, Y], ...] (D, N, L)",
 		}},
-		{"periods", "", "rules: [{rule: max_weekends, max: 1, per: week}, {rule: min_weekends_off, min: 1, per: block}, {rule: max_weekends, max: 1, block_days: 7}]\n", []string{
+		{"periods", "", "rules: [{rule: max_weekends, max: 1, per: week}, {rule: min_weekends_off, min: 1, per: block}, {rule: max_weekends, max: 1, per: block, block_days: 7}]\n", []string{
 			`rules[0].per: unknown period "week"; expected horizon, block or month`,
 			"rules[1].block_days: per: block needs block_days (a whole number of days, at least 1)",
-			"rules[2].per: block_days and anchor apply to per: block only; per is horizon",
+			`rules[2].anchor: rule "max_weekends" needs an anchor (起算日)`,
 		}},
 		{"hours", "", "rules: [{rule: rest_after_nights, hours: []}, {rule: rest_after_nights, hours: [24, 0]}, {rule: rest_after_nights, hours: [x]}]\n", []string{
 			"rules[0].hours: no hours; expected a list of hours [h1, h2, ...]: the rest after 1, 2, ... nights",

@@ -251,6 +251,19 @@ func limitsPeriod(rules []constraints.Rule) (period, window int) {
 			for _, b := range r.Busy {
 				window = max(window, b.Max+1)
 			}
+		case *constraints.MaxWeekends:
+			window = max(window, weekendWindow(r.Per, r.BlockDays, &ps))
+		case *constraints.MinWeekendsOff:
+			window = max(window, weekendWindow(r.Per, r.BlockDays, &ps))
+		case *constraints.SoftPattern:
+			switch p := r.Pattern.(type) {
+			case *constraints.MaxWeekends:
+				window = max(window, weekendWindow(p.Per, p.BlockDays, &ps))
+			case *constraints.MinWeekendsOff:
+				window = max(window, weekendWindow(p.Per, p.BlockDays, &ps))
+			}
+		case *constraints.NightsPerMonth:
+			window = max(window, monthsWindow)
 		}
 	}
 	period, longest := 7, 7
@@ -273,6 +286,23 @@ func limitsPeriod(rules []constraints.Rule) (period, window int) {
 		}
 	}
 	return period, window
+}
+
+// monthsWindow is the window of a rule per calendar month: two months,
+// so that the horizon holds a whole month wherever it starts.
+const monthsWindow = 62
+
+// weekendWindow returns the window a weekend rule reads, adding a block
+// length to ps (the fixed periods) for per: block.
+func weekendWindow(per constraints.Period, blockDays int, ps *[]int) int {
+	switch per {
+	case constraints.PerBlock:
+		*ps = append(*ps, blockDays)
+		return blockDays
+	case constraints.PerMonth:
+		return monthsWindow
+	}
+	return 0
 }
 
 // limitsSearch is the search over one single-person horizon.
