@@ -199,9 +199,7 @@ func weekendPeriods(sc *model.Scenario, per Period, blockDays int, anchor model.
 			out = append(out, model.DateRange{Start: model.DateOf(m), End: model.DateOf(m.AddDate(0, 1, 0)) - 1})
 		}
 	case PerBlock:
-		for s := model.FloorBlock(h.Start, anchor, blockDays); s <= h.End; s = s.Add(blockDays) {
-			out = append(out, model.DateRange{Start: s, End: s.Add(blockDays - 1)})
-		}
+		out = model.FixedBlocks(h.Start, h.End, anchor, blockDays)
 	default:
 		out = append(out, h)
 	}
