@@ -341,3 +341,42 @@ func (*NightsPerMonth) PersonLocal() bool { return true }
 
 // PersonLocal implements PersonLocal: the pattern's.
 func (s *SoftPattern) PersonLocal() bool { return true }
+
+// Lookback implements constraints.Lookback: a short run and its two
+// closing days span at most Min+1 days, so long horizons may be planned
+// in rolling windows.
+func (r *MinConsecutiveDays) Lookback() (days, block int, ok bool) { return r.Min + 1, 0, true }
+
+// Lookback implements Lookback (as MinConsecutiveDays).
+func (r *MinConsecutiveDaysOff) Lookback() (days, block int, ok bool) { return r.Min + 1, 0, true }
+
+// Lookback implements Lookback: a window of Max+1 dates.
+func (r *MaxConsecutiveShifts) Lookback() (days, block int, ok bool) { return r.Max + 1, 0, true }
+
+// Lookback implements Lookback: two dates.
+func (*ForbiddenSuccessions) Lookback() (days, block int, ok bool) { return 2, 0, true }
+
+// Lookback implements Lookback: a weekend.
+func (*CompleteWeekends) Lookback() (days, block int, ok bool) { return 2, 0, true }
+
+// Lookback implements Lookback: the nights counted (as many as the
+// listed rests) and the longest rest after them.
+func (r *RestAfterNights) Lookback() (days, block int, ok bool) {
+	longest := 0
+	for _, m := range r.Minutes {
+		longest = max(longest, m)
+	}
+	return len(r.Minutes) + longest/model.MinutesPerDay + 2, 0, true
+}
+
+// Lookback implements Lookback: worked weekends are counted only inside
+// the horizon, which a rolling window would cut; the whole horizon is needed.
+func (*MaxWeekends) Lookback() (days, block int, ok bool) { return 0, 0, false }
+
+// Lookback implements Lookback: periods are judged only wholly inside the
+// horizon, which a rolling window would cut; the whole horizon is needed.
+func (*MinWeekendsOff) Lookback() (days, block int, ok bool) { return 0, 0, false }
+
+// Lookback implements Lookback: calendar months are no fixed blocks; the
+// whole horizon is needed.
+func (*NightsPerMonth) Lookback() (days, block int, ok bool) { return 0, 0, false }
