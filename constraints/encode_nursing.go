@@ -308,14 +308,15 @@ func (r *RestAfterNights) encodeWeighted(e Encoder, w int) {
 			night[d] = l
 			return l
 		}
-		for _, a := range pi.list {
+		for ai, a := range pi.list {
 			if !model.NightSpan(a.start, a.end) || a.date+1 > known.End {
 				continue
 			}
-			// The candidates b: instances starting after a, within the longest rest.
+			// The candidates b: instances starting after a (the list is in
+			// start order), within the longest rest.
 			var later []int
-			for bi, b := range pi.list {
-				if b.start > a.start && b.start < a.end+model.Minute(longest) && b.date != a.date {
+			for bi := ai + 1; bi < len(pi.list) && pi.list[bi].start < a.end+model.Minute(longest); bi++ {
+				if b := pi.list[bi]; b.start > a.start && b.date != a.date {
 					later = append(later, bi)
 				}
 			}
