@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 	"sync"
+
+	"github.com/shiftsat/shiftsat/solver/internal/simplex"
 )
 
 // This file is the branch-and-price search of Solve: the Lagrangian bound
@@ -151,7 +153,7 @@ type nodeResult struct {
 // simplex drives it out) instead of being removed.
 type master struct {
 	rx    *relaxation
-	lp    *simplex
+	lp    *simplex.LP
 	pool  *colPool
 	ref   [][2]int  // ref[j-2C]: employee and pool index of column j
 	cost0 []float64 // the columns' true costs
@@ -237,15 +239,15 @@ func (rx *relaxation) newMaster(pool *colPool) (*master, error) {
 	for e := 0; e < E; e++ {
 		b[C+e] = 1
 	}
-	ms := &master{rx: rx, lp: newSimplex(b), pool: pool, budget: make([]int, E)}
+	ms := &master{rx: rx, lp: simplex.New(b), pool: pool, budget: make([]int, E)}
 	for e := range ms.budget {
 		ms.budget[e] = firstBudget
 	}
 	uCol := make([]int, C)
 	oCol := make([]int, C)
 	for c := 0; c < C; c++ {
-		uCol[c] = ms.lp.add(lpCol{idx: []int{c}, val: []float64{1}, cost: float64(rx.under[c])})
-		oCol[c] = ms.lp.add(lpCol{idx: []int{c}, val: []float64{-1}, cost: float64(rx.over[c])})
+		uCol[c] = ms.lp.Add(simplex.Col{Idx: []int{c}, Val: []float64{1}, Cost: float64(rx.under[c])})
+		oCol[c] = ms.lp.Add(simplex.Col{Idx: []int{c}, Val: []float64{-1}, Cost: float64(rx.over[c])})
 		ms.cost0 = append(ms.cost0, float64(rx.under[c]), float64(rx.over[c]))
 	}
 	basis := make([]int, C+E)
@@ -272,7 +274,7 @@ func (rx *relaxation) newMaster(pool *colPool) (*master, error) {
 			basis[c] = oCol[c]
 		}
 	}
-	return ms, ms.lp.setBasis(basis)
+	return ms, ms.lp.SetBasis(basis)
 }
 
 // restart sets the master's basis to one enabled column per employee
@@ -286,7 +288,7 @@ func (ms *master) restart(enabled []bool) error {
 		basis[C+e] = -1
 	}
 	resid := append([]int64(nil), rx.req...)
-	for j := 2 * C; j < len(ms.lp.cols); j++ {
+	for j := 2 * C; j < ms.lp.NumCols(); j++ {
 		r := ms.ref[j-2*C]
 		if !enabled[j] || basis[C+r[0]] >= 0 {
 			continue
@@ -306,7 +308,7 @@ func (ms *master) restart(enabled []bool) error {
 			basis[c] = 2*c + 1
 		}
 	}
-	return ms.lp.setBasis(basis)
+	return ms.lp.SetBasis(basis)
 }
 
 // reset starts the master afresh from the first column of each
@@ -325,7 +327,7 @@ func (ms *master) reset() error {
 		return err
 	}
 	nm.mask, nm.budget = ms.mask, ms.budget
-	nm.lp.iters = ms.lp.iters
+	nm.lp.SetIters(ms.lp.Iters())
 	nm.dropped = ms.columns() - len(ms.pool.rows)
 	*ms = *nm
 	return nil
@@ -335,8 +337,8 @@ func (ms *master) reset() error {
 func (ms *master) addColumn(e, k int) int {
 	col := ms.rx.column(e, ms.pool.rows[e][k])
 	ms.ref = append(ms.ref, [2]int{e, k})
-	ms.cost0 = append(ms.cost0, col.cost)
-	return ms.lp.add(col)
+	ms.cost0 = append(ms.cost0, col.Cost)
+	return ms.lp.Add(col)
 }
 
 // solveNode runs column generation under the restrictions allowed,
@@ -362,19 +364,19 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 			}
 		}
 	}
-	enabled := make([]bool, len(lp.cols))
-	for j := range lp.cols {
+	enabled := make([]bool, lp.NumCols())
+	for j := range lp.NumCols() {
 		enabled[j] = true
 		if j >= 2*C {
 			r := ms.ref[j-2*C]
 			enabled[j] = compatible(ms.pool.rows[r[0]][r[1]], allowed[r[0]], S)
 		}
 		if enabled[j] {
-			lp.setCost(j, ms.cost0[j])
+			lp.SetCost(j, ms.cost0[j])
 		} else {
-			lp.setCost(j, bigM)
+			lp.SetCost(j, bigM)
 		}
-		lp.off[j] = !enabled[j]
+		lp.SetOff(j, !enabled[j])
 	}
 	add := func(e int, row []int) bool {
 		if !ms.pool.add(e, row) {
@@ -388,7 +390,7 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		// An employee without an enabled column gets their best
 		// schedule at zero multipliers (none: the node is infeasible).
 		has := make([]bool, E)
-		for j := 2 * C; j < len(lp.cols); j++ {
+		for j := 2 * C; j < lp.NumCols(); j++ {
 			if enabled[j] {
 				has[ms.ref[j-2*C][0]] = true
 			}
@@ -409,17 +411,17 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 			return nil, err
 		}
 	}
-	for r, j := range lp.basis {
+	for r, j := range lp.Basis() {
 		if !enabled[j] {
-			lp.pivotOut(r, func(k int) bool { return enabled[k] })
+			lp.PivotOut(r, func(k int) bool { return enabled[k] })
 		}
 	}
 	res := &nodeResult{}
 	for ctx.Err() == nil {
-		if _, err := lp.solve(ctx, 1000000); err != nil {
+		if _, err := lp.Solve(ctx, 1000000); err != nil {
 			return nil, err
 		}
-		y := lp.duals()
+		y := lp.Duals()
 		p := rx.clampDuals(y)
 		lg := &lagrange{p: p}
 		for c, q := range rx.req {
@@ -499,8 +501,8 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		}
 		weight[e] = -1
 	}
-	for j := 2 * C; j < len(lp.cols); j++ {
-		z := lp.value(j)
+	for j := 2 * C; j < lp.NumCols(); j++ {
+		z := lp.Value(j)
 		if z <= 1e-9 || !enabled[j] {
 			continue
 		}
@@ -725,7 +727,7 @@ func (ms *master) branchAndPrice(ctx context.Context, root int64, lg *lagrange, 
 	out.lower = max(out.lower, t.prevLower)
 	out.exhausted = len(t.open) == 0 && ctx.Err() == nil
 	for _, m := range masters {
-		out.pivots += m.lp.iters
+		out.pivots += m.lp.Iters()
 	}
 	out.workers = len(masters)
 	return out, nil
@@ -916,7 +918,7 @@ func (t *tree) work(ctx context.Context, ms *master, lg *lagrange, ub func() int
 		}
 		nodes++
 		if nodes%100 == 0 {
-			debugf("bnp: node %d depth %d pivots %d", nodes, len(n.dec), ms.lp.iters)
+			debugf("bnp: node %d depth %d pivots %d", nodes, len(n.dec), ms.lp.Iters())
 		}
 		allowed := ms.allowed(n.dec)
 		if n.mask != nil {

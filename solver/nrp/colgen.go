@@ -3,6 +3,8 @@ package nrp
 import (
 	"context"
 	"math"
+
+	"github.com/shiftsat/shiftsat/solver/internal/simplex"
 )
 
 // This file is the lower bound of Solve: Lagrangian relaxation of the
@@ -27,7 +29,7 @@ import (
 // in the box gives a valid bound; column generation finds good ones: the
 // restricted master linear program (one column per known schedule, a
 // convexity row per employee, slack columns for shortage and excess per
-// cell, lp.go) gives duals p, each employee's Pricer adds its best
+// cell, solver/internal/simplex) gives duals p, each employee's Pricer adds its best
 // schedule when its reduced cost is negative, and the bound is evaluated
 // at every iteration. The duals are rounded to multiples of 1/lagScale
 // and clamped to the box, and L is computed in integers, so the bound is
@@ -153,20 +155,20 @@ func (rx *relaxation) clampDuals(y []float64) []int64 {
 }
 
 // column returns the master column of employee e's schedule row.
-func (rx *relaxation) column(e int, row []int) lpCol {
-	col := lpCol{}
+func (rx *relaxation) column(e int, row []int) simplex.Col {
+	col := simplex.Col{}
 	for d, s := range row {
 		o := option(s, len(rx.in.Shifts))
-		col.cost += float64(rx.base[e][d][o])
+		col.Cost += float64(rx.base[e][d][o])
 		if s >= 0 {
 			if k := rx.cell[d][s]; k >= 0 {
-				col.idx = append(col.idx, k)
-				col.val = append(col.val, 1)
+				col.Idx = append(col.Idx, k)
+				col.Val = append(col.Val, 1)
 			}
 		}
 	}
-	col.idx = append(col.idx, len(rx.req)+e)
-	col.val = append(col.val, 1)
+	col.Idx = append(col.Idx, len(rx.req)+e)
+	col.Val = append(col.Val, 1)
 	return col
 }
 
@@ -202,7 +204,7 @@ func (rx *relaxation) columnGeneration(ctx context.Context, start Roster) (*cgRe
 	if nr.infeasible {
 		return nil, nil
 	}
-	res := &cgResult{best: nr.best, lp: ms.lp.objective(), converged: ctx.Err() == nil && !nr.gaveUp, master: ms}
+	res := &cgResult{best: nr.best, lp: ms.lp.Objective(), converged: ctx.Err() == nil && !nr.gaveUp, master: ms}
 	for _, rows := range pool.rows {
 		res.columns += len(rows) - 1
 	}

@@ -3,89 +3,12 @@ package nrp
 import (
 	"context"
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 )
-
-// TestSimplexCertificate solves random feasible linear programs and checks
-// the optimality certificate: the basic solution is primal feasible
-// (A x = b, x >= 0), the duals are dual feasible (no column has a negative
-// reduced cost) and the objective equals b·y.
-func TestSimplexCertificate(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
-	for i := range 300 {
-		t.Run(fmt.Sprint(i), func(t *testing.T) {
-			m := 2 + rng.IntN(6)
-			b := make([]float64, m)
-			for r := range b {
-				b[r] = float64(rng.IntN(5))
-			}
-			lp := newSimplex(b)
-			// Slack-like columns +e_r and -e_r make any b feasible from
-			// a diagonal basis, as in column generation.
-			basis := make([]int, m)
-			for r := 0; r < m; r++ {
-				plus := lp.add(lpCol{idx: []int{r}, val: []float64{1}, cost: float64(1 + rng.IntN(20))})
-				minus := lp.add(lpCol{idx: []int{r}, val: []float64{-1}, cost: float64(1 + rng.IntN(3))})
-				if b[r] >= 0 {
-					basis[r] = plus
-				} else {
-					basis[r] = minus
-				}
-			}
-			for range 3 + rng.IntN(15) {
-				var c lpCol
-				for r := 0; r < m; r++ {
-					if rng.IntN(2) == 0 {
-						c.idx = append(c.idx, r)
-						c.val = append(c.val, float64(rng.IntN(3)))
-					}
-				}
-				c.cost = float64(rng.IntN(10))
-				lp.add(c)
-			}
-			if err := lp.setBasis(basis); err != nil {
-				t.Fatal(err)
-			}
-			opt, err := lp.solve(context.Background(), 10000)
-			if err != nil || !opt {
-				t.Fatalf("solve: optimal %v, %v", opt, err)
-			}
-			ax := make([]float64, m)
-			for j, c := range lp.cols {
-				x := lp.value(j)
-				if x < -1e-9 {
-					t.Fatalf("x[%d] = %g < 0", j, x)
-				}
-				for k, r := range c.idx {
-					ax[r] += c.val[k] * x
-				}
-			}
-			for r := range ax {
-				if math.Abs(ax[r]-b[r]) > 2*perturbation {
-					t.Fatalf("row %d: A x = %g, b = %g", r, ax[r], b[r])
-				}
-			}
-			y := lp.duals()
-			dual := 0.0
-			for r := range y {
-				dual += y[r] * lp.b[r]
-			}
-			for j := range lp.cols {
-				if d := lp.reduced(j, y); d < -1e-7 {
-					t.Fatalf("column %d has reduced cost %g", j, d)
-				}
-			}
-			if math.Abs(dual-lp.objective()) > 1e-6 {
-				t.Fatalf("primal %g, dual %g", lp.objective(), dual)
-			}
-		})
-	}
-}
 
 // TestRelaxationAgreesWithBruteForce checks, on small random instances,
 // that the Lagrangian bound from column generation never exceeds the

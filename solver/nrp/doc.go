@@ -53,7 +53,7 @@
 // requests minus sum_c p_c x_c over that employee's schedules, an exact
 // per-employee optimisation (price.go, a dynamic programme over days with
 // the resources that can bind). Column generation (colgen.go, with the
-// small simplex method of lp.go) finds good multipliers; they are rounded
+// small simplex method of solver/internal/simplex) finds good multipliers; they are rounded
 // and the bound recomputed in integers, so it is exact whatever the
 // floating-point error. Its root value equals the published optimum on
 // Instances 2-4 and is within 2 of it on Instances 5-7. Branch and price
