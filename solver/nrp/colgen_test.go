@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/shiftsat/shiftsat/solver/internal/bnp"
 )
 
 // TestRelaxationAgreesWithBruteForce checks, on small random instances,
@@ -38,32 +40,32 @@ func TestRelaxationAgreesWithBruteForce(t *testing.T) {
 			}
 			rx := newRelaxation(in)
 			cg, err := rx.columnGeneration(context.Background(), worst)
-			if err != nil || cg == nil || cg.best == nil {
+			if err != nil || cg == nil || cg.Best == nil {
 				t.Fatalf("column generation: %v %v\n%s", cg, err, text)
 			}
-			if !cg.converged {
+			if !cg.Converged {
 				t.Errorf("not converged")
 			}
-			lb := cg.best.bound()
+			lb := cg.Best.Bound()
 			if lb > optimum {
 				t.Fatalf("bound %d > optimum %d\n%s", lb, optimum, text)
 			} else if lb == optimum {
 				tight++
 			}
 			best := Evaluate(in, worst).Objective
-			checkPoolDescent(t, in, rx, cg.master.pool, worst)
+			checkPoolDescent(t, in, rx, cg.Master.Pool(), worst)
 			// Every other instance, a second worker joins at once.
-			var helpers chan *master
+			var helpers chan *bnp.Master
 			if i%2 == 1 {
-				pool := newColPool(len(in.Staff))
+				pool := rx.newPool()
 				for e, row := range worst {
-					pool.add(e, row)
+					pool.Add(e, row)
 				}
-				hm, err := rx.newMaster(pool)
+				hm, err := rx.NewMaster(pool)
 				if err != nil {
 					t.Fatal(err)
 				}
-				helpers = make(chan *master, 1)
+				helpers = make(chan *bnp.Master, 1)
 				helpers <- hm
 			}
 			var mu sync.Mutex
@@ -72,7 +74,7 @@ func TestRelaxationAgreesWithBruteForce(t *testing.T) {
 				defer mu.Unlock()
 				return best
 			}
-			out, err := cg.master.branchAndPrice(context.Background(), lb, cg.best, ub, func(r Roster) {
+			out, err := cg.Master.BranchAndPrice(context.Background(), lb, cg.Best, ub, func(r [][]int) {
 				ev := Evaluate(in, r)
 				if !ev.Feasible() {
 					t.Errorf("offered roster breaks %v", ev.Violations)
@@ -82,12 +84,12 @@ func TestRelaxationAgreesWithBruteForce(t *testing.T) {
 				best = min(best, ev.Objective)
 				mu.Unlock()
 			}, helpers)
-			if err != nil || !out.exhausted {
-				t.Fatalf("branch and price: exhausted %v, %v", out.exhausted, err)
+			if err != nil || !out.Exhausted {
+				t.Fatalf("branch and price: exhausted %v, %v", out.Exhausted, err)
 			}
-			restarts += out.restarts
-			if best != optimum || out.lower != optimum {
-				t.Fatalf("branch and price: best %d lower %d, brute force %d\n%s", best, out.lower, optimum, text)
+			restarts += out.Restarts
+			if best != optimum || out.Lower != optimum {
+				t.Fatalf("branch and price: best %d lower %d, brute force %d\n%s", best, out.Lower, optimum, text)
 			}
 		})
 	}
@@ -204,7 +206,7 @@ func TestSubWindowAgreesWithBruteForce(t *testing.T) {
 // checkPoolDescent runs poolDescent from a copy of r and checks that the
 // score it reports is Evaluate's, no worse than r's, and that the roster
 // is feasible.
-func checkPoolDescent(t *testing.T, in *Instance, rx *relaxation, pool *colPool, r Roster) {
+func checkPoolDescent(t *testing.T, in *Instance, rx *relaxation, pool *bnp.Pool, r Roster) {
 	t.Helper()
 	c := NewRoster(in)
 	for e := range r {
@@ -231,6 +233,6 @@ func TestPoolDescentOnBenchmark(t *testing.T) {
 		if err != nil || cg == nil {
 			t.Fatalf("Instance%d: column generation: %v", i, err)
 		}
-		checkPoolDescent(t, in, rx, cg.master.pool, r)
+		checkPoolDescent(t, in, rx, cg.Master.Pool(), r)
 	}
 }
