@@ -44,14 +44,14 @@ type Pricer interface {
 	// Bounded returns a schedule minimising Scale*Cost(row) plus
 	// sum_d cost[d][option of row[d]] and that value (total), within a
 	// budget of work (the pricer's unit); when the budget runs out or ctx
-	// ends it returns row nil and a lower bound on that minimum (lower).
-	// ok is false when the person has no schedule avoiding the options
-	// of cost Inf.
+	// ends it returns row nil and a lower bound on that minimum (lower),
+	// or a schedule not proved least (total > lower). ok is false when the
+	// person has no schedule avoiding the options of cost Inf.
 	Bounded(ctx context.Context, cost [][]int64, budget int) (row []int, total, lower int64, ok bool)
 	// Through returns, for every day and option, a lower bound on the
 	// value (as Bounded's) of the person's schedules taking that option
-	// (Inf or more: none). Returning the least value for every option is
-	// valid (it fixes nothing).
+	// (Inf or more: none), or nil when the pricer has no such bounds
+	// (reduced-cost fixing then leaves the person's options alone).
 	Through(cost [][]int64) [][]int64
 }
 
@@ -81,6 +81,13 @@ type Problem struct {
 	// Hard is the LP's cost per person outside a row's hard bounds (only
 	// guides the multipliers; 0: 1e4).
 	Hard float64
+	// Workers is the number of goroutines pricing the people of one
+	// iteration of column generation (one when 0); the pricers must then
+	// be safe for concurrent use.
+	Workers int
+	// OnRootBound, when not nil, is called by ColumnGeneration with each
+	// better root bound as it is proved (anytime reporting).
+	OnRootBound func(int64)
 	// Debugf, when not nil, receives progress messages.
 	Debugf func(format string, args ...any)
 }
@@ -348,7 +355,9 @@ func (rx *Relaxation) ColumnGeneration(ctx context.Context, start [][]int) (*CGR
 	if err != nil {
 		return nil, err
 	}
+	ms.onBound = rx.pb.OnRootBound
 	nr, err := ms.SolveNode(ctx, rx.Allowed(nil), math.MaxInt64, false)
+	ms.onBound = nil
 	if err != nil {
 		return nil, err
 	}
@@ -360,4 +369,23 @@ func (rx *Relaxation) ColumnGeneration(ctx context.Context, start [][]int) (*CGR
 		res.Columns += len(rows) - 1
 	}
 	return res, nil
+}
+
+// keepsBounds reports whether the roster r (one schedule per person)
+// keeps every row's count within its hard bounds.
+func (rx *Relaxation) keepsBounds(r [][]int) bool {
+	y := make([]int64, len(rx.pb.Rows))
+	for e, row := range r {
+		for d, s := range row {
+			for _, c := range rx.pb.Cover[e][d][rx.pb.Option(s)] {
+				y[c]++
+			}
+		}
+	}
+	for c, row := range rx.pb.Rows {
+		if y[c] < row.Lo || y[c] > row.Hi {
+			return false
+		}
+	}
+	return true
 }

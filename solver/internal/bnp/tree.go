@@ -123,6 +123,9 @@ type Master struct {
 	budget []int
 	// lpIdx[r] are the LP rows of engine row r.
 	lpIdx [][]int
+	// onBound, when not nil, is called with each better bound of the
+	// node being solved (the root's, in ColumnGeneration).
+	onBound func(int64)
 	// mask[e][d] holds the options employee e may take on day d in a
 	// roster better than the best known (reduced-cost fixing, fix); nil
 	// before any fixing.
@@ -154,6 +157,13 @@ func (ms *Master) Columns() int {
 func (ms *Master) fix(lg *Lagrange, allowed [][]uint64, u int64) (mask [][]uint64, removed int, empty bool) {
 	rx := ms.rx
 	mask = make([][]uint64, len(allowed))
+	if u >= Inf/rx.pb.Scale {
+		// No roster known: nothing to fix against.
+		for e := range allowed {
+			mask[e] = append([]uint64(nil), allowed[e]...)
+		}
+		return mask, 0, false
+	}
 	c := rx.newCosts()
 	for e := range allowed {
 		mask[e] = append([]uint64(nil), allowed[e]...)
@@ -166,6 +176,9 @@ func (ms *Master) fix(lg *Lagrange, allowed [][]uint64, u int64) (mask [][]uint6
 			}
 		}
 		thr := rx.pb.Pricers[e].Through(c)
+		if thr == nil {
+			continue
+		}
 		slack := (u-1)*rx.pb.Scale - (lg.L - lg.Best[e])
 		for d := range c {
 			for o := range c[d] {
@@ -379,12 +392,14 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		lg.L = c0
 		added := 0
 		again := false
+		var inexact []int
 		res.GaveUp = false
+		priced := ms.priceAll(ctx, p, allowed)
 		for e := 0; e < E; e++ {
-			restrictedCosts(e, p)
 			// The bound needs only a lower bound on each minimum
 			// (v, when the pricer gives up: row nil).
-			row, _, v, ok := pb.Pricers[e].Bounded(ctx, cost, ms.budget[e])
+			pr := priced[e]
+			row, total, v, ok := pr.row, pr.total, pr.lower, pr.ok
 			if !ok {
 				return &NodeResult{Infeasible: true}, nil
 			}
@@ -396,12 +411,25 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 				}
 				res.GaveUp = true
 				ms.budget[e] = min(2*ms.budget[e], pb.MaxBudget)
+			} else if total > v {
+				// A schedule not proved least: a column all the same;
+				// the budget grows when no column improves the master.
+				res.GaveUp = true
+				inexact = append(inexact, e)
 			}
 			lg.Rows = append(lg.Rows, row)
 			lg.Best = append(lg.Best, v)
 			lg.L += v
-			if row != nil && inBox && float64(v)/scale-y[K+e] < -1e-7 && add(e, row) {
+			if row != nil && inBox && float64(total)/scale-y[K+e] < -1e-7 && add(e, row) {
 				added++
+			}
+		}
+		if added == 0 {
+			for _, e := range inexact {
+				if ms.budget[e] < pb.MaxBudget {
+					again = true
+				}
+				ms.budget[e] = min(2*ms.budget[e], pb.MaxBudget)
 			}
 		}
 		if !inBox {
@@ -421,7 +449,11 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		}
 		if res.Best == nil || lg.L > res.Best.L {
 			res.Best = lg
+			if ms.onBound != nil {
+				ms.onBound(lg.Bound())
+			}
 		}
+		pb.debugf("colgen: lp %.2f bound %d (best %d) added %d gave up %v", lp.Objective(), lg.Bound(), res.Best.Bound(), added, res.GaveUp)
 		if res.Best.Bound() >= u {
 			res.Pruned = true
 			break
@@ -669,8 +701,15 @@ func (ms *Master) BranchAndPrice(ctx context.Context, root int64, lg *Lagrange, 
 	for _, n := range t.open {
 		out.Lower = min(out.Lower, n.bound)
 	}
+	stuck := false
+	for _, s := range t.stuck {
+		if s.gen == t.gen {
+			out.Lower = min(out.Lower, s.bound)
+			stuck = true
+		}
+	}
 	out.Lower = max(out.Lower, t.prevLower)
-	out.Exhausted = len(t.open) == 0 && ctx.Err() == nil
+	out.Exhausted = len(t.open) == 0 && ctx.Err() == nil && !stuck
 	for _, m := range masters {
 		out.Pivots += m.lp.Iters()
 	}
@@ -701,6 +740,18 @@ type tree struct {
 	root      int64
 	prevLower int64
 	held      map[*Master]int64
+	// stuck are the bounds of nodes that could not be closed nor
+	// branched on (stuckNode).
+	stuck []stuckNode
+}
+
+// stuckNode is a node whose master's solution is integral but not proved
+// optimal for the node (a pricing gave up) or not a roster (it breaks a
+// row's hard bound): nothing in it is explored further, so its bound
+// bounds the tree's from below and the tree is not exhausted.
+type stuckNode struct {
+	bound int64
+	gen   int
 }
 
 // restart begins a new generation of the tree, a single open node (the
@@ -719,6 +770,11 @@ func (t *tree) restart(u int64) {
 	}
 	for _, b := range t.held {
 		lower = min(lower, b)
+	}
+	for _, s := range t.stuck {
+		if s.gen == t.gen {
+			lower = min(lower, s.bound)
+		}
 	}
 	t.prevLower = max(t.prevLower, lower)
 	t.pb.debugf("bnp: restart against %d after %d nodes (lower %d)", u, t.genNodes, lower)
@@ -936,7 +992,15 @@ func (t *tree) work(ctx context.Context, ms *Master, lg *Lagrange, ub func() int
 		dec, ok := branch(nr.Frac, !dived)
 		if !ok {
 			// The master's optimum is a roster (offered as rounded):
-			// nothing in this node is better than it.
+			// nothing in this node is better than it, when the master
+			// was priced exactly and the roster keeps the rows' hard
+			// bounds. Otherwise the node cannot be closed: its bound
+			// stays a bound of the tree (stuck).
+			if nr.GaveUp || !ms.rx.keepsBounds(nr.Rounded) {
+				t.mu.Lock()
+				t.stuck = append(t.stuck, stuckNode{bound: bound, gen: n.gen})
+				t.mu.Unlock()
+			}
 			continue
 		}
 		other := dec
@@ -957,3 +1021,58 @@ func (ms *Master) Pool() *Pool { return ms.pool }
 // SetMask restricts every node of the master to the options of mask
 // (bit o of mask[e][d]), as reduced-cost fixing does; nil lifts it.
 func (ms *Master) SetMask(mask [][]uint64) { ms.mask = mask }
+
+// pricing is one person's answer to a pricing (Pricer.Bounded).
+type pricing struct {
+	row          []int
+	total, lower int64
+	ok           bool
+}
+
+// priceAll prices every person under the multipliers p and the options
+// allowed, on Problem.Workers goroutines (one when 0); the answers are in
+// person order whatever the goroutines' timing.
+func (ms *Master) priceAll(ctx context.Context, p []int64, allowed [][]uint64) []pricing {
+	rx := ms.rx
+	pb := rx.pb
+	E := len(pb.Pricers)
+	out := make([]pricing, E)
+	price := func(e int, cost [][]int64) {
+		rx.costs(e, p, cost)
+		for d := range cost {
+			for o := range cost[d] {
+				if allowed[e][d]&(1<<o) == 0 {
+					cost[d][o] = Inf
+				}
+			}
+		}
+		r := &out[e]
+		r.row, r.total, r.lower, r.ok = pb.Pricers[e].Bounded(ctx, cost, ms.budget[e])
+	}
+	workers := max(1, min(pb.Workers, E))
+	if workers == 1 {
+		cost := rx.newCosts()
+		for e := 0; e < E; e++ {
+			price(e, cost)
+		}
+		return out
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, E)
+	for e := 0; e < E; e++ {
+		next <- e
+	}
+	close(next)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cost := rx.newCosts()
+			for e := range next {
+				price(e, cost)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}

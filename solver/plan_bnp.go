@@ -1,0 +1,444 @@
+package solver
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
+	"github.com/shiftsat/shiftsat/solver/internal/bnp"
+)
+
+// This file is Plan's second optimiser: branch and price (the engine of
+// solver/internal/bnp, shared with solver/nrp) over person schedules.
+//
+// Every rule of a scenario is about one person except demand (hard
+// min/max and soft targets) and fairness. A column is one person's
+// schedule; the pricing problem is that person's best schedule under all
+// of their own rules (constraints.Compile on the scenario with that person
+// alone, encoded by the same Encode methods onto a one-person Encoding and
+// solved exactly by Optimize) against the duals of the demand cells they
+// can cover; the master couples the people through one row per demand line
+// and date. Fairness is left out of the master: its cost is never
+// negative, so the bound stays a lower bound (weaker on scenarios that
+// weigh fairness), and every roster offered is costed in full
+// (constraints.Cost) and checked (constraints.CheckAll) before it counts.
+//
+// The bound is exact: the multipliers are rounded to multiples of
+// 1/planScale and the Lagrangian bound is evaluated in integers; a pricing
+// stopped by its time budget contributes Optimize's proved lower bound.
+//
+// Which engine runs (useBranchAndPrice): branch and price runs beside the
+// core-guided MaxSAT search of Optimize (each on its own goroutine, sharing
+// the best cost) when the scenario has soft requirements, demand lines and
+// at least bnpMinStaff people, and joins only when Optimize has not ended
+// within bnpDelay (so that what MaxSAT settles at once, such as
+// examples/store-preferences.yaml, stays deterministic and unhurried);
+// otherwise Optimize runs alone. The roster returned is the cheaper of the
+// two engines' best, Optimize's on a tie; the bound the larger of theirs. Core-guided
+// MaxSAT is kept for what it does well: small scenarios (it proves them
+// optimal in moments), proofs of infeasibility (branch and price cannot
+// prove that no roster exists) and as the pricing sub-solver.
+
+// bnpMinStaff is the least number of people for which Plan runs branch and
+// price: below it, core-guided MaxSAT alone proves the usual scenarios
+// optimal quickly.
+const bnpMinStaff = 8
+
+// bnpDelay is how long the MaxSAT search runs alone before branch and
+// price joins it.
+const bnpDelay = time.Second
+
+// planScale is the denominator of the multipliers: the pricing weights
+// are the people's own weights times planScale plus the rounded duals.
+const planScale = 1
+
+// The pricings' time budgets (milliseconds): from pricingFirst, doubled
+// for a person whose pricing ran out, up to pricingMax.
+const pricingFirst, pricingMax = 30, 2000
+
+// useBranchAndPrice is the rule choosing the engines (see above): enc is
+// the scenario's encoding (with its penalties).
+func useBranchAndPrice(sc *model.Scenario, enc *Encoding) bool {
+	return planBnPOn && len(enc.Penalties()) > 0 && len(sc.Demand) > 0 && len(sc.Staff) >= bnpMinStaff
+}
+
+// planBnPOn enables branch and price in Plan (benchmarks turn it off to
+// compare the engines).
+var planBnPOn = true
+
+// coupling reports whether a rule kind couples people (demand, demand
+// targets and fairness), so that it is the master's and no pricer's.
+func coupling(kind string) bool {
+	return kind == "demand" || kind == "demand_target" || strings.HasPrefix(kind, "fairness")
+}
+
+// planPricer is one person's pricing problem (bnp.Pricer).
+type planPricer struct {
+	sc    *model.Scenario // the scenario with the person alone, no demand
+	p     *model.Staff
+	rules []constraints.Rule // the person's own rules
+	days  int
+	// rp is the person's relaxation for the DP (plan_price.go), built
+	// at the first pricing; rpOK false when it could not be.
+	once sync.Once
+	rp   *relaxedPerson
+	rpOK bool
+}
+
+// newPlanPricer compiles person p's own rules.
+func newPlanPricer(sc *model.Scenario, p *model.Staff) (*planPricer, error) {
+	sub := alone(sc, p)
+	rules, err := constraints.Compile(sub)
+	if err != nil {
+		return nil, fmt.Errorf("solver: branch and price: person %s: %w", p.ID, err)
+	}
+	var own []constraints.Rule
+	for _, r := range rules {
+		if !coupling(r.Kind()) {
+			own = append(own, r)
+		}
+	}
+	return &planPricer{sc: sub, p: p, rules: own, days: sc.Horizon.Days()}, nil
+}
+
+// roster returns row as a roster of the one-person scenario.
+func (pp *planPricer) roster(row []int) *model.Roster {
+	r := model.NewRoster(pp.sc)
+	for d, s := range row {
+		if s >= 0 {
+			r.Set(pp.p.ID, pp.sc.Horizon.Start+model.Date(d), pp.sc.Shifts[s].ID)
+		}
+	}
+	return r
+}
+
+// Cost implements bnp.Pricer: the person's own cost of row, read by
+// constraints.Cost.
+func (pp *planPricer) Cost(row []int) int64 {
+	return constraints.TotalCost(constraints.Cost(pp.rules, pp.roster(row)))
+}
+
+// Best implements bnp.Pricer: Bounded without limits.
+func (pp *planPricer) Best(cost [][]int64) ([]int, int64, bool) {
+	row, total, _, ok := pp.Bounded(context.Background(), cost, 0)
+	return row, total, ok
+}
+
+// Through implements bnp.Pricer: no bounds (no reduced-cost fixing).
+func (pp *planPricer) Through([][]int64) [][]int64 { return nil }
+
+// Bounded implements bnp.Pricer: the DP over the person's relaxation
+// (plan_price.go) gives a lower bound and, when its schedule passes the
+// person's rules at the cost it counted, the optimum; otherwise the exact
+// optimisation on gini (exact) runs within the budget (milliseconds, 0: no
+// limit) for the column, and the larger lower bound is kept.
+func (pp *planPricer) Bounded(ctx context.Context, cost [][]int64, budget int) (row []int, total, lower int64, ok bool) {
+	pp.once.Do(func() {
+		t0 := time.Now()
+		pp.rp, pp.rpOK = pp.relax(ctx)
+		if debugBnP != nil && pp.rp != nil {
+			debugBnP("relaxation of %s: %s, counters %v", pp.p.ID, time.Since(t0), pp.rp.cnt)
+		}
+	})
+	if !pp.rpOK {
+		return pp.exact(ctx, cost, budget)
+	}
+	dpRow, v, ok := pp.rp.solve(cost)
+	if !ok {
+		return nil, bnp.Inf, bnp.Inf, false
+	}
+	var dpTotal int64 = -1
+	if len(constraints.CheckAll(pp.rules, pp.roster(dpRow))) == 0 {
+		dpTotal = planScale * pp.Cost(dpRow)
+		for d, s := range dpRow {
+			o := s
+			if o < 0 {
+				o = len(cost[d]) - 1
+			}
+			dpTotal += cost[d][o]
+		}
+		if dpTotal == v {
+			return dpRow, v, v, true
+		}
+	}
+	row, total, lower, ok = pp.exact(ctx, cost, budget)
+	if !ok {
+		return nil, bnp.Inf, bnp.Inf, false
+	}
+	lower = max(lower, v)
+	if dpTotal >= 0 && (row == nil || dpTotal < total) {
+		row, total = dpRow, dpTotal
+	}
+	if row != nil && total < lower {
+		lower = total // (cannot happen: both are bounds on one optimum)
+	}
+	return row, total, lower, true
+}
+
+// exact is the person's encoding, with their own penalties weighted by
+// planScale and each option's cost as a penalty on its start literal
+// (relative to the day off, whose costs are a constant), optimised by
+// Optimize within budget milliseconds (0: no limit).
+func (pp *planPricer) exact(ctx context.Context, cost [][]int64, budget int) (row []int, total, lower int64, ok bool) {
+	S := len(pp.sc.Shifts)
+	// A lower bound with nothing solved: own costs are never negative.
+	var trivial int64
+	for d := range cost {
+		m := bnp.Inf
+		for _, v := range cost[d] {
+			m = min(m, v)
+		}
+		trivial += m
+	}
+	enc, err := encodeCtx(ctx, pp.sc, pp.rules, false)
+	if err != nil || enc.stopped {
+		return nil, trivial, trivial, true
+	}
+	for i := range enc.soft {
+		enc.soft[i].Weight *= planScale
+	}
+	prov := constraints.Provenance{Kind: "dual", Staff: pp.p.ID}
+	var offset int64
+	for d := range cost {
+		date := pp.sc.Horizon.Start + model.Date(d)
+		base := cost[d][S]
+		if base >= bnp.Inf {
+			// The day off is forbidden: some shift starts.
+			lits := make([]Lit, S)
+			for s := range lits {
+				lits[s] = enc.start(0, date, s)
+			}
+			enc.Define(lits...)
+			base = 0
+		}
+		offset += base
+		for s := 0; s < S; s++ {
+			l := enc.start(0, date, s)
+			w := cost[d][s]
+			if w >= bnp.Inf {
+				enc.Define(-l)
+				continue
+			}
+			w -= base
+			if w > 0 {
+				enc.Penalize(prov, l, int(w))
+			} else if w < 0 {
+				offset += w
+				enc.Penalize(prov, -l, int(-w))
+			}
+		}
+	}
+	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: time.Duration(budget) * time.Millisecond})
+	if err != nil {
+		return nil, trivial, trivial, true
+	}
+	switch or.Status {
+	case Infeasible:
+		return nil, bnp.Inf, bnp.Inf, false
+	case Unknown:
+		return nil, 0, max(trivial, offset+or.LowerBound), true
+	}
+	row = make([]int, pp.days)
+	for d := range row {
+		row[d] = -1
+		date := pp.sc.Horizon.Start + model.Date(d)
+		for s := 0; s < S; s++ {
+			if l := enc.start(0, date, s); l > 0 && or.Value(l) {
+				row[d] = s
+				break
+			}
+		}
+	}
+	return row, offset + or.Cost, max(trivial, offset+or.LowerBound), true
+}
+
+// newPlanProblem builds the engine's problem of sc: a pricer per person
+// and a row per demand line and date.
+func newPlanProblem(sc *model.Scenario) (*bnp.Problem, error) {
+	S := len(sc.Shifts)
+	days := sc.Horizon.Days()
+	pb := &bnp.Problem{Days: days, Options: S + 1, Scale: planScale,
+		FirstBudget: pricingFirst, MaxBudget: pricingMax, Hard: 50, Workers: 2, Debugf: debugBnP}
+	shiftIndex := map[model.ShiftID]int{}
+	for i, s := range sc.Shifts {
+		shiftIndex[s.ID] = i
+	}
+	for _, p := range sc.Staff {
+		pp, err := newPlanPricer(sc, p)
+		if err != nil {
+			return nil, err
+		}
+		pb.Pricers = append(pb.Pricers, pp)
+		cov := make([][][]int, days)
+		for d := range cov {
+			cov[d] = make([][]int, S+1)
+		}
+		pb.Cover = append(pb.Cover, cov)
+	}
+	for i := range sc.Demand {
+		dm := sc.Demand[i]
+		s, ok := shiftIndex[dm.Shift]
+		if !ok {
+			return nil, fmt.Errorf("solver: branch and price: demand line %d: unknown shift type %q", i+1, dm.Shift)
+		}
+		row := bnp.Row{Target: int64(dm.Min), Lo: int64(dm.Min), Hi: bnp.NoMax}
+		if dm.Max != nil {
+			row.Hi = int64(*dm.Max)
+		}
+		if dm.Target != nil {
+			row.Target, row.Under, row.Over = int64(*dm.Target), int64(dm.Under), int64(dm.Over)
+		}
+		for _, date := range dm.Days(sc) {
+			r := len(pb.Rows)
+			pb.Rows = append(pb.Rows, row)
+			d := int(date - sc.Horizon.Start)
+			for e, p := range sc.Staff {
+				if dm.Skill == "" || p.HasSkill(dm.Skill) {
+					pb.Cover[e][d][s] = append(pb.Cover[e][d][s], r)
+				}
+			}
+		}
+	}
+	return pb, nil
+}
+
+// debugBnP, when not nil, receives the engine's progress messages (tests).
+var debugBnP func(format string, args ...any)
+
+// bnpSearch is a run of branch and price for Plan.
+type bnpSearch struct {
+	sc    *model.Scenario
+	rules []constraints.Rule
+	// ub returns the best cost known (from either engine), or
+	// math.MaxInt64.
+	ub func() int64
+	// improve is called with each checked roster better than ub, and
+	// bound with each better lower bound.
+	improve func(*model.Roster, int64)
+	bound   func(int64)
+	mu      sync.Mutex // serialises offers
+	stats   BnPStats
+}
+
+// BnPStats are branch and price's figures in a PlanResult.
+type BnPStats struct {
+	// RootBound is the Lagrangian bound of column generation at the root
+	// (0 when it did not finish a first iteration).
+	RootBound int64
+	// Columns is the number of schedules column generation generated.
+	Columns int
+	// Nodes is the number of tree nodes solved.
+	Nodes int
+	// Exhausted reports that the tree was searched to the end.
+	Exhausted bool
+	// ColGen is the time to the root bound, problem building included.
+	ColGen time.Duration
+}
+
+// toRoster returns rows (one schedule per person) as a roster of sc.
+func toRoster(sc *model.Scenario, rows [][]int) *model.Roster {
+	r := model.NewRoster(sc)
+	for e, row := range rows {
+		for d, s := range row {
+			if s >= 0 {
+				r.Set(sc.Staff[e].ID, sc.Horizon.Start+model.Date(d), sc.Shifts[s].ID)
+			}
+		}
+	}
+	return r
+}
+
+// offer checks the roster rows and, when it breaks no rule and costs less
+// than the best known, passes it on.
+func (bs *bnpSearch) offer(rows [][]int) {
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	r := toRoster(bs.sc, rows)
+	if len(constraints.CheckAll(bs.rules, r)) > 0 {
+		return
+	}
+	if c := constraints.TotalCost(constraints.Cost(bs.rules, r)); c < bs.ub() {
+		bs.improve(r, c)
+	}
+}
+
+// run builds the problem, runs column generation for the root bound, then
+// branch and price until ctx ends or the tree is exhausted (the best cost
+// known is then optimal: bound is called with it).
+func (bs *bnpSearch) run(ctx context.Context) error {
+	t0 := time.Now()
+	pb, err := newPlanProblem(bs.sc)
+	if err != nil {
+		return err
+	}
+	// The first columns: each person's best schedule alone.
+	start := make([][]int, len(pb.Pricers))
+	zero := make([][]int64, pb.Days)
+	for d := range zero {
+		zero[d] = make([]int64, pb.Options)
+	}
+	// (On two goroutines: the first pricing builds each person's
+	// relaxation.)
+	var wg sync.WaitGroup
+	next := make(chan int, len(start))
+	for e := range start {
+		next <- e
+	}
+	close(next)
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for e := range next {
+				if row, _, _, ok := pb.Pricers[e].Bounded(ctx, zero, pricingMax); ok {
+					start[e] = row
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, row := range start {
+		if row == nil {
+			return nil // no schedule (or ctx ended): the MaxSAT search answers
+		}
+	}
+	pb.OnRootBound = bs.bound
+	rx := bnp.NewRelaxation(pb)
+	cg, err := rx.ColumnGeneration(ctx, start)
+	if err != nil || cg == nil || cg.Best == nil {
+		return err
+	}
+	bs.stats.RootBound, bs.stats.Columns, bs.stats.ColGen = cg.Best.Bound(), cg.Columns, time.Since(t0)
+	bs.bound(cg.Best.Bound())
+	rounded := make([][]int, len(start))
+	for e := range start {
+		rounded[e] = append([]int(nil), cg.Best.Rows[e]...)
+		if cg.Best.Rows[e] == nil {
+			rounded[e] = append([]int(nil), start[e]...)
+		}
+	}
+	pb.PoolDescent(cg.Master.Pool(), rounded)
+	bs.offer(rounded)
+	if ctx.Err() != nil {
+		return nil
+	}
+	ub := func() int64 { return min(bs.ub(), math.MaxInt64/4) }
+	out, err := cg.Master.BranchAndPrice(ctx, cg.Best.Bound(), cg.Best, ub, bs.offer, nil)
+	if err != nil {
+		return err
+	}
+	bs.stats.Nodes, bs.stats.Exhausted = out.Nodes, out.Exhausted
+	if out.Exhausted {
+		if u := bs.ub(); u < math.MaxInt64/4 {
+			bs.bound(u)
+		}
+	} else if out.Lower < math.MaxInt64/4 {
+		bs.bound(out.Lower)
+	}
+	return nil
+}
