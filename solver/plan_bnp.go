@@ -166,6 +166,15 @@ func (pp *planPricer) Bounded(ctx context.Context, cost [][]int64, budget int) (
 			return dpRow, v, v, true
 		}
 	}
+	if dpTotal < 0 && budget <= pricingFirst {
+		// The first pricings of a person take the relaxation's schedule
+		// as a column even though it breaks some rule: the master then
+		// converges on the relaxation quickly (the bound stays valid:
+		// v is a lower bound). It is marked inexact (total above v), so
+		// no node is closed on it and, once no column improves the
+		// master, the person's budget grows and the exact pricing runs.
+		return dpRow, v + 1, v, true
+	}
 	row, total, lower, ok = pp.exact(ctx, cost, budget)
 	if !ok {
 		return nil, bnp.Inf, bnp.Inf, false
@@ -408,6 +417,10 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 		}
 	}
 	pb.OnRootBound = bs.bound
+	pb.Valid = func(e int, row []int) bool {
+		pp := pb.Pricers[e].(*planPricer)
+		return len(constraints.CheckAll(pp.rules, pp.roster(row))) == 0
+	}
 	rx := bnp.NewRelaxation(pb)
 	cg, err := rx.ColumnGeneration(ctx, start)
 	if err != nil || cg == nil || cg.Best == nil {

@@ -57,10 +57,11 @@ type relaxedPerson struct {
 	states int
 }
 
-// countSolveLimit bounds each solve of the counts' bisections: a count
-// that takes longer (a counting argument, hard for resolution) keeps the
-// bound proved so far, which is valid, only weaker.
-const countSolveLimit = 20 * time.Millisecond
+// countSolveLimit bounds each solve of the counts' bisections, and
+// countLimit all of one person's: a count that takes longer (a counting
+// argument, hard for resolution) keeps the bound proved so far, which is
+// valid, only weaker.
+const countSolveLimit, countLimit = 20 * time.Millisecond, 300 * time.Millisecond
 
 // maxDPStates bounds the counter states the DP tracks per option.
 const maxDPStates = 50000
@@ -129,6 +130,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	// The counters: every set of shift types (every single type and the
 	// whole set when there are many types).
 	s := newSession(ctx, enc, time.Time{})
+	end := time.Now().Add(countLimit)
 	var sets []uint64
 	if S <= 4 {
 		for set := uint64(1); set < 1<<S; set++ {
@@ -178,7 +180,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 				}
 			}
 		}
-		m, ok := maxCount(ctx, s, terms, hi)
+		m, ok := maxCount(ctx, s, terms, hi, end)
 		if !ok {
 			return nil, false
 		}
@@ -200,7 +202,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 				}
 				offs = append(offs, constraints.Term{Lit: o, Weight: 1})
 			}
-			mo, ok := maxCount(ctx, s, offs, len(offs))
+			mo, ok := maxCount(ctx, s, offs, len(offs), end)
 			if !ok {
 				return nil, false
 			}
@@ -313,7 +315,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 // that can be true together, at most hi: the exact most, by bisection on a
 // counter (hi first), unless a solve takes longer than countSolveLimit
 // (the least bound proved so far is returned). ok is false when ctx ended.
-func maxCount(ctx context.Context, s *session, terms []constraints.Term, hi int) (int, bool) {
+func maxCount(ctx context.Context, s *session, terms []constraints.Term, hi int, end time.Time) (int, bool) {
 	if hi <= 0 || len(terms) == 0 {
 		return 0, true
 	}
@@ -326,6 +328,9 @@ func maxCount(ctx context.Context, s *session, terms []constraints.Term, hi int)
 			t, first = hi, false
 		}
 		s.deadline = time.Now().Add(countSolveLimit)
+		if end.Before(s.deadline) {
+			s.deadline = end
+		}
 		switch s.solve(out[t]) {
 		case 0:
 			return hi, ctx.Err() == nil

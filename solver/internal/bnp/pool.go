@@ -8,16 +8,17 @@ import (
 // Pool keeps every schedule generated, per person, across nodes, with its
 // own cost (Pricer.Cost).
 type Pool struct {
-	pb   *Problem
-	rows [][][]int
-	cost [][]int64
-	seen map[string]bool
+	pb    *Problem
+	rows  [][][]int
+	cost  [][]int64
+	valid [][]bool // Problem.Valid of each schedule
+	seen  map[string]bool
 }
 
 // NewPool returns an empty pool for pb's people.
 func NewPool(pb *Problem) *Pool {
 	E := len(pb.Pricers)
-	return &Pool{pb: pb, rows: make([][][]int, E), cost: make([][]int64, E), seen: map[string]bool{}}
+	return &Pool{pb: pb, rows: make([][][]int, E), cost: make([][]int64, E), valid: make([][]bool, E), seen: map[string]bool{}}
 }
 
 // Add keeps row for person e unless already kept; it reports whether it
@@ -35,6 +36,7 @@ func (cp *Pool) Add(e int, row []int) bool {
 	cp.seen[k] = true
 	cp.rows[e] = append(cp.rows[e], row)
 	cp.cost[e] = append(cp.cost[e], cp.pb.Pricers[e].Cost(row))
+	cp.valid[e] = append(cp.valid[e], cp.pb.valid(e, row))
 	return true
 }
 
@@ -91,6 +93,9 @@ func (pb *Problem) PoolDescent(pool *Pool, r [][]int) int64 {
 			cov := pb.Cover[e]
 			bestK, bestDelta := -1, int64(0)
 			for k, row := range pool.rows[e] {
+				if !pool.valid[e][k] {
+					continue
+				}
 				delta := pool.cost[e][k] - own[e]
 				for d, s := range row {
 					if s == cur[d] {

@@ -85,6 +85,11 @@ type Problem struct {
 	// iteration of column generation (one when 0); the pricers must then
 	// be safe for concurrent use.
 	Workers int
+	// Valid, when not nil, tells whether a schedule a pricer returned is
+	// a schedule of the person (a pricer may return the schedule of a
+	// relaxation of the person's rules, as an inexact answer): only valid
+	// schedules make rosters (roundings, dives, PoolDescent). Nil: all are.
+	Valid func(e int, row []int) bool
 	// OnRootBound, when not nil, is called by ColumnGeneration with each
 	// better root bound as it is proved (anytime reporting).
 	OnRootBound func(int64)
@@ -388,4 +393,9 @@ func (rx *Relaxation) keepsBounds(r [][]int) bool {
 		}
 	}
 	return true
+}
+
+// valid reports whether person e's schedule row is valid (Problem.Valid).
+func (pb *Problem) valid(e int, row []int) bool {
+	return pb.Valid == nil || pb.Valid(e, row)
 }

@@ -104,9 +104,12 @@ type NodeResult struct {
 	Weight  []float64
 	// pruned: the bound reached u before the master was optimal.
 	Pruned bool
-	// gaveUp: some pricing of the last iteration gave up (at its most
+	// GaveUp: some pricing of the last iteration gave up (at its most
 	// budget), so the master may not be optimal.
 	GaveUp bool
+	// Invalid: the master's solution uses a schedule that is not valid
+	// (Problem.Valid), so it is no roster.
+	Invalid bool
 }
 
 // Master is the restricted master linear program of the tree, kept
@@ -489,6 +492,10 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 			o := pb.Option(s)
 			res.Frac[r[0]][d][o] += z
 		}
+		if !ms.pool.valid[r[0]][r[1]] {
+			res.Invalid = true
+			continue
+		}
 		if z > weight[r[0]] {
 			weight[r[0]] = z
 			copy(res.Rounded[r[0]], row)
@@ -496,10 +503,11 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 	}
 	for e := range weight {
 		if weight[e] < 0 {
-			// No column in the solution (the master was cut short):
-			// the relaxation's schedule, or the employee's first.
+			// No valid column in the solution (the master was cut
+			// short): the relaxation's schedule when valid, or the
+			// person's first.
 			row := res.Best.Rows[e]
-			if row == nil {
+			if row == nil || !pb.valid(e, row) {
 				row = ms.pool.rows[e][0]
 			}
 			copy(res.Rounded[e], row)
@@ -996,7 +1004,7 @@ func (t *tree) work(ctx context.Context, ms *Master, lg *Lagrange, ub func() int
 			// was priced exactly and the roster keeps the rows' hard
 			// bounds. Otherwise the node cannot be closed: its bound
 			// stays a bound of the tree (stuck).
-			if nr.GaveUp || !ms.rx.keepsBounds(nr.Rounded) {
+			if nr.GaveUp || nr.Invalid || !ms.rx.keepsBounds(nr.Rounded) {
 				t.mu.Lock()
 				t.stuck = append(t.stuck, stuckNode{bound: bound, gen: n.gen})
 				t.mu.Unlock()
