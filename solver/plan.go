@@ -42,8 +42,13 @@ type PlanResult struct {
 // Plan is Solve for scenarios with soft requirements. When the rules
 // record no penalty, it is Solve (a roster is optimal at cost 0).
 // Otherwise the encoding is optimised with Optimize under the time limit
-// (encoding included): the roster is the best one found, with its cost,
-// the best lower bound proved and whether it is optimal. When no roster
+// (encoding included), with branch and price beside it when
+// useBranchAndPrice says so (plan_bnp.go: soft requirements, demand and at
+// least bnpMinStaff people; it joins after bnpDelay): the roster is the
+// best one found by either, with its cost, the best lower bound proved by
+// either and whether it is optimal. The rules must be those that
+// constraints.Compile gives for sc (branch and price compiles each
+// person's own rules again). When no roster
 // exists, Solve is run for its core. The time limit ends the search with
 // the best roster so far (status Feasible) or, without one, Unknown.
 func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt Options) (_ *PlanResult, err error) {

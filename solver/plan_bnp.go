@@ -365,9 +365,14 @@ func toRoster(sc *model.Scenario, rows [][]int) *model.Roster {
 // offer checks the roster rows and, when it breaks no rule and costs less
 // than the best known, passes it on.
 func (bs *bnpSearch) offer(rows [][]int) {
+	bs.offerRoster(toRoster(bs.sc, rows))
+}
+
+// offerRoster passes r on when it breaks no rule and costs less than the
+// best known.
+func (bs *bnpSearch) offerRoster(r *model.Roster) {
 	bs.mu.Lock()
 	defer bs.mu.Unlock()
-	r := toRoster(bs.sc, rows)
 	if len(constraints.CheckAll(bs.rules, r)) > 0 {
 		return
 	}
@@ -422,7 +427,16 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 		return len(constraints.CheckAll(pp.rules, pp.roster(row))) == 0
 	}
 	rx := bnp.NewRelaxation(pb)
-	cg, err := rx.ColumnGeneration(ctx, start)
+	// Column generation at the root gets half of the time left, the
+	// restricted master a third of the rest, the tree what remains
+	// (its root node goes on with column generation).
+	cctx := ctx
+	if dl, ok := ctx.Deadline(); ok {
+		var cancel context.CancelFunc
+		cctx, cancel = context.WithDeadline(ctx, time.Now().Add(time.Until(dl)/2))
+		defer cancel()
+	}
+	cg, err := rx.ColumnGeneration(cctx, start)
 	if err != nil || cg == nil || cg.Best == nil {
 		return err
 	}
@@ -440,6 +454,15 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 	if ctx.Err() != nil {
 		return nil
 	}
+	if dl, ok := ctx.Deadline(); cg.Converged || ok {
+		limit := 10 * time.Second
+		if ok {
+			limit = time.Until(dl) / 3
+		}
+		if err := bs.restrictedMaster(ctx, cg.Master.Pool(), limit); err != nil {
+			return err
+		}
+	}
 	ub := func() int64 { return min(bs.ub(), math.MaxInt64/4) }
 	out, err := cg.Master.BranchAndPrice(ctx, cg.Best.Bound(), cg.Best, ub, bs.offer, nil)
 	if err != nil {
@@ -453,5 +476,59 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 	} else if out.Lower < math.MaxInt64/4 {
 		bs.bound(out.Lower)
 	}
+	return nil
+}
+
+// restrictedMaster is the restricted master's integer programme solved by
+// the MaxSAT optimiser: the scenario's whole encoding (every rule, soft
+// costs and fairness included) with each person restricted to one of
+// their valid pool schedules, optimised within limit; its best roster is
+// offered. The columns of column generation hold good schedules of every
+// person, and the search among their combinations is far smaller than
+// among all rosters.
+func (bs *bnpSearch) restrictedMaster(ctx context.Context, pool *bnp.Pool, limit time.Duration) error {
+	sc := bs.sc
+	enc, err := encodeCtx(ctx, sc, bs.rules, false)
+	if err != nil || enc.stopped {
+		return nil
+	}
+	for e := range sc.Staff {
+		var sel []Lit
+		for k, row := range pool.Rows(e) {
+			if !pool.Valid(e, k) {
+				continue
+			}
+			c := enc.NewVar()
+			sel = append(sel, c)
+			for d, s := range row {
+				date := sc.Horizon.Start + model.Date(d)
+				for t := range sc.Shifts {
+					if l := enc.start(e, date, t); t == s {
+						enc.Define(-c, l)
+					} else {
+						enc.Define(-c, -l)
+					}
+				}
+			}
+		}
+		if len(sel) == 0 {
+			return nil
+		}
+		enc.Define(sel...)
+	}
+	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: limit, UpperBound: func() int64 {
+		if u := bs.ub(); u < math.MaxInt64/4 {
+			return u
+		}
+		return -1
+	}})
+	if err != nil || or.Status != Feasible {
+		return err
+	}
+	r := decodeRoster(enc, or.Value)
+	if debugBnP != nil {
+		debugBnP("restricted master: cost %d (optimal among the columns: %v)", or.Cost, or.Optimal)
+	}
+	bs.offerRoster(r)
 	return nil
 }

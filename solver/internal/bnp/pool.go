@@ -43,6 +43,9 @@ func (cp *Pool) Add(e int, row []int) bool {
 // Rows returns person e's schedules (shared: do not modify them).
 func (cp *Pool) Rows(e int) [][]int { return cp.rows[e] }
 
+// Valid reports whether person e's schedule k is valid (Problem.Valid).
+func (cp *Pool) Valid(e, k int) bool { return cp.valid[e][k] }
+
 // This is branch and price's primal heuristic: descent over the schedules
 // of the column pool. Every rule but the coupling rows concerns one
 // person, so any pool column is a feasible schedule of its person and any

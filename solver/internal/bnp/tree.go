@@ -939,7 +939,14 @@ func (t *tree) work(ctx context.Context, ms *Master, lg *Lagrange, ub func() int
 		var err error
 		pruned := false
 		for round := 0; ; round++ {
+			if len(n.dec) == 0 && t.pb.OnRootBound != nil {
+				// The root of a generation: its bound holds for every
+				// roster costing less than u (the options fixed against
+				// u hold no such roster), so min(bound, u) is a bound.
+				ms.onBound = func(lb int64) { t.pb.OnRootBound(min(lb, u)) }
+			}
 			nr, err = ms.SolveNode(ctx, allowed, u, round == 0 && fresh && far && nodes > 1)
+			ms.onBound = nil
 			if err != nil {
 				fail(err)
 				return
