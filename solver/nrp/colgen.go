@@ -2,6 +2,7 @@ package nrp
 
 import (
 	"context"
+	"sync"
 
 	"github.com/shiftsat/shiftsat/solver/internal/bnp"
 )
@@ -111,6 +112,9 @@ func newRelaxation(in *Instance) *relaxation {
 type benchPricer struct {
 	p    *Pricer
 	base [][]int64
+	// tables are cost tables for with, reused (pricings may run
+	// concurrently).
+	tables sync.Pool
 }
 
 // Cost returns the request cost of row.
@@ -123,12 +127,17 @@ func (bp *benchPricer) Cost(row []int) int64 {
 	return v
 }
 
-// with returns cost plus the request costs (scaled); forbidden options
-// stay Inf.
+// with returns cost plus the request costs (scaled), in a table from
+// tables (give it back with put); forbidden options stay Inf.
 func (bp *benchPricer) with(cost [][]int64) [][]int64 {
-	c := make([][]int64, len(cost))
+	c, _ := bp.tables.Get().([][]int64)
+	if c == nil {
+		c = make([][]int64, len(cost))
+		for d := range c {
+			c[d] = make([]int64, len(cost[d]))
+		}
+	}
 	for d := range cost {
-		c[d] = make([]int64, len(cost[d]))
 		for o, v := range cost[d] {
 			if v >= Inf {
 				c[d][o] = Inf
@@ -140,13 +149,26 @@ func (bp *benchPricer) with(cost [][]int64) [][]int64 {
 	return c
 }
 
-func (bp *benchPricer) Best(cost [][]int64) ([]int, int64, bool) { return bp.p.Best(bp.with(cost)) }
-
-func (bp *benchPricer) Bounded(ctx context.Context, cost [][]int64, budget int) ([]int, int64, int64, bool) {
-	return bp.p.Bounded(ctx, bp.with(cost), budget)
+// Best implements bnp.Pricer.
+func (bp *benchPricer) Best(cost [][]int64) ([]int, int64, bool) {
+	c := bp.with(cost)
+	defer bp.tables.Put(c)
+	return bp.p.Best(c)
 }
 
-func (bp *benchPricer) Through(cost [][]int64) [][]int64 { return bp.p.Through(bp.with(cost)) }
+// Bounded implements bnp.Pricer.
+func (bp *benchPricer) Bounded(ctx context.Context, cost [][]int64, budget int) ([]int, int64, int64, bool) {
+	c := bp.with(cost)
+	defer bp.tables.Put(c)
+	return bp.p.Bounded(ctx, c, budget)
+}
+
+// Through implements bnp.Pricer.
+func (bp *benchPricer) Through(cost [][]int64) [][]int64 {
+	c := bp.with(cost)
+	defer bp.tables.Put(c)
+	return bp.p.Through(c)
+}
 
 // option returns the option of shift s (a shift type, or -1 for a day
 // off) among S shift types: s, or S for a day off.
