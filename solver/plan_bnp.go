@@ -463,6 +463,9 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 			return err
 		}
 	}
+	// The tree prices on one goroutine, leaving the other core to the
+	// MaxSAT search.
+	pb.Workers = 1
 	ub := func() int64 { return min(bs.ub(), math.MaxInt64/4) }
 	out, err := cg.Master.BranchAndPrice(ctx, cg.Best.Bound(), cg.Best, ub, bs.offer, nil)
 	if err != nil {

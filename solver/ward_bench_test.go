@@ -106,11 +106,11 @@ func planWard(b *testing.B, limit time.Duration, bnp bool) {
 	}
 }
 
-// BenchmarkPlanSoftWard plans the soft 30-nurse ward of issue 15 for 10 s
-// and 30 s, with MaxSAT alone and with branch and price beside it (make
+// BenchmarkPlanSoftWard plans the soft 30-nurse ward of issue 15 for 10 s,
+// 30 s and 60 s, with MaxSAT alone and with branch and price beside it (make
 // bench-plan).
 func BenchmarkPlanSoftWard(b *testing.B) {
-	for _, limit := range []time.Duration{10 * time.Second, 30 * time.Second} {
+	for _, limit := range []time.Duration{10 * time.Second, 30 * time.Second, 60 * time.Second} {
 		for _, engine := range []string{"maxsat", "maxsat+bnp"} {
 			b.Run(limit.String()+"/"+engine, func(b *testing.B) { planWard(b, limit, engine != "maxsat") })
 		}
