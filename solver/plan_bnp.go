@@ -272,7 +272,7 @@ func newPlanProblem(sc *model.Scenario) (*bnp.Problem, error) {
 	S := len(sc.Shifts)
 	days := sc.Horizon.Days()
 	pb := &bnp.Problem{Days: days, Options: S + 1, Scale: planScale,
-		FirstBudget: pricingFirst, MaxBudget: pricingMax, Hard: 50, Workers: 2, Debugf: debugBnP}
+		FirstBudget: pricingFirst, MaxBudget: pricingMax, Hard: 50, Workers: 1, Debugf: debugBnP}
 	shiftIndex := map[model.ShiftID]int{}
 	for i, s := range sc.Shifts {
 		shiftIndex[s.ID] = i

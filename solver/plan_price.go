@@ -2,6 +2,7 @@ package solver
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/shiftsat/shiftsat/constraints"
@@ -55,6 +56,15 @@ type relaxedPerson struct {
 	reaches []bool
 	// states is the number of counter states (the product of hi+1).
 	states int
+	// bufs holds the DP's tables for reuse (pricings may run
+	// concurrently).
+	bufs sync.Pool
+}
+
+// dpBuffers are the tables of one run of the DP.
+type dpBuffers struct {
+	cur, next []int64
+	par       []int32
 }
 
 // countSolveLimit bounds each solve of the counts' bisections, and
@@ -361,11 +371,19 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	S := O - 1
 	N := rp.states * O
 	inf := bnp.Inf
-	cur := make([]int64, N)
+	buf, _ := rp.bufs.Get().(*dpBuffers)
+	if buf == nil || len(buf.cur) != N {
+		buf = &dpBuffers{cur: make([]int64, N), next: make([]int64, N), par: make([]int32, D*N)}
+	}
+	defer rp.bufs.Put(buf)
+	cur, next := buf.cur, buf.next
 	for i := range cur {
 		cur[i] = inf
 	}
 	par := make([][]int32, D)
+	for d := range par {
+		par[d] = buf.par[d*N : (d+1)*N]
+	}
 	radix := make([]int, len(rp.cnt))
 	r := 1
 	for i, c := range rp.cnt {
@@ -394,7 +412,6 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 		return cost[d][o] + rp.lin[d][o]*planScale
 	}
 	// Day 0 from the empty state (the history is in can).
-	par[0] = make([]int32, N)
 	for o := 0; o < O; o++ {
 		if w := c(0, o); w < inf {
 			if k := step(0, o); k >= 0 {
@@ -403,12 +420,10 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 			}
 		}
 	}
-	next := make([]int64, N)
 	for d := 1; d < D; d++ {
 		for i := range next {
 			next[i] = inf
 		}
-		par[d] = make([]int32, N)
 		for i, v := range cur {
 			if v >= inf {
 				continue
