@@ -20,17 +20,29 @@ import (
 // min/max and soft targets) and fairness. A column is one person's
 // schedule; the pricing problem is that person's best schedule under all
 // of their own rules (constraints.Compile on the scenario with that person
-// alone, encoded by the same Encode methods onto a one-person Encoding and
-// solved exactly by Optimize) against the duals of the demand cells they
-// can cover; the master couples the people through one row per demand line
-// and date. Fairness is left out of the master: its cost is never
+// alone, encoded by the same Encode methods onto a one-person Encoding)
+// against the duals of the demand cells they can cover: a DP over a
+// relaxation of that problem read off the encoding by SAT (plan_price.go)
+// gives a lower bound, and the schedule itself when it passes the rules at
+// the cost it counted; otherwise Optimize on the person's encoding gives
+// the column within a time budget (on the first pricings the relaxation's
+// schedule serves as an inexact column, kept out of rosters). The master
+// couples the people through one row per demand line and date. Fairness is left out of the master: its cost is never
 // negative, so the bound stays a lower bound (weaker on scenarios that
 // weigh fairness), and every roster offered is costed in full
 // (constraints.Cost) and checked (constraints.CheckAll) before it counts.
 //
 // The bound is exact: the multipliers are rounded to multiples of
-// 1/planScale and the Lagrangian bound is evaluated in integers; a pricing
-// stopped by its time budget contributes Optimize's proved lower bound.
+// 1/planScale and the Lagrangian bound is evaluated in integers, with each
+// person's contribution a proved lower bound (the DP's, or Optimize's when
+// larger).
+//
+// Rosters come from the tree's roundings and dives and from the
+// restricted master (restrictedMaster: the whole encoding, each person
+// limited to their valid generated schedules, optimised by Optimize after
+// column generation at the root). Time: column generation at the root
+// gets half of what is left, the restricted master a third of the rest,
+// the tree the remainder.
 //
 // Which engine runs (useBranchAndPrice): branch and price runs beside the
 // core-guided MaxSAT search of Optimize (each on its own goroutine, sharing
@@ -39,10 +51,11 @@ import (
 // within bnpDelay (so that what MaxSAT settles at once, such as
 // examples/store-preferences.yaml, stays deterministic and unhurried);
 // otherwise Optimize runs alone. The roster returned is the cheaper of the
-// two engines' best, Optimize's on a tie; the bound the larger of theirs. Core-guided
-// MaxSAT is kept for what it does well: small scenarios (it proves them
+// two engines' best, Optimize's on a tie; the bound the larger of theirs.
+// Core-guided MaxSAT is kept for what it does well: small scenarios (it proves them
 // optimal in moments), proofs of infeasibility (branch and price cannot
-// prove that no roster exists) and as the pricing sub-solver.
+// prove that no roster exists) and as a sub-solver (pricing, restricted
+// master).
 
 // bnpMinStaff is the least number of people for which Plan runs branch and
 // price: below it, core-guided MaxSAT alone proves the usual scenarios
