@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/shiftsat/shiftsat/constraints"
@@ -96,6 +97,8 @@ type planPricer struct {
 	p     *model.Staff
 	rules []constraints.Rule // the person's own rules
 	days  int
+	// stats counts the pricings.
+	stats *pricingStats
 	// rp is the person's relaxation for the DP (plan_price.go), built
 	// at the first pricing; rpOK false when it could not be.
 	once sync.Once
@@ -151,14 +154,19 @@ func (pp *planPricer) Through([][]int64) [][]int64 { return nil }
 // optimisation on gini (exact) runs within the budget (milliseconds, 0: no
 // limit) for the column, and the larger lower bound is kept.
 func (pp *planPricer) Bounded(ctx context.Context, cost [][]int64, budget int) (row []int, total, lower int64, ok bool) {
+	t1 := time.Now()
+	pp.stats.pricings.Add(1)
+	defer func() { pp.stats.pricingTime.Add(int64(time.Since(t1))) }()
 	pp.once.Do(func() {
 		t0 := time.Now()
 		pp.rp, pp.rpOK = pp.relax(ctx)
+		pp.stats.relaxTime.Add(int64(time.Since(t0)))
 		if debugBnP != nil && pp.rp != nil {
 			debugBnP("relaxation of %s: %s, counters %v", pp.p.ID, time.Since(t0), pp.rp.cnt)
 		}
 	})
 	if !pp.rpOK {
+		pp.stats.exact.Add(1)
 		return pp.exact(ctx, cost, budget)
 	}
 	dpRow, v, ok := pp.rp.solve(cost)
@@ -176,6 +184,7 @@ func (pp *planPricer) Bounded(ctx context.Context, cost [][]int64, budget int) (
 			dpTotal += cost[d][o]
 		}
 		if dpTotal == v {
+			pp.stats.dpExact.Add(1)
 			return dpRow, v, v, true
 		}
 	}
@@ -186,8 +195,10 @@ func (pp *planPricer) Bounded(ctx context.Context, cost [][]int64, budget int) (
 		// v is a lower bound). It is marked inexact (total above v), so
 		// no node is closed on it and, once no column improves the
 		// master, the person's budget grows and the exact pricing runs.
+		pp.stats.relaxed.Add(1)
 		return dpRow, v + 1, v, true
 	}
+	pp.stats.exact.Add(1)
 	row, total, lower, ok = pp.exact(ctx, cost, budget)
 	if !ok {
 		return nil, bnp.Inf, bnp.Inf, false
@@ -281,7 +292,7 @@ func (pp *planPricer) exact(ctx context.Context, cost [][]int64, budget int) (ro
 
 // newPlanProblem builds the engine's problem of sc: a pricer per person
 // and a row per demand line and date.
-func newPlanProblem(sc *model.Scenario) (*bnp.Problem, error) {
+func newPlanProblem(sc *model.Scenario, stats *pricingStats) (*bnp.Problem, error) {
 	S := len(sc.Shifts)
 	days := sc.Horizon.Days()
 	pb := &bnp.Problem{Days: days, Options: S + 1, Scale: planScale,
@@ -295,6 +306,7 @@ func newPlanProblem(sc *model.Scenario) (*bnp.Problem, error) {
 		if err != nil {
 			return nil, err
 		}
+		pp.stats = stats
 		pb.Pricers = append(pb.Pricers, pp)
 		cov := make([][][]int, days)
 		for d := range cov {
@@ -360,6 +372,20 @@ type BnPStats struct {
 	Exhausted bool
 	// ColGen is the time to the root bound, problem building included.
 	ColGen time.Duration
+	// Pricings counts the pricings; DPExact those the DP answered
+	// exactly, Relaxed those answered by the relaxation's schedule as an
+	// inexact column, Exact those that ran Optimize.
+	Pricings, DPExact, Relaxed, Exact int64
+	// PricingTime is the time spent pricing (on all goroutines),
+	// RelaxTime the part building the people's relaxations.
+	PricingTime, RelaxTime time.Duration
+}
+
+// pricingStats are the pricers' counters (BnPStats), shared by the
+// pricers of one run.
+type pricingStats struct {
+	pricings, dpExact, relaxed, exact atomic.Int64
+	pricingTime, relaxTime            atomic.Int64
 }
 
 // toRoster returns rows (one schedule per person) as a roster of sc.
@@ -399,7 +425,13 @@ func (bs *bnpSearch) offerRoster(r *model.Roster) {
 // known is then optimal: bound is called with it).
 func (bs *bnpSearch) run(ctx context.Context) error {
 	t0 := time.Now()
-	pb, err := newPlanProblem(bs.sc)
+	ps := &pricingStats{}
+	defer func() {
+		bs.stats.Pricings, bs.stats.DPExact = ps.pricings.Load(), ps.dpExact.Load()
+		bs.stats.Relaxed, bs.stats.Exact = ps.relaxed.Load(), ps.exact.Load()
+		bs.stats.PricingTime, bs.stats.RelaxTime = time.Duration(ps.pricingTime.Load()), time.Duration(ps.relaxTime.Load())
+	}()
+	pb, err := newPlanProblem(bs.sc, ps)
 	if err != nil {
 		return err
 	}
