@@ -141,6 +141,7 @@ func ParsePartial(file string, data []byte) (*Scenario, ErrorList) {
 		file:   file,
 		sc:     &Scenario{File: file, WeekStart: time.Sunday},
 		shifts: map[ShiftID]*ShiftType{},
+		cells:  map[*yaml.Node]Pos{},
 	}
 	root := d.parseYAML(data)
 	if root == nil {
@@ -161,6 +162,9 @@ type decoder struct {
 	horizonOK bool
 	dates     int    // dates expanded from ranges so far, bounded by maxDates
 	shiftList string // cached shiftIDList, once the shifts are decoded
+	// cells maps the nodes built from spreadsheet cells (sheets.go) to
+	// their cells: errors about them name the cell, not a YAML path.
+	cells map[*yaml.Node]Pos
 }
 
 // kv is one key: value pair of a YAML mapping.
@@ -310,10 +314,16 @@ func (d *decoder) pos(n *yaml.Node) Pos {
 	if n == nil {
 		return Pos{File: d.file}
 	}
+	if p, ok := d.cells[n]; ok {
+		return p
+	}
 	return Pos{File: d.file, Line: n.Line, Col: n.Column}
 }
 
 func (d *decoder) errf(n *yaml.Node, path, format string, args ...any) {
+	if _, ok := d.cells[n]; ok {
+		path = "" // the cell says where
+	}
 	d.errs.Add(d.pos(n), path, fmt.Sprintf(format, args...))
 }
 
@@ -712,7 +722,8 @@ func (d *decoder) inHorizon(entries []dateEntry) {
 
 // ---- the scenario ----
 
-var topKeys = []string{"name", "horizon", "week_start", "public_holidays", "shifts", "staff", "demand", "rules", "soft"}
+var topKeys = []string{"name", "horizon", "week_start", "public_holidays", "shifts", "staff", "demand", "rules", "soft",
+	"requests", "history_from"}
 
 func (d *decoder) scenario(n *yaml.Node) {
 	f := d.fields(n, "", topKeys, "a scenario")
@@ -739,13 +750,49 @@ func (d *decoder) scenario(n *yaml.Node) {
 		sc.PublicHolidays, _ = d.flatten(d.dateList(x.v, "public_holidays", false))
 	}
 	if d.require(f, n, "", "shifts", "a list of shift types") {
-		d.shiftTypes(f["shifts"].v)
+		sn := f["shifts"].v
+		if x := resolve(sn); x != nil && x.Kind == yaml.MappingNode {
+			sn = nil
+			if ref, ok := d.fileRef(x, "shifts", false); ok {
+				if t := d.table(ref, "shifts"); t != nil {
+					sn = d.shiftsFromTable(t)
+				}
+			}
+		}
+		if sn != nil {
+			d.shiftTypes(sn)
+		}
 	}
 	if x, ok := f["soft"]; ok {
 		d.softSection(x.v) // before staff and demand: they read its defaults
 	}
-	if d.require(f, n, "", "staff", "a list of people") {
-		d.staff(f["staff"].v)
+	if d.require(f, n, "", "staff", "a list of people or a file {file: staff.xlsx}") {
+		sn := f["staff"].v
+		if x := resolve(sn); x != nil && x.Kind == yaml.MappingNode {
+			sn = nil
+			if ref, ok := d.fileRef(x, "staff", false); ok {
+				if t := d.table(ref, "staff"); t != nil {
+					sn = d.staffFromTable(t)
+				}
+			}
+		}
+		if x, ok := f["requests"]; ok && sn != nil {
+			if ref, ok := d.fileRef(x.v, "requests", false); ok {
+				if t := d.table(ref, "requests"); t != nil {
+					d.applyRequests(sn, t)
+				}
+			}
+		}
+		if sn != nil {
+			d.staff(sn)
+		}
+	}
+	if x, ok := f["history_from"]; ok {
+		if ref, ok := d.fileRef(x.v, "history_from", true); ok {
+			if t := d.table(ref, "history_from"); t != nil {
+				d.errs = append(d.errs, HistoryFromTable(d.sc, t)...)
+			}
+		}
 	}
 	if x, ok := f["demand"]; ok {
 		d.demand(x.v)
