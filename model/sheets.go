@@ -508,4 +508,3 @@ func (d *decoder) shiftsFromTable(t *sheet.Table) *yaml.Node {
 	}
 	return seq
 }
-
