@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 
@@ -274,4 +275,41 @@ func historyWord(h HistoryDay) string {
 		return "leave"
 	}
 	return "rest"
+}
+
+// ReadTableFile reads the table of a CSV file or of an XLSX workbook's
+// worksheet (the first when sheetName is ""). A file that is no table is
+// an ErrorList of one positioned error; I/O errors are returned as they are.
+func ReadTableFile(path, sheetName string) (*sheet.Table, error) {
+	t, err := readTable(path, sheetName)
+	if se, ok := err.(*sheet.Error); ok {
+		var errs ErrorList
+		p := cellPos(se.Pos)
+		if se.Pos.Row == 0 {
+			p = Pos{File: se.Pos.File}
+		}
+		errs.Add(p, "", se.Msg)
+		return nil, errs
+	}
+	return t, err
+}
+
+// ReadRosterXLSX reads a roster of sc from the first worksheet of the
+// XLSX workbook in r (as `plan --format xlsx` writes it), like
+// ReadRosterCSV: every problem at once, each at its cell.
+func ReadRosterXLSX(file string, r io.Reader, sc *Scenario) (*Roster, error) {
+	data, err := io.ReadAll(io.LimitReader(r, sheet.MaxBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	t, err := sheet.Read(file, data, "")
+	if se, ok := err.(*sheet.Error); ok {
+		var errs ErrorList
+		errs.Add(Pos{File: file}, "", se.Msg)
+		return nil, errs
+	}
+	if err != nil {
+		return nil, err
+	}
+	return RosterFromTable(sc, t)
 }

@@ -34,6 +34,9 @@ type planSettings struct {
 }
 
 var formats = []string{"text", "csv", "json"}
+
+// planFormats are the formats of plan: those of check, and xlsx (render_xlsx.go).
+var planFormats = append(append([]string(nil), formats...), "xlsx")
 var langs = []string{"en", "ja"}
 
 func (a *app) planCmd() *cobra.Command {
@@ -71,7 +74,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 		},
 	}
 	f := c.Flags()
-	f.String("format", "text", "output `format`: text, csv or json")
+	f.String("format", "text", "output `format`: text, csv, json or xlsx (xlsx needs --out)")
 	f.StringVarP(&out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress line on standard error (shown only when it is a terminal)")
 	f.String("time-limit", "30s", "give up after this `duration` with exit code 4 (0: no limit)")
@@ -105,8 +108,8 @@ func (a *app) planSettings(cmd *cobra.Command) (planSettings, error) {
 		errs = append(errs, fmt.Sprintf("%s (from %s): ", key, a.source(cmd, key))+fmt.Sprintf(format, args...))
 	}
 	s.format = strings.ToLower(strings.TrimSpace(a.v.GetString("format")))
-	if !contains(formats, s.format) {
-		bad("format", "unknown format %q; expected one of: %s", s.format, strings.Join(formats, ", "))
+	if !contains(planFormats, s.format) {
+		bad("format", "unknown format %q; expected one of: %s", s.format, strings.Join(planFormats, ", "))
 	}
 	tl := strings.TrimSpace(a.v.GetString("time-limit"))
 	if d, err := time.ParseDuration(tl); err != nil || d < 0 {
@@ -160,6 +163,9 @@ func left(ctx context.Context) time.Duration {
 
 // plan is the `plan` subcommand.
 func (a *app) plan(parent context.Context, path string, s planSettings) error {
+	if s.format == "xlsx" && s.out == "" {
+		return usageErrorf("--format xlsx writes a workbook: give the file with --out FILE.xlsx")
+	}
 	if s.out != "" {
 		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
 			return err
@@ -344,6 +350,8 @@ func (a *app) emit(rep *report, s planSettings) error {
 		err = renderCSV(&buf, rep, s.bom)
 	case "json":
 		err = renderJSON(&buf, rep)
+	case "xlsx":
+		err = renderXLSX(&buf, rep, nil)
 	default:
 		err = renderText(&buf, rep)
 	}

@@ -186,6 +186,12 @@ type Style struct {
 	Border bool
 	// Date formats a date cell as yyyy-mm-dd.
 	Date bool
+	// Color is the font colour as RRGGBB, or "".
+	Color string
+	// Center centres the text horizontally.
+	Center bool
+	// Format is a number format code (e.g. "0.0"), or "".
+	Format string
 }
 
 // Workbook is an XLSX workbook being written: worksheets of cells, some
@@ -238,8 +244,11 @@ func (w *Workbook) Set(sheet string, r, c int, v any, st Style) {
 		if st.Fill != "" {
 			s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{st.Fill}}
 		}
-		if st.Bold {
-			s.Font = &excelize.Font{Bold: true}
+		if st.Bold || st.Color != "" {
+			s.Font = &excelize.Font{Bold: st.Bold, Color: st.Color}
+		}
+		if st.Center {
+			s.Alignment = &excelize.Alignment{Horizontal: "center"}
 		}
 		if st.Border {
 			for _, side := range []string{"left", "right", "top", "bottom"} {
@@ -248,6 +257,9 @@ func (w *Workbook) Set(sheet string, r, c int, v any, st Style) {
 		}
 		if st.Date {
 			code := "yyyy-mm-dd"
+			s.CustomNumFmt = &code
+		} else if st.Format != "" {
+			code := st.Format
 			s.CustomNumFmt = &code
 		}
 		if id, w.err = w.f.NewStyle(s); w.err != nil {
