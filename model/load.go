@@ -777,9 +777,19 @@ func (d *decoder) scenario(n *yaml.Node) {
 			}
 		}
 		if x, ok := f["requests"]; ok && sn != nil {
-			if ref, ok := d.fileRef(x.v, "requests", false); ok {
-				if t := d.table(ref, "requests"); t != nil {
-					d.applyRequests(sn, t)
+			refs := []*yaml.Node{x.v} // one file, or a list of them
+			paths := []string{"requests"}
+			if l := resolve(x.v); l != nil && l.Kind == yaml.SequenceNode {
+				refs, paths = l.Content, nil
+				for i := range refs {
+					paths = append(paths, index("requests", i))
+				}
+			}
+			for i, rn := range refs {
+				if ref, ok := d.fileRef(rn, paths[i], false); ok {
+					if t := d.table(ref, paths[i]); t != nil {
+						d.applyRequests(sn, t)
+					}
 				}
 			}
 		}
@@ -789,6 +799,7 @@ func (d *decoder) scenario(n *yaml.Node) {
 	}
 	if x, ok := f["history_from"]; ok {
 		if ref, ok := d.fileRef(x.v, "history_from", true); ok {
+			d.sc.HistoryFrom = ref.path
 			if t := d.table(ref, "history_from"); t != nil {
 				d.errs = append(d.errs, HistoryFromTable(d.sc, t)...)
 			}

@@ -313,3 +313,22 @@ func ReadRosterXLSX(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 	}
 	return RosterFromTable(sc, t)
 }
+
+// TrimHistory drops the history days read from a roster table (their
+// positions are cells) that lie before keepFrom: the days no rule looks
+// back to. The days written in YAML are kept.
+func TrimHistory(sc *Scenario, keepFrom Date) int {
+	n := 0
+	for _, p := range sc.Staff {
+		kept := p.History[:0:0]
+		for _, h := range p.History {
+			if h.Pos.Cell && h.Date < keepFrom {
+				n++
+				continue
+			}
+			kept = append(kept, h)
+		}
+		p.History = kept
+	}
+	return n
+}

@@ -49,6 +49,9 @@ type Scenario struct {
 	// Soft is the scenario's `soft:` section (nil when it has none): which
 	// requirements are soft and their default weights. See SoftSettings.
 	Soft *Soft
+	// HistoryFrom is the file named by history_from (last month's roster,
+	// whose days became the people's history), or "".
+	HistoryFrom string
 
 	shiftIndex map[ShiftID]*ShiftType
 	staffIndex map[StaffID]*Staff

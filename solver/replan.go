@@ -1,6 +1,9 @@
 package solver
 
-import "github.com/shiftsat/shiftsat/model"
+import (
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
+)
 
 // CellChange is one cell of a published roster that a re-plan changed: the
 // shift person Staff starts on Date was Was and is now Now ("" for no
@@ -16,4 +19,13 @@ type CellChange struct {
 	Now model.ShiftID
 	// Weight is what the change costs (see ChangeWeights).
 	Weight int
+}
+
+// HistoryLookback returns how many days before the horizon start the
+// rules can see (a streak, a fixed block, a rest gap reaching back), and
+// false when some rule's reach is not bounded that way (a per-horizon
+// count, an unknown rule kind): then every known day counts.
+func HistoryLookback(rules []constraints.Rule) (int, bool) {
+	back, _, ok := rollLookback(rules)
+	return back, ok
 }

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+
+	"github.com/shiftsat/shiftsat/constraints"
 	"github.com/shiftsat/shiftsat/model"
 	"github.com/shiftsat/shiftsat/solver"
 )
@@ -31,4 +34,8 @@ func changeKind(c solver.CellChange) string {
 		return "work -> day off"
 	}
 	return "shift type swapped"
+}
+
+func (a *app) replan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, s planSettings) error {
+	return usageErrorf("not yet")
 }
