@@ -114,6 +114,18 @@ func TestPlanXLSX(t *testing.T) {
 			}
 		}
 	}
+	// An infeasible scenario: the explanation goes to standard error, no workbook is written.
+	inf := filepath.Join(dir, "inf.xlsx")
+	infScen := filepath.Join(dir, "inf.yaml")
+	if err := os.WriteFile(infScen, []byte(infeasibleScenario), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runCmd(t, "plan", infScen, "--format", "xlsx", "--out", inf); code != 3 || !strings.Contains(errOut, "no roster exists") {
+		t.Errorf("infeasible: exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(inf); err == nil {
+		t.Errorf("an infeasible plan wrote %s", inf)
+	}
 	// xlsx needs a file.
 	if code, _, errOut := runCmd(t, "plan", scen, "--format", "xlsx"); code != exitUsage || !strings.Contains(errOut, "--out") {
 		t.Errorf("--format xlsx without --out: exit %d: %s", code, errOut)
