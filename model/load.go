@@ -335,6 +335,15 @@ func resolve(n *yaml.Node) *yaml.Node {
 	return n
 }
 
+// where names a position another message refers to: "line 12" in the
+// scenario file, or the cell (requests.csv:C3) of a spreadsheet input.
+func where(p Pos) string {
+	if p.Cell {
+		return p.String()
+	}
+	return fmt.Sprintf("line %d", p.Line)
+}
+
 func join(path, key string) string {
 	if path == "" {
 		return key
@@ -886,7 +895,7 @@ func (d *decoder) shiftTypes(n *yaml.Node) {
 				if s == "LV" {
 					d.errf(resolve(f["id"].v), join(p, "id"), "shift id \"LV\" is reserved for leave in roster CSV; expected another id")
 				} else if prev, dup := d.shifts[st.ID]; dup {
-					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate shift id %q (first defined at line %d); expected unique ids", s, prev.Pos.Line)
+					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate shift id %q (first defined at %s); expected unique ids", s, where(prev.Pos))
 				} else {
 					d.shifts[st.ID] = st
 				}
@@ -944,7 +953,7 @@ func (d *decoder) staff(n *yaml.Node) {
 			if s, ok := d.id(f["id"].v, join(p, "id"), "a staff id"); ok {
 				person.ID = StaffID(s)
 				if prev, dup := seen[person.ID]; dup {
-					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate staff id %q (first defined at line %d); expected unique ids", s, prev.Pos.Line)
+					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate staff id %q (first defined at %s); expected unique ids", s, where(prev.Pos))
 				} else {
 					seen[person.ID] = person
 				}
@@ -1030,7 +1039,7 @@ func (d *decoder) personDates(person *Staff, f map[string]kv, p string) {
 		for _, e := range off {
 			for _, dt := range e.dates {
 				if ln := leaveAt[dt]; ln != nil {
-					d.errf(e.node, e.path, "%s is also a leave day (line %d); expected a date that is not leave", dt, ln.Line)
+					d.errf(e.node, e.path, "%s is also a leave day (%s); expected a date that is not leave", dt, where(d.pos(ln)))
 					break
 				}
 			}
@@ -1052,15 +1061,15 @@ func (d *decoder) fixed(person *Staff, n *yaml.Node, path string, leaveAt map[Da
 	if !ok {
 		return
 	}
-	seen := map[Date]int{}
+	seen := map[Date]Pos{}
 	type pair struct {
 		d Date
 		s ShiftID
 	}
-	unavail := map[pair]int{} // unavailable day (shift "") or pair -> line
+	unavail := map[pair]Pos{} // unavailable day (shift "") or pair -> where
 	for _, u := range person.Unavailable {
 		if _, ok := unavail[pair{u.Date, u.Shift}]; !ok {
-			unavail[pair{u.Date, u.Shift}] = u.Pos.Line
+			unavail[pair{u.Date, u.Shift}] = u.Pos
 		}
 	}
 	for i, it := range items {
@@ -1085,10 +1094,10 @@ func (d *decoder) fixed(person *Staff, n *yaml.Node, path string, leaveAt map[Da
 		if d.horizonOK && !d.sc.Horizon.Contains(dt) {
 			d.errf(resolve(f["date"].v), join(p, "date"), "%s is outside the horizon %s..%s; expected a date inside it", dt, d.sc.Horizon.Start, d.sc.Horizon.End)
 		}
-		if line, dup := seen[dt]; dup {
-			d.errf(resolve(f["date"].v), join(p, "date"), "%s is already fixed (line %d); expected one fixed shift per date", dt, line)
+		if at, dup := seen[dt]; dup {
+			d.errf(resolve(f["date"].v), join(p, "date"), "%s is already fixed (%s); expected one fixed shift per date", dt, where(at))
 		} else {
-			seen[dt] = it.Line
+			seen[dt] = d.pos(it)
 		}
 		if len(person.Shifts) > 0 && !listed(person.Shifts, s) {
 			d.errf(resolve(f["shift"].v), join(p, "shift"), "shift %q is not in this person's shifts list (%s); expected one of them", s, joinIDs(person.Shifts))
@@ -1096,14 +1105,14 @@ func (d *decoder) fixed(person *Staff, n *yaml.Node, path string, leaveAt map[Da
 		in := Instance{Staff: person.ID, Date: dt, Shift: d.shifts[s]}
 		for _, c := range in.TouchedDays() {
 			if ln := leaveAt[c]; ln != nil {
-				d.errf(it, p, "shift %s on %s touches the leave day %s (line %d); expected a day that is not leave", s, dt, c, ln.Line)
+				d.errf(it, p, "shift %s on %s touches the leave day %s (%s); expected a day that is not leave", s, dt, c, where(d.pos(ln)))
 			}
 			if line, ok := unavail[pair{c, ""}]; ok {
-				d.errf(it, p, "shift %s on %s touches the unavailable day %s (line %d); expected an available day", s, dt, c, line)
+				d.errf(it, p, "shift %s on %s touches the unavailable day %s (%s); expected an available day", s, dt, c, where(line))
 			}
 		}
 		if line, ok := unavail[pair{dt, s}]; ok {
-			d.errf(it, p, "shift %s on %s is marked unavailable (line %d); expected an available shift", s, dt, line)
+			d.errf(it, p, "shift %s on %s is marked unavailable (%s); expected an available shift", s, dt, where(line))
 		}
 	}
 }

@@ -206,7 +206,7 @@ func TestSheetErrors(t *testing.T) {
 		`req.csv:A5: a second row for ueda (first in row 3); expected one row per person`,
 		`staff.xlsx:Staff!D1: unknown column "colour"; expected one of ` + staffColumnNames + `, or a date YYYY-MM-DD (or YYYY/M/D)`,
 		`staff.xlsx:Staff!C2: expected a number of days (a whole number >= 0), got "many"`,
-		`staff.xlsx:Staff!A3: duplicate staff id "aoki" (first defined at line 2); expected unique ids`,
+		`staff.xlsx:Staff!A3: duplicate staff id "aoki" (first defined at staff.xlsx:Staff!A2); expected unique ids`,
 		`staff.xlsx:Staff!F3: 2026-12-09 is outside the horizon 2026-12-01..2026-12-07; expected a date inside it`,
 		`staff.xlsx:Staff!C4: -3 is negative; expected a number of days (a whole number >= 0)`,
 		`staff.xlsx:Staff!E4: unknown mark "?" on 2026-12-01; expected ` + markHelp + ` (shift ids: E, L, N), or an empty cell`,
