@@ -207,6 +207,9 @@ func (d *decoder) header(t *sheet.Table, known map[string]string, names string) 
 		}
 		dt, err := csvDate(h)
 		if err != nil {
+			dt, err = d.monthDay(h)
+		}
+		if err != nil {
 			if h[0] >= '0' && h[0] <= '9' {
 				d.errs.Add(pos, "", fmt.Sprintf("%v; expected a date column (or one of %s)", err, names))
 			} else {
@@ -226,6 +229,31 @@ func (d *decoder) header(t *sheet.Table, known map[string]string, names string) 
 		return nil
 	}
 	return cols
+}
+
+// monthDayRE matches a date header without its year: 12/1, 1/15.
+var monthDayRE = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})$`)
+
+// monthDay reads a header M/D as the horizon date of that month and day
+// (its year is the horizon's; a horizon of more than a year makes it
+// ambiguous, then it is an error).
+func (d *decoder) monthDay(h string) (Date, error) {
+	m := monthDayRE.FindStringSubmatch(h)
+	if m == nil || !d.horizonOK {
+		return 0, fmt.Errorf("%q is not a date of the form YYYY-MM-DD (or YYYY/M/D, or M/D inside the horizon)", h)
+	}
+	mo, _ := strconv.Atoi(m[1])
+	day, _ := strconv.Atoi(m[2])
+	var found []Date
+	for y := d.sc.Horizon.Start.Time().Year(); y <= d.sc.Horizon.End.Time().Year(); y++ {
+		if dt, err := ParseDate(fmt.Sprintf("%04d-%02d-%02d", y, mo, day)); err == nil && d.sc.Horizon.Contains(dt) {
+			found = append(found, dt)
+		}
+	}
+	if len(found) != 1 {
+		return 0, fmt.Errorf("%q names no single date of the horizon %s..%s; expected a date YYYY-MM-DD (or YYYY/M/D, or M/D inside the horizon)", h, d.sc.Horizon.Start, d.sc.Horizon.End)
+	}
+	return found[0], nil
 }
 
 // skipRow reports whether row r holds nothing, or is a weekday row under

@@ -201,7 +201,7 @@ func TestSheetErrors(t *testing.T) {
 		got = append(got, e.Error())
 	}
 	want := []string{ // in row order, then column order
-		`req.csv:D1: "2026/12/40" is not a date of the form YYYY-MM-DD (or YYYY/M/D); expected a date column (or one of id, name)`,
+		`req.csv:D1: "2026/12/40" is not a date of the form YYYY-MM-DD (or YYYY/M/D, or M/D inside the horizon); expected a date column (or one of id, name)`,
 		`req.csv:A4: unknown staff id "nobody"; expected a person of the scenario (aoki, ueda)`,
 		`req.csv:A5: a second row for ueda (first in row 3); expected one row per person`,
 		`staff.xlsx:Staff!D1: unknown column "colour"; expected one of ` + staffColumnNames + `, or a date YYYY-MM-DD (or YYYY/M/D)`,
@@ -263,6 +263,64 @@ func TestHistoryFrom(t *testing.T) {
 		os.WriteFile(file, []byte(sheetScenario+"history_from: nov.csv\nstaff: [{id: aoki}]\n"), 0o644)
 		if _, err := Load(file); err == nil || !strings.Contains(err.Error(), r.want) {
 			t.Errorf("roster %q: got %v; want %q", r.roster, err, r.want)
+		}
+	}
+}
+
+// TestShiftsTableAndMonthDay reads shift types from a CSV (times 7:00)
+// and from a workbook whose times are time cells, and requests whose
+// date headers leave out the year (12/1): the same as written in YAML.
+func TestShiftsTableAndMonthDay(t *testing.T) {
+	dir := t.TempDir()
+	csv := "id,name,start,end,break\nE,早番,7:00,15:00,60\nN,夜勤,22:00,7:00,60\n"
+	os.WriteFile(filepath.Join(dir, "shifts.csv"), []byte(csv), 0o644)
+	wb := sheet.NewWorkbook()
+	wb.Sheet("Shifts")
+	for c, h := range []string{"記号", "名称", "開始", "終了", "休憩"} {
+		wb.Set("Shifts", 1, c+1, h, sheet.Style{})
+	}
+	for r, row := range [][]any{{"E", "早番", 7.0 / 24, 15.0 / 24, 60}, {"N", "夜勤", 22.0 / 24, 7.0 / 24, 60}} {
+		for c, v := range row {
+			st := sheet.Style{}
+			if c == 2 || c == 3 {
+				st.Format = "h:mm"
+			}
+			wb.Set("Shifts", r+2, c+1, v, st)
+		}
+	}
+	data, err := wb.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "shifts.xlsx"), data, 0o644)
+	os.WriteFile(filepath.Join(dir, "req.csv"), []byte("id,12/31,1/1\naoki,off,E\n"), 0o644)
+	want, err := Parse("w.yaml", []byte(`horizon: {start: 2026-12-31, end: 2027-01-01}
+shifts:
+  - {id: E, name: 早番, start: "07:00", end: "15:00", break: 60}
+  - {id: N, name: 夜勤, start: "22:00", end: "07:00", break: 60}
+staff: [{id: aoki, requests_off: [2026-12-31], fixed: [{date: 2027-01-01, shift: E}]}]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"shifts.csv", "shifts.xlsx"} {
+		file := filepath.Join(dir, "s.yaml")
+		os.WriteFile(file, []byte("horizon: {start: 2026-12-31, end: 2027-01-01}\nshifts: {file: "+f+"}\nstaff: [{id: aoki}]\nrequests: {file: req.csv}\n"), 0o644)
+		got, err := Load(file)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, s := range got.Shifts {
+			s.Pos = Pos{}
+		}
+		for _, s := range want.Shifts {
+			s.Pos = Pos{}
+		}
+		if diff := cmp.Diff(want.Shifts, got.Shifts, cmp.AllowUnexported(ShiftType{})); diff != "" {
+			t.Errorf("%s: shift types (-want +got):\n%s", f, diff)
+		}
+		if diff := cmp.Diff(normStaff(want.Staff), normStaff(got.Staff)); diff != "" {
+			t.Errorf("%s: people (-want +got):\n%s", f, diff)
 		}
 	}
 }
