@@ -112,7 +112,8 @@ func (d *decoder) table(ref fileRef, path string) *sheet.Table {
 	return t
 }
 
-// cells maps the YAML nodes built from table cells to their cells.
+// cellNode returns a new YAML node standing for the cell at 0-based row
+// r and column c of t: errors about it are reported at that cell.
 func (d *decoder) cellNode(t *sheet.Table, r, c int, kind yaml.Kind, tag, value string) *yaml.Node {
 	n := &yaml.Node{Kind: kind, Tag: tag, Value: value, Line: r + 1, Column: c + 1}
 	if d.cells == nil {
@@ -122,13 +123,14 @@ func (d *decoder) cellNode(t *sheet.Table, r, c int, kind yaml.Kind, tag, value 
 	return n
 }
 
-// scalarTag returns the YAML tag a cell's text would have in a scenario:
-// a whole number, a number, a boolean, or a string.
+// intRE and floatRE match the numbers of cells.
 var (
 	intRE   = regexp.MustCompile(`^[-+]?[0-9]+$`)
 	floatRE = regexp.MustCompile(`^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
 )
 
+// scalarTag returns the YAML tag a cell's text would have in a scenario:
+// a whole number, a number, or a string.
 func scalarTag(v string) string {
 	switch {
 	case intRE.MatchString(v):

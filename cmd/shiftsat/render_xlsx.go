@@ -48,7 +48,7 @@ type changedCell struct {
 	date  model.Date
 }
 
-// renderXLSX writes the report as an XLSX workbook; changed, when not
+// renderXLSX writes the report as an XLSX workbook; changes, when not
 // nil, marks the cells a re-plan changed and adds the Changes sheet.
 func renderXLSX(w io.Writer, r *report, changes *replanChanges) error {
 	sc := r.sc

@@ -36,11 +36,7 @@ type Pos struct {
 // String formats p as file:sheet!B7, file:B7 for CSV, or less when the
 // row or column is unknown.
 func (p Pos) String() string {
-	s := p.File
-	where := ""
-	if p.Sheet != "" {
-		where = p.Sheet
-	}
+	s, where := p.File, p.Sheet
 	if p.Row > 0 {
 		cell := strconv.Itoa(p.Row)
 		if p.Col > 0 {

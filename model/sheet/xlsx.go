@@ -221,8 +221,9 @@ func (w *Workbook) Sheet(name string) {
 	_, w.err = w.f.NewSheet(name)
 }
 
-// Set writes text v (or a number, when num) at 1-based row r and column c
-// of sheet, with style st.
+// Set writes v (a string, a number, or a time.Time for a date cell) at
+// 1-based row r and column c of sheet, with style st. The first error of
+// any call is kept and returned by WriteTo.
 func (w *Workbook) Set(sheet string, r, c int, v any, st Style) {
 	if w.err != nil {
 		return
