@@ -332,3 +332,12 @@ func TrimHistory(sc *Scenario, keepFrom Date) int {
 	}
 	return n
 }
+
+// ReadRoster reads a roster of sc in the format its file name says: the
+// XLSX of `plan --format xlsx` (.xlsx, .xlsm) or FORMAT.md's CSV.
+func ReadRoster(file string, r io.Reader, sc *Scenario) (*Roster, error) {
+	if sheet.IsXLSX(file) {
+		return ReadRosterXLSX(file, r, sc)
+	}
+	return ReadRosterCSV(file, r, sc)
+}

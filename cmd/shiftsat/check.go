@@ -16,7 +16,6 @@ import (
 
 	"github.com/shiftsat/shiftsat/constraints"
 	"github.com/shiftsat/shiftsat/model"
-	"github.com/shiftsat/shiftsat/model/sheet"
 )
 
 // exitViolations is FORMAT.md's exit code of `check` when it finds violations.
@@ -319,11 +318,8 @@ func (a *app) readAudit(sc *model.Scenario, rosterPath, actualsPath string) (*mo
 	}
 	var err error
 	if rosterPath != "" {
-		readRoster := model.ReadRosterCSV
-		if sheet.IsXLSX(rosterPath) {
-			readRoster = model.ReadRosterXLSX // plan --format xlsx
-		}
-		if planned, err = read(rosterPath, "roster", readRoster); err != nil {
+		// CSV, or the workbook of plan --format xlsx
+		if planned, err = read(rosterPath, "roster", model.ReadRoster); err != nil {
 			return nil, err
 		}
 	}
