@@ -32,6 +32,14 @@ func TestPlanXLSX(t *testing.T) {
 			t.Fatalf("%v: exit %d: %s", args, code, errOut)
 		}
 	}
+	// Deterministic: the same workbook, byte for byte, on a second run.
+	again := filepath.Join(dir, "again.xlsx")
+	if code, _, errOut := runCmd(t, "plan", scen, "--format", "xlsx", "--out", again); code != 0 {
+		t.Fatalf("second run: exit %d: %s", code, errOut)
+	}
+	if a, b := mustRead(t, xlsx), mustRead(t, again); a != b {
+		t.Errorf("two runs wrote different workbooks (%d and %d bytes)", len(a), len(b))
+	}
 	sc, err := model.Load(scen)
 	if err != nil {
 		t.Fatal(err)
