@@ -140,6 +140,7 @@ func ParsePartial(file string, data []byte) (*Scenario, ErrorList) {
 		file:   file,
 		sc:     &Scenario{File: file, WeekStart: time.Sunday},
 		shifts: map[ShiftID]*ShiftType{},
+		cells:  map[*yaml.Node]Pos{},
 	}
 	root := d.parseYAML(data)
 	if root == nil {
@@ -160,6 +161,9 @@ type decoder struct {
 	horizonOK bool
 	dates     int    // dates expanded from ranges so far, bounded by maxDates
 	shiftList string // cached shiftIDList, once the shifts are decoded
+	// cells maps the nodes built from spreadsheet cells (sheets.go) to
+	// their cells: errors about them name the cell, not a YAML path.
+	cells map[*yaml.Node]Pos
 }
 
 // kv is one key: value pair of a YAML mapping.
@@ -309,10 +313,16 @@ func (d *decoder) pos(n *yaml.Node) Pos {
 	if n == nil {
 		return Pos{File: d.file}
 	}
+	if p, ok := d.cells[n]; ok {
+		return p
+	}
 	return Pos{File: d.file, Line: n.Line, Col: n.Column}
 }
 
 func (d *decoder) errf(n *yaml.Node, path, format string, args ...any) {
+	if _, ok := d.cells[n]; ok {
+		path = "" // the cell says where
+	}
 	d.errs.Add(d.pos(n), path, fmt.Sprintf(format, args...))
 }
 
@@ -322,6 +332,15 @@ func resolve(n *yaml.Node) *yaml.Node {
 		n = n.Alias
 	}
 	return n
+}
+
+// where names a position another message refers to: "line 12" in the
+// scenario file, or the cell (requests.csv:C3) of a spreadsheet input.
+func where(p Pos) string {
+	if p.Cell {
+		return p.String()
+	}
+	return fmt.Sprintf("line %d", p.Line)
 }
 
 func join(path, key string) string {
@@ -711,7 +730,8 @@ func (d *decoder) inHorizon(entries []dateEntry) {
 
 // ---- the scenario ----
 
-var topKeys = []string{"name", "horizon", "week_start", "public_holidays", "shifts", "staff", "demand", "rules", "soft"}
+var topKeys = []string{"name", "horizon", "week_start", "public_holidays", "shifts", "staff", "demand", "rules", "soft",
+	"requests", "history_from"}
 
 func (d *decoder) scenario(n *yaml.Node) {
 	f := d.fields(n, "", topKeys, "a scenario")
@@ -738,13 +758,60 @@ func (d *decoder) scenario(n *yaml.Node) {
 		sc.PublicHolidays, _ = d.flatten(d.dateList(x.v, "public_holidays", false))
 	}
 	if d.require(f, n, "", "shifts", "a list of shift types") {
-		d.shiftTypes(f["shifts"].v)
+		sn := f["shifts"].v
+		if x := resolve(sn); x != nil && x.Kind == yaml.MappingNode {
+			sn = nil
+			if ref, ok := d.fileRef(x, "shifts", false); ok {
+				if t := d.table(ref, "shifts"); t != nil {
+					sn = d.shiftsFromTable(t)
+				}
+			}
+		}
+		if sn != nil {
+			d.shiftTypes(sn)
+		}
 	}
 	if x, ok := f["soft"]; ok {
 		d.softSection(x.v) // before staff and demand: they read its defaults
 	}
-	if d.require(f, n, "", "staff", "a list of people") {
-		d.staff(f["staff"].v)
+	if d.require(f, n, "", "staff", "a list of people or a file {file: staff.xlsx}") {
+		sn := f["staff"].v
+		if x := resolve(sn); x != nil && x.Kind == yaml.MappingNode {
+			sn = nil
+			if ref, ok := d.fileRef(x, "staff", false); ok {
+				if t := d.table(ref, "staff"); t != nil {
+					sn = d.staffFromTable(t)
+				}
+			}
+		}
+		if x, ok := f["requests"]; ok && sn != nil {
+			refs := []*yaml.Node{x.v} // one file, or a list of them
+			paths := []string{"requests"}
+			if l := resolve(x.v); l != nil && l.Kind == yaml.SequenceNode {
+				refs, paths = l.Content, nil
+				for i := range refs {
+					paths = append(paths, index("requests", i))
+				}
+			}
+			for i, rn := range refs {
+				if ref, ok := d.fileRef(rn, paths[i], false); ok {
+					if t := d.table(ref, paths[i]); t != nil {
+						d.applyRequests(sn, t)
+					}
+				}
+			}
+		}
+		if sn != nil {
+			d.staff(sn)
+		}
+	}
+	if x, ok := f["history_from"]; ok {
+		if ref, ok := d.fileRef(x.v, "history_from", true); ok {
+			d.sc.HistoryFrom = ref.path
+			if t := d.table(ref, "history_from"); t != nil {
+				d.errs = append(d.errs, HistoryFromTable(d.sc, t)...)
+			}
+		}
 	}
 	if x, ok := f["demand"]; ok {
 		d.demand(x.v)
@@ -827,7 +894,7 @@ func (d *decoder) shiftTypes(n *yaml.Node) {
 				if s == "LV" {
 					d.errf(resolve(f["id"].v), join(p, "id"), "shift id \"LV\" is reserved for leave in roster CSV; expected another id")
 				} else if prev, dup := d.shifts[st.ID]; dup {
-					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate shift id %q (first defined at line %d); expected unique ids", s, prev.Pos.Line)
+					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate shift id %q (first defined at %s); expected unique ids", s, where(prev.Pos))
 				} else {
 					d.shifts[st.ID] = st
 				}
@@ -885,7 +952,7 @@ func (d *decoder) staff(n *yaml.Node) {
 			if s, ok := d.id(f["id"].v, join(p, "id"), "a staff id"); ok {
 				person.ID = StaffID(s)
 				if prev, dup := seen[person.ID]; dup {
-					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate staff id %q (first defined at line %d); expected unique ids", s, prev.Pos.Line)
+					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate staff id %q (first defined at %s); expected unique ids", s, where(prev.Pos))
 				} else {
 					seen[person.ID] = person
 				}
@@ -971,7 +1038,7 @@ func (d *decoder) personDates(person *Staff, f map[string]kv, p string) {
 		for _, e := range off {
 			for _, dt := range e.dates {
 				if ln := leaveAt[dt]; ln != nil {
-					d.errf(e.node, e.path, "%s is also a leave day (line %d); expected a date that is not leave", dt, ln.Line)
+					d.errf(e.node, e.path, "%s is also a leave day (%s); expected a date that is not leave", dt, where(d.pos(ln)))
 					break
 				}
 			}
@@ -993,15 +1060,15 @@ func (d *decoder) fixed(person *Staff, n *yaml.Node, path string, leaveAt map[Da
 	if !ok {
 		return
 	}
-	seen := map[Date]int{}
+	seen := map[Date]Pos{}
 	type pair struct {
 		d Date
 		s ShiftID
 	}
-	unavail := map[pair]int{} // unavailable day (shift "") or pair -> line
+	unavail := map[pair]Pos{} // unavailable day (shift "") or pair -> where
 	for _, u := range person.Unavailable {
 		if _, ok := unavail[pair{u.Date, u.Shift}]; !ok {
-			unavail[pair{u.Date, u.Shift}] = u.Pos.Line
+			unavail[pair{u.Date, u.Shift}] = u.Pos
 		}
 	}
 	for i, it := range items {
@@ -1026,10 +1093,10 @@ func (d *decoder) fixed(person *Staff, n *yaml.Node, path string, leaveAt map[Da
 		if d.horizonOK && !d.sc.Horizon.Contains(dt) {
 			d.errf(resolve(f["date"].v), join(p, "date"), "%s is outside the horizon %s..%s; expected a date inside it", dt, d.sc.Horizon.Start, d.sc.Horizon.End)
 		}
-		if line, dup := seen[dt]; dup {
-			d.errf(resolve(f["date"].v), join(p, "date"), "%s is already fixed (line %d); expected one fixed shift per date", dt, line)
+		if at, dup := seen[dt]; dup {
+			d.errf(resolve(f["date"].v), join(p, "date"), "%s is already fixed (%s); expected one fixed shift per date", dt, where(at))
 		} else {
-			seen[dt] = it.Line
+			seen[dt] = d.pos(it)
 		}
 		if len(person.Shifts) > 0 && !listed(person.Shifts, s) {
 			d.errf(resolve(f["shift"].v), join(p, "shift"), "shift %q is not in this person's shifts list (%s); expected one of them", s, joinIDs(person.Shifts))
@@ -1037,14 +1104,14 @@ func (d *decoder) fixed(person *Staff, n *yaml.Node, path string, leaveAt map[Da
 		in := Instance{Staff: person.ID, Date: dt, Shift: d.shifts[s]}
 		for _, c := range in.TouchedDays() {
 			if ln := leaveAt[c]; ln != nil {
-				d.errf(it, p, "shift %s on %s touches the leave day %s (line %d); expected a day that is not leave", s, dt, c, ln.Line)
+				d.errf(it, p, "shift %s on %s touches the leave day %s (%s); expected a day that is not leave", s, dt, c, where(d.pos(ln)))
 			}
 			if line, ok := unavail[pair{c, ""}]; ok {
-				d.errf(it, p, "shift %s on %s touches the unavailable day %s (line %d); expected an available day", s, dt, c, line)
+				d.errf(it, p, "shift %s on %s touches the unavailable day %s (%s); expected an available day", s, dt, c, where(line))
 			}
 		}
 		if line, ok := unavail[pair{dt, s}]; ok {
-			d.errf(it, p, "shift %s on %s is marked unavailable (line %d); expected an available shift", s, dt, line)
+			d.errf(it, p, "shift %s on %s is marked unavailable (%s); expected an available shift", s, dt, where(line))
 		}
 	}
 }

@@ -195,14 +195,14 @@ func TestParseErrors(t *testing.T) {
 		want []string // each error, as printed
 	}{
 		{"valid", base + oneStaff, nil},
-		{"empty file", "", []string{`t.yaml:1:1: the file is empty; expected a scenario mapping with name, horizon, week_start, public_holidays, shifts, staff, demand, rules, soft`}},
-		{"not a mapping", "[1, 2]", []string{`t.yaml:1:1: expected a scenario (a mapping with fields name, horizon, week_start, public_holidays, shifts, staff, demand, rules, soft), got a list`}},
+		{"empty file", "", []string{`t.yaml:1:1: the file is empty; expected a scenario mapping with name, horizon, week_start, public_holidays, shifts, staff, demand, rules, soft, requests, history_from`}},
+		{"not a mapping", "[1, 2]", []string{`t.yaml:1:1: expected a scenario (a mapping with fields name, horizon, week_start, public_holidays, shifts, staff, demand, rules, soft, requests, history_from), got a list`}},
 		{"syntax", "horizon: [\n", []string{`t.yaml:1: invalid YAML: did not find expected node content; expected a well-formed YAML document`}},
 		{"two documents", base + oneStaff + "---\nname: x\n", []string{`t.yaml:6:1: a second YAML document; expected a single scenario document`}},
 		{"missing required", "name: x\n", []string{
 			`t.yaml:1:1: horizon: missing required field; expected {start: DATE, end: DATE}`,
 			`t.yaml:1:1: shifts: missing required field; expected a list of shift types`,
-			`t.yaml:1:1: staff: missing required field; expected a list of people`,
+			`t.yaml:1:1: staff: missing required field; expected a list of people or a file {file: staff.xlsx}`,
 		}},
 		{"unknown nested", base + "staff: [{id: a, skils: [x]}]\n", []string{
 			`t.yaml:5:17: staff[0]: unknown field "skils"; expected one of: id, name, skills, minor, shifts, unavailable, leave, requests_off, fixed, limits, history, requests_on, prefers, dislikes`,

@@ -13,6 +13,11 @@ type Pos struct {
 	Line int
 	// Col is the 1-based column number (0 when unknown).
 	Col int
+	// Cell marks a spreadsheet cell: Line is its row and Col its column,
+	// and the position prints as file:sheet!B7 (file:B7 for CSV).
+	Cell bool
+	// Sheet is the worksheet of a Cell position ("" for CSV).
+	Sheet string
 }
 
 // StaffID identifies a person of the scenario.
@@ -44,6 +49,9 @@ type Scenario struct {
 	// Soft is the scenario's `soft:` section (nil when it has none): which
 	// requirements are soft and their default weights. See SoftSettings.
 	Soft *Soft
+	// HistoryFrom is the file named by history_from (last month's roster,
+	// whose days became the people's history), or "".
+	HistoryFrom string
 
 	shiftIndex map[ShiftID]*ShiftType
 	staffIndex map[StaffID]*Staff

@@ -24,6 +24,7 @@ const exitViolations = 5
 // checkOptions are the flags of `check` (flags only: no config file or
 // environment, unlike plan's settings).
 type checkOptions struct {
+	roster       string
 	actuals      string
 	rules        string
 	rulesFile    string
@@ -38,7 +39,7 @@ func (a *app) checkCmd() *cobra.Command {
 		Use:   "check SCENARIO.yaml [ROSTER.csv] [--actuals TIMES.csv]",
 		Short: "audit an existing roster or timesheet against the rules",
 		Long: `check reads a roster in the CSV of 'plan --format csv' (staff,<dates>; cells:
-shift id, LV or empty) and/or a timesheet of actual times (--actuals: a header
+shift id, LV or empty) or the workbook of 'plan --format xlsx' (its Roster sheet) and/or a timesheet of actual times (--actuals: a header
 row staff,date,start,end[,shift][,break], one row per shift worked; an end at
 or before the start is the next day), and runs the independent checker of
 every rule of the scenario on it: the same Check that re-checks every plan.
@@ -65,8 +66,11 @@ error is printed as file:line:col: where: message), 5 violations found.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			roster := ""
+			roster := o.roster
 			if len(args) == 2 {
+				if roster != "" {
+					return usageErrorf("two rosters: %s and --roster %s; expected one", args[1], roster)
+				}
 				roster = args[1]
 			}
 			return a.check(args[0], roster, o)
@@ -74,6 +78,7 @@ error is printed as file:line:col: where: message), 5 violations found.`,
 	}
 	f := c.Flags()
 	f.StringVar(&o.actuals, "actuals", "", "read actual times from the timesheet `TIMES.csv`")
+	f.StringVar(&o.roster, "roster", "", "the roster to check, `FILE`.csv or .xlsx (the same as the second argument)")
 	f.StringVar(&o.rules, "rules", "", "add these `RULES` (NAME[:key=value,...],...) to the scenario's")
 	f.StringVar(&o.rulesFile, "rules-file", "", "add the rules of the YAML `FILE` (a list of {rule: NAME, ...})")
 	f.BoolVar(&o.replaceRules, "replace-rules", false, "replace the scenario's rules with --rules and --rules-file")
@@ -309,7 +314,8 @@ func (a *app) readAudit(sc *model.Scenario, rosterPath, actualsPath string) (*mo
 	}
 	var err error
 	if rosterPath != "" {
-		if planned, err = read(rosterPath, "roster", model.ReadRosterCSV); err != nil {
+		// CSV, or the workbook of plan --format xlsx
+		if planned, err = read(rosterPath, "roster", model.ReadRoster); err != nil {
 			return nil, err
 		}
 	}

@@ -114,7 +114,7 @@ func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 			}
 			return failf("read %s: %v", o.roster, err)
 		}
-		r, err := model.ReadRosterCSV(o.roster, f, sc)
+		r, err := model.ReadRoster(o.roster, f, sc) // .csv or .xlsx
 		f.Close()
 		if err != nil {
 			return a.inputError(o.roster, err)

@@ -31,13 +31,19 @@ type planSettings struct {
 	dimacs    string          // --dimacs: write the plain CNF there instead of planning
 	explain   explainSettings // ways out and their costs, when infeasible
 	quiet     bool            // no progress line on a terminal
+	history   string          // --history: last month's roster (history.go)
+	replan    string          // --replan: the published roster to re-plan (replan.go)
+	from      string          // --from: the first date a re-plan may change
 }
 
 var formats = []string{"text", "csv", "json"}
+
+// planFormats are the formats of plan: those of check, and xlsx (render_xlsx.go).
+var planFormats = append(append([]string(nil), formats...), "xlsx")
 var langs = []string{"en", "ja"}
 
 func (a *app) planCmd() *cobra.Command {
-	var out, dimacs string
+	var out, dimacs, history, replan, from string
 	var quiet bool
 	c := &cobra.Command{
 		Use:   "plan SCENARIO.yaml",
@@ -63,6 +69,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 				return err
 			}
 			s.out, s.quiet = out, quiet
+			s.history, s.replan, s.from = history, replan, from
 			s.dimacs = dimacs
 			if s.explain, err = a.explainSettings(cmd); err != nil {
 				return err
@@ -71,8 +78,11 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 		},
 	}
 	f := c.Flags()
-	f.String("format", "text", "output `format`: text, csv or json")
+	f.String("format", "text", "output `format`: text, csv, json or xlsx (xlsx needs --out)")
 	f.StringVarP(&out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
+	f.StringVar(&history, "history", "", "fill the history from last month's roster `FILE` (.csv or .xlsx, as plan writes it)")
+	f.StringVar(&replan, "replan", "", "re-plan the published roster `FILE` (.csv or .xlsx) from --from on, changing as few cells as possible")
+	f.StringVar(&from, "from", "", "with --replan: the first `DATE` that may change; the days before it are kept")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress line on standard error (shown only when it is a terminal)")
 	f.String("time-limit", "30s", "give up after this `duration` with exit code 4 (0: no limit)")
 	f.Bool("bom", false, "start CSV output with a UTF-8 byte-order mark")
@@ -105,8 +115,8 @@ func (a *app) planSettings(cmd *cobra.Command) (planSettings, error) {
 		errs = append(errs, fmt.Sprintf("%s (from %s): ", key, a.source(cmd, key))+fmt.Sprintf(format, args...))
 	}
 	s.format = strings.ToLower(strings.TrimSpace(a.v.GetString("format")))
-	if !contains(formats, s.format) {
-		bad("format", "unknown format %q; expected one of: %s", s.format, strings.Join(formats, ", "))
+	if !contains(planFormats, s.format) {
+		bad("format", "unknown format %q; expected one of: %s", s.format, strings.Join(planFormats, ", "))
 	}
 	tl := strings.TrimSpace(a.v.GetString("time-limit"))
 	if d, err := time.ParseDuration(tl); err != nil || d < 0 {
@@ -160,17 +170,24 @@ func left(ctx context.Context) time.Duration {
 
 // plan is the `plan` subcommand.
 func (a *app) plan(parent context.Context, path string, s planSettings) error {
+	if s.format == "xlsx" && s.out == "" {
+		return usageErrorf("--format xlsx writes a workbook: give the file with --out FILE.xlsx")
+	}
 	if s.out != "" {
-		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
+		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile},
+			input{"last month's roster", s.history}, input{"the published roster", s.replan}); err != nil {
 			return err
 		}
 	}
 	ctx, cancel := withLimit(parent, s.timeLimit)
 	defer cancel()
 	ctx = solver.WithMaxMemory(ctx, s.maxMemory)
-	sc, rules, err := a.load(path)
+	sc, rules, err := a.loadPlan(path, s)
 	if err != nil {
 		return err
+	}
+	if s.replan != "" || s.from != "" {
+		return a.replan(ctx, sc, rules, s) // replan.go
 	}
 	if s.dimacs != "" {
 		if err := checkOut(s.dimacs, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
@@ -344,6 +361,8 @@ func (a *app) emit(rep *report, s planSettings) error {
 		err = renderCSV(&buf, rep, s.bom)
 	case "json":
 		err = renderJSON(&buf, rep)
+	case "xlsx":
+		err = renderXLSX(&buf, rep, nil)
 	default:
 		err = renderText(&buf, rep)
 	}
