@@ -34,6 +34,10 @@ type planSettings struct {
 }
 
 var formats = []string{"text", "csv", "json"}
+
+// planFormats are plan's output formats: formats, and the views only a
+// plan has (render_html.go, render_ics.go).
+var planFormats = append(append([]string(nil), formats...), "html")
 var langs = []string{"en", "ja"}
 
 func (a *app) planCmd() *cobra.Command {
@@ -71,12 +75,12 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 		},
 	}
 	f := c.Flags()
-	f.String("format", "text", "output `format`: text, csv or json")
+	f.String("format", "text", "output `format`: text, csv, json or html (a printable page)")
 	f.StringVarP(&out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress line on standard error (shown only when it is a terminal)")
 	f.String("time-limit", "30s", "give up after this `duration` with exit code 4 (0: no limit)")
 	f.Bool("bom", false, "start CSV output with a UTF-8 byte-order mark")
-	f.String("lang", "en", "language of weekday names in the text grid: en or ja")
+	f.String("lang", "en", "language of the output (text, html, ics): en or ja")
 	f.String("max-memory", "auto", maxMemoryHelp)
 	f.StringVar(&a.configFlag, "config", "", "read settings from `FILE` (default ./"+defaultConfigFile+" when it exists)")
 	f.StringVar(&dimacs, "dimacs", "", "write the plain CNF of the whole scenario (hard clauses, no selectors) as DIMACS to `FILE` and stop, to run another SAT solver on it")
@@ -105,8 +109,8 @@ func (a *app) planSettings(cmd *cobra.Command) (planSettings, error) {
 		errs = append(errs, fmt.Sprintf("%s (from %s): ", key, a.source(cmd, key))+fmt.Sprintf(format, args...))
 	}
 	s.format = strings.ToLower(strings.TrimSpace(a.v.GetString("format")))
-	if !contains(formats, s.format) {
-		bad("format", "unknown format %q; expected one of: %s", s.format, strings.Join(formats, ", "))
+	if !contains(planFormats, s.format) {
+		bad("format", "unknown format %q; expected one of: %s", s.format, strings.Join(planFormats, ", "))
 	}
 	tl := strings.TrimSpace(a.v.GetString("time-limit"))
 	if d, err := time.ParseDuration(tl); err != nil || d < 0 {
@@ -344,6 +348,8 @@ func (a *app) emit(rep *report, s planSettings) error {
 		err = renderCSV(&buf, rep, s.bom)
 	case "json":
 		err = renderJSON(&buf, rep)
+	case "html":
+		err = renderHTML(&buf, rep)
 	default:
 		err = renderText(&buf, rep)
 	}

@@ -72,31 +72,13 @@ func writeHeader(b *strings.Builder, r *report) {
 			b.WriteString("         " + s + "\n")
 		}
 	}
-	names := r.ruleNames()
-	var seen []string
-	for _, n := range names {
-		if contains(seen, n) {
-			continue
+	for _, rv := range ruleViews(r) {
+		label := rv.Name
+		if len(rv.Kinds) > 0 && !(len(rv.Kinds) == 1 && rv.Kinds[0] == rv.Name) {
+			label += " (" + strings.Join(rv.Kinds, ", ") + ")"
 		}
-		seen = append(seen, n)
-		var kinds, cites []string
-		for _, rule := range r.rules {
-			if rule.Name() != n {
-				continue
-			}
-			if !contains(kinds, rule.Kind()) {
-				kinds = append(kinds, rule.Kind())
-			}
-			if c := rule.Citation(); c != "" && !contains(cites, c) {
-				cites = append(cites, c)
-			}
-		}
-		label := n
-		if len(kinds) > 0 && !(len(kinds) == 1 && kinds[0] == n) {
-			label += " (" + strings.Join(kinds, ", ") + ")"
-		}
-		if len(cites) > 0 {
-			label += ": " + strings.Join(cites, "; ")
+		if len(rv.Citations) > 0 {
+			label += ": " + strings.Join(rv.Citations, "; ")
 		}
 		rulesLine(label)
 	}
@@ -270,11 +252,12 @@ func demandScope(dm *model.Demand) string {
 // legend, and the per-person and per-day summaries.
 func writeRoster(b *strings.Builder, r *report) {
 	sc := r.sc
-	views := make([]*personView, len(sc.Staff))
-	for i, p := range sc.Staff {
-		views[i] = r.view(p)
+	rv := r.rosterView()
+	views := make([]*personView, len(rv.People))
+	for i, p := range rv.People {
+		views[i] = p.personView
 	}
-	cov := coverageRows(r, views)
+	cov := rv.Coverage
 
 	lay := gridLayout{cellW: 1, nameW: 6, weekStart: sc.WeekStart, lang: r.lang}
 	for _, s := range sc.Shifts {
@@ -315,7 +298,7 @@ func writeRoster(b *strings.Builder, r *report) {
 	}
 
 	b.WriteString("\nPer person\n")
-	writePeople(b, r, views)
+	writePeople(b, r, rv.People)
 	b.WriteString("\nPer day\n")
 	writeCoverageSummary(b, r, cov)
 	writePartialBlocks(b, r)
@@ -445,7 +428,7 @@ func weekdayLabel(wd time.Weekday, lang string) string {
 // writePeople writes the per-person summary: shifts per type, shifts,
 // hours, night shifts, rest days, leave days (in the horizon) and the
 // longest run of days without rest (history and horizon).
-func writePeople(b *strings.Builder, r *report, views []*personView) {
+func writePeople(b *strings.Builder, r *report, people []*personRow) {
 	sc := r.sc
 	var t table
 	header := []string{"person", "name"}
@@ -458,44 +441,14 @@ func writePeople(b *strings.Builder, r *report, views []*personView) {
 	for i := 2; i < len(header); i++ {
 		t.right[i] = true
 	}
-	for _, v := range views {
-		perType := map[model.ShiftID]int{}
-		minutes, nights := 0, 0
-		for _, in := range v.starts {
-			perType[in.Shift.ID]++
-			minutes += in.Shift.WorkMinutes()
-			if in.Night() {
-				nights++
-			}
-		}
-		rest, leave := 0, 0
-		for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
-			switch v.status(d) {
-			case model.Rest:
-				rest++
-			case model.Leave:
-				leave++
-			}
-		}
-		streak, run := 0, 0
-		for d := sc.KnownFrom(v.p); d <= sc.Horizon.End; d++ {
-			if v.status(d) == model.Rest {
-				run = 0
-				continue
-			}
-			run++
-			streak = max(streak, run)
-		}
-		name := v.p.Name
-		if name == "" {
-			name = string(v.p.ID)
-		}
-		row := []string{string(v.p.ID), name}
+	for _, v := range people {
+		tot := v.Totals
+		row := []string{string(v.p.ID), v.Name}
 		for _, s := range sc.Shifts {
-			row = append(row, strconv.Itoa(perType[s.ID]))
+			row = append(row, strconv.Itoa(tot.PerType[s.ID]))
 		}
-		row = append(row, strconv.Itoa(len(v.starts)), fmtMinutes(minutes), strconv.Itoa(nights),
-			strconv.Itoa(rest), strconv.Itoa(leave), strconv.Itoa(streak))
+		row = append(row, strconv.Itoa(tot.Shifts), fmtMinutes(tot.Minutes), strconv.Itoa(tot.Nights),
+			strconv.Itoa(tot.Rest), strconv.Itoa(tot.Leave), strconv.Itoa(tot.Streak))
 		t.add(row...)
 	}
 	t.write(b, "  ", "  ")
