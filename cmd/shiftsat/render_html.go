@@ -347,7 +347,11 @@ func writeHTMLLegend(b *bytes.Buffer, rv *rosterView) {
 			s.Start, html.EscapeString(end), fmtMinutes(s.Type.WorkMinutes()), fmtMinutes(s.Type.Break))
 	}
 	mark := func(cls, text, meaning string) {
-		fmt.Fprintf(b, "<tr><td><span class=\"sw %s\">%s</span></td><td colspan=\"3\">%s</td></tr>\n", cls, html.EscapeString(text), html.EscapeString(meaning))
+		t := html.EscapeString(text)
+		if t == "" {
+			t = "&#160;"
+		}
+		fmt.Fprintf(b, "<tr><td><span class=\"sw %s\">%s</span></td><td colspan=\"3\">%s</td></tr>\n", cls, t, html.EscapeString(meaning))
 	}
 	mark("rest", tr(lang, "plan.restMark"), tr(lang, "plan.rest"))
 	mark("tail", tr(lang, "plan.tailMark"), tr(lang, "plan.tail"))
