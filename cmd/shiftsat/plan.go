@@ -37,7 +37,7 @@ var formats = []string{"text", "csv", "json"}
 
 // planFormats are plan's output formats: formats, and the views only a
 // plan has (render_html.go, render_ics.go).
-var planFormats = append(append([]string(nil), formats...), "html")
+var planFormats = append(append([]string(nil), formats...), "html", "ics")
 var langs = []string{"en", "ja"}
 
 func (a *app) planCmd() *cobra.Command {
@@ -75,7 +75,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 		},
 	}
 	f := c.Flags()
-	f.String("format", "text", "output `format`: text, csv, json or html (a printable page)")
+	f.String("format", "text", "output `format`: text, csv, json, html (a printable page) or ics (one calendar per person into the directory --out)")
 	f.StringVarP(&out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress line on standard error (shown only when it is a terminal)")
 	f.String("time-limit", "30s", "give up after this `duration` with exit code 4 (0: no limit)")
@@ -164,7 +164,11 @@ func left(ctx context.Context) time.Duration {
 
 // plan is the `plan` subcommand.
 func (a *app) plan(parent context.Context, path string, s planSettings) error {
-	if s.out != "" {
+	if s.format == "ics" {
+		if err := checkOutDir(s.out); err != nil {
+			return err
+		}
+	} else if s.out != "" {
 		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
 			return err
 		}
@@ -350,6 +354,8 @@ func (a *app) emit(rep *report, s planSettings) error {
 		err = renderJSON(&buf, rep)
 	case "html":
 		err = renderHTML(&buf, rep)
+	case "ics":
+		return a.writeICS(rep, s.out) // one file per person into the directory --out
 	default:
 		err = renderText(&buf, rep)
 	}
