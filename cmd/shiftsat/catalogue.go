@@ -98,6 +98,38 @@ var catalogue = map[string][2]string{
 	"plan.printNote":    {"Print: landscape, A4 for up to a month, A3 for longer horizons.", "印刷: 横向き。1か月までならA4、それより長い期間はA3。"},
 	"plan.generated":    {"Made by shiftsat", "shiftsatで作成"},
 
+	// plan: the text report (English exactly as before the catalogue)
+	"txt.unknown":      {"No answer within the time limit: the solver found neither a roster nor a proof\nthat none exists. Try a longer --time-limit.\n", "制限時間内に答えが出ませんでした。勤務表も、存在しないことの証明も得られていません。\n--time-limit を長くしてください。\n"},
+	"txt.horizon":      {"horizon", "期間"},
+	"txt.staff":        {"staff", "スタッフ"},
+	"txt.shifts":       {"shifts", "シフト"},
+	"txt.rules":        {"rules", "ルール"},
+	"txt.status":       {"status", "結果"},
+	"txt.solver":       {"solver", "ソルバー"},
+	"txt.nextDay":      {" (+1 day)", "（翌日）"},
+	"txt.hWork":        {"%s h work", "実働%s"},
+	"txt.break":        {"%s break", "休憩%s"},
+	"txt.builtin":      {"built in: demand (%d lines), one shift at a time, availability, leave, requests off, fixed shifts, history, personal limits", "組み込み: 必要人数（%d行）、同時に1シフトのみ、勤務不可日、年次有給休暇、休み希望、固定シフト、前月の実績、個人の上限"},
+	"txt.minors":       {", minors (Arts. 60, 61)", "、年少者（労働基準法第60条・第61条）"},
+	"txt.legend":       {"%s; %s rest day; %s end of a night shift (work, no start); %s paid leave; | week start (%s)", "%s。%s 休日、%s 夜勤明け（勤務日、開始なし）、%s 年次有給休暇、| 週の始まり（%s）"},
+	"txt.comma":        {", ", "、"},
+	"txt.coverageRows": {"coverage rows: people starting the shift each day (! below min, + above max)", "必要人数の行: 各日にそのシフトを始める人数（! 下限未満、+ 上限超過）"},
+	"txt.perPerson":    {"Per person", "個人別"},
+	"txt.perDay":       {"Per day", "日別"},
+	"txt.colPerson":    {"person", "ID"},
+	"txt.colName":      {"name", "氏名"},
+	"txt.colShifts":    {"shifts", "勤務回数"},
+	"txt.colHours":     {"hours", "労働時間"},
+	"txt.colNights":    {"nights", "夜勤"},
+	"txt.colRest":      {"rest", "休日"},
+	"txt.colLeave":     {"leave", "年休"},
+	"txt.colStreak":    {"streak", "最長連続"},
+	"txt.peopleNote":   {"  (shifts start in the horizon; hours are work time without breaks; nights touch 22:00-05:00;\n   streak is the longest run of days without a rest day, history included)\n", "  （勤務回数は期間内に始まるシフトの数、労働時間は休憩を除く実働、夜勤は22時〜翌5時にかかる勤務、\n   最長連続は前月分を含めて休日のない日の最長の連続）\n"},
+	"txt.noDemand":     {"  no demand lines\n", "  必要人数の定めはありません\n"},
+	"txt.short":        {"  %s %s: %d, %d short of min %d\n", "  %[1]s %[2]s: %[3]d人、下限%[5]d人に%[4]d人不足\n"},
+	"txt.over":         {"  %s %s: %d, %d over max %d\n", "  %[1]s %[2]s: %[3]d人、上限%[5]d人を%[4]d人超過\n"},
+	"txt.allMet":       {"  every demand line met on every day (%d lines, %d line-days)\n", "  すべての日ですべての必要人数を満たしています（%d行、延べ%d日）\n"},
+
 	// ics
 	"ics.offDuty":     {"Off duty: do not contact", "勤務時間外（連絡しないでください）"},
 	"ics.offDutyDesc": {"Off-duty time between shifts. Work contact is muted (the right to disconnect).", "勤務と勤務の間の勤務時間外です。業務連絡は控えてください（つながらない権利）。"},
@@ -161,6 +193,8 @@ var kindNames = map[string][2]string{
 	"requests_off":         {"requests_off", "休み希望"},
 	"fixed":                {"fixed", "固定シフト"},
 	"personal":             {"personal", "個人の条件"},
+	"history":              {"history", "前月の実績"},
+	"capacity":             {"capacity", "人員の数え上げ"},
 }
 
 // kindName names a kind in lang (the kind itself when unknown).
