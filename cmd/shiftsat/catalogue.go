@@ -96,7 +96,7 @@ var catalogue = map[string][2]string{
 	"plan.reasonLower":  {"a roster granting it was found at a lower total (%d) than this plan's %d, which is not proved optimal", "この希望をかなえ、合計がより低い（%d）勤務表が見つかりました（この計画は%dで、最適性は証明されていません）"},
 	"plan.reasonTime":   {"not explained within the time limit", "制限時間内に説明できませんでした"},
 	"plan.printNote":    {"Print: landscape, A4 for up to a month, A3 for longer horizons.", "印刷: 横向き。1か月までならA4、それより長い期間はA3。"},
-	"plan.generated":    {"Made by shiftsat", "shiftsatで作成"},
+	"plan.generated":    {"Made by shiftsat", "シフト計画ツール shiftsat で作成"},
 
 	// plan: the text report (English exactly as before the catalogue)
 	"txt.unknown":      {"No answer within the time limit: the solver found neither a roster nor a proof\nthat none exists. Try a longer --time-limit.\n", "制限時間内に答えが出ませんでした。勤務表も、存在しないことの証明も得られていません。\n--time-limit を長くしてください。\n"},
@@ -147,7 +147,7 @@ var catalogue = map[string][2]string{
 	"check.people":     {" (%d people)", "（%d人）"},
 	"check.notPerson":  {"not about one person: %d violations", "個人に限らない違反: %d件"},
 	"check.personHead": {"%s: %d violations", "%s: 違反%d件"},
-	"check.limit":      {"%s (limit %s)", "%s（上限・下限 %s）"},
+	"check.limit":      {"%s (limit %s)", "%s（限度 %s）"},
 	"check.shift":      {" shift %s", " シフト%s"},
 	"check.source":     {"source: %s", "根拠: %s"},
 }
@@ -334,7 +334,44 @@ func citeIn(lang, c string) string {
 		return t
 	}
 	if t, ok := userSetJA(c); ok {
-		return t
+		return paramsJA.Replace(t)
+	}
+	if id, ok := strings.CutPrefix(c, "personal limit of "); ok {
+		return "シナリオで定めた" + strings.TrimSuffix(id, " in the scenario") + "の個人の上限"
 	}
 	return c
+}
+
+// ruleIn is the rule entry a violation names, in lang: the scenario's own
+// entry name as written; the built-in requirements ("personal", "demand",
+// "limits.max_days") by their kind's name in Japanese.
+func ruleIn(lang string, sc *model.Scenario, v constraints.Violation) string {
+	if lang != "ja" {
+		return v.Rule
+	}
+	for _, r := range sc.Rules {
+		if r.Rule == v.Rule {
+			return v.Rule
+		}
+	}
+	if f, ok := strings.CutPrefix(v.Rule, "limits."); ok {
+		if n, ok := limitsJA[f]; ok {
+			return n
+		}
+	}
+	return ""
+}
+
+// paramsJA names the rule parameters (FORMAT.md) that user-set citations
+// quote, in Japanese.
+var paramsJA = strings.NewReplacer(
+	"window_hours: ", "時間枠: ", "rest_hours: ", "休息時間: ", "block_days: ", "単位期間の日数: ", "rest_days: ", "休日数: ",
+	"holiday_work: ", "休日労働: ", "hours: ", "時間: ", "max: ", "上限: ", "min: ", "下限: ", "anchor: ", "起算日: ",
+	"scheme: ", "方式: ", "per: ", "期間: ", "weight: ", "重み: ", "days: ", "日数: ",
+)
+
+// limitsJA names the personal limits of FORMAT.md in Japanese.
+var limitsJA = map[string]string{
+	"min_days": "最少勤務日数", "max_days": "最多勤務日数", "max_hours_per_week": "週の労働時間の上限",
+	"min_hours": "最少労働時間", "max_hours": "最多労働時間", "max_shifts": "シフトごとの回数の上限", "target_days": "目標勤務日数",
 }
