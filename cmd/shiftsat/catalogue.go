@@ -137,6 +137,22 @@ var catalogue = map[string][2]string{
 	"ics.leave":       {"Paid leave", "年次有給休暇"},
 	"ics.shift":       {"%s shift %s", "%s（%s）"},
 
+	// limits (English exactly as before the catalogue)
+	"limits.none":      {"none", "なし"},
+	"limits.unknown":   {"unknown", "不明"},
+	"limits.noLimit":   {"no limit (%s+)", "上限なし（%s以上）"},
+	"limits.notProven": {"%s (not proven)", "%s（未証明）"},
+	"limits.shift":     {"%s %s-%s (break %d min, %s h of work)", "%s %s-%s（休憩%d分、実働%s）"},
+	"limits.sep":       {"; ", "、"},
+	"limits.head":      {"What each rule set allows one person, nothing else constraining (found by the solver).\nShift types: %s\n\n", "ほかに制約がないとき、各ルールセットが1人に許す範囲（ソルバーで求めた値）。\nシフト: %s\n\n"},
+	"limits.columns":   {"rule set\tlongest streak\tfewest rest days in 28 days\tmost hours in 7 days\tshortest rest between shifts", "ルールセット\t最長連続勤務\t28日間の最少休日数\t7日間の最長労働時間\t勤務間の最短休息"},
+	"limits.days":      {"%d days", "%d日"},
+	"limits.hours":     {"%s h", "%s時間"},
+	"limits.witness":   {"%s: horizon %s (%d days), %d SAT calls; witnesses: streak %s, rest %s, hours %s, rest between %s\n", "%s: 期間 %s（%d日間）、SAT呼び出し%d回。実例: 連続勤務 %s、休日 %s、労働時間 %s、勤務間休息 %s\n"},
+
+	// validate
+	"validate.ok": {"ok: %s: %d staff, %d shift types, %d days, %d rules", "問題なし: %s: スタッフ%d人、シフト%d種類、%d日間、ルール%d件"},
+
 	// check
 	"check.head":       {"check: %s; %s", "検査: %s（%s）"},
 	"check.roster":     {"roster %s", "勤務表 %s"},

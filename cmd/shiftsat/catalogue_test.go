@@ -18,7 +18,7 @@ import (
 // jaAllowed are the Latin-letter words a Japanese text may hold: names of
 // things (EU), units and marks (ms, ID), and the formula of the partly
 // checked blocks (max).
-var jaAllowed = map[string]bool{"EU": true, "ID": true, "ms": true, "max": true, "JST": true, "shiftsat": true}
+var jaAllowed = map[string]bool{"EU": true, "ID": true, "SAT": true, "ms": true, "max": true, "JST": true, "shiftsat": true}
 
 // englishWords returns the words of two or more Latin letters in s that
 // are neither allowed nor among the user's own identifiers and names
@@ -236,5 +236,30 @@ func TestPlanJapanese(t *testing.T) {
 				t.Errorf("English left in the page: %v", uniq(w))
 			}
 		})
+	}
+}
+
+// TestLimitsValidateJapanese: limits and validate with --lang ja leave no
+// English word (rule set names and the scenario's own names stay).
+func TestLimitsValidateJapanese(t *testing.T) {
+	store := examplePath(t, "store.yaml")
+	isolate(t)
+	code, out, errOut := runCmd(t, "limits", "--rules", "jp-weekly", "--rules", "jp-4w4d,jp-13days", "--lang", "ja")
+	if code != exitOK {
+		t.Fatalf("limits: exit %d: %s", code, errOut)
+	}
+	if w := englishWords(out, []string{"jp-4w4d,jp-13days", "jp-weekly", "SAT"}); len(w) > 0 || !strings.Contains(out, "最長連続勤務") {
+		t.Errorf("limits --lang ja: English left %v:\n%s", w, out)
+	}
+	sc, err := loadScenario(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runCmd(t, "validate", store, "--lang", "ja")
+	if code != exitOK {
+		t.Fatalf("validate: exit %d: %s", code, errOut)
+	}
+	if w := englishWords(out, ownWords(sc)); len(w) > 0 || !strings.HasPrefix(out, "問題なし: ") {
+		t.Errorf("validate --lang ja: English left %v: %s", w, out)
 	}
 }
