@@ -263,3 +263,27 @@ func TestLimitsValidateJapanese(t *testing.T) {
 		t.Errorf("validate --lang ja: English left %v: %s", w, out)
 	}
 }
+
+// TestCompareJapanese: compare's text report with --lang ja leaves no
+// English word (the rule sets' names and specifications stay as given).
+func TestCompareJapanese(t *testing.T) {
+	isolate(t)
+	path := writeScenario(t, "streak.yaml", streakScenario)
+	sc, err := loadScenario(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roster := filepath.Join(filepath.Dir(path), "week-roster.csv")
+	if code, _, errOut := runCmd(t, "plan", path, "--format", "csv", "--out", roster); code != 0 {
+		t.Fatalf("plan: exit %d: %s", code, errOut)
+	}
+	sets := []string{"現行=jp-weekly", "jp-4w4d:anchor=2026-12-01,max_consecutive_days:max=3,rest_interval:hours=11"}
+	code, out, errOut := runCmd(t, "compare", path, "--rules", sets[0], "--rules", sets[1], "--roster", roster, "--lang", "ja")
+	if code != exitOK {
+		t.Fatalf("compare: exit %d: %s", code, errOut)
+	}
+	own := append(ownWords(sc, roster), sets[1], "jp-weekly", "jp-4w4d")
+	if w := englishWords(out, own); len(w) > 0 || !strings.Contains(out, "ルールセットの比較") {
+		t.Errorf("compare --lang ja: English left %v:\n%s", uniq(w), out)
+	}
+}
