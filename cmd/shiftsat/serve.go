@@ -190,6 +190,7 @@ func newServer(dir string, cfg serverConfig) (*server, error) {
 	s.mux.HandleFunc("POST /api/plan", s.handlePlan)
 	s.mux.HandleFunc("GET /api/jobs/{id}", s.handleJob)
 	s.mux.HandleFunc("POST /api/jobs/{id}/stop", s.handleStop)
+	s.mux.HandleFunc("POST /api/jobs/{id}/ways/{n}", s.handleWay)
 	s.mux.HandleFunc("GET /api/jobs/{id}/roster.csv", s.handleFile("csv"))
 	s.mux.HandleFunc("GET /api/jobs/{id}/roster.html", s.handleFile("html"))
 	s.mux.HandleFunc("GET /api/jobs/{id}/ics/{person}", s.handleICS)
@@ -282,8 +283,12 @@ type planResult struct {
 	Cells map[string]map[string]string `json:"cells,omitempty"`
 	// Violations counts what the independent check found (always 0 when shown).
 	Violations int `json:"violations"`
-	csv        []byte
-	ics        map[string][]byte
+	// Ways are the ways out of an infeasible scenario, each in a sentence;
+	// POST /api/jobs/ID/ways/N plans the scenario changed by way N.
+	Ways []string `json:"ways,omitempty"`
+	csv  []byte
+	ics  map[string][]byte
+	ways []*model.Scenario
 }
 
 func (j *planJob) snapshot() map[string]any {
@@ -317,6 +322,35 @@ func (s *server) handlePlan(w http.ResponseWriter, r *http.Request) {
 	if !contains(langs, lang) {
 		lang = s.cfg.lang
 	}
+	s.startJob(w, r, sc, lang)
+}
+
+// handleWay plans the scenario as changed by one of the ways out of an
+// infeasible plan: the one-click way out.
+func (s *server) handleWay(w http.ResponseWriter, r *http.Request) {
+	j := s.job(w, r)
+	if j == nil {
+		return
+	}
+	j.mu.Lock()
+	res := j.result
+	j.mu.Unlock()
+	n, err := strconv.Atoi(r.PathValue("n"))
+	if res == nil || err != nil || n < 1 || n > len(res.ways) {
+		httpError(w, http.StatusNotFound, "no such way out")
+		return
+	}
+	lang := r.URL.Query().Get("lang")
+	if !contains(langs, lang) {
+		lang = s.cfg.lang
+	}
+	// the changed scenario is the solver's; plans only read it
+	s.startJob(w, r, res.ways[n-1], lang)
+}
+
+// startJob starts a plan of sc and answers with the job (its result too
+// with ?wait=1).
+func (s *server) startJob(w http.ResponseWriter, r *http.Request, sc *model.Scenario, lang string) {
 	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.timeLimit+time.Minute)
 	job := &planJob{id: strconv.FormatInt(s.next.Add(1), 10), cancel: cancel, done: make(chan struct{}), progress: "waiting"}
 	s.addJob(job)
@@ -573,7 +607,14 @@ func (s *server) runPlan(ctx context.Context, job *planJob, sc *model.Scenario, 
 		}
 		var b bytes.Buffer
 		renderExplainText(&b, ex)
-		return &planResult{Status: "infeasible", Text: b.String()}
+		out := &planResult{Status: "infeasible", Text: b.String()}
+		for _, way := range ex.ways {
+			if way.Scenario != nil {
+				out.Ways = append(out.Ways, ex.waySentence(way))
+				out.ways = append(out.ways, way.Scenario)
+			}
+		}
+		return out
 	}
 	return &planResult{Status: "unknown", Text: fmt.Sprintf("no answer within the time limit of %s", s.cfg.timeLimit)}
 }

@@ -42,6 +42,7 @@ pre{white-space:pre-wrap;background:#fafafa;border:1px solid #ddd;padding:.6em}
 </div>
 <div>Edits (applied at the next plan): <ul id="edits"></ul> <button id="clear">Clear edits</button> <button id="replan">Re-plan</button></div>
 <div id="downloads"></div>
+<ol id="ways"></ol>
 <pre id="text" hidden></pre>
 <iframe id="page" title="roster"></iframe>
 <script>
@@ -64,12 +65,13 @@ function showEdits() {
   $("edits").innerHTML = "";
   for (const e of edits) { const li = document.createElement("li"); li.textContent = e.action + " " + e.staff + " " + e.date + (e.shift ? " " + e.shift : ""); $("edits").appendChild(li); }
 }
-async function plan() {
+// plan plans the chosen scenario with the edits, or (way) applies a way out.
+async function plan(way) {
   const req = {edits: edits, lang: document.documentElement.lang};
   if (uploaded !== null) req.yaml = uploaded; else req.file = $("file").value;
   $("status").textContent = "planning…"; $("stop").disabled = false; $("plan").disabled = true;
   try {
-    job = await api("/api/plan", req);
+    job = typeof way === "string" ? await api(way, {}) : await api("/api/plan", req);
     while (job.state === "running") {
       $("status").textContent = "planning: " + job.progress;
       await new Promise(r => setTimeout(r, 250));
@@ -87,6 +89,15 @@ function show(res) {
   document.documentElement.dataset.status = res.status;
   $("text").hidden = !res.text; $("text").textContent = res.text || "";
   $("downloads").innerHTML = "";
+  $("ways").innerHTML = "";
+  (res.ways || []).forEach((w, i) => {
+    const li = document.createElement("li"), b = document.createElement("button");
+    li.textContent = w + " ";
+    b.textContent = "Apply this way out"; b.className = "way";
+    const from = job.id;
+    b.onclick = () => plan("/api/jobs/" + from + "/ways/" + (i + 1) + "?lang=" + document.documentElement.lang);
+    li.appendChild(b); $("ways").appendChild(li);
+  });
   if (res.status !== "feasible") { $("page").srcdoc = ""; return; }
   const link = (href, text) => { const a = document.createElement("a"); a.href = href; a.textContent = text; a.download = ""; $("downloads").appendChild(a); };
   link("/api/jobs/" + job.id + "/roster.csv", "roster.csv");
@@ -119,8 +130,8 @@ document.querySelectorAll("#editor button[data-action]").forEach(b => b.addEvent
 }));
 $("editclose").onclick = () => { $("editor").style.display = "none"; };
 $("clear").onclick = () => { edits = []; showEdits(); };
-$("plan").onclick = plan;
-$("replan").onclick = plan;
+$("plan").onclick = () => plan();
+$("replan").onclick = () => plan();
 $("stop").onclick = async () => { if (job) show((await api("/api/jobs/" + job.id + "/stop", {})).result); };
 $("file").onchange = () => { uploaded = null; edits = []; showEdits(); };
 $("upload").onchange = async () => {

@@ -185,8 +185,21 @@ func TestServePlans(t *testing.T) {
 		t.Errorf("sato.ics lacks the pinned shift")
 	}
 	code, out = post(t, ts.URL+"/api/plan?wait=1", map[string]any{"file": "infeasible.yaml"})
-	if res := out["result"].(map[string]any); code != http.StatusOK || res["status"] != "infeasible" || !strings.Contains(res["text"].(string), "No roster satisfies every rule") {
+	res = out["result"].(map[string]any)
+	if code != http.StatusOK || res["status"] != "infeasible" || !strings.Contains(res["text"].(string), "No roster satisfies every rule") {
 		t.Errorf("infeasible: %d %v", code, out)
+	}
+	// one click on a way out plans the changed scenario: a roster
+	ways, _ := res["ways"].([]any)
+	if len(ways) == 0 {
+		t.Fatalf("no way out offered: %v", res)
+	}
+	code, out = post(t, ts.URL+"/api/jobs/"+out["id"].(string)+"/ways/1?wait=1", map[string]any{})
+	if res := out["result"].(map[string]any); code != http.StatusOK || res["status"] != "feasible" {
+		t.Errorf("way out %q applied: %d %v", ways[0], code, res["status"])
+	}
+	if code, _ := post(t, ts.URL+"/api/jobs/"+id+"/ways/1", map[string]any{}); code != http.StatusNotFound {
+		t.Errorf("a way out of a feasible plan: status %d, want 404", code)
 	}
 	// a plan that is stopped says so
 	_, out = post(t, ts.URL+"/api/plan", map[string]any{"file": "store.yaml"})
