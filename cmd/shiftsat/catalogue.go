@@ -153,6 +153,31 @@ var catalogue = map[string][2]string{
 	// validate
 	"validate.ok": {"ok: %s: %d staff, %d shift types, %d days, %d rules", "問題なし: %s: スタッフ%d人、シフト%d種類、%d日間、ルール%d件"},
 
+	// serve: the page
+	"serve.scenario":   {"Scenario", "シナリオ"},
+	"serve.upload":     {"or upload", "またはアップロード"},
+	"serve.plan":       {"Plan", "計画する"},
+	"serve.stop":       {"Stop", "中止"},
+	"serve.pin":        {"Pin this shift", "このシフトに固定"},
+	"serve.forbid":     {"Forbid this shift", "このシフトを禁止"},
+	"serve.off":        {"Request the day off", "この日を休み希望に"},
+	"serve.close":      {"Close", "閉じる"},
+	"serve.edits":      {"Edits (applied at the next plan):", "変更（次の計画で反映）:"},
+	"serve.clear":      {"Clear edits", "変更を消す"},
+	"serve.replan":     {"Re-plan", "再計画"},
+	"serve.planning":   {"planning", "計画中"},
+	"serve.error":      {"error", "エラー"},
+	"serve.applyWay":   {"Apply this way out", "この解決策を適用"},
+	"serve.tooLarge":   {"the file is larger than the upload limit (%d bytes)", "ファイルがアップロードの上限（%dバイト）を超えています"},
+	"serve.uploaded":   {"uploaded", "アップロード済み"},
+	"serve.feasible":   {"feasible", "作成できました"},
+	"serve.infeasible": {"infeasible: no roster satisfies the rules", "作成不可: ルールをすべて満たす勤務表はありません"},
+	"serve.unknown":    {"no answer within the time limit", "制限時間内に答えが出ませんでした"},
+	"serve.stopped":    {"stopped", "中止しました"},
+	"serve.actPin":     {"pin", "固定"},
+	"serve.actForbid":  {"forbid", "禁止"},
+	"serve.actOff":     {"day off", "休み希望"},
+
 	// check
 	"check.head":       {"check: %s; %s", "検査: %s（%s）"},
 	"check.roster":     {"roster %s", "勤務表 %s"},

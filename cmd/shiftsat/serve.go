@@ -639,5 +639,11 @@ var servePage = template.Must(template.New("page").Parse(serveHTML))
 
 func (s *server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	servePage.Execute(w, map[string]any{"Lang": s.cfg.lang, "MaxUpload": s.cfg.maxBody})
+	t := map[string]string{}
+	for id := range catalogue {
+		if strings.HasPrefix(id, "serve.") {
+			t[strings.TrimPrefix(id, "serve.")] = tr(s.cfg.lang, id)
+		}
+	}
+	servePage.Execute(w, map[string]any{"Lang": s.cfg.lang, "MaxUpload": s.cfg.maxBody, "T": t})
 }

@@ -26,21 +26,21 @@ pre{white-space:pre-wrap;background:#fafafa;border:1px solid #ddd;padding:.6em}
 <body>
 <header>
 <h1>shiftsat</h1>
-<label>Scenario <select id="file"></select></label>
-<label>or upload <input type="file" id="upload" accept=".yaml,.yml"></label>
-<button id="plan">Plan</button>
-<button id="stop" disabled>Stop</button>
+<label>{{.T.scenario}} <select id="file"></select></label>
+<label>{{.T.upload}} <input type="file" id="upload" accept=".yaml,.yml"></label>
+<button id="plan">{{.T.plan}}</button>
+<button id="stop" disabled>{{.T.stop}}</button>
 <span id="status"></span>
 </header>
 <div id="editor">
 <b id="editwho"></b>
 <select id="editshift"></select>
-<button data-action="pin">Pin this shift</button>
-<button data-action="forbid">Forbid this shift</button>
-<button data-action="off">Request the day off</button>
-<button id="editclose">Close</button>
+<button data-action="pin">{{.T.pin}}</button>
+<button data-action="forbid">{{.T.forbid}}</button>
+<button data-action="off">{{.T.off}}</button>
+<button id="editclose">{{.T.close}}</button>
 </div>
-<div>Edits (applied at the next plan): <ul id="edits"></ul> <button id="clear">Clear edits</button> <button id="replan">Re-plan</button></div>
+<div>{{.T.edits}} <ul id="edits"></ul> <button id="clear">{{.T.clear}}</button> <button id="replan">{{.T.replan}}</button></div>
 <div id="downloads"></div>
 <ol id="ways"></ol>
 <pre id="text" hidden></pre>
@@ -48,6 +48,7 @@ pre{white-space:pre-wrap;background:#fafafa;border:1px solid #ddd;padding:.6em}
 <script>
 "use strict";
 const maxUpload = {{.MaxUpload}};
+const T = {{.T}};
 const $ = id => document.getElementById(id);
 let edits = [], uploaded = null, job = null, result = null, shifts = [], sel = null;
 async function api(url, body) {
@@ -63,29 +64,29 @@ async function loadList() {
 }
 function showEdits() {
   $("edits").innerHTML = "";
-  for (const e of edits) { const li = document.createElement("li"); li.textContent = e.action + " " + e.staff + " " + e.date + (e.shift ? " " + e.shift : ""); $("edits").appendChild(li); }
+  for (const e of edits) { const li = document.createElement("li"); li.textContent = ({pin: T.actPin, forbid: T.actForbid, off: T.actOff}[e.action]) + " " + e.staff + " " + e.date + (e.shift ? " " + e.shift : ""); $("edits").appendChild(li); }
 }
 // plan plans the chosen scenario with the edits, or (way) applies a way out.
 async function plan(way) {
   const req = {edits: edits, lang: document.documentElement.lang};
   if (uploaded !== null) req.yaml = uploaded; else req.file = $("file").value;
-  $("status").textContent = "planning…"; $("stop").disabled = false; $("plan").disabled = true;
+  $("status").textContent = T.planning + "…"; $("stop").disabled = false; $("plan").disabled = true;
   try {
     job = typeof way === "string" ? await api(way, {}) : await api("/api/plan", req);
     while (job.state === "running") {
-      $("status").textContent = "planning: " + job.progress;
+      $("status").textContent = T.planning + ": " + job.progress;
       await new Promise(r => setTimeout(r, 250));
       job = await api("/api/jobs/" + job.id);
     }
     show(job.result);
   } catch (e) {
-    $("status").textContent = "error: " + e.message;
+    $("status").textContent = T.error + ": " + e.message;
     document.documentElement.dataset.error = e.message;
   } finally { $("stop").disabled = true; $("plan").disabled = false; }
 }
 function show(res) {
   result = res;
-  $("status").textContent = res.status;
+  $("status").textContent = T[res.status] || res.status;
   document.documentElement.dataset.status = res.status;
   $("text").hidden = !res.text; $("text").textContent = res.text || "";
   $("downloads").innerHTML = "";
@@ -93,7 +94,7 @@ function show(res) {
   (res.ways || []).forEach((w, i) => {
     const li = document.createElement("li"), b = document.createElement("button");
     li.textContent = w + " ";
-    b.textContent = "Apply this way out"; b.className = "way";
+    b.textContent = T.applyWay; b.className = "way";
     const from = job.id;
     b.onclick = () => plan("/api/jobs/" + from + "/ways/" + (i + 1) + "?lang=" + document.documentElement.lang);
     li.appendChild(b); $("ways").appendChild(li);
@@ -137,8 +138,8 @@ $("file").onchange = () => { uploaded = null; edits = []; showEdits(); };
 $("upload").onchange = async () => {
   const f = $("upload").files[0];
   if (!f) return;
-  if (f.size > maxUpload) { $("status").textContent = "the file is larger than the upload limit (" + maxUpload + " bytes)"; return; }
-  uploaded = await f.text(); edits = []; showEdits(); $("status").textContent = "uploaded " + f.name;
+  if (f.size > maxUpload) { $("status").textContent = T.tooLarge.replace("%d", maxUpload); return; }
+  uploaded = await f.text(); edits = []; showEdits(); $("status").textContent = T.uploaded + ": " + f.name;
 };
 // The browser test's tour: plan the first scenario, pin a shift on the
 // first person's first day by clicking, re-plan, and report the grid.

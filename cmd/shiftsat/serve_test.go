@@ -350,3 +350,26 @@ func TestServeInBrowser(t *testing.T) {
 	browse("--screenshot="+shot, url)
 	t.Logf("screenshot: %s", shot)
 }
+
+// TestServePageJapanese: with --lang ja the page's controls and messages
+// are Japanese (from the catalogue).
+func TestServePageJapanese(t *testing.T) {
+	s, err := newServer(t.TempDir(), serverConfig{maxBody: 1 << 20, lang: "ja"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	resp, err := http.Get(ts.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{`<html lang="ja">`, ">計画する</button>", ">再計画</button>", ">このシフトに固定</button>", `"applyWay":"この解決策を適用"`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the Japanese page lacks %s", want)
+		}
+	}
+}
