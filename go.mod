@@ -3,6 +3,7 @@ module github.com/shiftsat/shiftsat
 go 1.26.8
 
 require (
+	github.com/arran4/golang-ical v0.3.4
 	github.com/go-air/gini v1.0.4
 	github.com/google/go-cmp v0.7.0
 	github.com/spf13/cast v1.10.0

@@ -31,6 +31,7 @@ type checkOptions struct {
 	replaceRules bool
 	format       string
 	out          string
+	lang         string
 }
 
 func (a *app) checkCmd() *cobra.Command {
@@ -84,12 +85,16 @@ error is printed as file:line:col: where: message), 5 violations found.`,
 	f.BoolVar(&o.replaceRules, "replace-rules", false, "replace the scenario's rules with --rules and --rules-file")
 	f.StringVar(&o.format, "format", "text", "output `format`: text, csv or json")
 	f.StringVarP(&o.out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
+	f.StringVar(&o.lang, "lang", "en", "language of the report and of the violations' messages: en or ja")
 	return c
 }
 
 // check is the `check` subcommand.
 func (a *app) check(path, rosterPath string, o checkOptions) error {
 	o.format = strings.ToLower(strings.TrimSpace(o.format))
+	if o.lang = strings.ToLower(strings.TrimSpace(o.lang)); !contains(langs, o.lang) {
+		return usageErrorf("--lang: unknown language %q; expected one of: %s", o.lang, strings.Join(langs, ", "))
+	}
 	if !contains(formats, o.format) {
 		return usageErrorf("--format: unknown format %q; expected one of: %s", o.format, strings.Join(formats, ", "))
 	}
@@ -124,7 +129,7 @@ func (a *app) check(path, rosterPath string, o checkOptions) error {
 		rules = kept
 	}
 	vs := constraints.CheckAll(rules, ro)
-	rep := &checkReport{sc: sc, roster: rosterPath, actuals: o.actuals, violations: vs}
+	rep := &checkReport{sc: sc, roster: rosterPath, actuals: o.actuals, violations: vs, lang: o.lang}
 	var buf bytes.Buffer
 	switch o.format {
 	case "csv":
@@ -350,6 +355,18 @@ type checkReport struct {
 	sc              *model.Scenario
 	roster, actuals string
 	violations      []constraints.Violation
+	// lang is the language of the report ("en" or "ja").
+	lang string
+}
+
+// message is a violation's sentence in the report's language: the
+// checker's own sentence in English (as it always was), the catalogue's
+// (catalogue.go, from the violation's fields) in Japanese.
+func (r *checkReport) message(v constraints.Violation) string {
+	if r.lang != "ja" {
+		return v.Message
+	}
+	return violationText(r.lang, r.sc, v)
 }
 
 // ruleNames are the names of the rule entries checked (scenario and added).
@@ -365,12 +382,12 @@ func (r *checkReport) ruleNames() []string {
 func (r *checkReport) inputs() string {
 	var parts []string
 	if r.roster != "" {
-		parts = append(parts, "roster "+r.roster)
+		parts = append(parts, tr(r.lang, "check.roster", r.roster))
 	}
 	if r.actuals != "" {
-		parts = append(parts, "actual times "+r.actuals)
+		parts = append(parts, tr(r.lang, "check.actuals", r.actuals))
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, tr(r.lang, "txt.comma"))
 }
 
 // fmtHM formats minutes as H:MM (negative with a sign).
@@ -406,6 +423,10 @@ func hasFigure(v constraints.Violation) bool { return v.Unit != "" }
 // renderViolationsText prints the violations grouped by person (people in
 // scenario order; violations with no person, such as demand, last).
 func renderViolationsText(w io.Writer, r *checkReport) {
+	if r.lang == "ja" {
+		renderViolationsTextJA(w, r) // render_check_ja.go
+		return
+	}
 	fmt.Fprintf(w, "check: %s; %s\n", scenarioName(r.sc.Name, r.sc.File), r.inputs())
 	fmt.Fprintf(w, "rules: %s\n", strings.Join(r.ruleNames(), ", "))
 	if len(r.violations) == 0 {
@@ -500,7 +521,7 @@ func renderViolationsCSV(w io.Writer, r *checkReport) error {
 	for _, v := range r.violations {
 		m, l, u := displayFigure(v)
 		if err := cw.Write([]string{string(v.Staff), v.Kind, v.Rule, v.From.String(), v.To.String(), string(v.Shift),
-			m, l, u, v.Message, v.Citation}); err != nil {
+			m, l, u, r.message(v), citeIn(r.lang, v.Citation)}); err != nil {
 			return err
 		}
 	}
@@ -546,11 +567,11 @@ func renderViolationsJSON(w io.Writer, r *checkReport) error {
 	}
 	for _, v := range r.violations {
 		jv := jsonViolation{Staff: string(v.Staff), Kind: v.Kind, Rule: v.Rule, From: v.From.String(), To: v.To.String(),
-			Shift: string(v.Shift), Unit: v.Unit, Message: v.Message, Citation: v.Citation}
+			Shift: string(v.Shift), Unit: v.Unit, Message: r.message(v), Citation: citeIn(r.lang, v.Citation)}
 		if hasFigure(v) {
 			m, l := v.Measured, v.Limit
 			jv.Measured, jv.Limit = &m, &l
-			jv.Figure = figure(m, v.Unit) + " (limit " + figure(l, v.Unit) + ")"
+			jv.Figure = tr(r.lang, "check.limit", figureIn(r.lang, m, v.Unit), figureIn(r.lang, l, v.Unit))
 		}
 		out.Violations = append(out.Violations, jv)
 	}

@@ -18,7 +18,8 @@ import (
 var version = ""
 
 func (a *app) validateCmd() *cobra.Command {
-	return &cobra.Command{
+	var lang string
+	c := &cobra.Command{
 		Use:   "validate SCENARIO.yaml",
 		Short: "check a scenario and its rules without solving",
 		Long: `validate loads the scenario and compiles its rules without solving. It prints
@@ -26,15 +27,20 @@ func (a *app) validateCmd() *cobra.Command {
 file:line:col: field: message and exits with code 2.`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if lang = strings.ToLower(strings.TrimSpace(lang)); !contains(langs, lang) {
+				return usageErrorf("--lang: unknown language %q; expected one of: %s", lang, strings.Join(langs, ", "))
+			}
 			sc, _, err := a.load(args[0])
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "ok: %s: %d staff, %d shift types, %d days, %d rules\n",
-				scenarioName(sc.Name, sc.File), len(sc.Staff), len(sc.Shifts), sc.Horizon.Days(), len(sc.Rules))
+			fmt.Fprintln(a.stdout, tr(lang, "validate.ok",
+				scenarioName(sc.Name, sc.File), len(sc.Staff), len(sc.Shifts), sc.Horizon.Days(), len(sc.Rules)))
 			return nil
 		},
 	}
+	c.Flags().StringVar(&lang, "lang", "en", "language of the summary line: en or ja (input errors are in English)")
+	return c
 }
 
 // scenarioName is the scenario's name, or its file's base name when unnamed.

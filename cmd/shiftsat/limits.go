@@ -20,6 +20,7 @@ type limitsOptions struct {
 	format    string
 	out       string
 	timeLimit time.Duration
+	lang      string
 }
 
 func (a *app) limitsCmd() *cobra.Command {
@@ -55,6 +56,7 @@ reached before any extreme was found.`,
 	f.StringArrayVar(&o.rules, "rules", nil, "a rule `SET` (NAME[:key=value,...],... or @FILE.yaml); repeat for several")
 	f.StringVar(&o.shifts, "shifts", "", "use the shift types of the scenario `FILE.yaml` (default: D 08:00-17:00, break 60)")
 	f.StringVar(&o.format, "format", "text", "output `format`: text, csv or json")
+	f.StringVar(&o.lang, "lang", "en", "language of the text table: en or ja")
 	f.StringVarP(&o.out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
 	f.DurationVar(&o.timeLimit, "time-limit", 30*time.Second, "stop each rule set's search after this `duration` (0: no limit); the extremes found so far are shown, marked not proven")
 	return c
@@ -68,6 +70,9 @@ type limitsRow struct {
 
 func (a *app) limits(cmd *cobra.Command, o limitsOptions) error {
 	o.format = strings.ToLower(strings.TrimSpace(o.format))
+	if o.lang = strings.ToLower(strings.TrimSpace(o.lang)); !contains(langs, o.lang) {
+		return usageErrorf("--lang: unknown language %q; expected one of: %s", o.lang, strings.Join(langs, ", "))
+	}
 	if !contains(formats, o.format) {
 		return usageErrorf("--format: unknown format %q; expected one of: %s", o.format, strings.Join(formats, ", "))
 	}
@@ -114,7 +119,7 @@ func (a *app) limits(cmd *cobra.Command, o limitsOptions) error {
 	case "json":
 		err = renderLimitsJSON(&buf, rows)
 	default:
-		renderLimitsText(&buf, rows)
+		renderLimitsText(&buf, rows, o.lang)
 	}
 	if err != nil {
 		return failf("render %s: %v", o.format, err)

@@ -38,8 +38,9 @@ type planSettings struct {
 
 var formats = []string{"text", "csv", "json"}
 
-// planFormats are the formats of plan: those of check, and xlsx (render_xlsx.go).
-var planFormats = append(append([]string(nil), formats...), "xlsx")
+// planFormats are plan's output formats: formats, and the views only a
+// plan has (render_xlsx.go, render_html.go, render_ics.go).
+var planFormats = append(append([]string(nil), formats...), "xlsx", "html", "ics")
 var langs = []string{"en", "ja"}
 
 func (a *app) planCmd() *cobra.Command {
@@ -78,7 +79,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 		},
 	}
 	f := c.Flags()
-	f.String("format", "text", "output `format`: text, csv, json or xlsx (xlsx needs --out)")
+	f.String("format", "text", "output `format`: text, csv, json, xlsx (a workbook; needs --out), html (a printable page) or ics (one calendar per person into the directory --out)")
 	f.StringVarP(&out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
 	f.StringVar(&history, "history", "", "fill the history from last month's roster `FILE` (.csv or .xlsx, as plan writes it)")
 	f.StringVar(&replan, "replan", "", "re-plan the published roster `FILE` (.csv or .xlsx) from --from on, changing as few cells as possible")
@@ -86,7 +87,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress line on standard error (shown only when it is a terminal)")
 	f.String("time-limit", "30s", "give up after this `duration` with exit code 4 (0: no limit)")
 	f.Bool("bom", false, "start CSV output with a UTF-8 byte-order mark")
-	f.String("lang", "en", "language of weekday names in the text grid: en or ja")
+	f.String("lang", "en", "language of the output (text, html, ics): en or ja")
 	f.String("max-memory", "auto", maxMemoryHelp)
 	f.StringVar(&a.configFlag, "config", "", "read settings from `FILE` (default ./"+defaultConfigFile+" when it exists)")
 	f.StringVar(&dimacs, "dimacs", "", "write the plain CNF of the whole scenario (hard clauses, no selectors) as DIMACS to `FILE` and stop, to run another SAT solver on it")
@@ -173,7 +174,11 @@ func (a *app) plan(parent context.Context, path string, s planSettings) error {
 	if s.format == "xlsx" && s.out == "" {
 		return usageErrorf("--format xlsx writes a workbook: give the file with --out FILE.xlsx")
 	}
-	if s.out != "" {
+	if s.format == "ics" {
+		if err := checkOutDir(s.out); err != nil {
+			return err
+		}
+	} else if s.out != "" {
 		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile},
 			input{"last month's roster", s.history}, input{"the published roster", s.replan}); err != nil {
 			return err
@@ -363,6 +368,10 @@ func (a *app) emit(rep *report, s planSettings) error {
 		err = renderJSON(&buf, rep)
 	case "xlsx":
 		err = renderXLSX(&buf, rep, nil)
+	case "html":
+		err = renderHTML(&buf, rep)
+	case "ics":
+		return a.writeICS(rep, s.out) // one file per person into the directory --out
 	default:
 		err = renderText(&buf, rep)
 	}

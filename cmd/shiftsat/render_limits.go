@@ -19,46 +19,46 @@ func hoursOf(min int) string {
 }
 
 // extremeText formats one extreme for the text table.
-func extremeText(x solver.Extreme, value string) string {
+func extremeText(lang string, x solver.Extreme, value string) string {
 	switch {
 	case !x.Found && x.Proven:
-		return "none"
+		return tr(lang, "limits.none")
 	case !x.Found:
-		return "unknown"
+		return tr(lang, "limits.unknown")
 	case x.AtHorizon:
-		return fmt.Sprintf("no limit (%s+)", value)
+		return tr(lang, "limits.noLimit", value)
 	case !x.Proven:
-		return value + " (not proven)"
+		return tr(lang, "limits.notProven", value)
 	}
 	return value
 }
 
 // renderLimitsText writes one row per rule set, then the witnesses.
-func renderLimitsText(w io.Writer, rows []limitsRow) {
+func renderLimitsText(w io.Writer, rows []limitsRow, lang string) {
 	var b bytes.Buffer
 	if len(rows) > 0 {
 		var sh []string
 		for _, s := range rows[0].res.Shifts {
-			sh = append(sh, fmt.Sprintf("%s %s-%s (break %d min, %s h of work)", s.ID, model.FormatClock(s.Start), model.FormatClock(s.End), s.Break, fmtMinutes(s.WorkMinutes())))
+			sh = append(sh, tr(lang, "limits.shift", s.ID, model.FormatClock(s.Start), model.FormatClock(s.End), s.Break, fmtMinutes(s.WorkMinutes())))
 		}
-		fmt.Fprintf(&b, "What each rule set allows one person, nothing else constraining (found by the solver).\nShift types: %s\n\n", strings.Join(sh, "; "))
+		fmt.Fprintf(&b, tr(lang, "limits.head"), strings.Join(sh, tr(lang, "limits.sep")))
 	}
 	nights := limitsHasNights(rows)
 	tw := newTabTable(&b)
-	head := "rule set\tlongest streak\tfewest rest days in 28 days\tmost hours in 7 days\tshortest rest between shifts"
+	head := tr(lang, "limits.columns")
 	if nights {
-		head += "\tlongest run of nights"
+		head += tr(lang, "limits.nightsColumn")
 	}
 	fmt.Fprintln(tw, head)
 	for _, r := range rows {
 		x := r.res
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s", r.name,
-			extremeText(x.LongestStreak, fmt.Sprintf("%d days", x.LongestStreak.Value)),
-			extremeText(x.FewestRest, fmt.Sprintf("%d", x.FewestRest.Value)),
-			extremeText(x.MostHours, fmtMinutes(x.MostHours.Value)+" h"),
-			extremeText(x.ShortestRest, fmtMinutes(x.ShortestRest.Value)+" h"))
+			extremeText(lang, x.LongestStreak, tr(lang, "limits.days", x.LongestStreak.Value)),
+			extremeText(lang, x.FewestRest, fmt.Sprintf("%d", x.FewestRest.Value)),
+			extremeText(lang, x.MostHours, tr(lang, "limits.hours", fmtMinutes(x.MostHours.Value))),
+			extremeText(lang, x.ShortestRest, tr(lang, "limits.hours", fmtMinutes(x.ShortestRest.Value))))
 		if nights {
-			fmt.Fprintf(tw, "\t%s", extremeText(x.LongestNights, fmt.Sprintf("%d nights", x.LongestNights.Value)))
+			fmt.Fprintf(tw, "\t%s", extremeText(lang, x.LongestNights, tr(lang, "limits.nights", x.LongestNights.Value)))
 		}
 		fmt.Fprintln(tw)
 	}
@@ -66,11 +66,11 @@ func renderLimitsText(w io.Writer, rows []limitsRow) {
 	fmt.Fprintln(&b)
 	for _, r := range rows {
 		x := r.res
-		fmt.Fprintf(&b, "%s: horizon %s (%d days), %d SAT calls; witnesses: streak %s, rest %s, hours %s, rest between %s",
-			r.name, dateSpan(x.Horizon.Start, x.Horizon.End), x.Horizon.Days(), x.Solves,
-			witness(x.LongestStreak), witness(x.FewestRest), witness(x.MostHours), witness(x.ShortestRest))
+		fmt.Fprintf(&b, tr(lang, "limits.witness"),
+			r.name, spanIn(lang, x.Horizon.Start, x.Horizon.End), x.Horizon.Days(), x.Solves,
+			witness(lang, x.LongestStreak), witness(lang, x.FewestRest), witness(lang, x.MostHours), witness(lang, x.ShortestRest))
 		if nights {
-			fmt.Fprintf(&b, ", nights %s", witness(x.LongestNights))
+			fmt.Fprintf(&b, tr(lang, "limits.witnessNights"), witness(lang, x.LongestNights))
 		}
 		fmt.Fprintln(&b)
 	}
@@ -92,11 +92,11 @@ func limitsHasNights(rows []limitsRow) bool {
 	return false
 }
 
-func witness(x solver.Extreme) string {
+func witness(lang string, x solver.Extreme) string {
 	if !x.Found {
 		return "-"
 	}
-	return dateSpan(x.From, x.To)
+	return spanIn(lang, x.From, x.To)
 }
 
 // renderLimitsCSV writes a header and one row per rule set; values are
