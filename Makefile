@@ -4,7 +4,7 @@ GO           ?= go
 TEST_TIMEOUT ?= 5m
 SCENARIO     ?= examples/store.yaml
 
-.PHONY: run test build bench fmt bench-nrp bench-scale bench-capacity dimacs
+.PHONY: run test build bench fmt bench-nrp bench-scale bench-capacity bench-plan dimacs
 
 ## run: plan the example convenience-store month and print the roster
 run:
@@ -49,6 +49,13 @@ NRP_TIME      ?= 60s
 NRP_DIR       ?= ../shared/bench/curtois
 bench-nrp:
 	$(GO) run ./cmd/nrpbench -dir $(NRP_DIR) -time $(NRP_TIME) $(NRP_INSTANCES)
+
+## bench-plan: plan the soft 30-nurse ward of issue 15 (examples/hospital.yaml with targets, weighted requests
+## and fairness; see solver/ward_bench_test.go) for 10 s, 30 s and 60 s, with core-guided MaxSAT alone and with branch
+## and price beside it: cost, proved bound and root bound of each, saved to bench-plan.out
+bench-plan:
+	@status=0; (ulimit -v 8000000; $(GO) test -run '^$$' -bench 'BenchmarkPlanSoftWard' -benchtime 1x -v -timeout 30m ./solver) > bench-plan.out 2>&1 || status=$$?; \
+	grep -E '^(Benchmark|    ward_bench)' bench-plan.out; exit $$status
 
 ## fmt: format the Go sources
 fmt:

@@ -100,8 +100,8 @@ func (h *Holidays) Check(r *model.Roster) []Violation {
 		if p.Minor {
 			quota = h.RestDays
 		}
-		for b := model.FloorBlock(v.from, h.Anchor, h.BlockDays); b <= v.to; b = b.Add(h.BlockDays) {
-			end := b.Add(h.BlockDays - 1)
+		for _, blk := range model.FixedBlocks(v.from, v.to, h.Anchor, h.BlockDays) {
+			b, end := blk.Start, blk.End
 			if end < r.Scenario.Horizon.Start {
 				continue // a block wholly in the history is a fact, not judged
 			}

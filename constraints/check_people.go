@@ -12,20 +12,6 @@ import (
 // minors (RULES.md 2.7), breaks (2.8), demand, the structure of a person's
 // roster (§1) and personal requirements (2.9).
 
-// checkIsNight reports whether the instance's open span intersects
-// 22:00-05:00 of some day (RULES.md 2.7).
-func checkIsNight(in model.Instance) bool {
-	s, e := in.Interval()
-	for d := s.Date() - 1; d <= e.Date(); d++ {
-		nightStart := d.Start() + 22*60
-		nightEnd := nightStart + 7*60 // 05:00 the next day
-		if s < nightEnd && nightStart < e {
-			return true
-		}
-	}
-	return false
-}
-
 // Check implements Rule: per person, the planned instances (those starting
 // in the horizon) that are night instances number at most Max.
 func (n *NightWork) Check(r *model.Roster) []Violation {
@@ -34,7 +20,7 @@ func (n *NightWork) Check(r *model.Roster) []Violation {
 	for _, p := range sc.Staff {
 		count := 0
 		for _, in := range r.Instances(p.ID) {
-			if !in.History && checkIsNight(in) {
+			if !in.History && in.Night() {
 				count++
 			}
 		}
@@ -63,7 +49,7 @@ func (m *Minor) Check(r *model.Roster) []Violation {
 			continue
 		}
 		start, _ := in.Interval()
-		if checkIsNight(in) {
+		if in.Night() {
 			out = append(out, Violation{
 				Kind: m.Kind(), Rule: m.Name(), Staff: p.ID, From: in.Date, To: in.Date, Shift: in.Shift.ID,
 				Measured: 1, Limit: 0, Unit: "night shifts", Citation: m.Citation(),

@@ -71,9 +71,7 @@ func (b *SumBound) checkPeriods(sc *model.Scenario) []model.DateRange {
 		if n < 1 { // Compile always sets them; a bare PerWeek means the scenario's weeks
 			n, anchor = 7, sc.WeekAnchor()
 		}
-		for s := model.FloorBlock(h.Start, anchor, n); s <= h.End; s = s.Add(n) {
-			out = append(out, model.DateRange{Start: s, End: s.Add(n - 1)})
-		}
+		out = append(out, model.FixedBlocks(h.Start, h.End, anchor, n)...)
 	case PerRange:
 		if b.Range.Start <= h.End && b.Range.End >= h.Start && b.Range.Days() > 0 {
 			out = append(out, b.Range)

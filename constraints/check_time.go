@@ -156,10 +156,9 @@ type checkFailedPeriod struct {
 // to the period) is shorter than minutes.
 func checkFailingPeriods(sc *model.Scenario, gaps []checkGap, days, minutes int) []checkFailedPeriod {
 	var out []checkFailedPeriod
-	for b := model.FloorBlock(sc.Horizon.Start, sc.WeekAnchor(), days); b <= sc.Horizon.End; b = b.Add(days) {
-		end := b.Add(days)
-		if best := checkLongestFree(gaps, b.Start(), end.Start()); best < minutes {
-			out = append(out, checkFailedPeriod{from: b, to: end - 1, best: best})
+	for _, b := range model.FixedBlocks(sc.Horizon.Start, sc.Horizon.End, sc.WeekAnchor(), days) {
+		if best := checkLongestFree(gaps, b.Start.Start(), b.End.Add(1).Start()); best < minutes {
+			out = append(out, checkFailedPeriod{from: b.Start, to: b.End, best: best})
 		}
 	}
 	return out

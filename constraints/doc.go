@@ -13,7 +13,21 @@
 //
 // The two never share the rule's logic: Check is the reference that catches
 // encoding bugs. Both share only the time model of package model (dates,
-// shift intervals, touched days).
+// shift intervals, touched days, what a night instance is: model.NightSpan,
+// fixed blocks: model.FixedBlocks), the rule types and their parameters, and
+// the wording helpers of wording.go. TestCheckEncodeIndependent holds the
+// line: a check file (check.go, check_*.go, *_cost.go) uses nothing declared
+// in an encode file (encode_*.go, *_encode.go), nor the other way round.
+//
+// The registry (registry.go, entries in kinds.go) holds one KindSpec per
+// rule kind and preset: its name, its parameters with their types, its help
+// text and source, how an entry compiles to rule instances, the keys of its
+// explanation sentences and how --relax-rules loosens it. The list of kinds,
+// the parameters, `shiftsat rules`, compilation and loosening all derive from
+// it, and package model keeps a scenario's rule parameters generically
+// (model.RuleSpec.Params). Adding a kind is its entry, its Check file and its
+// Encode file (TestToyKind does exactly that); its explanation sentence, if it
+// wants one better than the generic one, is text in cmd's renderer.
 //
 // History (the known days before the horizon) is read by every rule: a
 // streak, a block or a rest interval that began last month is judged across

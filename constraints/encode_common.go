@@ -146,38 +146,10 @@ func intersect(a, b model.DateRange) model.DateRange {
 	return r
 }
 
-// fmtDuration formats minutes as "11 h" or "8 h 30 min".
-func fmtDuration(min int) string {
-	if min%60 == 0 {
-		return fmt.Sprintf("%d h", min/60)
-	}
-	return fmt.Sprintf("%d h %02d min", min/60, min%60)
-}
-
 // plural returns "n unit" with an s for n != 1.
 func plural(n int, unit string) string {
 	if n == 1 {
 		return fmt.Sprintf("%d %s", n, unit)
 	}
 	return fmt.Sprintf("%d %ss", n, unit)
-}
-
-// isNight reports whether the open span (s, e) intersects 22:00-05:00 of
-// some day (RULES.md 2.7).
-func isNight(s, e model.Minute) bool {
-	for d := s.Date() - 1; d <= e.Date(); d++ {
-		ns := d.Start() + 22*60
-		ne := d.Start() + model.MinutesPerDay + 5*60
-		lo, hi := s, e
-		if ns > lo {
-			lo = ns
-		}
-		if ne < hi {
-			hi = ne
-		}
-		if lo < hi {
-			return true
-		}
-	}
-	return false
 }

@@ -85,8 +85,7 @@ func (r *Holidays) Encode(e Encoder) {
 			quota = r.RestDays
 		}
 		known := knownRange(sc, p)
-		for b := model.FloorBlock(known.Start, r.Anchor, n); b <= known.End; b = b.Add(n) {
-			block := model.DateRange{Start: b, End: b.Add(n - 1)}
+		for _, block := range model.FixedBlocks(known.Start, known.End, r.Anchor, n) {
 			if block.End < sc.Horizon.Start {
 				continue // wholly in the history: a fact, not judged
 			}

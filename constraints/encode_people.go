@@ -233,16 +233,3 @@ func (r *Personal) Encode(e Encoder) {
 		}
 	}
 }
-
-// People counts people in words: "1 person", "3 people", "1 person with
-// skill lead" (skill may be empty).
-func People(n int, skill string) string {
-	s := fmt.Sprintf("%d people", n)
-	if n == 1 {
-		s = "1 person"
-	}
-	if skill != "" {
-		s += " with skill " + skill
-	}
-	return s
-}

@@ -21,9 +21,7 @@ func (b *SumBound) periods(sc *model.Scenario) []model.DateRange {
 		if n < 1 {
 			n, anchor = 7, sc.WeekAnchor()
 		}
-		for s := model.FloorBlock(h.Start, anchor, n); s <= h.End; s = s.Add(n) {
-			out = append(out, model.DateRange{Start: s, End: s.Add(n - 1)})
-		}
+		out = append(out, model.FixedBlocks(h.Start, h.End, anchor, n)...)
 	case PerRange:
 		out = append(out, b.Range)
 	default: // PerHorizon

@@ -162,8 +162,8 @@ func (r *WeeklyRest) Encode(e Encoder) {
 			choice = e.NewVar()
 		}
 		periods := func(days, minutes int, guard Lit, detail string) {
-			for per := model.FloorBlock(sc.Horizon.Start, anchor, days); per <= sc.Horizon.End; per = per.Add(days) {
-				ps := per.Start()
+			for _, per := range model.FixedBlocks(sc.Horizon.Start, sc.Horizon.End, anchor, days) {
+				ps := per.Start.Start()
 				last := ps + model.Minute(days*model.MinutesPerDay-minutes)
 				gs := []model.Minute{ps}
 				seen := map[model.Minute]bool{ps: true}
@@ -185,7 +185,7 @@ func (r *WeeklyRest) Encode(e Encoder) {
 				if hasTrue(e, cl) {
 					continue
 				}
-				req := e.Begin(Provenance{Kind: r.Kind(), Rule: r.Name(), Staff: p.ID, From: per, To: per.Add(days - 1),
+				req := e.Begin(Provenance{Kind: r.Kind(), Rule: r.Name(), Staff: p.ID, From: per.Start, To: per.End,
 					Limit: minutes, Unit: "minutes", Detail: detail, Citation: r.Citation(), Pos: r.Pos})
 				e.Require(req, cl...)
 			}
@@ -208,7 +208,7 @@ func (r *NightWork) Encode(e Encoder) {
 	for _, p := range sc.Staff {
 		var lits []Lit
 		for _, in := range instancesOf(e, p).list {
-			if sc.Horizon.Contains(in.date) && isNight(in.start, in.end) {
+			if sc.Horizon.Contains(in.date) && model.NightSpan(in.start, in.end) {
 				lits = append(lits, in.lit)
 			}
 		}
@@ -238,7 +238,7 @@ func (r *Minor) Encode(e Encoder) {
 		if !sc.Horizon.Contains(in.date) {
 			continue
 		}
-		night := isNight(in.start, in.end)
+		night := model.NightSpan(in.start, in.end)
 		long := in.shift.WorkMinutes() > 8*60
 		if !night && !long {
 			continue

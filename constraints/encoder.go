@@ -75,6 +75,9 @@ type Provenance struct {
 	From, To model.Date
 	// Shift is the shift type concerned, or "".
 	Shift model.ShiftID
+	// Before is the shift type started the day before Shift, for a
+	// forbidden succession (forbidden_successions: Before, then Shift), or "".
+	Before model.ShiftID
 	// Skill is the skill concerned (demand), or "".
 	Skill string
 	// Limit is the bound in the rule's units, and Unit names them

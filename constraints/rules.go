@@ -19,6 +19,28 @@ type Rule interface {
 	Check(r *model.Roster) []Violation
 }
 
+// PersonLocal may be implemented by a rule type whose every instance reads
+// one person's roster only (never two people together, as demand does), and
+// which encodes the people of e.Scenario().Staff: the solver may then plan
+// a large staff in groups of people. A rule type that does not implement
+// it, or returns false, keeps the staff whole. A new kind opts in here,
+// from its own files.
+type PersonLocal interface {
+	// PersonLocal reports whether every instance reads one person only.
+	PersonLocal() bool
+}
+
+// Lookback may be implemented by a rule type whose instances each read at
+// most Days consecutive days (and fixed blocks of at most Block days,
+// aligned on an anchor), so that a long horizon may be planned in rolling
+// windows. ok false, or a rule type that does not implement it, means the
+// rule needs the whole horizon at once.
+type Lookback interface {
+	// Lookback returns how many consecutive days an instance reads, the
+	// longest fixed block it uses (0: none), and whether windows suit it.
+	Lookback() (days, block int, ok bool)
+}
+
 // meta carries a rule's name and citation.
 type meta struct {
 	// RuleName is the name the scenario wrote (preset or kind).
@@ -29,8 +51,9 @@ type meta struct {
 	Pos model.Pos
 }
 
-func (m meta) Name() string     { return m.RuleName }
-func (m meta) Citation() string { return m.Cite }
+func (m meta) Name() string      { return m.RuleName }
+func (m *meta) setCite(c string) { m.Cite = c }
+func (m meta) Citation() string  { return m.Cite }
 
 // MaxConsecutiveDays caps runs of consecutive non-rest (WORK or LEAVE) days
 // (RULES.md 2.1): every window of Max+1 consecutive known days holds a REST
@@ -48,7 +71,7 @@ type MaxConsecutiveDays struct {
 }
 
 // Kind implements Rule.
-func (*MaxConsecutiveDays) Kind() string { return "max_consecutive_days" }
+func (*MaxConsecutiveDays) Kind() string { return KindMaxConsecutiveDays }
 
 // Holidays is the rest-day quota per fixed block (RULES.md 2.2; Art. 35):
 // each block [Anchor + k*BlockDays, +BlockDays) holds at least
@@ -70,7 +93,7 @@ type Holidays struct {
 }
 
 // Kind implements Rule.
-func (*Holidays) Kind() string { return "holidays" }
+func (*Holidays) Kind() string { return KindHolidays }
 
 // RestInterval is the minimum rest between shifts (RULES.md 2.3): for every
 // two consecutive instances a, b of a person, start(b) - end(a) >= Minutes.
@@ -88,7 +111,7 @@ type RestInterval struct {
 }
 
 // Kind implements Rule.
-func (*RestInterval) Kind() string { return "rest_interval" }
+func (*RestInterval) Kind() string { return KindRestInterval }
 
 // RestWithin requires, for every instance starting at t, a continuous
 // work-free gap of RestMinutes inside [t, t+WindowMinutes] (RULES.md 2.4).
@@ -102,7 +125,7 @@ type RestWithin struct {
 }
 
 // Kind implements Rule.
-func (*RestWithin) Kind() string { return "rest_within" }
+func (*RestWithin) Kind() string { return KindRestWithin }
 
 // WeeklyRest requires a continuous work-free gap of Minutes inside each
 // fixed period of Days days aligned on the week start (EU WTD Art. 5: 24 h +
@@ -120,7 +143,7 @@ type WeeklyRest struct {
 }
 
 // Kind implements Rule.
-func (*WeeklyRest) Kind() string { return "weekly_rest" }
+func (*WeeklyRest) Kind() string { return KindWeeklyRest }
 
 // Period names the fixed periods of a sum bound.
 type Period string
@@ -181,7 +204,7 @@ type NightWork struct {
 }
 
 // Kind implements Rule.
-func (*NightWork) Kind() string { return "night_work" }
+func (*NightWork) Kind() string { return KindNightWork }
 
 // Minor is the protection of workers under 18 (RULES.md 2.7; Arts. 60, 61):
 // no night instance, no instance with more than 8 h of work. The 40 h week
@@ -206,7 +229,7 @@ type Breaks struct {
 }
 
 // Kind implements Rule.
-func (*Breaks) Kind() string { return "breaks" }
+func (*Breaks) Kind() string { return KindBreaks }
 
 // Coverage is one demand line: on each of its dates, the number of people
 // (with Skill, if set) starting Shift is within [Min, Max].

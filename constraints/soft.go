@@ -350,7 +350,7 @@ func groupCanWorkNights(sc *model.Scenario, id model.StaffID) bool {
 	p := sc.Person(id)
 	for _, s := range sc.Shifts {
 		st, en := s.Interval(sc.Horizon.Start)
-		if p.CanWork(s.ID) && isNight(st, en) {
+		if p.CanWork(s.ID) && model.NightSpan(st, en) {
 			return true
 		}
 	}

@@ -153,18 +153,6 @@ func (r *TargetDays) Cost(ro *model.Roster) []CostItem {
 		Detail: fmt.Sprintf("%s works %d shifts, target %d", r.Staff, n, r.Target)}}
 }
 
-// nightSpan reports whether the span [s, e) meets 22:00-05:00 of some day
-// (RULES.md 2.7), read directly from the definition.
-func nightSpan(s, e model.Minute) bool {
-	for d := s.Date().Add(-1); d <= e.Date(); d++ {
-		night, morning := d.Start()+22*60, d.Add(1).Start()+5*60
-		if s < morning && e > night {
-			return true
-		}
-	}
-	return false
-}
-
 // ValueOf returns the person's value of the fairness measure in roster ro.
 func (r *Fairness) ValueOf(ro *model.Roster, p model.StaffID) int {
 	sc := ro.Scenario
@@ -173,7 +161,7 @@ func (r *Fairness) ValueOf(ro *model.Roster, p model.StaffID) int {
 	case MeasureNights:
 		for d, s := range startsOf(ro, p) {
 			if st := sc.Shift(s); st != nil {
-				if a, b := st.Interval(d); nightSpan(a, b) {
+				if a, b := st.Interval(d); model.NightSpan(a, b) {
 					n++
 				}
 			}

@@ -313,7 +313,7 @@ func (r *Fairness) Encode(e Encoder) {
 		case MeasureNights:
 			for _, day := range horizonStarts(e, p, func(s *model.ShiftType) bool {
 				st, en := s.Interval(sc.Horizon.Start)
-				return isNight(st, en)
+				return model.NightSpan(st, en)
 			}) {
 				leaves = append(leaves, []Lit{orLit(e, day)})
 			}
@@ -390,17 +390,6 @@ func containsShiftID(ids []model.ShiftID, s model.ShiftID) bool {
 }
 
 func joinShiftIDs(ids []model.ShiftID) string {
-	s := ""
-	for i, x := range ids {
-		if i > 0 {
-			s += ", "
-		}
-		s += string(x)
-	}
-	return s
-}
-
-func joinStaffIDs(ids []model.StaffID) string {
 	s := ""
 	for i, x := range ids {
 		if i > 0 {

@@ -43,61 +43,42 @@ func holidaysCite(block, rest int) string {
 	return userSet(fmt.Sprintf("block_days: %d, rest_days: %d", block, rest), citeHolidays)
 }
 
-// farOutside lists, per rule kind and parameter, a bound far beyond any
-// value a law of RULES.md asks for, and the law's range for the warning.
-var farOutside = []struct {
-	rule, key string
-	// above is the bound: a value over it is warned about.
-	above float64
-	// unit and law describe the value and the laws' range.
-	unit, law string
-}{
-	{"rest_interval", "hours", 24, "h", "the laws ask 9 to 11 h between shifts"},
-	{"rest_within", "rest_hours", 48, "h", "the laws ask 9 h within 24 h, or 18 h within 46 h"},
-	{"rest_within", "window_hours", 7 * 24, "h", "the laws use windows of 24 to 46 h"},
-	{"weekly_rest", "hours", 7 * 24, "h", "the laws ask 24 to 48 h per 7 or 14 days"},
-	{"max_consecutive_days", "max", 100, "days", "the laws and proposals cap runs at 6 to 48 days"},
-	{"holidays", "block_days", 366, "days", "the laws use blocks of 7 to 28 days"},
+// FarOutside is a bound on a parameter far beyond any value a law of
+// RULES.md asks for (KindSpec.FarOutside): a value over it is valid but
+// almost surely a typo, and is warned about.
+type FarOutside struct {
+	// Param is the parameter.
+	Param string
+	// Above is the bound: a value over it is warned about.
+	Above float64
+	// Unit names the value's unit, and Law the laws' range, for the warning.
+	Unit, Law string
 }
 
 // Warnings returns a warning for each rule parameter of specs whose value
 // is valid but far outside the range of any law shiftsat knows (say,
 // rest_interval: {hours: 1000000}): almost surely a typo. Each is an Error
 // at the parameter, its message starting with "warning:"; they do not make the
-// input invalid.
+// input invalid. The bounds are the registry's (KindSpec.FarOutside).
 func Warnings(specs []*model.RuleSpec) model.ErrorList {
 	var out model.ErrorList
 	for i, rs := range specs {
-		for _, f := range farOutside {
-			if rs.Rule != f.rule {
+		k := Lookup(rs.Rule)
+		if k == nil {
+			continue
+		}
+		for _, f := range k.FarOutside {
+			v, ok := ParamNumber(rs, f.Param)
+			if !ok || v <= f.Above {
 				continue
 			}
-			var v *float64
-			switch f.key {
-			case "hours":
-				v = rs.Hours
-			case "rest_hours":
-				v = rs.RestHours
-			case "window_hours":
-				v = rs.WindowHours
-			case "max":
-				v = rs.Max
-			case "block_days":
-				if rs.BlockDays != nil {
-					x := float64(*rs.BlockDays)
-					v = &x
-				}
-			}
-			if v == nil || *v <= f.above {
-				continue
-			}
-			pos := rs.Keys[f.key]
+			pos := rs.Keys[f.Param]
 			if pos.File == "" {
 				pos = rs.Pos
 			}
-			out = append(out, &model.Error{Pos: pos, Path: fmt.Sprintf("rules[%d].%s", i, f.key),
+			out = append(out, &model.Error{Pos: pos, Path: fmt.Sprintf("rules[%d].%s", i, f.Param),
 				Msg: fmt.Sprintf("warning: %s %s is far outside any law's range (%s); the rule is applied as written, but check the value",
-					fmtNum(*v), f.unit, f.law)})
+					fmtNum(v), f.Unit, f.Law)})
 		}
 	}
 	return out

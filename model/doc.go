@@ -5,5 +5,11 @@
 // It also decodes scenario YAML with positions and validates it, reporting
 // every problem at once as `file.yaml:line:col: path.to.field: message`.
 //
-// model imports only the standard library and gopkg.in/yaml.v3.
+// It reads the spreadsheet inputs of a scenario (staff, requests and shift
+// types kept as CSV or XLSX tables; last month's roster as history; rosters
+// as tables), reporting each bad cell as `file:sheet!B7: message`.
+//
+// model imports the standard library, gopkg.in/yaml.v3 and its own
+// subpackage model/sheet, the table reader that holds the CSV encodings and
+// XLSX (excelize) away from the domain code.
 package model

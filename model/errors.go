@@ -9,6 +9,9 @@ import (
 // String formats p as file:line:col, leaving out the parts that are unknown
 // (an empty file name, a zero line or column).
 func (p Pos) String() string {
+	if p.Cell {
+		return p.cellString()
+	}
 	s := p.File
 	if p.Line > 0 {
 		if s != "" {

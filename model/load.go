@@ -54,22 +54,21 @@ package model
 //	  fairness: {nights: 0, weekends: 0, hours: 0}   # per unit of spread in a group
 //	rules:
 //	  - {rule: NAME, PARAM: VALUE, ...}   # rule is required; the parameters are
-//	                                      # max, min, hours, window_hours, rest_hours (numbers),
-//	                                      # block_days, rest_days, holiday_work, days (whole numbers),
-//	                                      # scheme, per (strings), anchor (DATE),
-//	                                      # extra_after_12h (boolean),
-//	                                      # busy_periods: [{start: DATE, end: DATE, max: N}] (max defaults to 12 under variable_year),
-//	                                      # reduced: {hours: H, max: N}, alt: {hours: H, days: N},
-//	                                      # period: {start: DATE, end: DATE}
+//	                                      # kept as written (RuleSpec.Params), each rule
+//	                                      # kind's registry entry in package constraints
+//	                                      # says which it takes and of what type
+//	                                      # (shiftsat rules lists them)
 //
 // DATE is YYYY-MM-DD, quoted or not. A DATELIST entry is a DATE or a range
 // {from: DATE, to: DATE} (inclusive, at most 3660 days) that stands for each
 // of its dates; repeated dates are kept once. Weekdays are sun, mon, tue,
 // wed, thu, fri, sat or the full English names. Numbers are non-negative.
 // Unknown fields anywhere are errors, as are values of the wrong type (a
-// number where a string is expected must be quoted). Which rule accepts which
-// parameter is decided by package constraints, not here: RuleSpec.Keys
-// records every parameter written. YAML anchors and aliases are allowed;
+// number where a string is expected must be quoted). Rule parameters are
+// the exception here: which rule accepts which parameter, and of what type,
+// is decided by package constraints' registry of rule kinds, which reports
+// unknown parameters and bad values (at compile time, in these words):
+// RuleSpec.Params and Keys record every parameter written. YAML anchors and aliases are allowed;
 // merge keys (<<) are not.
 //
 // SOFT requirements cost their weight (a whole number >= 0) when not met;
@@ -141,6 +140,7 @@ func ParsePartial(file string, data []byte) (*Scenario, ErrorList) {
 		file:   file,
 		sc:     &Scenario{File: file, WeekStart: time.Sunday},
 		shifts: map[ShiftID]*ShiftType{},
+		cells:  map[*yaml.Node]Pos{},
 	}
 	root := d.parseYAML(data)
 	if root == nil {
@@ -161,6 +161,9 @@ type decoder struct {
 	horizonOK bool
 	dates     int    // dates expanded from ranges so far, bounded by maxDates
 	shiftList string // cached shiftIDList, once the shifts are decoded
+	// cells maps the nodes built from spreadsheet cells (sheets.go) to
+	// their cells: errors about them name the cell, not a YAML path.
+	cells map[*yaml.Node]Pos
 }
 
 // kv is one key: value pair of a YAML mapping.
@@ -310,10 +313,16 @@ func (d *decoder) pos(n *yaml.Node) Pos {
 	if n == nil {
 		return Pos{File: d.file}
 	}
+	if p, ok := d.cells[n]; ok {
+		return p
+	}
 	return Pos{File: d.file, Line: n.Line, Col: n.Column}
 }
 
 func (d *decoder) errf(n *yaml.Node, path, format string, args ...any) {
+	if _, ok := d.cells[n]; ok {
+		path = "" // the cell says where
+	}
 	d.errs.Add(d.pos(n), path, fmt.Sprintf(format, args...))
 }
 
@@ -323,6 +332,15 @@ func resolve(n *yaml.Node) *yaml.Node {
 		n = n.Alias
 	}
 	return n
+}
+
+// where names a position another message refers to: "line 12" in the
+// scenario file, or the cell (requests.csv:C3) of a spreadsheet input.
+func where(p Pos) string {
+	if p.Cell {
+		return p.String()
+	}
+	return fmt.Sprintf("line %d", p.Line)
 }
 
 func join(path, key string) string {
@@ -712,7 +730,8 @@ func (d *decoder) inHorizon(entries []dateEntry) {
 
 // ---- the scenario ----
 
-var topKeys = []string{"name", "horizon", "week_start", "public_holidays", "shifts", "staff", "demand", "rules", "soft"}
+var topKeys = []string{"name", "horizon", "week_start", "public_holidays", "shifts", "staff", "demand", "rules", "soft",
+	"requests", "history_from"}
 
 func (d *decoder) scenario(n *yaml.Node) {
 	f := d.fields(n, "", topKeys, "a scenario")
@@ -739,13 +758,60 @@ func (d *decoder) scenario(n *yaml.Node) {
 		sc.PublicHolidays, _ = d.flatten(d.dateList(x.v, "public_holidays", false))
 	}
 	if d.require(f, n, "", "shifts", "a list of shift types") {
-		d.shiftTypes(f["shifts"].v)
+		sn := f["shifts"].v
+		if x := resolve(sn); x != nil && x.Kind == yaml.MappingNode {
+			sn = nil
+			if ref, ok := d.fileRef(x, "shifts", false); ok {
+				if t := d.table(ref, "shifts"); t != nil {
+					sn = d.shiftsFromTable(t)
+				}
+			}
+		}
+		if sn != nil {
+			d.shiftTypes(sn)
+		}
 	}
 	if x, ok := f["soft"]; ok {
 		d.softSection(x.v) // before staff and demand: they read its defaults
 	}
-	if d.require(f, n, "", "staff", "a list of people") {
-		d.staff(f["staff"].v)
+	if d.require(f, n, "", "staff", "a list of people or a file {file: staff.xlsx}") {
+		sn := f["staff"].v
+		if x := resolve(sn); x != nil && x.Kind == yaml.MappingNode {
+			sn = nil
+			if ref, ok := d.fileRef(x, "staff", false); ok {
+				if t := d.table(ref, "staff"); t != nil {
+					sn = d.staffFromTable(t)
+				}
+			}
+		}
+		if x, ok := f["requests"]; ok && sn != nil {
+			refs := []*yaml.Node{x.v} // one file, or a list of them
+			paths := []string{"requests"}
+			if l := resolve(x.v); l != nil && l.Kind == yaml.SequenceNode {
+				refs, paths = l.Content, nil
+				for i := range refs {
+					paths = append(paths, index("requests", i))
+				}
+			}
+			for i, rn := range refs {
+				if ref, ok := d.fileRef(rn, paths[i], false); ok {
+					if t := d.table(ref, paths[i]); t != nil {
+						d.applyRequests(sn, t)
+					}
+				}
+			}
+		}
+		if sn != nil {
+			d.staff(sn)
+		}
+	}
+	if x, ok := f["history_from"]; ok {
+		if ref, ok := d.fileRef(x.v, "history_from", true); ok {
+			d.sc.HistoryFrom = ref.path
+			if t := d.table(ref, "history_from"); t != nil {
+				d.errs = append(d.errs, HistoryFromTable(d.sc, t)...)
+			}
+		}
 	}
 	if x, ok := f["demand"]; ok {
 		d.demand(x.v)
@@ -828,7 +894,7 @@ func (d *decoder) shiftTypes(n *yaml.Node) {
 				if s == "LV" {
 					d.errf(resolve(f["id"].v), join(p, "id"), "shift id \"LV\" is reserved for leave in roster CSV; expected another id")
 				} else if prev, dup := d.shifts[st.ID]; dup {
-					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate shift id %q (first defined at line %d); expected unique ids", s, prev.Pos.Line)
+					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate shift id %q (first defined at %s); expected unique ids", s, where(prev.Pos))
 				} else {
 					d.shifts[st.ID] = st
 				}
@@ -886,7 +952,7 @@ func (d *decoder) staff(n *yaml.Node) {
 			if s, ok := d.id(f["id"].v, join(p, "id"), "a staff id"); ok {
 				person.ID = StaffID(s)
 				if prev, dup := seen[person.ID]; dup {
-					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate staff id %q (first defined at line %d); expected unique ids", s, prev.Pos.Line)
+					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate staff id %q (first defined at %s); expected unique ids", s, where(prev.Pos))
 				} else {
 					seen[person.ID] = person
 				}
@@ -972,7 +1038,7 @@ func (d *decoder) personDates(person *Staff, f map[string]kv, p string) {
 		for _, e := range off {
 			for _, dt := range e.dates {
 				if ln := leaveAt[dt]; ln != nil {
-					d.errf(e.node, e.path, "%s is also a leave day (line %d); expected a date that is not leave", dt, ln.Line)
+					d.errf(e.node, e.path, "%s is also a leave day (%s); expected a date that is not leave", dt, where(d.pos(ln)))
 					break
 				}
 			}
@@ -994,15 +1060,15 @@ func (d *decoder) fixed(person *Staff, n *yaml.Node, path string, leaveAt map[Da
 	if !ok {
 		return
 	}
-	seen := map[Date]int{}
+	seen := map[Date]Pos{}
 	type pair struct {
 		d Date
 		s ShiftID
 	}
-	unavail := map[pair]int{} // unavailable day (shift "") or pair -> line
+	unavail := map[pair]Pos{} // unavailable day (shift "") or pair -> where
 	for _, u := range person.Unavailable {
 		if _, ok := unavail[pair{u.Date, u.Shift}]; !ok {
-			unavail[pair{u.Date, u.Shift}] = u.Pos.Line
+			unavail[pair{u.Date, u.Shift}] = u.Pos
 		}
 	}
 	for i, it := range items {
@@ -1027,10 +1093,10 @@ func (d *decoder) fixed(person *Staff, n *yaml.Node, path string, leaveAt map[Da
 		if d.horizonOK && !d.sc.Horizon.Contains(dt) {
 			d.errf(resolve(f["date"].v), join(p, "date"), "%s is outside the horizon %s..%s; expected a date inside it", dt, d.sc.Horizon.Start, d.sc.Horizon.End)
 		}
-		if line, dup := seen[dt]; dup {
-			d.errf(resolve(f["date"].v), join(p, "date"), "%s is already fixed (line %d); expected one fixed shift per date", dt, line)
+		if at, dup := seen[dt]; dup {
+			d.errf(resolve(f["date"].v), join(p, "date"), "%s is already fixed (%s); expected one fixed shift per date", dt, where(at))
 		} else {
-			seen[dt] = it.Line
+			seen[dt] = d.pos(it)
 		}
 		if len(person.Shifts) > 0 && !listed(person.Shifts, s) {
 			d.errf(resolve(f["shift"].v), join(p, "shift"), "shift %q is not in this person's shifts list (%s); expected one of them", s, joinIDs(person.Shifts))
@@ -1038,14 +1104,14 @@ func (d *decoder) fixed(person *Staff, n *yaml.Node, path string, leaveAt map[Da
 		in := Instance{Staff: person.ID, Date: dt, Shift: d.shifts[s]}
 		for _, c := range in.TouchedDays() {
 			if ln := leaveAt[c]; ln != nil {
-				d.errf(it, p, "shift %s on %s touches the leave day %s (line %d); expected a day that is not leave", s, dt, c, ln.Line)
+				d.errf(it, p, "shift %s on %s touches the leave day %s (%s); expected a day that is not leave", s, dt, c, where(d.pos(ln)))
 			}
 			if line, ok := unavail[pair{c, ""}]; ok {
-				d.errf(it, p, "shift %s on %s touches the unavailable day %s (line %d); expected an available day", s, dt, c, line)
+				d.errf(it, p, "shift %s on %s touches the unavailable day %s (%s); expected an available day", s, dt, c, where(line))
 			}
 		}
 		if line, ok := unavail[pair{dt, s}]; ok {
-			d.errf(it, p, "shift %s on %s is marked unavailable (line %d); expected an available shift", s, dt, line)
+			d.errf(it, p, "shift %s on %s is marked unavailable (%s); expected an available shift", s, dt, where(line))
 		}
 	}
 }
@@ -1266,20 +1332,19 @@ func (d *decoder) demand(n *yaml.Node) {
 
 // ---- rules ----
 
-// ruleParams are the parameter keys a rule entry may carry besides `rule`.
-var ruleParams = []string{"max", "min", "busy_periods", "scheme", "anchor", "block_days", "rest_days",
-	"holiday_work", "hours", "reduced", "window_hours", "rest_hours", "per", "days", "alt", "period", "extra_after_12h",
-	"weight"}
-
+// rules decodes the rule entries. Every key besides `rule` is kept as a
+// parameter with its value and position (RuleSpec.Params), whatever its
+// name: which parameters a rule takes, and their types, are package
+// constraints' registry's to check. The typed fields of RuleSpec are
+// filled, without reporting, where a value has their usual shape.
 func (d *decoder) rules(n *yaml.Node) {
 	items, ok := d.seq(n, "rules", "rule entries {rule: NAME, ...}")
 	if !ok {
 		return
 	}
-	allowed := append([]string{"rule"}, ruleParams...)
 	for i, it := range items {
 		p := index("rules", i)
-		f := d.fields(it, p, allowed, "a rule entry")
+		f := d.fields(it, p, mappingKeys(it), "a rule entry")
 		if f == nil {
 			continue
 		}
@@ -1304,19 +1369,37 @@ func (d *decoder) rules(n *yaml.Node) {
 			}
 			x := f[k]
 			rs.Keys[k] = d.pos(x.k)
-			before := len(d.errs)
-			d.ruleParam(rs, k, x.v, join(p, k))
-			if len(d.errs) > before {
-				if rs.Invalid == nil {
-					rs.Invalid = map[string]bool{}
-				}
-				rs.Invalid[k] = true
+			if rs.Params == nil {
+				rs.Params = map[string]*Value{}
 			}
+			rs.Params[k] = &Value{file: d.file, node: x.v}
+			scratch := &decoder{file: d.file, sc: &Scenario{File: d.file}}
+			scratch.ruleParam(rs, k, x.v, join(p, k))
 		}
 		d.sc.Rules = append(d.sc.Rules, rs)
 	}
 }
 
+// mappingKeys returns the scalar keys of a mapping node (for fields, which
+// then checks only that each is given once).
+func mappingKeys(n *yaml.Node) []string {
+	n = resolve(n)
+	var out []string
+	if n == nil || n.Kind != yaml.MappingNode {
+		return []string{"rule"}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := resolve(n.Content[i]); k.Kind == yaml.ScalarNode && k.Tag != "!!merge" {
+			out = append(out, k.Value)
+		}
+	}
+	return out
+}
+
+// ruleParam fills the typed view of parameter key (RuleSpec.Max, ...) from
+// v, for the parameters of the first rule kinds; a value of another shape
+// leaves it unset (d is a scratch decoder: its errors are dropped, and
+// package constraints reports them from RuleSpec.Params).
 func (d *decoder) ruleParam(rs *RuleSpec, key string, v *yaml.Node, path string) {
 	num := func(what string) *float64 {
 		if x, ok := d.number(v, path, what); ok {
@@ -1375,53 +1458,77 @@ func (d *decoder) ruleParam(rs *RuleSpec, key string, v *yaml.Node, path string)
 			rs.Period = &r
 		}
 	case "busy_periods":
-		items, _ := d.seq(v, path, "busy periods {start, end, max}")
-		for i, it := range items {
-			p := index(path, i)
-			r, f, ok := d.rangeOf(it, p, "start", "end", []string{"max"})
-			if f == nil {
-				continue
-			}
-			// max may be left out where the rule has a default (variable_year: 12);
-			// package constraints reports it where the rule has none.
-			m, okMax := 0, true
-			if x, has := f["max"]; has {
-				m, okMax = d.count(x.v, join(p, "max"), "a number of days")
-			}
-			if ok && okMax {
-				rs.BusyPeriods = append(rs.BusyPeriods, BusyPeriod{Range: r, Max: m, Pos: d.pos(resolve(it))})
-			}
-		}
+		rs.BusyPeriods = d.busyPeriods(v, path)
 	case "reduced":
-		f := d.fields(v, path, []string{"hours", "max"}, "a reduced interval {hours, max}")
-		if f == nil || !d.require(f, v, path, "hours", "a number of hours") {
-			return
-		}
-		red := &Reduced{Pos: d.pos(resolve(v))}
-		h, ok := d.number(f["hours"].v, join(path, "hours"), "a number of hours")
-		red.Hours = h
-		if x, has := f["max"]; has {
-			m, okM := d.count(x.v, join(path, "max"), "a number of reduced gaps per week")
-			red.Max = &m
-			ok = ok && okM
-		}
-		if ok {
-			rs.Reduced = red
+		if r := d.reduced(v, path); r != nil {
+			rs.Reduced = r
 		}
 	case "alt":
-		f := d.fields(v, path, []string{"hours", "days"}, "an alternative rest {hours, days}")
-		if f == nil {
-			return
-		}
-		ok := d.require(f, v, path, "hours", "a number of hours")
-		ok = d.require(f, v, path, "days", "a number of days") && ok
-		if !ok {
-			return
-		}
-		h, ok1 := d.number(f["hours"].v, join(path, "hours"), "a number of hours")
-		n, ok2 := d.count(f["days"].v, join(path, "days"), "a number of days")
-		if ok1 && ok2 {
-			rs.Alt = &AltRest{Hours: h, Days: n, Pos: d.pos(resolve(v))}
+		if r := d.alt(v, path); r != nil {
+			rs.Alt = r
 		}
 	}
+}
+
+// busyPeriods decodes a list of busy periods {start, end, max}, keeping
+// the valid ones.
+func (d *decoder) busyPeriods(v *yaml.Node, path string) []BusyPeriod {
+	var out []BusyPeriod
+	items, _ := d.seq(v, path, "busy periods {start, end, max}")
+	for i, it := range items {
+		p := index(path, i)
+		r, f, ok := d.rangeOf(it, p, "start", "end", []string{"max"})
+		if f == nil {
+			continue
+		}
+		// max may be left out where the rule has a default (variable_year: 12);
+		// package constraints reports it where the rule has none.
+		m, okMax := 0, true
+		if x, has := f["max"]; has {
+			m, okMax = d.count(x.v, join(p, "max"), "a number of days")
+		}
+		if ok && okMax {
+			out = append(out, BusyPeriod{Range: r, Max: m, Pos: d.pos(resolve(it))})
+		}
+	}
+	return out
+}
+
+// reduced decodes a reduced interval {hours, max}; nil when invalid.
+func (d *decoder) reduced(v *yaml.Node, path string) *Reduced {
+	f := d.fields(v, path, []string{"hours", "max"}, "a reduced interval {hours, max}")
+	if f == nil || !d.require(f, v, path, "hours", "a number of hours") {
+		return nil
+	}
+	red := &Reduced{Pos: d.pos(resolve(v))}
+	h, ok := d.number(f["hours"].v, join(path, "hours"), "a number of hours")
+	red.Hours = h
+	if x, has := f["max"]; has {
+		m, okM := d.count(x.v, join(path, "max"), "a number of reduced gaps per week")
+		red.Max = &m
+		ok = ok && okM
+	}
+	if !ok {
+		return nil
+	}
+	return red
+}
+
+// alt decodes an alternative rest {hours, days}; nil when invalid.
+func (d *decoder) alt(v *yaml.Node, path string) *AltRest {
+	f := d.fields(v, path, []string{"hours", "days"}, "an alternative rest {hours, days}")
+	if f == nil {
+		return nil
+	}
+	ok := d.require(f, v, path, "hours", "a number of hours")
+	ok = d.require(f, v, path, "days", "a number of days") && ok
+	if !ok {
+		return nil
+	}
+	h, ok1 := d.number(f["hours"].v, join(path, "hours"), "a number of hours")
+	n, ok2 := d.count(f["days"].v, join(path, "days"), "a number of days")
+	if !ok1 || !ok2 {
+		return nil
+	}
+	return &AltRest{Hours: h, Days: n, Pos: d.pos(resolve(v))}
 }

@@ -20,12 +20,7 @@ func TestParseRuleWeight(t *testing.T) {
 	}{
 		{"none", "rules: [{rule: jp-13days}]\n", []*int{nil}, nil},
 		{"good", "rules: [{rule: jp-13days, weight: 3}, {rule: max_days, max: 20, weight: 1}]\n", []*int{w(3), w(1)}, nil},
-		{"bad", "rules: [{rule: jp-13days, weight: 0}, {rule: max_days, weight: 2.5}, {rule: min_days, weight: -1}, {rule: max_hours, weight: x}]\n", nil, []string{
-			`t.yaml:6:35: rules[0].weight: expected a weight (a whole number from 1 to 1000000; leave weight out for a hard rule), got the number 0`,
-			`t.yaml:6:64: rules[1].weight: expected a weight (a whole number from 1 to 1000000; leave weight out for a hard rule), got the number 2.5`,
-			`t.yaml:6:95: rules[2].weight: expected a weight (a whole number from 1 to 1000000; leave weight out for a hard rule), got the number -1`,
-			`t.yaml:6:126: rules[3].weight: expected a weight (a whole number from 1 to 1000000; leave weight out for a hard rule), got "x"`,
-		}},
+		// A bad weight is reported by package constraints (TestRuleParamErrors).
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,27 +53,38 @@ func TestParseRuleWeight(t *testing.T) {
 	}
 }
 
-// TestParseRuleInvalidKeys: the keys whose values the loader rejects are
-// recorded in RuleSpec.Invalid, so that package constraints does not report
-// their unset fields again as missing.
-func TestParseRuleInvalidKeys(t *testing.T) {
+// TestParseRuleParams: every parameter is kept with its value and
+// position; the typed view is filled only where the value has the usual
+// shape (a bad value is package constraints' to report).
+func TestParseRuleParams(t *testing.T) {
 	tests := []struct {
 		rules string
-		want  map[string]bool
+		keys  []string
+		typed bool // rs.Max or rs.Hours set
 	}{
-		{"rules: [{rule: max_consecutive_days, max: 13}]\n", nil},
-		{"rules: [{rule: max_consecutive_days, max: 9223372036854775807}]\n", map[string]bool{"max": true}},
-		{"rules: [{rule: rest_interval, hours: .nan}]\n", map[string]bool{"hours": true}},
-		{"rules: [{rule: holidays, block_days: 99999999999999, rest_days: 4, anchor: x}]\n", map[string]bool{"block_days": true, "anchor": true}},
+		{"rules: [{rule: max_consecutive_days, max: 13}]\n", []string{"max"}, true},
+		{"rules: [{rule: max_consecutive_days, max: 9223372036854775807}]\n", []string{"max"}, false},
+		{"rules: [{rule: rest_interval, hours: .nan}]\n", []string{"hours"}, false},
+		{"rules: [{rule: rest_after_nights, hours: [24, 48]}]\n", []string{"hours"}, false},
+		{"rules: [{rule: forbidden_successions, pairs: [[L, E]], colour: red}]\n", []string{"colour", "pairs"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rules, func(t *testing.T) {
-			sc, _ := ParsePartial("t.yaml", []byte(base+oneStaff+tt.rules))
-			if sc == nil || len(sc.Rules) != 1 {
-				t.Fatalf("no rule decoded: %+v", sc)
+			sc, errs := ParsePartial("t.yaml", []byte(base+oneStaff+tt.rules))
+			if len(errs) > 0 || sc == nil || len(sc.Rules) != 1 {
+				t.Fatalf("rules not decoded: %v", errs)
 			}
-			if diff := cmp.Diff(tt.want, sc.Rules[0].Invalid); diff != "" {
-				t.Errorf("Invalid (-want +got):\n%s", diff)
+			rs := sc.Rules[0]
+			if diff := cmp.Diff(tt.keys, rs.ParamKeys()); diff != "" {
+				t.Errorf("keys (-want +got):\n%s", diff)
+			}
+			for _, k := range tt.keys {
+				if rs.Param(k).Pos().Line != 6 || rs.Keys[k].Line != 6 {
+					t.Errorf("%s: value at %v, key at %v; want line 6", k, rs.Param(k).Pos(), rs.Keys[k])
+				}
+			}
+			if got := rs.Max != nil || rs.Hours != nil; got != tt.typed {
+				t.Errorf("typed view set %v, want %v", got, tt.typed)
 			}
 		})
 	}

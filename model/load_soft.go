@@ -132,7 +132,7 @@ func (d *decoder) requestList(person *Staff, n *yaml.Node, path string, on bool,
 		d.inHorizon([]dateEntry{entry})
 		for _, dt := range entry.dates {
 			if ln := leaveAt[dt]; ln != nil {
-				d.errf(it, p, "%s is also a leave day (line %d); expected a date that is not leave", dt, ln.Line)
+				d.errf(it, p, "%s is also a leave day (%s); expected a date that is not leave", dt, where(d.pos(ln)))
 				break
 			}
 			k := key{dt, entry.shift}

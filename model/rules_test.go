@@ -17,8 +17,12 @@ func TestParseRules(t *testing.T) {
 		{"mapping", "rules:\n  - {rule: jp-weekly}\n", []string{"jp-weekly"}, ""},
 		{"empty", "  \n", nil, "r.yaml:1:1: the file is empty; expected a list of rule entries {rule: NAME, ...}"},
 		{"scalar", "jp-weekly\n", nil, `r.yaml:1:1: found "jp-weekly"; expected a list of rule entries {rule: NAME, ...} or a mapping with the key rules`},
-		{"bad key", "rules:\n  - {rule: jp-weekly, maxx: 3}\n", nil, `r.yaml:2:23: rules[0]: unknown field "maxx"`},
-		{"bad date", "- {rule: jp-4w4d, anchor: 2026-13-01}\n", nil, `r.yaml:1:27: rules[0].anchor: "2026-13-01" is not a date of the form YYYY-MM-DD`},
+		// Parameters are kept as written: package constraints' registry
+		// reports keys that do not apply and bad values
+		// (constraints.TestRuleParamErrors).
+		{"any key", "rules:\n  - {rule: jp-weekly, maxx: 3}\n", []string{"jp-weekly"}, ""},
+		{"bad date kept", "- {rule: jp-4w4d, anchor: 2026-13-01}\n", []string{"jp-4w4d"}, ""},
+		{"duplicate key", "- {rule: jp-4w4d, anchor: 2026-11-29, anchor: 2026-11-29}\n", nil, `r.yaml:1:39: rules[0].anchor: field given twice (first at line 1); expected it once`},
 		{"no rules", "rules: []\n", nil, "r.yaml:1:1: rules: no rules; expected at least one rule entry {rule: NAME, ...}"},
 	}
 	for _, tt := range tests {

@@ -13,6 +13,11 @@ type Pos struct {
 	Line int
 	// Col is the 1-based column number (0 when unknown).
 	Col int
+	// Cell marks a spreadsheet cell: Line is its row and Col its column,
+	// and the position prints as file:sheet!B7 (file:B7 for CSV).
+	Cell bool
+	// Sheet is the worksheet of a Cell position ("" for CSV).
+	Sheet string
 }
 
 // StaffID identifies a person of the scenario.
@@ -44,6 +49,9 @@ type Scenario struct {
 	// Soft is the scenario's `soft:` section (nil when it has none): which
 	// requirements are soft and their default weights. See SoftSettings.
 	Soft *Soft
+	// HistoryFrom is the file named by history_from (last month's roster,
+	// whose days became the people's history), or "".
+	HistoryFrom string
 
 	shiftIndex map[ShiftID]*ShiftType
 	staffIndex map[StaffID]*Staff
@@ -351,11 +359,17 @@ func containsWeekday(ws []time.Weekday, w time.Weekday) bool {
 }
 
 // RuleSpec is one entry of the scenario's `rules:` list: a preset or rule
-// kind of RULES.md with its parameters. model only decodes the parameters;
-// package constraints decides which apply to which rule.
+// kind of RULES.md with its parameters. model keeps the parameters
+// generically (Params, with positions); package constraints' registry of
+// rule kinds decides which apply to which rule and decodes and validates
+// them. The typed fields below are a view of the parameters of the first
+// rule kinds, filled by the loader where a value has the usual shape; Go
+// callers may set them instead of Params (Params wins where both are set).
 type RuleSpec struct {
 	// Rule is the preset or rule kind named.
 	Rule string
+	// Params holds every parameter written (besides rule), by key.
+	Params map[string]*Value
 	// Max, Min: bounds (days, hours, counts: the rule says which).
 	Max, Min *float64
 	// BusyPeriods are designated busy periods (特定期間) with their own cap.
@@ -390,9 +404,10 @@ type RuleSpec struct {
 	Pos Pos
 	// Keys maps each parameter key written to its position.
 	Keys map[string]Pos
-	// Invalid holds the parameter keys whose values the loader rejected
-	// (and reported): their fields are left unset, and package
-	// constraints must not report them again as missing.
+	// Invalid holds parameter keys whose values were rejected and
+	// reported elsewhere: package constraints does not report them again
+	// as missing. The loader no longer sets it (constraints decodes
+	// Params and reports their errors itself); Go callers may.
 	Invalid map[string]bool
 }
 
@@ -573,18 +588,30 @@ func (in Instance) BreakMinutes() int {
 	return in.Shift.Break
 }
 
-// Night reports whether the instance's open span meets 22:00-05:00 of some
-// day: a night instance (RULES.md 2.7). It is for reports; the rules keep
-// their own readings in package constraints.
-func (in Instance) Night() bool {
-	s, e := in.Interval()
+// The night of RULES.md 2.7: 22:00 to 05:00 the next day, in minutes
+// after midnight of the evening's day.
+const (
+	// NightStart is 22:00.
+	NightStart = 22 * 60
+	// NightEnd is 05:00 the next day.
+	NightEnd = MinutesPerDay + 5*60
+)
+
+// NightSpan reports whether the open span (s, e) meets 22:00-05:00 of some
+// day (RULES.md 2.7). It is the one definition of a night instance: the
+// checker, the encoder and the reports all read it here.
+func NightSpan(s, e Minute) bool {
 	for d := s.Date() - 1; d <= e.Date(); d++ {
-		ws, we := d.Start()+22*60, d.Start()+29*60
-		if s < we && e > ws {
+		if s < d.Start()+NightEnd && e > d.Start()+NightStart {
 			return true
 		}
 	}
 	return false
+}
+
+// Night reports whether the instance is a night instance (NightSpan).
+func (in Instance) Night() bool {
+	return NightSpan(in.Interval())
 }
 
 // TouchedDays returns the calendar days the instance's open span (start, end)

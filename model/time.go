@@ -101,6 +101,21 @@ func FloorBlock(d, anchor Date, n int) Date {
 	return anchor.Add(k * n)
 }
 
+// FixedBlocks returns, in order, the fixed blocks of n days aligned on
+// anchor (anchor + k*n for every integer k: RULES.md 2.2, 2.5) that meet
+// the dates from..to. It is the one definition of fixed periods: weeks,
+// 4-week blocks and the like, read by the checker and the encoder alike.
+func FixedBlocks(from, to, anchor Date, n int) []DateRange {
+	var out []DateRange
+	if n < 1 {
+		return nil
+	}
+	for b := FloorBlock(from, anchor, n); b <= to; b = b.Add(n) {
+		out = append(out, DateRange{Start: b, End: b.Add(n - 1)})
+	}
+	return out
+}
+
 // ParseClock parses a time of day HH:MM (24 h; "24:00" allowed when
 // allow24 is true) into minutes after midnight.
 func ParseClock(s string, allow24 bool) (int, error) {

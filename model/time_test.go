@@ -214,3 +214,42 @@ func TestInstanceNight(t *testing.T) {
 		}
 	}
 }
+
+// TestFixedBlocks: the blocks aligned on the anchor that meet the dates,
+// including those reaching before or after them.
+func TestFixedBlocks(t *testing.T) {
+	d := MustDate
+	got := FixedBlocks(d("2026-12-01"), d("2026-12-15"), d("2026-11-29"), 7)
+	want := []DateRange{{d("2026-11-29"), d("2026-12-05")}, {d("2026-12-06"), d("2026-12-12")}, {d("2026-12-13"), d("2026-12-19")}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("FixedBlocks (-want +got):\n%s", diff)
+	}
+	if got := FixedBlocks(d("2026-12-01"), d("2026-12-15"), d("2026-11-29"), 0); got != nil {
+		t.Errorf("FixedBlocks with n 0 = %v, want none", got)
+	}
+}
+
+// TestNightSpan: a span is a night span when it meets 22:00-05:00 of some
+// day (RULES.md 2.7), ends and starts excluded.
+func TestNightSpan(t *testing.T) {
+	day := MustDate("2026-12-01").Start()
+	at := func(h, m int) Minute { return day + Minute(h*60+m) }
+	tests := []struct {
+		name string
+		s, e Minute
+		want bool
+	}{
+		{"day shift", at(7, 0), at(15, 30), false},
+		{"late until 22:00", at(14, 0), at(22, 0), false},
+		{"late until 22:30", at(14, 0), at(22, 30), true},
+		{"early from 05:00", at(5, 0), at(13, 0), false},
+		{"early from 04:30", at(4, 30), at(13, 0), true},
+		{"night", at(22, 0), at(31, 0), true},
+		{"24 h", at(6, 0), at(30, 0), true},
+	}
+	for _, tt := range tests {
+		if got := NightSpan(tt.s, tt.e); got != tt.want {
+			t.Errorf("%s: NightSpan = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

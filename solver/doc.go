@@ -108,4 +108,19 @@
 // set only when they meet, and the time limit or ctx stop the search at
 // any point with the best of both. NewCNF gives an encoding without a
 // scenario for other problems (package solver/nrp).
+//
+// Core-guided MaxSAT cannot see counting bounds (the nurses' minimum days
+// against the demand targets), which a linear relaxation sees at once. So
+// Plan runs branch and price beside Optimize on scenarios with soft
+// requirements, demand and at least bnpMinStaff people (plan_bnp.go, the
+// engine of solver/internal/bnp shared with solver/nrp): a column is one
+// person's schedule, priced by a dynamic programme over a relaxation of
+// that person's own rules read off their encoding by SAT (plan_price.go)
+// and, where it is not exact, by Optimize on the person's own encoding;
+// the master couples the people through the demand rows. Its Lagrangian
+// bound is exact in integers; its rosters (roundings, dives, and the
+// restricted master: the whole encoding with each person limited to their
+// generated schedules, optimised by Optimize) are checked by CheckAll and
+// costed by constraints.Cost before they count. Core-guided MaxSAT alone
+// serves small scenarios and proves infeasibility.
 package solver

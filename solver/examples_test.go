@@ -21,7 +21,7 @@ import (
 // second solve (determinism), and, with soft requirements, a claimed cost
 // equal to the independent cost.
 func TestExamples(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "examples", "*.yaml"))
+	files, err := globExamples()
 	if err != nil || len(files) < 4 {
 		t.Fatalf("expected the shipped examples, found %d (%v)", len(files), err)
 	}
@@ -78,4 +78,15 @@ func TestExamples(t *testing.T) {
 			}
 		})
 	}
+}
+
+// globExamples lists the shipped example scenarios: examples/*.yaml and
+// the scenarios of its subdirectories (examples/month/*.yaml).
+func globExamples() ([]string, error) {
+	top, err := filepath.Glob(filepath.Join("..", "examples", "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	sub, err := filepath.Glob(filepath.Join("..", "examples", "*", "*.yaml"))
+	return append(top, sub...), err
 }

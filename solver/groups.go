@@ -63,6 +63,9 @@ func groupable(sc *model.Scenario, rules []constraints.Rule) bool {
 			*constraints.SumBound, *constraints.NightWork, *constraints.Minor, *constraints.Breaks,
 			*constraints.Structure, *constraints.Personal:
 		default:
+			if pl, ok := r.(constraints.PersonLocal); ok && pl.PersonLocal() {
+				continue // a rule kind that says it reads one person at a time
+			}
 			return false
 		}
 	}

@@ -86,6 +86,12 @@ type LimitsResult struct {
 	// ShortestRest is the shortest rest between the end of a shift and the
 	// start of the next, in minutes.
 	ShortestRest Extreme
+	// LongestNights is the longest run of consecutive dates on each of
+	// which the person starts a night instance (RULES.md 2.7; the runs of
+	// max_consecutive_shifts with shift: night and of rest_after_nights),
+	// in nights. When no shift type is a night shift it is not Found, and
+	// Proven.
+	LongestNights Extreme
 	// Solves is the number of SAT calls made.
 	Solves int
 	// Elapsed is the time the search took.
@@ -245,6 +251,19 @@ func limitsPeriod(rules []constraints.Rule) (period, window int) {
 			for _, b := range r.Busy {
 				window = max(window, b.Max+1)
 			}
+		case *constraints.MaxWeekends:
+			window = max(window, weekendWindow(r.Per, r.BlockDays, &ps))
+		case *constraints.MinWeekendsOff:
+			window = max(window, weekendWindow(r.Per, r.BlockDays, &ps))
+		case *constraints.SoftPattern:
+			switch p := r.Pattern.(type) {
+			case *constraints.MaxWeekends:
+				window = max(window, weekendWindow(p.Per, p.BlockDays, &ps))
+			case *constraints.MinWeekendsOff:
+				window = max(window, weekendWindow(p.Per, p.BlockDays, &ps))
+			}
+		case *constraints.NightsPerMonth:
+			window = max(window, monthsWindow)
 		}
 	}
 	period, longest := 7, 7
@@ -267,6 +286,23 @@ func limitsPeriod(rules []constraints.Rule) (period, window int) {
 		}
 	}
 	return period, window
+}
+
+// monthsWindow is the window of a rule per calendar month: two months,
+// so that the horizon holds a whole month wherever it starts.
+const monthsWindow = 62
+
+// weekendWindow returns the window a weekend rule reads, adding a block
+// length to ps (the fixed periods) for per: block.
+func weekendWindow(per constraints.Period, blockDays int, ps *[]int) int {
+	switch per {
+	case constraints.PerBlock:
+		*ps = append(*ps, blockDays)
+		return blockDays
+	case constraints.PerMonth:
+		return monthsWindow
+	}
+	return 0
 }
 
 // limitsSearch is the search over one single-person horizon.
@@ -456,8 +492,87 @@ func limitsOn(ctx context.Context, specs []*model.RuleSpec, shifts []*model.Shif
 		}
 		res.ShortestRest = x
 	}
+	// 5. The longest run of nights.
+	x, err = ls.longestNights(shifts)
+	if err != nil {
+		return nil, err
+	}
+	res.LongestNights = x
 	res.Solves = ls.s.solves
 	return res, nil
+}
+
+// longestNights finds the longest run of consecutive dates starting a
+// night instance. Its counter is added to the session (the encoding is
+// loaded already), after the other extremes are found.
+func (ls *limitsSearch) longestNights(shifts []*model.ShiftType) (Extreme, error) {
+	h := ls.sc.Horizon
+	e, s := ls.enc, ls.s
+	var nightTypes []*model.ShiftType
+	for _, st := range shifts {
+		if (model.Instance{Date: h.Start, Shift: st}).Night() {
+			nightTypes = append(nightTypes, st)
+		}
+	}
+	if len(nightTypes) == 0 {
+		return Extreme{Proven: true}, nil
+	}
+	days := h.Days()
+	// run[i][j] -> a run of at least j nights ends on day i.
+	run := make([][]Lit, days)
+	for i := range run {
+		n := s.newVar()
+		cl := []Lit{-n}
+		for _, st := range nightTypes {
+			cl = append(cl, e.Start(limitsPerson, h.Start.Add(i), st.ID))
+		}
+		s.add(cl...)
+		run[i] = make([]Lit, i+2)
+		run[i][1] = n
+		for j := 2; j <= i+1; j++ {
+			v := s.newVar()
+			s.add(-v, n)
+			s.add(-v, run[i-1][j-1])
+			run[i][j] = v
+		}
+	}
+	x, err := ls.maximize(1, days, func(t int) []Lit {
+		var out []Lit
+		for i := t - 1; i < days; i++ {
+			out = append(out, run[i][t])
+		}
+		return out
+	}, func(r *model.Roster) (int, model.Date, model.Date) { return longestNightRun(r, limitsPerson) })
+	if err != nil {
+		return x, err
+	}
+	x.AtHorizon = x.Found && x.Value == days
+	return x, nil
+}
+
+// longestNightRun returns the longest run of consecutive horizon dates on
+// which p starts a night instance, and its dates, read from the roster.
+func longestNightRun(r *model.Roster, p model.StaffID) (int, model.Date, model.Date) {
+	night := map[model.Date]bool{}
+	for _, in := range r.Instances(p) {
+		if in.Night() {
+			night[in.Date] = true
+		}
+	}
+	h := r.Scenario.Horizon
+	best, run := 0, 0
+	var from, to model.Date
+	for d := h.Start; d <= h.End; d++ {
+		if !night[d] {
+			run = 0
+			continue
+		}
+		run++
+		if run > best {
+			best, from, to = run, d.Add(1-run), d
+		}
+	}
+	return best, from, to
 }
 
 // maximize finds the largest t in [lo, hi] such that some roster makes one

@@ -3,6 +3,8 @@ package solver
 import (
 	"context"
 	"fmt"
+	"math"
+	"sync"
 	"time"
 
 	"github.com/shiftsat/shiftsat/constraints"
@@ -29,16 +31,27 @@ type PlanResult struct {
 	// TimeToBest is the time from the start of the optimisation to the
 	// best roster; TimeToProof to the proof of optimality (0: none).
 	TimeToBest, TimeToProof time.Duration
+	// Engine names the optimisers that ran: "maxsat" (core-guided MaxSAT
+	// alone) or "maxsat+bnp" (with branch and price beside it; see
+	// plan_bnp.go for the rule); "" when nothing was optimised.
+	Engine string
+	// BnP holds branch and price's figures when it ran.
+	BnP BnPStats
 }
 
 // Plan is Solve for scenarios with soft requirements. When the rules
 // record no penalty, it is Solve (a roster is optimal at cost 0).
 // Otherwise the encoding is optimised with Optimize under the time limit
-// (encoding included): the roster is the best one found, with its cost,
-// the best lower bound proved and whether it is optimal. When no roster
+// (encoding included), with branch and price beside it when
+// useBranchAndPrice says so (plan_bnp.go: soft requirements, demand and at
+// least bnpMinStaff people; it joins after bnpDelay): the roster is the
+// best one found by either, with its cost, the best lower bound proved by
+// either and whether it is optimal. The rules must be those that
+// constraints.Compile gives for sc (branch and price compiles each
+// person's own rules again). When no roster
 // exists, Solve is run for its core. The time limit ends the search with
 // the best roster so far (status Feasible) or, without one, Unknown.
-func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt Options) (*PlanResult, error) {
+func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt Options) (_ *PlanResult, err error) {
 	t0 := time.Now()
 	if opt.TimeLimit > 0 {
 		// One deadline for every phase, encoding included.
@@ -77,7 +90,7 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 		pr.Stats.Capacity = time.Since(t0)
 		return pr, err
 	}
-	pr := &PlanResult{Soft: true, Penalties: len(enc.Penalties())}
+	pr := &PlanResult{Soft: true, Penalties: len(enc.Penalties()), Engine: "maxsat"}
 	pr.Status = Unknown
 	pr.Stats = Stats{Vars: enc.NumVars(), Clauses: enc.NumClauses(), Encode: enc.encodeTime}
 	remaining := func() (time.Duration, bool) {
@@ -94,27 +107,137 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 	t1 := time.Now()
 	ev := ProgressEvent{Phase: "optimising"}
 	opt.progress(ev)
-	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: left,
-		OnImprove: func(cost int64, _ time.Duration) {
-			ev.Cost, ev.HaveCost = cost, true
+	// The two engines (plan_bnp.go) share the best cost and bound; mu
+	// guards them and the progress events.
+	var (
+		mu               sync.Mutex
+		bestCost         = int64(math.MaxInt64)
+		bestBound        int64
+		bnpRoster        *model.Roster
+		bnpCost, bnpWhen = int64(math.MaxInt64), time.Duration(0)
+	)
+	improve := func(c int64) {
+		if c < bestCost {
+			bestCost = c
+			ev.Cost, ev.HaveCost = c, true
 			opt.progress(ev)
-		},
-		OnBound: func(lb int64, _ time.Duration) {
+		}
+	}
+	raise := func(lb int64) {
+		if lb > bestBound {
+			bestBound = lb
 			ev.LowerBound, ev.HaveBound = lb, true
 			opt.progress(ev)
+		}
+	}
+	octx, ocancel := context.WithCancel(ctx)
+	defer ocancel()
+	var bs *bnpSearch
+	stopBnP := func() {}
+	if useBranchAndPrice(sc, enc) {
+		bctx, bcancel := context.WithCancel(ctx)
+		bnpDone := make(chan error, 1)
+		bs = &bnpSearch{sc: sc, rules: rules,
+			ub: func() int64 {
+				mu.Lock()
+				defer mu.Unlock()
+				return bestCost
+			},
+			improve: func(r *model.Roster, c int64) {
+				mu.Lock()
+				defer mu.Unlock()
+				if c < bnpCost {
+					bnpRoster, bnpCost, bnpWhen = r, c, time.Since(t1)
+				}
+				improve(c)
+				if bestBound >= bestCost {
+					ocancel()
+				}
+			},
+			bound: func(lb int64) {
+				mu.Lock()
+				defer mu.Unlock()
+				raise(lb)
+				if bestBound >= bestCost {
+					ocancel()
+				}
+			},
+		}
+		go func() {
+			// It joins when the MaxSAT search has not ended within
+			// bnpDelay (plan_bnp.go).
+			select {
+			case <-time.After(bnpDelay):
+				bnpDone <- bs.run(bctx)
+			case <-bctx.Done():
+				bnpDone <- nil
+			}
+		}()
+		var bnpErr error
+		stopped := false
+		stopBnP = func() {
+			if !stopped {
+				bcancel()
+				bnpErr, stopped = <-bnpDone, true
+			}
+		}
+		defer func() {
+			stopBnP()
+			if err == nil && bnpErr != nil {
+				err = bnpErr
+			}
+		}()
+	}
+	or, oerr := Optimize(octx, enc, OptimizeOptions{TimeLimit: left,
+		OnImprove: func(cost int64, _ time.Duration) {
+			mu.Lock()
+			defer mu.Unlock()
+			improve(cost)
+		},
+		OnBound: func(lb int64, _ time.Duration) {
+			mu.Lock()
+			defer mu.Unlock()
+			raise(lb)
+		},
+		UpperBound: func() int64 {
+			mu.Lock()
+			defer mu.Unlock()
+			if bnpRoster == nil {
+				return -1
+			}
+			return bnpCost
 		},
 	})
+	// Branch and price stops with the MaxSAT search, which ends on a
+	// proof, when its bound meets branch and price's best cost, when
+	// branch and price proves the best cost optimal, or at the time limit.
+	stopBnP()
 	pr.Stats.Solve = time.Since(t1)
-	if err != nil {
-		return pr, err
+	if oerr != nil {
+		return pr, oerr
 	}
 	pr.LowerBound = or.LowerBound
-	switch or.Status {
-	case Feasible:
+	if or.Status == Feasible {
 		pr.Status = Feasible
 		pr.Roster = decodeRoster(enc, or.Value)
 		pr.Cost, pr.Optimal = or.Cost, or.Optimal
 		pr.TimeToBest, pr.TimeToProof = or.TimeToBest, or.TimeToProof
+	}
+	if bs != nil && or.Status != Infeasible {
+		pr.Engine = "maxsat+bnp"
+		pr.BnP = bs.stats
+		if bnpRoster != nil && (pr.Roster == nil || bnpCost < pr.Cost) {
+			pr.Status, pr.Roster, pr.Cost, pr.TimeToBest = Feasible, bnpRoster, bnpCost, bnpWhen
+		}
+		pr.LowerBound = max(pr.LowerBound, bestBound)
+		if pr.Status == Feasible && pr.LowerBound >= pr.Cost {
+			pr.LowerBound, pr.Optimal = pr.Cost, true
+			if pr.TimeToProof == 0 {
+				pr.TimeToProof = time.Since(t1)
+			}
+		}
+	}
+	switch or.Status {
 	case Infeasible:
 		pr.Status = Infeasible
 		left, ok := remaining()

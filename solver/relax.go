@@ -635,53 +635,17 @@ func limitChange(p *model.Staff, field string, shift model.ShiftID) (Change, boo
 	return c, false
 }
 
-// loosenRule proposes a one-step loosening of a rule entry's parameter.
+// loosenRule proposes a one-step loosening of a rule entry's parameter,
+// as its registry entry says (constraints.KindSpec.Loosen).
 func loosenRule(rs *model.RuleSpec) (Change, bool) {
 	c := Change{Kind: LoosenRule, Rule: rs.Rule, pos: rs.Pos}
-	num := func(param string, v *float64, def, step float64, unit string) (Change, bool) {
-		old := def
-		if v != nil {
-			old = *v
-		}
-		c.Param, c.Old, c.New, c.Unit = param, old, old+step, unit
-		return c, c.New > 0
+	k := constraints.Lookup(rs.Rule)
+	if k == nil || k.Loosen == nil {
+		return c, false
 	}
-	switch rs.Rule {
-	case "max_consecutive_days":
-		return num("max", rs.Max, 0, 1, "days")
-	case "jp-13days":
-		return num("max", nil, 13, 1, "days")
-	case "jp-weekly", "jp-4w4d", "jp-2w2d", "holidays":
-		quota := map[string]float64{"jp-weekly": 1, "jp-4w4d": 4, "jp-2w2d": 2}[rs.Rule]
-		if rs.RestDays != nil {
-			quota = float64(*rs.RestDays)
-		}
-		hw := 0.0
-		if rs.HolidayWork != nil {
-			hw = float64(*rs.HolidayWork)
-		}
-		if rs.Rule == "holidays" && rs.Scheme == "" && rs.RestDays == nil {
-			return c, false
-		}
-		if hw+1 > quota {
-			return c, false
-		}
-		c.Param, c.Old, c.New, c.Unit = "holiday_work", hw, hw+1, "days"
-		return c, true
-	case "rest_interval":
-		return num("hours", rs.Hours, 0, -1, "hours")
-	case "interval-11h":
-		return num("hours", nil, 11, -1, "hours")
-	case "night_work", "max_days":
-		return num("max", rs.Max, 0, 1, "")
-	case "max_hours":
-		return num("max", rs.Max, 0, 8, "hours")
-	case "min_days":
-		return num("min", rs.Min, 0, -1, "")
-	case "min_hours":
-		return num("min", rs.Min, 0, -8, "hours")
-	}
-	return c, false
+	l, ok := k.Loosen(rs)
+	c.Param, c.Old, c.New, c.Unit = l.Param, l.Old, l.New, l.Unit
+	return c, ok
 }
 
 // addPerson proposes one more person for the days of the core's demand
@@ -935,30 +899,16 @@ func applyChange(sc *model.Scenario, c Change) error {
 			return nil
 		}
 		rs := sc.Rules[i]
-		v := c.New
-		switch c.Rule {
-		case "jp-13days":
-			rs.Rule, rs.Max = "max_consecutive_days", &v
-		case "interval-11h":
-			rs.Rule, rs.Hours = "rest_interval", &v
-		default:
-			switch c.Param {
-			case "max":
-				rs.Max = &v
-			case "min":
-				rs.Min = &v
-			case "hours":
-				rs.Hours = &v
-			case "holiday_work":
-				n := int(v)
-				rs.HolidayWork = &n
-			default:
-				return fmt.Errorf("unknown parameter %q", c.Param)
-			}
+		k := constraints.Lookup(rs.Rule)
+		if k == nil || k.Loosen == nil {
+			return fmt.Errorf("rule %s cannot be loosened", rs.Rule)
 		}
-		if rs.Keys != nil {
-			rs.Keys[c.Param] = rs.Pos
+		l, ok := k.Loosen(rs)
+		if !ok || l.Param != c.Param {
+			return fmt.Errorf("rule %s: no loosening of %q", rs.Rule, c.Param)
 		}
+		l.New = c.New
+		l.Apply(rs)
 		return nil
 	}
 	return fmt.Errorf("unknown change kind %q", c.Kind)
@@ -1020,25 +970,7 @@ func CloneScenario(sc *model.Scenario) *model.Scenario {
 		out.Demand = append(out.Demand, &c)
 	}
 	for _, rs := range sc.Rules {
-		c := *rs
-		c.Max, c.Min, c.Hours = clonePtr(rs.Max), clonePtr(rs.Min), clonePtr(rs.Hours)
-		c.WindowHours, c.RestHours = clonePtr(rs.WindowHours), clonePtr(rs.RestHours)
-		c.BlockDays, c.RestDays, c.HolidayWork, c.Days = clonePtr(rs.BlockDays), clonePtr(rs.RestDays), clonePtr(rs.HolidayWork), clonePtr(rs.Days)
-		c.Anchor, c.Period, c.ExtraAfter12h = clonePtr(rs.Anchor), clonePtr(rs.Period), clonePtr(rs.ExtraAfter12h)
-		c.BusyPeriods = append([]model.BusyPeriod(nil), rs.BusyPeriods...)
-		if rs.Reduced != nil {
-			r := *rs.Reduced
-			r.Max = clonePtr(rs.Reduced.Max)
-			c.Reduced = &r
-		}
-		c.Alt = clonePtr(rs.Alt)
-		if rs.Keys != nil {
-			c.Keys = make(map[string]model.Pos, len(rs.Keys))
-			for k, v := range rs.Keys {
-				c.Keys[k] = v
-			}
-		}
-		out.Rules = append(out.Rules, &c)
+		out.Rules = append(out.Rules, rs.Clone())
 	}
 	return out
 }

@@ -45,7 +45,8 @@ const (
 // the window sees only known days. Rules bounded per horizon or per
 // explicit range (a window would see only part of the period), a weekly
 // rest with an alternative chosen once per horizon, and rule kinds this
-// function does not know are not allowed. block is the longest fixed block
+// function does not know (unless they implement constraints.Lookback) are
+// not allowed. block is the longest fixed block
 // of a quota or sum rule (0: none).
 func rollLookback(rules []constraints.Rule) (back, block int, ok bool) {
 	back = 2 // an instance may touch the day after next
@@ -84,7 +85,16 @@ func rollLookback(rules []constraints.Rule) (back, block int, ok bool) {
 		case *constraints.Minor, *constraints.Breaks, *constraints.Coverage,
 			*constraints.Structure, *constraints.Personal:
 		default:
-			return 0, 0, false
+			lb, ok := r.(constraints.Lookback) // a rule kind that says what it reads
+			if !ok {
+				return 0, 0, false
+			}
+			days, blk, ok := lb.Lookback()
+			if !ok {
+				return 0, 0, false
+			}
+			n = days
+			block = max(block, blk)
 		}
 		back = max(back, n+2)
 	}

@@ -3,6 +3,7 @@ package solver
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand"
 	"strings"
 	"testing"
@@ -187,5 +188,68 @@ func (f *forcedRoster) Encode(e constraints.Encoder) {
 				e.Require(req, l)
 			}
 		}
+	}
+}
+
+// TestBranchAndPriceBruteForce runs Plan's branch and price alone
+// (bnpSearch) on the tiny random soft scenarios of
+// TestPlanSoftBoundsBruteForce (history, requests, soft bounds, demand
+// minima and targets): every bound it reports is at most the brute-force
+// optimum, every roster it passes on breaks no rule and costs what
+// constraints.Cost says, never less than the optimum, and an exhausted
+// tree ends at the optimum.
+func TestBranchAndPriceBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewSource(62))
+	proved := 0 // the test is not vacuous
+	defer func() {
+		if proved < 3 {
+			t.Errorf("%d trees exhausted at the optimum; want at least 3", proved)
+		}
+	}()
+	n := 20
+	if testing.Short() {
+		n = 6
+	}
+	for i := 0; i < n; i++ {
+		src := randomSoftBoundScenario(rng)
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			sc, rules := compileYAML(t, src)
+			best, feasible, _ := bruteForceRosters(sc, rules)
+			ub := int64(math.MaxInt64)
+			var lb int64
+			bs := &bnpSearch{sc: sc, rules: rules,
+				ub: func() int64 { return ub },
+				improve: func(r *model.Roster, c int64) {
+					if vs := constraints.CheckAll(rules, r); len(vs) > 0 {
+						t.Errorf("roster breaks %v\n%s", vs, src)
+					}
+					if c != constraints.TotalCost(constraints.Cost(rules, r)) || c < best {
+						t.Errorf("roster of cost %d (independent %d), optimum %d\n%s", c, constraints.TotalCost(constraints.Cost(rules, r)), best, src)
+					}
+					ub = c
+				},
+				bound: func(b int64) { lb = max(lb, b) },
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			if err := bs.run(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if !feasible {
+				if ub != math.MaxInt64 {
+					t.Errorf("a roster where brute force finds none\n%s", src)
+				}
+				return
+			}
+			t.Logf("optimum %d, bound %d, best found %d, exhausted %v", best, lb, ub, bs.stats.Exhausted)
+			if lb > best {
+				t.Fatalf("bound %d > optimum %d\n%s", lb, best, src)
+			}
+			if bs.stats.Exhausted && ub != best {
+				t.Errorf("tree exhausted at %d, optimum %d\n%s", ub, best, src)
+			} else if bs.stats.Exhausted {
+				proved++
+			}
+		})
 	}
 }

@@ -45,14 +45,8 @@ document.documentElement.setAttribute('data-hscroll', String(document.documentEl
 // It also saves a screenshot (into $SHIFTSAT_SCREENSHOT_DIR when set, to
 // look at) of the English and the Japanese page. Without Chromium it skips.
 func TestCompareHTMLInBrowser(t *testing.T) {
-	bin := chromium()
-	if bin == "" {
-		t.Skip("no chromium on PATH: install it (Debian: apt-get install chromium) to render compare --format html in a real browser")
-	}
-	if testing.Short() {
-		t.Skip("-short: not starting a browser")
-	}
 	shots := os.Getenv("SHIFTSAT_SCREENSHOT_DIR") // read before isolate clears it
+	bin := needBrowser(t)
 	if shots == "" {
 		shots = t.TempDir()
 	}

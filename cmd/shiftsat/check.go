@@ -24,12 +24,14 @@ const exitViolations = 5
 // checkOptions are the flags of `check` (flags only: no config file or
 // environment, unlike plan's settings).
 type checkOptions struct {
+	roster       string
 	actuals      string
 	rules        string
 	rulesFile    string
 	replaceRules bool
 	format       string
 	out          string
+	lang         string
 }
 
 func (a *app) checkCmd() *cobra.Command {
@@ -38,7 +40,7 @@ func (a *app) checkCmd() *cobra.Command {
 		Use:   "check SCENARIO.yaml [ROSTER.csv] [--actuals TIMES.csv]",
 		Short: "audit an existing roster or timesheet against the rules",
 		Long: `check reads a roster in the CSV of 'plan --format csv' (staff,<dates>; cells:
-shift id, LV or empty) and/or a timesheet of actual times (--actuals: a header
+shift id, LV or empty) or the workbook of 'plan --format xlsx' (its Roster sheet) and/or a timesheet of actual times (--actuals: a header
 row staff,date,start,end[,shift][,break], one row per shift worked; an end at
 or before the start is the next day), and runs the independent checker of
 every rule of the scenario on it: the same Check that re-checks every plan.
@@ -65,8 +67,11 @@ error is printed as file:line:col: where: message), 5 violations found.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			roster := ""
+			roster := o.roster
 			if len(args) == 2 {
+				if roster != "" {
+					return usageErrorf("two rosters: %s and --roster %s; expected one", args[1], roster)
+				}
 				roster = args[1]
 			}
 			return a.check(args[0], roster, o)
@@ -74,17 +79,22 @@ error is printed as file:line:col: where: message), 5 violations found.`,
 	}
 	f := c.Flags()
 	f.StringVar(&o.actuals, "actuals", "", "read actual times from the timesheet `TIMES.csv`")
+	f.StringVar(&o.roster, "roster", "", "the roster to check, `FILE`.csv or .xlsx (the same as the second argument)")
 	f.StringVar(&o.rules, "rules", "", "add these `RULES` (NAME[:key=value,...],...) to the scenario's")
 	f.StringVar(&o.rulesFile, "rules-file", "", "add the rules of the YAML `FILE` (a list of {rule: NAME, ...})")
 	f.BoolVar(&o.replaceRules, "replace-rules", false, "replace the scenario's rules with --rules and --rules-file")
 	f.StringVar(&o.format, "format", "text", "output `format`: text, csv or json")
 	f.StringVarP(&o.out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
+	f.StringVar(&o.lang, "lang", "en", "language of the report and of the violations' messages: en or ja")
 	return c
 }
 
 // check is the `check` subcommand.
 func (a *app) check(path, rosterPath string, o checkOptions) error {
 	o.format = strings.ToLower(strings.TrimSpace(o.format))
+	if o.lang = strings.ToLower(strings.TrimSpace(o.lang)); !contains(langs, o.lang) {
+		return usageErrorf("--lang: unknown language %q; expected one of: %s", o.lang, strings.Join(langs, ", "))
+	}
 	if !contains(formats, o.format) {
 		return usageErrorf("--format: unknown format %q; expected one of: %s", o.format, strings.Join(formats, ", "))
 	}
@@ -119,7 +129,7 @@ func (a *app) check(path, rosterPath string, o checkOptions) error {
 		rules = kept
 	}
 	vs := constraints.CheckAll(rules, ro)
-	rep := &checkReport{sc: sc, roster: rosterPath, actuals: o.actuals, violations: vs}
+	rep := &checkReport{sc: sc, roster: rosterPath, actuals: o.actuals, violations: vs, lang: o.lang}
 	var buf bytes.Buffer
 	switch o.format {
 	case "csv":
@@ -251,11 +261,7 @@ func parseRulesFlag(s string) ([]*model.RuleSpec, error) {
 		return nil, list
 	}
 	for _, sp := range specs {
-		sp.Pos.Col = 0
-		for k, p := range sp.Keys {
-			p.Col = 0
-			sp.Keys[k] = p
-		}
+		sp.DropColumns()
 	}
 	return specs, err
 }
@@ -313,7 +319,8 @@ func (a *app) readAudit(sc *model.Scenario, rosterPath, actualsPath string) (*mo
 	}
 	var err error
 	if rosterPath != "" {
-		if planned, err = read(rosterPath, "roster", model.ReadRosterCSV); err != nil {
+		// CSV, or the workbook of plan --format xlsx
+		if planned, err = read(rosterPath, "roster", model.ReadRoster); err != nil {
 			return nil, err
 		}
 	}
@@ -348,6 +355,18 @@ type checkReport struct {
 	sc              *model.Scenario
 	roster, actuals string
 	violations      []constraints.Violation
+	// lang is the language of the report ("en" or "ja").
+	lang string
+}
+
+// message is a violation's sentence in the report's language: the
+// checker's own sentence in English (as it always was), the catalogue's
+// (catalogue.go, from the violation's fields) in Japanese.
+func (r *checkReport) message(v constraints.Violation) string {
+	if r.lang != "ja" {
+		return v.Message
+	}
+	return violationText(r.lang, r.sc, v)
 }
 
 // ruleNames are the names of the rule entries checked (scenario and added).
@@ -363,12 +382,12 @@ func (r *checkReport) ruleNames() []string {
 func (r *checkReport) inputs() string {
 	var parts []string
 	if r.roster != "" {
-		parts = append(parts, "roster "+r.roster)
+		parts = append(parts, tr(r.lang, "check.roster", r.roster))
 	}
 	if r.actuals != "" {
-		parts = append(parts, "actual times "+r.actuals)
+		parts = append(parts, tr(r.lang, "check.actuals", r.actuals))
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, tr(r.lang, "txt.comma"))
 }
 
 // fmtHM formats minutes as H:MM (negative with a sign).
@@ -404,6 +423,10 @@ func hasFigure(v constraints.Violation) bool { return v.Unit != "" }
 // renderViolationsText prints the violations grouped by person (people in
 // scenario order; violations with no person, such as demand, last).
 func renderViolationsText(w io.Writer, r *checkReport) {
+	if r.lang == "ja" {
+		renderViolationsTextJA(w, r) // render_check_ja.go
+		return
+	}
 	fmt.Fprintf(w, "check: %s; %s\n", scenarioName(r.sc.Name, r.sc.File), r.inputs())
 	fmt.Fprintf(w, "rules: %s\n", strings.Join(r.ruleNames(), ", "))
 	if len(r.violations) == 0 {
@@ -498,7 +521,7 @@ func renderViolationsCSV(w io.Writer, r *checkReport) error {
 	for _, v := range r.violations {
 		m, l, u := displayFigure(v)
 		if err := cw.Write([]string{string(v.Staff), v.Kind, v.Rule, v.From.String(), v.To.String(), string(v.Shift),
-			m, l, u, v.Message, v.Citation}); err != nil {
+			m, l, u, r.message(v), citeIn(r.lang, v.Citation)}); err != nil {
 			return err
 		}
 	}
@@ -544,11 +567,11 @@ func renderViolationsJSON(w io.Writer, r *checkReport) error {
 	}
 	for _, v := range r.violations {
 		jv := jsonViolation{Staff: string(v.Staff), Kind: v.Kind, Rule: v.Rule, From: v.From.String(), To: v.To.String(),
-			Shift: string(v.Shift), Unit: v.Unit, Message: v.Message, Citation: v.Citation}
+			Shift: string(v.Shift), Unit: v.Unit, Message: r.message(v), Citation: citeIn(r.lang, v.Citation)}
 		if hasFigure(v) {
 			m, l := v.Measured, v.Limit
 			jv.Measured, jv.Limit = &m, &l
-			jv.Figure = figure(m, v.Unit) + " (limit " + figure(l, v.Unit) + ")"
+			jv.Figure = tr(r.lang, "check.limit", figureIn(r.lang, m, v.Unit), figureIn(r.lang, l, v.Unit))
 		}
 		out.Violations = append(out.Violations, jv)
 	}

@@ -204,7 +204,7 @@ func TestCheckBadInput(t *testing.T) {
 			bad + ":3: ueda: no row for ueda"}},
 		{"bad rules flag", []string{scen, checkFixture(t, "roster.csv"), "--rules", "max_consecutive_days:max=x,jp-weekly:anchr=2026-11-29"}, []string{
 			`--rules:1: rules[0].max: expected a bound (a number >= 0), got "x"`,
-			`--rules:2: rules[1]: unknown field "anchr"`}},
+			`--rules:2: rules[1].anchr: parameter "anchr" does not apply to rule "jp-weekly"; it accepts: anchor, holiday_work`}},
 		{"unknown rule", []string{scen, checkFixture(t, "roster.csv"), "--rules", "jp-weekly,nonsense"}, []string{
 			`--rules:2: rules[1].rule: unknown rule "nonsense"`}},
 		{"parameter first", []string{scen, checkFixture(t, "roster.csv"), "--rules", "max=3"}, []string{

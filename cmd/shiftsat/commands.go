@@ -18,7 +18,8 @@ import (
 var version = ""
 
 func (a *app) validateCmd() *cobra.Command {
-	return &cobra.Command{
+	var lang string
+	c := &cobra.Command{
 		Use:   "validate SCENARIO.yaml",
 		Short: "check a scenario and its rules without solving",
 		Long: `validate loads the scenario and compiles its rules without solving. It prints
@@ -26,15 +27,20 @@ func (a *app) validateCmd() *cobra.Command {
 file:line:col: field: message and exits with code 2.`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if lang = strings.ToLower(strings.TrimSpace(lang)); !contains(langs, lang) {
+				return usageErrorf("--lang: unknown language %q; expected one of: %s", lang, strings.Join(langs, ", "))
+			}
 			sc, _, err := a.load(args[0])
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "ok: %s: %d staff, %d shift types, %d days, %d rules\n",
-				scenarioName(sc.Name, sc.File), len(sc.Staff), len(sc.Shifts), sc.Horizon.Days(), len(sc.Rules))
+			fmt.Fprintln(a.stdout, tr(lang, "validate.ok",
+				scenarioName(sc.Name, sc.File), len(sc.Staff), len(sc.Shifts), sc.Horizon.Days(), len(sc.Rules)))
 			return nil
 		},
 	}
+	c.Flags().StringVar(&lang, "lang", "en", "language of the summary line: en or ja (input errors are in English)")
+	return c
 }
 
 // scenarioName is the scenario's name, or its file's base name when unnamed.
@@ -46,28 +52,6 @@ func scenarioName(name, file string) string {
 		return filepath.Base(file)
 	}
 	return "unnamed scenario"
-}
-
-// kindDoc documents a rule kind for `shiftsat rules` and the README.
-type kindDoc struct {
-	summary string
-	source  string
-}
-
-// kindDocs documents constraints.Kinds (a test keeps the two in step).
-var kindDocs = map[string]kindDoc{
-	"max_consecutive_days": {"every run of consecutive non-rest (work or leave) days is at most max long; history counts", "work rules; the 13-day cap (jp-13days) is a study-group proposal, not law: the 2026 bill that would have carried it was not submitted (December 2025)"},
-	"holidays":             {"at least rest_days - holiday_work rest days in each fixed block aligned on anchor", "Labour Standards Act Art. 35"},
-	"rest_interval":        {"at least hours between the end of a shift and the start of the next (reduced: {hours, max} per week)", "EU WTD Art. 3; " + constraints.SourceIntervalPamphlet},
-	"rest_within":          {"a continuous rest of rest_hours inside window_hours after each start", "Medical Care Act Art. 123"},
-	"max_hours":            {"at most max work hours per day, week, block or horizon", "Labour Standards Act Art. 32"},
-	"min_hours":            {"at least min work hours per period", "the work rules"},
-	"max_days":             {"at most max shifts per period", "the work rules"},
-	"min_days":             {"at least min shifts per period", "the work rules"},
-	"variable_year":        {"1-year variable hours: 6 consecutive days (12 in busy periods), 10 h/day, 52 h/week, 280 days/year pro rata", "Labour Standards Act Art. 32-4; Ordinance Art. 12-4"},
-	"night_work":           {"at most max night shifts (touching 22:00-05:00) per person in the horizon", "Labour Standards Act Art. 37(4)"},
-	"breaks":               {"shift types working over 6 h need 45 min break, over 8 h 60 min", "Labour Standards Act Art. 34"},
-	"weekly_rest":          {"a continuous rest of hours in each fixed period of days (alt: {hours, days})", "Directive 2003/88/EC Art. 5; Working Time Regulations 1998 reg. 11"},
 }
 
 func (a *app) rulesCmd() *cobra.Command {
@@ -97,14 +81,10 @@ func writeRules(w interface{ Write([]byte) (int, error) }) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(tw, "Rule kinds (use as {rule: KIND, PARAMETER: VALUE, ...}):")
 	for _, k := range constraints.Kinds {
-		d, ok := kindDocs[k]
-		if !ok {
-			fmt.Fprintf(tw, "  %s\t\n", k)
-			continue
-		}
-		fmt.Fprintf(tw, "  %s\t%s\n", k, d.summary)
+		d := constraints.Lookup(k) // the registry documents each kind
+		fmt.Fprintf(tw, "  %s\t%s\n", k, d.Summary)
 		fmt.Fprintf(tw, "  \tparameters: %s\n", strings.Join(constraints.Params(k), ", "))
-		fmt.Fprintf(tw, "  \tsource: %s\n", d.source)
+		fmt.Fprintf(tw, "  \tsource: %s\n", d.Source)
 	}
 	tw.Flush()
 	fmt.Fprintln(w)

@@ -55,8 +55,8 @@ Give a rule set a name with SETNAME=RULES ("現行=jp-4w4d:anchor=2026-11-29",
 bars, and the rules it stands for are listed under the table.
 
 Output: an aligned table (text), CSV, JSON, or a self-contained HTML page with
-bar charts of the differences (--format html; --lang ja writes the page in
-Japanese, and the page marks the language of every run of text).
+bar charts of the differences (--format html; --lang ja writes the text report
+and the page in Japanese, and the page marks the language of every run of text).
 
 Exit codes: 0 success, 1 failure, 2 bad usage or invalid input.`,
 		Args: exactArgs(1),
@@ -70,7 +70,7 @@ Exit codes: 0 success, 1 failure, 2 bad usage or invalid input.`,
 	f.StringVar(&o.profile, "profile", "", "count the fewest extra people with the profile of `STAFF_ID`")
 	f.StringVar(&o.format, "format", "text", "output `format`: text, csv, json or html")
 	f.StringVarP(&o.out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
-	f.StringVar(&o.lang, "lang", "en", "language of the HTML page: en or ja")
+	f.StringVar(&o.lang, "lang", "en", "language of the text report and the HTML page: en or ja")
 	f.DurationVar(&o.timeLimit, "time-limit", 30*time.Second, "time for each rule set (solve and fewest-people search; 0: no limit)")
 	return c
 }
@@ -114,7 +114,7 @@ func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 			}
 			return failf("read %s: %v", o.roster, err)
 		}
-		r, err := model.ReadRosterCSV(o.roster, f, sc)
+		r, err := model.ReadRoster(o.roster, f, sc) // .csv or .xlsx
 		f.Close()
 		if err != nil {
 			return a.inputError(o.roster, err)

@@ -203,7 +203,7 @@ func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules [
 	if err != nil {
 		return err
 	}
-	if s.format == "csv" {
+	if s.format == "csv" || s.format == "xlsx" { // no place for it in a roster file
 		var buf bytes.Buffer
 		renderExplainText(&buf, rep)
 		a.endProgress()

@@ -20,6 +20,7 @@ type limitsOptions struct {
 	format    string
 	out       string
 	timeLimit time.Duration
+	lang      string
 }
 
 func (a *app) limitsCmd() *cobra.Command {
@@ -30,8 +31,9 @@ func (a *app) limitsCmd() *cobra.Command {
 		Long: `limits finds, with the solver, the extremes a rule set allows one person with
 nothing else constraining the roster: the longest run of consecutive work days,
 the fewest rest days in any 28 consecutive days, the most work hours in any 7
-consecutive days given the shift types, and the shortest rest between two
-shifts. Each is found by optimisation on a single-person scenario (a horizon of
+consecutive days given the shift types, the shortest rest between two
+shifts, and (when a shift type is a night shift, RULES.md 2.7) the longest run
+of nights on consecutive dates. Each is found by optimisation on a single-person scenario (a horizon of
 three times the rules' longest period plus two weeks, longer for busy periods)
 and proved: one more is unsatisfiable. A rule needing an anchor (起算日) and
 given none is anchored on the horizon start; the extremes do not depend on it.
@@ -54,6 +56,7 @@ reached before any extreme was found.`,
 	f.StringArrayVar(&o.rules, "rules", nil, "a rule `SET` (NAME[:key=value,...],... or @FILE.yaml); repeat for several")
 	f.StringVar(&o.shifts, "shifts", "", "use the shift types of the scenario `FILE.yaml` (default: D 08:00-17:00, break 60)")
 	f.StringVar(&o.format, "format", "text", "output `format`: text, csv or json")
+	f.StringVar(&o.lang, "lang", "en", "language of the text table: en or ja")
 	f.StringVarP(&o.out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
 	f.DurationVar(&o.timeLimit, "time-limit", 30*time.Second, "stop each rule set's search after this `duration` (0: no limit); the extremes found so far are shown, marked not proven")
 	return c
@@ -67,6 +70,9 @@ type limitsRow struct {
 
 func (a *app) limits(cmd *cobra.Command, o limitsOptions) error {
 	o.format = strings.ToLower(strings.TrimSpace(o.format))
+	if o.lang = strings.ToLower(strings.TrimSpace(o.lang)); !contains(langs, o.lang) {
+		return usageErrorf("--lang: unknown language %q; expected one of: %s", o.lang, strings.Join(langs, ", "))
+	}
 	if !contains(formats, o.format) {
 		return usageErrorf("--format: unknown format %q; expected one of: %s", o.format, strings.Join(formats, ", "))
 	}
@@ -113,7 +119,7 @@ func (a *app) limits(cmd *cobra.Command, o limitsOptions) error {
 	case "json":
 		err = renderLimitsJSON(&buf, rows)
 	default:
-		renderLimitsText(&buf, rows)
+		renderLimitsText(&buf, rows, o.lang)
 	}
 	if err != nil {
 		return failf("render %s: %v", o.format, err)

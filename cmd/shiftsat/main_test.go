@@ -492,21 +492,6 @@ func TestRulesAndVersion(t *testing.T) {
 	}
 }
 
-// TestKindDocs keeps the documentation of `shiftsat rules` in step with
-// the rule kinds of package constraints.
-func TestKindDocs(t *testing.T) {
-	for _, k := range constraints.Kinds {
-		if _, ok := kindDocs[k]; !ok {
-			t.Errorf("kind %s has no kindDocs entry", k)
-		}
-	}
-	for k := range kindDocs {
-		if !contains(constraints.Kinds, k) {
-			t.Errorf("kindDocs documents %s, which is not in constraints.Kinds", k)
-		}
-	}
-}
-
 // TestRecheck makes sure that a roster breaking a rule is never shown,
 // whatever the solver says.
 func TestRecheck(t *testing.T) {

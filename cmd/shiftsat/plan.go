@@ -31,13 +31,20 @@ type planSettings struct {
 	dimacs    string          // --dimacs: write the plain CNF there instead of planning
 	explain   explainSettings // ways out and their costs, when infeasible
 	quiet     bool            // no progress line on a terminal
+	history   string          // --history: last month's roster (history.go)
+	replan    string          // --replan: the published roster to re-plan (replan.go)
+	from      string          // --from: the first date a re-plan may change
 }
 
 var formats = []string{"text", "csv", "json"}
+
+// planFormats are plan's output formats: formats, and the views only a
+// plan has (render_xlsx.go, render_html.go, render_ics.go).
+var planFormats = append(append([]string(nil), formats...), "xlsx", "html", "ics")
 var langs = []string{"en", "ja"}
 
 func (a *app) planCmd() *cobra.Command {
-	var out, dimacs string
+	var out, dimacs, history, replan, from string
 	var quiet bool
 	c := &cobra.Command{
 		Use:   "plan SCENARIO.yaml",
@@ -63,6 +70,7 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 				return err
 			}
 			s.out, s.quiet = out, quiet
+			s.history, s.replan, s.from = history, replan, from
 			s.dimacs = dimacs
 			if s.explain, err = a.explainSettings(cmd); err != nil {
 				return err
@@ -71,12 +79,15 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 		},
 	}
 	f := c.Flags()
-	f.String("format", "text", "output `format`: text, csv or json")
+	f.String("format", "text", "output `format`: text, csv, json, xlsx (a workbook; needs --out), html (a printable page) or ics (one calendar per person into the directory --out)")
 	f.StringVarP(&out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
+	f.StringVar(&history, "history", "", "fill the history from last month's roster `FILE` (.csv or .xlsx, as plan writes it)")
+	f.StringVar(&replan, "replan", "", "re-plan the published roster `FILE` (.csv or .xlsx) from --from on, changing as few cells as possible")
+	f.StringVar(&from, "from", "", "with --replan: the first `DATE` that may change; the days before it are kept")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress line on standard error (shown only when it is a terminal)")
 	f.String("time-limit", "30s", "give up after this `duration` with exit code 4 (0: no limit)")
 	f.Bool("bom", false, "start CSV output with a UTF-8 byte-order mark")
-	f.String("lang", "en", "language of weekday names in the text grid: en or ja")
+	f.String("lang", "en", "language of the output (text, html, ics): en or ja")
 	f.String("max-memory", "auto", maxMemoryHelp)
 	f.StringVar(&a.configFlag, "config", "", "read settings from `FILE` (default ./"+defaultConfigFile+" when it exists)")
 	f.StringVar(&dimacs, "dimacs", "", "write the plain CNF of the whole scenario (hard clauses, no selectors) as DIMACS to `FILE` and stop, to run another SAT solver on it")
@@ -105,8 +116,8 @@ func (a *app) planSettings(cmd *cobra.Command) (planSettings, error) {
 		errs = append(errs, fmt.Sprintf("%s (from %s): ", key, a.source(cmd, key))+fmt.Sprintf(format, args...))
 	}
 	s.format = strings.ToLower(strings.TrimSpace(a.v.GetString("format")))
-	if !contains(formats, s.format) {
-		bad("format", "unknown format %q; expected one of: %s", s.format, strings.Join(formats, ", "))
+	if !contains(planFormats, s.format) {
+		bad("format", "unknown format %q; expected one of: %s", s.format, strings.Join(planFormats, ", "))
 	}
 	tl := strings.TrimSpace(a.v.GetString("time-limit"))
 	if d, err := time.ParseDuration(tl); err != nil || d < 0 {
@@ -160,17 +171,28 @@ func left(ctx context.Context) time.Duration {
 
 // plan is the `plan` subcommand.
 func (a *app) plan(parent context.Context, path string, s planSettings) error {
-	if s.out != "" {
-		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
+	if s.format == "xlsx" && s.out == "" {
+		return usageErrorf("--format xlsx writes a workbook: give the file with --out FILE.xlsx")
+	}
+	if s.format == "ics" {
+		if err := checkOutDir(s.out); err != nil {
+			return err
+		}
+	} else if s.out != "" {
+		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile},
+			input{"last month's roster", s.history}, input{"the published roster", s.replan}); err != nil {
 			return err
 		}
 	}
 	ctx, cancel := withLimit(parent, s.timeLimit)
 	defer cancel()
 	ctx = solver.WithMaxMemory(ctx, s.maxMemory)
-	sc, rules, err := a.load(path)
+	sc, rules, err := a.loadPlan(path, s)
 	if err != nil {
 		return err
+	}
+	if s.replan != "" || s.from != "" {
+		return a.replan(ctx, sc, rules, s) // replan.go
 	}
 	if s.dimacs != "" {
 		if err := checkOut(s.dimacs, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
@@ -344,6 +366,12 @@ func (a *app) emit(rep *report, s planSettings) error {
 		err = renderCSV(&buf, rep, s.bom)
 	case "json":
 		err = renderJSON(&buf, rep)
+	case "xlsx":
+		err = renderXLSX(&buf, rep, nil)
+	case "html":
+		err = renderHTML(&buf, rep)
+	case "ics":
+		return a.writeICS(rep, s.out) // one file per person into the directory --out
 	default:
 		err = renderText(&buf, rep)
 	}

@@ -203,6 +203,10 @@ func writeCost(b *strings.Builder, r *report) {
 	if sp == nil {
 		return
 	}
+	if r.lang == "ja" {
+		writeCostJA(b, r) // render_text_ja.go
+		return
+	}
 	pr := sp.res
 	b.WriteString("\nCost (soft requirements; every hard rule holds)\n")
 	proof := "optimal (proved)"

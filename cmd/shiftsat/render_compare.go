@@ -21,7 +21,7 @@ type compareReport struct {
 	specs []string
 	// named is true when some rule set was given a name (NAME=RULES).
 	named bool
-	// lang is the language of the HTML page ("en" or "ja").
+	// lang is the language of the text report and the HTML page ("en" or "ja").
 	lang string
 }
 
@@ -97,6 +97,10 @@ func mma(min, max int, avg float64) string {
 
 // renderCompareText writes the aligned table and the reasons.
 func renderCompareText(w io.Writer, r *compareReport) {
+	if r.lang == "ja" {
+		renderCompareTextJA(w, r) // render_compare_ja.go
+		return
+	}
 	var b bytes.Buffer
 	sc := r.cmp.Scenario
 	fmt.Fprintf(&b, "Rule sets compared on %s (%s, %d staff). Each rule set replaces the scenario's rules.\n",

@@ -29,15 +29,14 @@ func renderCSV(w io.Writer, r *report, bom bool) error {
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	for _, p := range r.sc.Staff {
-		v := r.view(p)
+	for _, p := range r.rosterView().People {
 		row := make([]string, 0, h.Days()+1)
-		row = append(row, string(p.ID))
-		for d := h.Start; d <= h.End; d++ {
+		row = append(row, string(p.p.ID))
+		for _, c := range p.Cells {
 			cell := ""
-			if in, ok := v.starts[d]; ok {
-				cell = string(in.Shift.ID)
-			} else if v.status(d) == model.Leave {
+			if c.Shift != nil {
+				cell = string(c.Shift.ID)
+			} else if c.Status == model.Leave {
 				cell = "LV"
 			}
 			row = append(row, cell)

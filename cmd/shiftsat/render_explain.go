@@ -170,6 +170,11 @@ const (
 	rulesGuideJA = "勤務間インターバル規定の就業規則ガイド（2023-12-07）"
 	pamphletJA   = "厚生労働省「労働時間等設定改善法・勤務間インターバル制度」パンフレット"
 	notLawJA     = "提案であり法律ではない（これを盛り込む2026年の法案は提出されなかった、2025年12月）"
+	jnaJA        = "日本看護協会「看護職の夜勤・交代制勤務に関するガイドライン」（2013）"
+	jnaNotLawJA  = "職能団体の指針であり法律ではない"
+	curtoisJA    = "Curtois・Quの勤務表ベンチマーク（2014）"
+	inrc2JA      = "第2回国際ナース・ロスタリング競技会（INRC-II、2015）"
+	wardRulesJA  = "病院の勤務表作成基準"
 )
 
 // citationsJA translates the sources of constraints' rules (a test checks that
@@ -194,8 +199,24 @@ var citationsJA = map[string]string{
 	"night work 22:00-05:00 (Labour Standards Act Art. 37(4))":                                                                                                "深夜業 22時〜翌5時（労働基準法第37条第4項）",
 	"Labour Standards Act Arts. 60, 61: workers under 18":                                                                                                     "労働基準法第60条・第61条: 年少者（18歳未満）",
 	"Labour Standards Act Art. 34: breaks of 45 min after 6 h and 60 min after 8 h of work":                                                                   "労働基準法第34条: 6時間超で45分、8時間超で60分の休憩",
-	"the scenario's demand": "シナリオの必要人数",
-	"the scenario":          "シナリオ",
+	// The nursing pattern rules (RULES.md 2.10) and the jp-nurse-jna preset.
+	constraints.CiteMinConsecutiveDays:    wardRulesJA + "、" + curtoisJA + ": 最小連続勤務数、" + inrc2JA + ": 最小連続勤務日数",
+	constraints.CiteMinConsecutiveDaysOff: wardRulesJA + ": 連休（2日以上続けた休み）、" + curtoisJA + ": 最小連続休日数、" + inrc2JA + ": 最小連続休日数",
+	constraints.CiteMaxConsecutiveShifts:  wardRulesJA + "、" + inrc2JA + ": 同じ勤務の最大連続数、夜勤は" + jnaJA + " 基準4 夜勤の連続回数。" + jnaNotLawJA,
+	constraints.CiteForbiddenSuccessions:  wardRulesJA + ": 逆循環（遅番の翌日の早番など）の禁止（" + jnaJA + ": 正循環の交代周期）、" + curtoisJA + ": 続けられない勤務、" + inrc2JA + ": 禁止される勤務の連続。" + jnaNotLawJA,
+	constraints.CiteMaxWeekends:           curtoisJA + ": 最大勤務週末数、" + inrc2JA + ": 最大勤務週末数、" + wardRulesJA,
+	constraints.CiteCompleteWeekends:      inrc2JA + ": 週末は両日勤務か両日休み、" + wardRulesJA,
+	constraints.CiteRestAfterNights:       jnaJA + " 基準8 夜勤後の休息（休日を含む）: 2回連続夜勤後はおおむね48時間以上、1回の夜勤後もおおむね24時間以上。" + jnaNotLawJA,
+	constraints.CiteMinWeekendsOff:        jnaJA + " 週末の連続休日: 少なくとも1か月に1回は土曜・日曜ともに休み、" + wardRulesJA + "。" + jnaNotLawJA,
+	constraints.CiteJNAPreset:             jnaJA + "の勤務編成の基準（基準1、3、4、8、5、週末の連続休日、2）。" + jnaNotLawJA,
+	constraints.CiteJNAInterval:           jnaJA + " 基準1 勤務間隔: 勤務と勤務の間隔は11時間以上。" + jnaNotLawJA,
+	constraints.CiteJNANights:             jnaJA + " 基準3 夜勤回数: 3交代制勤務は月8回以内。" + jnaNotLawJA,
+	constraints.CiteJNAConsecutiveNights:  jnaJA + " 基準4 夜勤の連続回数: 2連続（2回）まで。" + jnaNotLawJA,
+	constraints.CiteJNAConsecutiveDays:    jnaJA + " 基準5 連続勤務日数: 5日以内。" + jnaNotLawJA,
+	constraints.CiteJNAWeekendOff:         jnaJA + " 週末の連続休日: 少なくとも1か月に1回は土曜・日曜ともに休み。" + jnaNotLawJA,
+	constraints.CiteJNAShiftSpan:          jnaJA + " 基準2 勤務の拘束時間: 13時間以内。" + jnaNotLawJA,
+	"the scenario's demand":               "シナリオの必要人数",
+	"the scenario":                        "シナリオ",
 }
 
 // cite is the source of a requirement, in the report's language: " (Labour
@@ -295,7 +316,7 @@ func (r *explainReport) demandSentence(p constraints.Provenance) string {
 func (r *explainReport) sentence(p constraints.Provenance) string {
 	n := r.name(p.Staff)
 	ja := r.ja()
-	switch p.Kind {
+	switch constraints.SentenceKey(p.Kind) { // the registry's sentence keys
 	case "leave":
 		return r.tr(fmt.Sprintf("%s is on paid leave %s.", n, r.span(p.From, p.To)),
 			fmt.Sprintf("%sは%sに年次有給休暇を取ります。", n, r.span(p.From, p.To)))
@@ -345,9 +366,43 @@ func (r *explainReport) sentence(p constraints.Provenance) string {
 		return r.tr(fmt.Sprintf("%s needs a continuous rest of %s %s%s.", n, r.hours(p.Limit), r.between(p.From, p.To), r.cite(p)),
 			fmt.Sprintf("%sは%sに連続%sの休息が必要です%s。", n, r.between(p.From, p.To), r.hours(p.Limit), r.cite(p)))
 	case "night_work":
+		if h := r.sc.Horizon; p.From != 0 && (p.From != h.Start || p.To != h.End) { // per calendar month (jp-nurse-jna)
+			return r.tr(fmt.Sprintf("%s may work at most %s %s%s.", n, xplural(p.Limit, "night shift", "night shifts"), r.between(p.From, p.To), r.cite(p)),
+				fmt.Sprintf("%sの夜勤は%sに%d回までです%s。", n, r.between(p.From, p.To), p.Limit, r.cite(p)))
+		}
 		return r.tr(fmt.Sprintf("%s may work at most %s in the plan%s.", n, xplural(p.Limit, "night shift", "night shifts"), r.cite(p)),
 			fmt.Sprintf("%sの夜勤は計画期間中%d回までです%s。", n, p.Limit, r.cite(p)))
-	case "max_days", "min_days", "max_hours", "min_hours":
+	case "min_consecutive_days":
+		k := int(p.To-p.From) + 1
+		return r.tr(fmt.Sprintf("%s may not work only %s in a row %s, between two days off: a run of work lasts at least %s%s.", n, xplural(k, "day", "days"), r.between(p.From, p.To), xplural(p.Limit, "day", "days"), r.cite(p)),
+			fmt.Sprintf("%sは%sに%d日だけの連続勤務はできません。勤務は%d日以上続けます%s。", n, r.between(p.From, p.To), k, p.Limit, r.cite(p)))
+	case "min_consecutive_days_off":
+		k := int(p.To-p.From) + 1
+		return r.tr(fmt.Sprintf("%s may not have only %s off %s, between two work days: days off come at least %d in a row%s.", n, xplural(k, "day", "days"), r.between(p.From, p.To), p.Limit, r.cite(p)),
+			fmt.Sprintf("%sは%sに%d日だけの休みはとれません。休みは%d日以上続けます%s。", n, r.between(p.From, p.To), k, p.Limit, r.cite(p)))
+	case "max_consecutive_shifts":
+		what, whatJA := "night shifts", "夜勤"
+		if p.Shift != "" {
+			what, whatJA = r.shortShift(p.Shift), r.shortShift(p.Shift)
+		}
+		return r.tr(fmt.Sprintf("%s may not start %s on every date %s: at most %d in a row%s.", n, what, r.between(p.From, p.To), p.Limit, r.cite(p)),
+			fmt.Sprintf("%sは%sに毎日%sに入ることはできません。連続%d回までです%s。", n, r.between(p.From, p.To), whatJA, p.Limit, r.cite(p)))
+	case "forbidden_successions":
+		return r.tr(fmt.Sprintf("%s may not start %s on %s after %s on %s%s.", n, r.shortShift(p.Shift), r.date(p.To), r.shortShift(p.Before), r.date(p.From), r.cite(p)),
+			fmt.Sprintf("%sは%sの%sの翌日%sに%sには入れません%s。", n, r.date(p.From), r.shortShift(p.Before), r.date(p.To), r.shortShift(p.Shift), r.cite(p)))
+	case "max_weekends":
+		return r.tr(fmt.Sprintf("%s may work at most %s %s%s.", n, xplural(p.Limit, "weekend", "weekends"), r.between(p.From, p.To), r.cite(p)),
+			fmt.Sprintf("%sが%sに勤務できる週末は%d回までです%s。", n, r.between(p.From, p.To), p.Limit, r.cite(p)))
+	case "complete_weekends":
+		return r.tr(fmt.Sprintf("%s works the weekend %s on both days or on neither%s.", n, r.span(p.From, p.To), r.cite(p)),
+			fmt.Sprintf("%sは%sの週末を両日とも勤務するか、両日とも休みます%s。", n, r.span(p.From, p.To), r.cite(p)))
+	case "rest_after_nights":
+		return r.tr(fmt.Sprintf("%s needs at least %s of rest after the nights from %s before the next shift, %s on %s%s.", n, r.hours(p.Limit), r.date(p.From), r.shortShift(p.Shift), r.date(p.To), r.cite(p)),
+			fmt.Sprintf("%sは%sからの夜勤の後、次の勤務（%sの%s）まで%s以上の休息が必要です%s。", n, r.date(p.From), r.date(p.To), r.shortShift(p.Shift), r.hours(p.Limit), r.cite(p)))
+	case "min_weekends_off":
+		return r.tr(fmt.Sprintf("%s needs at least %s off (Saturday and Sunday both rest days) %s%s.", n, xplural(p.Limit, "weekend", "weekends"), r.between(p.From, p.To), r.cite(p)),
+			fmt.Sprintf("%sは%sに土日とも休みの週末が%d回以上必要です%s。", n, r.between(p.From, p.To), p.Limit, r.cite(p)))
+	case constraints.SentenceSumBound:
 		return r.sumSentence(p)
 	case "history":
 		return r.historySentence([]constraints.Provenance{p})

@@ -77,16 +77,15 @@ func renderJSON(w io.Writer, r *report) error {
 	case solver.Feasible:
 		out.PartlyChecked = partialBlocksJSON(r)
 		out.Staff = make([]staffJSON, 0, len(r.sc.Staff))
-		for _, p := range r.sc.Staff {
-			v := r.view(p)
+		for _, row := range r.rosterView().People {
+			p := row.p
 			sj := staffJSON{ID: string(p.ID), Days: make([]dayJSON, 0, h.Days())}
-			for d := h.Start; d <= h.End; d++ {
-				day := dayJSON{Date: d.String(), Status: v.status(d).String()}
-				if in, ok := v.starts[d]; ok {
-					s, e := in.Interval()
-					day.Shift, day.Start, day.End = string(in.Shift.ID), s.String(), e.String()
+			for _, c := range row.Cells {
+				day := dayJSON{Date: c.Date.String(), Status: c.Status.String()}
+				if c.Shift != nil {
+					day.Shift, day.Start, day.End = string(c.Shift.ID), c.Start.String(), c.End.String()
 				}
-				day.Requests = dayRequests(r, p, d)
+				day.Requests = dayRequests(r, p, c.Date)
 				sj.Days = append(sj.Days, day)
 			}
 			out.Staff = append(out.Staff, sj)

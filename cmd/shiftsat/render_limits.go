@@ -19,63 +19,96 @@ func hoursOf(min int) string {
 }
 
 // extremeText formats one extreme for the text table.
-func extremeText(x solver.Extreme, value string) string {
+func extremeText(lang string, x solver.Extreme, value string) string {
 	switch {
 	case !x.Found && x.Proven:
-		return "none"
+		return tr(lang, "limits.none")
 	case !x.Found:
-		return "unknown"
+		return tr(lang, "limits.unknown")
 	case x.AtHorizon:
-		return fmt.Sprintf("no limit (%s+)", value)
+		return tr(lang, "limits.noLimit", value)
 	case !x.Proven:
-		return value + " (not proven)"
+		return tr(lang, "limits.notProven", value)
 	}
 	return value
 }
 
 // renderLimitsText writes one row per rule set, then the witnesses.
-func renderLimitsText(w io.Writer, rows []limitsRow) {
+func renderLimitsText(w io.Writer, rows []limitsRow, lang string) {
 	var b bytes.Buffer
 	if len(rows) > 0 {
 		var sh []string
 		for _, s := range rows[0].res.Shifts {
-			sh = append(sh, fmt.Sprintf("%s %s-%s (break %d min, %s h of work)", s.ID, model.FormatClock(s.Start), model.FormatClock(s.End), s.Break, fmtMinutes(s.WorkMinutes())))
+			sh = append(sh, tr(lang, "limits.shift", s.ID, model.FormatClock(s.Start), model.FormatClock(s.End), s.Break, fmtMinutes(s.WorkMinutes())))
 		}
-		fmt.Fprintf(&b, "What each rule set allows one person, nothing else constraining (found by the solver).\nShift types: %s\n\n", strings.Join(sh, "; "))
+		fmt.Fprintf(&b, tr(lang, "limits.head"), strings.Join(sh, tr(lang, "limits.sep")))
 	}
+	nights := limitsHasNights(rows)
 	tw := newTabTable(&b)
-	fmt.Fprintln(tw, "rule set\tlongest streak\tfewest rest days in 28 days\tmost hours in 7 days\tshortest rest between shifts")
+	head := tr(lang, "limits.columns")
+	if nights {
+		head += tr(lang, "limits.nightsColumn")
+	}
+	fmt.Fprintln(tw, head)
 	for _, r := range rows {
 		x := r.res
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.name,
-			extremeText(x.LongestStreak, fmt.Sprintf("%d days", x.LongestStreak.Value)),
-			extremeText(x.FewestRest, fmt.Sprintf("%d", x.FewestRest.Value)),
-			extremeText(x.MostHours, fmtMinutes(x.MostHours.Value)+" h"),
-			extremeText(x.ShortestRest, fmtMinutes(x.ShortestRest.Value)+" h"))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s", r.name,
+			extremeText(lang, x.LongestStreak, tr(lang, "limits.days", x.LongestStreak.Value)),
+			extremeText(lang, x.FewestRest, fmt.Sprintf("%d", x.FewestRest.Value)),
+			extremeText(lang, x.MostHours, tr(lang, "limits.hours", fmtMinutes(x.MostHours.Value))),
+			extremeText(lang, x.ShortestRest, tr(lang, "limits.hours", fmtMinutes(x.ShortestRest.Value))))
+		if nights {
+			fmt.Fprintf(tw, "\t%s", extremeText(lang, x.LongestNights, tr(lang, "limits.nights", x.LongestNights.Value)))
+		}
+		fmt.Fprintln(tw)
 	}
 	tw.Flush()
 	fmt.Fprintln(&b)
 	for _, r := range rows {
 		x := r.res
-		fmt.Fprintf(&b, "%s: horizon %s (%d days), %d SAT calls; witnesses: streak %s, rest %s, hours %s, rest between %s\n",
-			r.name, dateSpan(x.Horizon.Start, x.Horizon.End), x.Horizon.Days(), x.Solves,
-			witness(x.LongestStreak), witness(x.FewestRest), witness(x.MostHours), witness(x.ShortestRest))
+		fmt.Fprintf(&b, tr(lang, "limits.witness"),
+			r.name, spanIn(lang, x.Horizon.Start, x.Horizon.End), x.Horizon.Days(), x.Solves,
+			witness(lang, x.LongestStreak), witness(lang, x.FewestRest), witness(lang, x.MostHours), witness(lang, x.ShortestRest))
+		if nights {
+			fmt.Fprintf(&b, tr(lang, "limits.witnessNights"), witness(lang, x.LongestNights))
+		}
+		fmt.Fprintln(&b)
 	}
 	w.Write(b.Bytes())
 }
 
-func witness(x solver.Extreme) string {
+// limitsHasNights reports whether the person could work a night shift
+// type (RULES.md 2.7): only then do the outputs show the longest run of
+// nights.
+func limitsHasNights(rows []limitsRow) bool {
+	if len(rows) == 0 {
+		return false
+	}
+	for _, s := range rows[0].res.Shifts {
+		if (model.Instance{Date: rows[0].res.Horizon.Start, Shift: s}).Night() {
+			return true
+		}
+	}
+	return false
+}
+
+func witness(lang string, x solver.Extreme) string {
 	if !x.Found {
 		return "-"
 	}
-	return dateSpan(x.From, x.To)
+	return spanIn(lang, x.From, x.To)
 }
 
 // renderLimitsCSV writes a header and one row per rule set; values are
 // numbers (days, hours), empty when not found.
 func renderLimitsCSV(w io.Writer, rows []limitsRow) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"rule_set", "longest_streak_days", "longest_streak_limited", "fewest_rest_days_28", "most_work_hours_7", "shortest_rest_hours", "proven", "horizon_start", "horizon_end"})
+	nights := limitsHasNights(rows)
+	head := []string{"rule_set", "longest_streak_days", "longest_streak_limited", "fewest_rest_days_28", "most_work_hours_7", "shortest_rest_hours", "proven", "horizon_start", "horizon_end"}
+	if nights {
+		head = append(head, "longest_night_run")
+	}
+	cw.Write(head)
 	for _, r := range rows {
 		x := r.res
 		num := func(e solver.Extreme, v string) string {
@@ -85,12 +118,16 @@ func renderLimitsCSV(w io.Writer, rows []limitsRow) error {
 			return v
 		}
 		proven := x.LongestStreak.Proven && x.FewestRest.Proven && x.MostHours.Proven && x.ShortestRest.Proven
-		cw.Write([]string{r.name,
+		rec := []string{r.name,
 			num(x.LongestStreak, strconv.Itoa(x.LongestStreak.Value)), strconv.FormatBool(!x.LongestStreak.AtHorizon),
 			num(x.FewestRest, strconv.Itoa(x.FewestRest.Value)),
 			num(x.MostHours, hoursOf(x.MostHours.Value)),
 			num(x.ShortestRest, hoursOf(x.ShortestRest.Value)),
-			strconv.FormatBool(proven), x.Horizon.Start.String(), x.Horizon.End.String()})
+			strconv.FormatBool(proven), x.Horizon.Start.String(), x.Horizon.End.String()}
+		if nights {
+			rec = append(rec, num(x.LongestNights, strconv.Itoa(x.LongestNights.Value)))
+		}
+		cw.Write(rec)
 	}
 	cw.Flush()
 	return cw.Error()
@@ -124,7 +161,9 @@ func renderLimitsJSON(w io.Writer, rows []limitsRow) error {
 		FewestRest    limitsExtremeJSON `json:"fewest_rest_days_28"`
 		MostHours     limitsExtremeJSON `json:"most_work_hours_7"`
 		ShortestRest  limitsExtremeJSON `json:"shortest_rest"`
-		Solves        int               `json:"solves"`
+		// LongestNights is present when a shift type is a night shift.
+		LongestNights *limitsExtremeJSON `json:"longest_night_run,omitempty"`
+		Solves        int                `json:"solves"`
 	}
 	type shiftJSON struct {
 		ID    string `json:"id"`
@@ -141,9 +180,16 @@ func renderLimitsJSON(w io.Writer, rows []limitsRow) error {
 			out.Shifts = append(out.Shifts, shiftJSON{string(s.ID), model.FormatClock(s.Start), model.FormatClock(s.End), s.Break})
 		}
 	}
+	nights := limitsHasNights(rows)
 	for _, r := range rows {
 		x := r.res
+		var ln *limitsExtremeJSON
+		if nights {
+			j := extremeJSON(x.LongestNights, float64(x.LongestNights.Value), "nights")
+			ln = &j
+		}
 		out.Sets = append(out.Sets, setJSON{
+			LongestNights: ln,
 			Rules:         r.name,
 			Horizon:       map[string]string{"start": x.Horizon.Start.String(), "end": x.Horizon.End.String()},
 			LongestStreak: extremeJSON(x.LongestStreak, float64(x.LongestStreak.Value), "days"),

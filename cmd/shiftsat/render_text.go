@@ -37,7 +37,7 @@ func renderText(w io.Writer, r *report) error {
 		writeRoster(&b, r)
 		writeCost(&b, r) // plan_soft.go; nothing without soft requirements
 	default:
-		b.WriteString("\nNo answer within the time limit: the solver found neither a roster nor a proof\nthat none exists. Try a longer --time-limit.\n")
+		b.WriteString("\n" + tr(r.lang, "txt.unknown"))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -50,60 +50,53 @@ func writeHeader(b *strings.Builder, r *report) {
 	name := r.name()
 	b.WriteString(name + "\n" + strings.Repeat("=", displayWidth(name)) + "\n")
 	h := sc.Horizon
-	fmt.Fprintf(b, "horizon  %s (%s) .. %s (%s), %d days; weeks start on %s\n",
-		h.Start, h.Start.Weekday().String()[:3], h.End, h.End.Weekday().String()[:3], h.Days(), sc.WeekStart)
-	fmt.Fprintf(b, "staff    %d people\n", len(sc.Staff))
+	if r.lang == "ja" {
+		fmt.Fprintf(b, "%s%s\n", label(r, "txt.horizon"), tr(r.lang, "plan.horizonSpan", dateJA(h.Start, true), dateJA(h.End, h.Start.Time().Year() != h.End.Time().Year()), h.Days(), weekdayName(r.lang, sc.WeekStart)))
+	} else {
+		fmt.Fprintf(b, "horizon  %s (%s) .. %s (%s), %d days; weeks start on %s\n",
+			h.Start, h.Start.Weekday().String()[:3], h.End, h.End.Weekday().String()[:3], h.Days(), sc.WeekStart)
+	}
+	fmt.Fprintf(b, "%s%s\n", label(r, "txt.staff"), tr(r.lang, "plan.people", len(sc.Staff)))
 	var st table
 	for _, s := range sc.Shifts {
 		span := model.FormatClock(s.Start) + "-" + model.FormatClock(s.End)
 		if s.End <= s.Start {
-			span += " (+1 day)"
+			span += tr(r.lang, "txt.nextDay")
 		}
-		st.add(string(s.ID), s.Name, span, fmtMinutes(s.WorkMinutes())+" h work", fmtMinutes(s.Break)+" break")
+		st.add(string(s.ID), s.Name, span, tr(r.lang, "txt.hWork", fmtMinutes(s.WorkMinutes())), tr(r.lang, "txt.break", fmtMinutes(s.Break)))
 	}
-	st.write(b, "shifts   ", "         ")
+	st.write(b, label(r, "txt.shifts"), "         ")
 
 	first := true
 	rulesLine := func(s string) {
 		if first {
-			b.WriteString("rules    " + s + "\n")
+			b.WriteString(label(r, "txt.rules") + s + "\n")
 			first = false
 		} else {
 			b.WriteString("         " + s + "\n")
 		}
 	}
-	names := r.ruleNames()
-	var seen []string
-	for _, n := range names {
-		if contains(seen, n) {
-			continue
-		}
-		seen = append(seen, n)
+	for _, rv := range ruleViews(r) {
+		line := rv.Name
 		var kinds, cites []string
-		for _, rule := range r.rules {
-			if rule.Name() != n {
-				continue
-			}
-			if !contains(kinds, rule.Kind()) {
-				kinds = append(kinds, rule.Kind())
-			}
-			if c := rule.Citation(); c != "" && !contains(cites, c) {
-				cites = append(cites, c)
-			}
+		for _, k := range rv.Kinds {
+			kinds = append(kinds, kindName(r.lang, k))
 		}
-		label := n
-		if len(kinds) > 0 && !(len(kinds) == 1 && kinds[0] == n) {
-			label += " (" + strings.Join(kinds, ", ") + ")"
+		for _, c := range rv.Citations {
+			cites = append(cites, citeIn(r.lang, c))
 		}
-		if len(cites) > 0 {
-			label += ": " + strings.Join(cites, "; ")
+		if len(rv.Kinds) > 0 && !(len(rv.Kinds) == 1 && rv.Kinds[0] == rv.Name) {
+			line += " (" + strings.Join(kinds, ", ") + ")"
 		}
-		rulesLine(label)
+		if len(rv.Citations) > 0 {
+			line += ": " + strings.Join(cites, "; ")
+		}
+		rulesLine(line)
 	}
-	builtin := fmt.Sprintf("built in: demand (%d lines), one shift at a time, availability, leave, requests off, fixed shifts, history, personal limits", len(sc.Demand))
+	builtin := tr(r.lang, "txt.builtin", len(sc.Demand))
 	for _, p := range sc.Staff {
 		if p.Minor {
-			builtin += ", minors (Arts. 60, 61)"
+			builtin += tr(r.lang, "txt.minors")
 			break
 		}
 	}
@@ -111,13 +104,17 @@ func writeHeader(b *strings.Builder, r *report) {
 
 	switch r.res.Status {
 	case solver.Feasible:
-		fmt.Fprintf(b, "status   feasible; re-checked independently against %d requirements: no violation\n", len(r.rules))
+		fmt.Fprintf(b, "%s%s\n", label(r, "txt.status"), tr(r.lang, "plan.feasible", len(r.rules)))
 	default:
-		fmt.Fprintf(b, "status   %s\n", r.res.Status)
+		st := r.res.Status.String()
+		if r.lang == "ja" {
+			st = tr(r.lang, "plan.unknown")
+		}
+		fmt.Fprintf(b, "%s%s\n", label(r, "txt.status"), st)
 	}
 	s := r.res.Stats
 	if s.Vars > 0 || s.Clauses > 0 || s.Encode > 0 || s.Solve > 0 {
-		fmt.Fprintf(b, "solver   %d variables, %d clauses; encode %s, solve %s\n", s.Vars, s.Clauses, fmtDuration(s.Encode), fmtDuration(s.Solve))
+		fmt.Fprintf(b, "%s%s\n", label(r, "txt.solver"), tr(r.lang, "plan.solverStats", s.Vars, s.Clauses, fmtDuration(s.Encode), fmtDuration(s.Solve)))
 	}
 }
 
@@ -270,11 +267,12 @@ func demandScope(dm *model.Demand) string {
 // legend, and the per-person and per-day summaries.
 func writeRoster(b *strings.Builder, r *report) {
 	sc := r.sc
-	views := make([]*personView, len(sc.Staff))
-	for i, p := range sc.Staff {
-		views[i] = r.view(p)
+	rv := r.rosterView()
+	views := make([]*personView, len(rv.People))
+	for i, p := range rv.People {
+		views[i] = p.personView
 	}
-	cov := coverageRows(r, views)
+	cov := rv.Coverage
 
 	lay := gridLayout{cellW: 1, nameW: 6, weekStart: sc.WeekStart, lang: r.lang}
 	for _, s := range sc.Shifts {
@@ -296,6 +294,9 @@ func writeRoster(b *strings.Builder, r *report) {
 	if lay.cellW == 1 {
 		lay.leave = oneCharLeave(sc)
 	}
+	if r.lang == "ja" {
+		lay.leave = "有" // 有休: two columns, as wide as the cells in Japanese
+	}
 
 	h := sc.Horizon
 	for i, c := range chunks(h) {
@@ -308,15 +309,15 @@ func writeRoster(b *strings.Builder, r *report) {
 	for _, s := range sc.Shifts {
 		legend = append(legend, string(s.ID)+" "+s.Name)
 	}
-	fmt.Fprintf(b, "\n%s; %s rest day; %s end of a night shift (work, no start); %s paid leave; | week start (%s)\n",
-		strings.Join(legend, ", "), symRest, symTail, lay.leave, sc.WeekStart)
+	fmt.Fprintf(b, "\n"+tr(r.lang, "txt.legend")+"\n",
+		strings.Join(legend, tr(r.lang, "txt.comma")), symRest, symTail, lay.leave, weekdayName(r.lang, sc.WeekStart))
 	if len(cov) > 0 {
-		b.WriteString("coverage rows: people starting the shift each day (! below min, + above max)\n")
+		b.WriteString(tr(r.lang, "txt.coverageRows") + "\n")
 	}
 
-	b.WriteString("\nPer person\n")
-	writePeople(b, r, views)
-	b.WriteString("\nPer day\n")
+	b.WriteString("\n" + tr(r.lang, "txt.perPerson") + "\n")
+	writePeople(b, r, rv.People)
+	b.WriteString("\n" + tr(r.lang, "txt.perDay") + "\n")
 	writeCoverageSummary(b, r, cov)
 	writePartialBlocks(b, r)
 }
@@ -445,69 +446,39 @@ func weekdayLabel(wd time.Weekday, lang string) string {
 // writePeople writes the per-person summary: shifts per type, shifts,
 // hours, night shifts, rest days, leave days (in the horizon) and the
 // longest run of days without rest (history and horizon).
-func writePeople(b *strings.Builder, r *report, views []*personView) {
+func writePeople(b *strings.Builder, r *report, people []*personRow) {
 	sc := r.sc
 	var t table
-	header := []string{"person", "name"}
+	header := []string{tr(r.lang, "txt.colPerson"), tr(r.lang, "txt.colName")}
 	for _, s := range sc.Shifts {
 		header = append(header, string(s.ID))
 	}
-	header = append(header, "shifts", "hours", "nights", "rest", "leave", "streak")
+	header = append(header, tr(r.lang, "txt.colShifts"), tr(r.lang, "txt.colHours"), tr(r.lang, "txt.colNights"),
+		tr(r.lang, "txt.colRest"), tr(r.lang, "txt.colLeave"), tr(r.lang, "txt.colStreak"))
 	t.add(header...)
 	t.right = make([]bool, len(header))
 	for i := 2; i < len(header); i++ {
 		t.right[i] = true
 	}
-	for _, v := range views {
-		perType := map[model.ShiftID]int{}
-		minutes, nights := 0, 0
-		for _, in := range v.starts {
-			perType[in.Shift.ID]++
-			minutes += in.Shift.WorkMinutes()
-			if in.Night() {
-				nights++
-			}
-		}
-		rest, leave := 0, 0
-		for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
-			switch v.status(d) {
-			case model.Rest:
-				rest++
-			case model.Leave:
-				leave++
-			}
-		}
-		streak, run := 0, 0
-		for d := sc.KnownFrom(v.p); d <= sc.Horizon.End; d++ {
-			if v.status(d) == model.Rest {
-				run = 0
-				continue
-			}
-			run++
-			streak = max(streak, run)
-		}
-		name := v.p.Name
-		if name == "" {
-			name = string(v.p.ID)
-		}
-		row := []string{string(v.p.ID), name}
+	for _, v := range people {
+		tot := v.Totals
+		row := []string{string(v.p.ID), v.Name}
 		for _, s := range sc.Shifts {
-			row = append(row, strconv.Itoa(perType[s.ID]))
+			row = append(row, strconv.Itoa(tot.PerType[s.ID]))
 		}
-		row = append(row, strconv.Itoa(len(v.starts)), fmtMinutes(minutes), strconv.Itoa(nights),
-			strconv.Itoa(rest), strconv.Itoa(leave), strconv.Itoa(streak))
+		row = append(row, strconv.Itoa(tot.Shifts), fmtMinutes(tot.Minutes), strconv.Itoa(tot.Nights),
+			strconv.Itoa(tot.Rest), strconv.Itoa(tot.Leave), strconv.Itoa(tot.Streak))
 		t.add(row...)
 	}
 	t.write(b, "  ", "  ")
-	b.WriteString("  (shifts start in the horizon; hours are work time without breaks; nights touch 22:00-05:00;\n" +
-		"   streak is the longest run of days without a rest day, history included)\n")
+	b.WriteString(tr(r.lang, "txt.peopleNote"))
 }
 
 // writeCoverageSummary lists, per day, the demand lines not met (there are
 // none in a checked roster) or says that every line was met.
 func writeCoverageSummary(b *strings.Builder, r *report, cov []*coverageRow) {
 	if len(cov) == 0 {
-		b.WriteString("  no demand lines\n")
+		b.WriteString(tr(r.lang, "txt.noDemand"))
 		return
 	}
 	misses := 0
@@ -519,10 +490,10 @@ func writeCoverageSummary(b *strings.Builder, r *report, cov []*coverageRow) {
 			got := row.got[d]
 			switch {
 			case got < row.min:
-				fmt.Fprintf(b, "  %s %s: %d, %d short of min %d\n", d, row.label, got, row.min-got, row.min)
+				fmt.Fprintf(b, tr(r.lang, "txt.short"), dayIn(r.lang, d), row.label, got, row.min-got, row.min)
 				misses++
 			case row.max != nil && got > *row.max:
-				fmt.Fprintf(b, "  %s %s: %d, %d over max %d\n", d, row.label, got, got-*row.max, *row.max)
+				fmt.Fprintf(b, tr(r.lang, "txt.over"), dayIn(r.lang, d), row.label, got, got-*row.max, *row.max)
 				misses++
 			}
 		}
@@ -532,7 +503,7 @@ func writeCoverageSummary(b *strings.Builder, r *report, cov []*coverageRow) {
 		for _, row := range cov {
 			cells += len(row.applies)
 		}
-		fmt.Fprintf(b, "  every demand line met on every day (%d lines, %d line-days)\n", len(cov), cells)
+		fmt.Fprintf(b, tr(r.lang, "txt.allMet"), len(cov), cells)
 	}
 }
 
@@ -667,4 +638,15 @@ func (t *tabTable) Flush() error {
 	tb.write(&b, "", "")
 	_, err := io.WriteString(t.w, b.String())
 	return err
+}
+
+// label is a header label padded to the header's column (9 wide).
+func label(r *report, id string) string { return padRight(tr(r.lang, id), 9) }
+
+// dayIn is a date in lang: "2026-12-05" / "12月5日(土)".
+func dayIn(lang string, d model.Date) string {
+	if lang == "ja" {
+		return dateJA(d, false)
+	}
+	return d.String()
 }

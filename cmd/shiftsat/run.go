@@ -185,6 +185,7 @@ Exit codes: 0 success, 1 failure, 2 bad usage or invalid input,
 	root.AddCommand(a.explainCmd())
 	root.AddCommand(a.nrpCmd())
 	root.AddCommand(a.limitsCmd(), a.compareCmd())
+	root.AddCommand(a.serveCmd())
 	return root
 }
 

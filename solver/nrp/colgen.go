@@ -2,12 +2,15 @@ package nrp
 
 import (
 	"context"
-	"math"
+	"sync"
+
+	"github.com/shiftsat/shiftsat/solver/internal/bnp"
 )
 
-// This file is the lower bound of Solve: Lagrangian relaxation of the
-// cover, with multipliers from column generation, checked exactly (the
-// reduced-cost fixing that uses it is in bnp.go).
+// This file plugs the benchmark into the branch-and-price engine of
+// solver/internal/bnp (column generation over a simplex master, the exact
+// Lagrangian bound, the tree, dives and pool descent): the cover cells are
+// the engine's rows, each employee's Pricer (price.go) is its pricer.
 //
 // Every hard constraint of the benchmark concerns one employee; only the
 // cover couples them. For cover cell c (requirement q_c, weights u_c
@@ -23,188 +26,171 @@ import (
 //	L(p) = sum_c p_c q_c + sum_e min over e's schedules x of f_e(x),
 //	f_e(x) = requests_e(x) - sum_c p_c x_c,
 //
-// and each minimum is an exact per-employee optimisation (Pricer). Any p
-// in the box gives a valid bound; column generation finds good ones: the
-// restricted master linear program (one column per known schedule, a
-// convexity row per employee, slack columns for shortage and excess per
-// cell, lp.go) gives duals p, each employee's Pricer adds its best
-// schedule when its reduced cost is negative, and the bound is evaluated
-// at every iteration. The duals are rounded to multiples of 1/lagScale
-// and clamped to the box, and L is computed in integers, so the bound is
-// exact whatever the floating-point error of the linear program.
-//
+// and each minimum is an exact per-employee optimisation (Pricer). The
+// engine evaluates it in integers at multipliers rounded to multiples of
+// 1/lagScale, so the bound is exact whatever the floating-point error.
 
 // lagScale is the denominator of the multipliers (fixed point).
 const lagScale = 1 << 16
 
 // relaxation is the Lagrangian relaxation of an instance's cover.
 type relaxation struct {
+	*bnp.Relaxation
 	in *Instance
-	// cell[d][s] is the cover row of shift s on day d, or -1.
-	cell [][]int
-	// req, under and over are the cover rows' requirement and weights.
-	req, under, over []int64
-	// base[e][d][o] is the request cost of option o on day d for
-	// employee e (o = len(in.Shifts) is a day off).
-	base    [][][]int64
-	pricers []*Pricer
-	// dup reports a cell with two cover rows: cell keeps only the last,
-	// so the relaxation does not apply (no instance has one).
+	// dup reports a cell with two cover rows: the relaxation does not
+	// apply (no instance has one).
 	dup bool
 }
+
+// Each employee's pricings in column generation (Pricer.Bounded) have a
+// budget for the labelling's work, from firstBudget (a few milliseconds):
+// beyond it the pricing gives the bound a lower bound and the master no
+// column, and the employee's budget doubles, up to maxBudget (a fraction
+// of a second), so that pricing is exact where it can be and bounded
+// where the labelling explodes (Instance 14).
+const firstBudget, maxBudget = 1 << 20, 1 << 26
+
+// restartNodes is the number of nodes a generation of the tree solves
+// before a better score can restart it; a variable so that tests can
+// restart trees of a few nodes.
+var restartNodes = 20
 
 // newRelaxation prepares the relaxation of in.
 func newRelaxation(in *Instance) *relaxation {
 	S := len(in.Shifts)
-	rx := &relaxation{in: in, cell: make([][]int, in.Days)}
-	for d := range rx.cell {
-		rx.cell[d] = make([]int, S)
-		for s := range rx.cell[d] {
-			rx.cell[d][s] = -1
+	pb := &bnp.Problem{Days: in.Days, Options: S + 1, Scale: lagScale,
+		FirstBudget: firstBudget, MaxBudget: maxBudget, RestartNodes: restartNodes, Debugf: debugf}
+	rx := &relaxation{in: in}
+	cell := make([][]int, in.Days)
+	for d := range cell {
+		cell[d] = make([]int, S)
+		for s := range cell[d] {
+			cell[d][s] = -1
 		}
 	}
 	for _, c := range in.Cover {
-		if rx.cell[c.Day][c.Shift] >= 0 {
+		if cell[c.Day][c.Shift] >= 0 {
 			rx.dup = true
 		}
-		rx.cell[c.Day][c.Shift] = len(rx.req)
-		rx.req = append(rx.req, int64(c.Requirement))
-		rx.under = append(rx.under, int64(c.Under))
-		rx.over = append(rx.over, int64(c.Over))
+		cell[c.Day][c.Shift] = len(pb.Rows)
+		pb.Rows = append(pb.Rows, bnp.Row{Target: int64(c.Requirement), Hi: bnp.NoMax,
+			Under: int64(c.Under), Over: int64(c.Over)})
 	}
-	rx.base = make([][][]int64, len(in.Staff))
 	for e := range in.Staff {
-		rx.base[e] = make([][]int64, in.Days)
-		for d := range rx.base[e] {
-			rx.base[e][d] = make([]int64, S+1)
+		pr := &benchPricer{p: NewPricer(in, e), base: make([][]int64, in.Days)}
+		cov := make([][][]int, in.Days)
+		for d := range pr.base {
+			pr.base[d] = make([]int64, S+1)
+			cov[d] = make([][]int, S+1)
+			for s := 0; s < S; s++ {
+				if c := cell[d][s]; c >= 0 {
+					cov[d][s] = []int{c}
+				}
+			}
 		}
-		rx.pricers = append(rx.pricers, NewPricer(in, e))
+		pb.Pricers = append(pb.Pricers, pr)
+		pb.Cover = append(pb.Cover, cov)
 	}
 	for _, q := range in.OnRequests {
 		// Not granted unless shift q.Shift is worked: every other
 		// option pays.
 		for o := 0; o <= S; o++ {
 			if o != q.Shift {
-				rx.base[q.Staff][q.Day][o] += int64(q.Weight)
+				pb.Pricers[q.Staff].(*benchPricer).base[q.Day][o] += int64(q.Weight)
 			}
 		}
 	}
 	for _, q := range in.OffRequests {
-		rx.base[q.Staff][q.Day][q.Shift] += int64(q.Weight)
+		pb.Pricers[q.Staff].(*benchPricer).base[q.Day][q.Shift] += int64(q.Weight)
 	}
+	rx.Relaxation = bnp.NewRelaxation(pb)
 	return rx
 }
 
-// costs fills c (Days x (S+1)) with employee e's option costs under the
-// multipliers p (scaled by lagScale).
-func (rx *relaxation) costs(e int, p []int64, c [][]int64) {
-	for d := range c {
-		for o := range c[d] {
-			v := rx.base[e][d][o] * lagScale
-			if o < len(rx.cell[d]) {
-				if k := rx.cell[d][o]; k >= 0 {
-					v -= p[k]
-				}
-			}
-			c[d][o] = v
-		}
-	}
+// benchPricer is an employee's Pricer as the engine's pricer: the
+// employee's own cost is their requests (base[d][o], option o on day d).
+type benchPricer struct {
+	p    *Pricer
+	base [][]int64
+	// tables are cost tables for with, reused (pricings may run
+	// concurrently).
+	tables sync.Pool
 }
 
-// newCosts returns a Days x (S+1) cost table.
-func (rx *relaxation) newCosts() [][]int64 {
-	c := make([][]int64, rx.in.Days)
-	for d := range c {
-		c[d] = make([]int64, len(rx.in.Shifts)+1)
+// Cost returns the request cost of row.
+func (bp *benchPricer) Cost(row []int) int64 {
+	var v int64
+	S := len(bp.base[0]) - 1
+	for d, s := range row {
+		v += bp.base[d][option(s, S)]
+	}
+	return v
+}
+
+// with returns cost plus the request costs (scaled), in a table from
+// tables (give it back with put); forbidden options stay Inf.
+func (bp *benchPricer) with(cost [][]int64) [][]int64 {
+	c, _ := bp.tables.Get().([][]int64)
+	if c == nil {
+		c = make([][]int64, len(cost))
+		for d := range c {
+			c[d] = make([]int64, len(cost[d]))
+		}
+	}
+	for d := range cost {
+		for o, v := range cost[d] {
+			if v >= Inf {
+				c[d][o] = Inf
+			} else {
+				c[d][o] = v + bp.base[d][o]*lagScale
+			}
+		}
 	}
 	return c
 }
 
-// lagrange is the relaxation evaluated at one multiplier vector.
-type lagrange struct {
-	p []int64 // multipliers, scaled, within the box
-	// L is the bound, scaled by lagScale.
-	L int64
-	// rows[e] is a least-cost schedule of employee e (nil when the
-	// pricer gave up), best[e] its f_e (scaled), or a lower bound on the
-	// least f_e when rows[e] is nil.
-	rows [][]int
-	best []int64
+// Best implements bnp.Pricer.
+func (bp *benchPricer) Best(cost [][]int64) ([]int, int64, bool) {
+	c := bp.with(cost)
+	defer bp.tables.Put(c)
+	return bp.p.Best(c)
 }
 
-// bound returns ceil(L / lagScale), a lower bound on every roster's score.
-func (lg *lagrange) bound() int64 {
-	q := lg.L / lagScale
-	if lg.L%lagScale > 0 {
-		q++
+// Bounded implements bnp.Pricer.
+func (bp *benchPricer) Bounded(ctx context.Context, cost [][]int64, budget int) ([]int, int64, int64, bool) {
+	c := bp.with(cost)
+	defer bp.tables.Put(c)
+	return bp.p.Bounded(ctx, c, budget)
+}
+
+// Through implements bnp.Pricer.
+func (bp *benchPricer) Through(cost [][]int64) [][]int64 {
+	c := bp.with(cost)
+	defer bp.tables.Put(c)
+	return bp.p.Through(c)
+}
+
+// option returns the option of shift s (a shift type, or -1 for a day
+// off) among S shift types: s, or S for a day off.
+func option(s, S int) int {
+	if s < 0 {
+		return S
 	}
-	return q
+	return s
 }
 
-// clampDuals rounds the cover rows' duals y to multiples of 1/lagScale
-// within the box [-over, under].
-func (rx *relaxation) clampDuals(y []float64) []int64 {
-	p := make([]int64, len(rx.req))
-	for c := range p {
-		v := int64(math.Round(y[c] * lagScale))
-		p[c] = min(max(v, -rx.over[c]*lagScale), rx.under[c]*lagScale)
-	}
-	return p
-}
+// newPool returns an empty column pool of the relaxation.
+func (rx *relaxation) newPool() *bnp.Pool { return bnp.NewPool(rx.Problem()) }
 
-// column returns the master column of employee e's schedule row.
-func (rx *relaxation) column(e int, row []int) lpCol {
-	col := lpCol{}
-	for d, s := range row {
-		o := option(s, len(rx.in.Shifts))
-		col.cost += float64(rx.base[e][d][o])
-		if s >= 0 {
-			if k := rx.cell[d][s]; k >= 0 {
-				col.idx = append(col.idx, k)
-				col.val = append(col.val, 1)
-			}
-		}
-	}
-	col.idx = append(col.idx, len(rx.req)+e)
-	col.val = append(col.val, 1)
-	return col
-}
-
-// cgResult is the outcome of column generation.
-type cgResult struct {
-	// best is the relaxation at the best multipliers found.
-	best *lagrange
-	// lp is the master's optimum when converged (else its last value).
-	lp        float64
-	converged bool
-	// columns is the number of schedules generated.
-	columns int
-	// master is the master program, for branch and price (bnp.go).
-	master *master
+// poolDescent improves r (changed in place) by moves to pool columns and
+// returns its score (requests and cover: the benchmark's objective).
+func (rx *relaxation) poolDescent(pool *bnp.Pool, r Roster) int64 {
+	return rx.Problem().PoolDescent(pool, r)
 }
 
 // columnGeneration runs column generation from the roster start (feasible)
-// until the master's optimum is proved (no column of negative reduced cost)
-// or ctx ends. It returns nil when some employee has no schedule.
-func (rx *relaxation) columnGeneration(ctx context.Context, start Roster) (*cgResult, error) {
-	pool := newColPool(len(rx.in.Staff))
-	for e, row := range start {
-		pool.add(e, row)
-	}
-	ms, err := rx.newMaster(pool)
-	if err != nil {
-		return nil, err
-	}
-	nr, err := ms.solveNode(ctx, rx.allowed(nil), math.MaxInt64, false)
-	if err != nil {
-		return nil, err
-	}
-	if nr.infeasible {
-		return nil, nil
-	}
-	res := &cgResult{best: nr.best, lp: ms.lp.objective(), converged: ctx.Err() == nil && !nr.gaveUp, master: ms}
-	for _, rows := range pool.rows {
-		res.columns += len(rows) - 1
-	}
-	return res, nil
+// until the master's optimum is proved or ctx ends; nil when some
+// employee has no schedule.
+func (rx *relaxation) columnGeneration(ctx context.Context, start Roster) (*bnp.CGResult, error) {
+	return rx.ColumnGeneration(ctx, start)
 }

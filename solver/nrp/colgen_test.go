@@ -3,89 +3,14 @@ package nrp
 import (
 	"context"
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-)
 
-// TestSimplexCertificate solves random feasible linear programs and checks
-// the optimality certificate: the basic solution is primal feasible
-// (A x = b, x >= 0), the duals are dual feasible (no column has a negative
-// reduced cost) and the objective equals b·y.
-func TestSimplexCertificate(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
-	for i := range 300 {
-		t.Run(fmt.Sprint(i), func(t *testing.T) {
-			m := 2 + rng.IntN(6)
-			b := make([]float64, m)
-			for r := range b {
-				b[r] = float64(rng.IntN(5))
-			}
-			lp := newSimplex(b)
-			// Slack-like columns +e_r and -e_r make any b feasible from
-			// a diagonal basis, as in column generation.
-			basis := make([]int, m)
-			for r := 0; r < m; r++ {
-				plus := lp.add(lpCol{idx: []int{r}, val: []float64{1}, cost: float64(1 + rng.IntN(20))})
-				minus := lp.add(lpCol{idx: []int{r}, val: []float64{-1}, cost: float64(1 + rng.IntN(3))})
-				if b[r] >= 0 {
-					basis[r] = plus
-				} else {
-					basis[r] = minus
-				}
-			}
-			for range 3 + rng.IntN(15) {
-				var c lpCol
-				for r := 0; r < m; r++ {
-					if rng.IntN(2) == 0 {
-						c.idx = append(c.idx, r)
-						c.val = append(c.val, float64(rng.IntN(3)))
-					}
-				}
-				c.cost = float64(rng.IntN(10))
-				lp.add(c)
-			}
-			if err := lp.setBasis(basis); err != nil {
-				t.Fatal(err)
-			}
-			opt, err := lp.solve(context.Background(), 10000)
-			if err != nil || !opt {
-				t.Fatalf("solve: optimal %v, %v", opt, err)
-			}
-			ax := make([]float64, m)
-			for j, c := range lp.cols {
-				x := lp.value(j)
-				if x < -1e-9 {
-					t.Fatalf("x[%d] = %g < 0", j, x)
-				}
-				for k, r := range c.idx {
-					ax[r] += c.val[k] * x
-				}
-			}
-			for r := range ax {
-				if math.Abs(ax[r]-b[r]) > 2*perturbation {
-					t.Fatalf("row %d: A x = %g, b = %g", r, ax[r], b[r])
-				}
-			}
-			y := lp.duals()
-			dual := 0.0
-			for r := range y {
-				dual += y[r] * lp.b[r]
-			}
-			for j := range lp.cols {
-				if d := lp.reduced(j, y); d < -1e-7 {
-					t.Fatalf("column %d has reduced cost %g", j, d)
-				}
-			}
-			if math.Abs(dual-lp.objective()) > 1e-6 {
-				t.Fatalf("primal %g, dual %g", lp.objective(), dual)
-			}
-		})
-	}
-}
+	"github.com/shiftsat/shiftsat/solver/internal/bnp"
+)
 
 // TestRelaxationAgreesWithBruteForce checks, on small random instances,
 // that the Lagrangian bound from column generation never exceeds the
@@ -115,32 +40,32 @@ func TestRelaxationAgreesWithBruteForce(t *testing.T) {
 			}
 			rx := newRelaxation(in)
 			cg, err := rx.columnGeneration(context.Background(), worst)
-			if err != nil || cg == nil || cg.best == nil {
+			if err != nil || cg == nil || cg.Best == nil {
 				t.Fatalf("column generation: %v %v\n%s", cg, err, text)
 			}
-			if !cg.converged {
+			if !cg.Converged {
 				t.Errorf("not converged")
 			}
-			lb := cg.best.bound()
+			lb := cg.Best.Bound()
 			if lb > optimum {
 				t.Fatalf("bound %d > optimum %d\n%s", lb, optimum, text)
 			} else if lb == optimum {
 				tight++
 			}
 			best := Evaluate(in, worst).Objective
-			checkPoolDescent(t, in, rx, cg.master.pool, worst)
+			checkPoolDescent(t, in, rx, cg.Master.Pool(), worst)
 			// Every other instance, a second worker joins at once.
-			var helpers chan *master
+			var helpers chan *bnp.Master
 			if i%2 == 1 {
-				pool := newColPool(len(in.Staff))
+				pool := rx.newPool()
 				for e, row := range worst {
-					pool.add(e, row)
+					pool.Add(e, row)
 				}
-				hm, err := rx.newMaster(pool)
+				hm, err := rx.NewMaster(pool)
 				if err != nil {
 					t.Fatal(err)
 				}
-				helpers = make(chan *master, 1)
+				helpers = make(chan *bnp.Master, 1)
 				helpers <- hm
 			}
 			var mu sync.Mutex
@@ -149,7 +74,7 @@ func TestRelaxationAgreesWithBruteForce(t *testing.T) {
 				defer mu.Unlock()
 				return best
 			}
-			out, err := cg.master.branchAndPrice(context.Background(), lb, cg.best, ub, func(r Roster) {
+			out, err := cg.Master.BranchAndPrice(context.Background(), lb, cg.Best, ub, func(r [][]int) {
 				ev := Evaluate(in, r)
 				if !ev.Feasible() {
 					t.Errorf("offered roster breaks %v", ev.Violations)
@@ -159,12 +84,12 @@ func TestRelaxationAgreesWithBruteForce(t *testing.T) {
 				best = min(best, ev.Objective)
 				mu.Unlock()
 			}, helpers)
-			if err != nil || !out.exhausted {
-				t.Fatalf("branch and price: exhausted %v, %v", out.exhausted, err)
+			if err != nil || !out.Exhausted {
+				t.Fatalf("branch and price: exhausted %v, %v", out.Exhausted, err)
 			}
-			restarts += out.restarts
-			if best != optimum || out.lower != optimum {
-				t.Fatalf("branch and price: best %d lower %d, brute force %d\n%s", best, out.lower, optimum, text)
+			restarts += out.Restarts
+			if best != optimum || out.Lower != optimum {
+				t.Fatalf("branch and price: best %d lower %d, brute force %d\n%s", best, out.Lower, optimum, text)
 			}
 		})
 	}
@@ -281,7 +206,7 @@ func TestSubWindowAgreesWithBruteForce(t *testing.T) {
 // checkPoolDescent runs poolDescent from a copy of r and checks that the
 // score it reports is Evaluate's, no worse than r's, and that the roster
 // is feasible.
-func checkPoolDescent(t *testing.T, in *Instance, rx *relaxation, pool *colPool, r Roster) {
+func checkPoolDescent(t *testing.T, in *Instance, rx *relaxation, pool *bnp.Pool, r Roster) {
 	t.Helper()
 	c := NewRoster(in)
 	for e := range r {
@@ -308,6 +233,6 @@ func TestPoolDescentOnBenchmark(t *testing.T) {
 		if err != nil || cg == nil {
 			t.Fatalf("Instance%d: column generation: %v", i, err)
 		}
-		checkPoolDescent(t, in, rx, cg.master.pool, r)
+		checkPoolDescent(t, in, rx, cg.Master.Pool(), r)
 	}
 }

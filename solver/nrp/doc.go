@@ -52,12 +52,12 @@
 // roster scores at least sum_c p_c q_c plus, per employee, the least of
 // requests minus sum_c p_c x_c over that employee's schedules, an exact
 // per-employee optimisation (price.go, a dynamic programme over days with
-// the resources that can bind). Column generation (colgen.go, with the
-// small simplex method of lp.go) finds good multipliers; they are rounded
+// the resources that can bind). Column generation (the shared engine of
+// solver/internal/bnp, plugged in by colgen.go) finds good multipliers; they are rounded
 // and the bound recomputed in integers, so it is exact whatever the
 // floating-point error. Its root value equals the published optimum on
 // Instances 2-4 and is within 2 of it on Instances 5-7. Branch and price
-// (bnp.go) closes the gap: it branches on whether one employee works on
+// (solver/internal/bnp) closes the gap: it branches on whether one employee works on
 // one day (on the shift type only when every day is decided), forbids
 // options in the pricer at each node, and prunes nodes whose bound
 // reaches the best score. At every node it also fixes options by
@@ -66,7 +66,7 @@
 // option at once) would lift the node's bound to the best score is
 // forbidden in the node's subtree. Rosters come from the masters'
 // roundings, improved by a descent over the generated schedules
-// (pool.go), and from dives that fix whole schedules. Its workers share
+// (bnp.Problem.PoolDescent), and from dives that fix whole schedules. Its workers share
 // the open nodes, each with its own master. When a better score is known
 // than when the tree began, the tree restarts from the root with fresh
 // masters: a tree opened against a worse score is much larger. When a pricing's labelling

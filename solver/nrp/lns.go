@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/shiftsat/shiftsat/solver"
+	"github.com/shiftsat/shiftsat/solver/internal/bnp"
 )
 
 // This file is the large-neighbourhood search of Solve: starting from a
@@ -237,7 +238,7 @@ func subSAT(ctx context.Context, sub *Instance, subOld Roster, limit time.Durati
 }
 
 // subBnP re-optimises the sub-instance sub (its roster subOld, of score
-// oldCost) by column generation and branch and price (colgen.go, bnp.go)
+// oldCost) by column generation and branch and price (solver/internal/bnp)
 // within limit: the best sub-roster (nil when none better than subOld was
 // found), its score by Evaluate and whether it is optimal.
 func subBnP(ctx context.Context, sub *Instance, subOld Roster, oldCost int64, limit time.Duration) (Roster, int64, bool, error) {
@@ -248,23 +249,22 @@ func subBnP(ctx context.Context, sub *Instance, subOld Roster, oldCost int64, li
 		return nil, 0, false, nil
 	}
 	cg, err := rx.columnGeneration(ctx, subOld)
-	if err != nil || cg == nil || cg.best == nil {
+	if err != nil || cg == nil || cg.Best == nil {
 		return nil, 0, false, err
 	}
-	if cg.best.bound() >= oldCost {
+	if cg.Best.Bound() >= oldCost {
 		return nil, 0, ctx.Err() == nil, nil
 	}
-	return improveBnP(ctx, cg.master, cg.best, oldCost)
+	return improveBnP(ctx, sub, cg.Master, cg.Best, oldCost)
 }
 
 // improveBnP runs branch and price on ms from the root relaxation lg
 // against a roster of score bestObj, keeping the best better roster it
 // offers: that roster (nil when none), its score by Evaluate and whether
 // the tree was exhausted (no better roster is left).
-func improveBnP(ctx context.Context, ms *master, lg *lagrange, bestObj int64) (Roster, int64, bool, error) {
-	in := ms.rx.in
+func improveBnP(ctx context.Context, in *Instance, ms *bnp.Master, lg *bnp.Lagrange, bestObj int64) (Roster, int64, bool, error) {
 	var best Roster
-	out, err := ms.branchAndPrice(ctx, lg.bound(), lg, func() int64 { return bestObj }, func(r Roster) {
+	out, err := ms.BranchAndPrice(ctx, lg.Bound(), lg, func() int64 { return bestObj }, func(r [][]int) {
 		if ev := Evaluate(in, r); ev.Feasible() && ev.Objective < bestObj {
 			best, bestObj = NewRoster(in), ev.Objective
 			for e := range r {
@@ -275,7 +275,7 @@ func improveBnP(ctx context.Context, ms *master, lg *lagrange, bestObj int64) (R
 	if err != nil {
 		return nil, 0, false, err
 	}
-	return best, bestObj, out.exhausted, nil
+	return best, bestObj, out.Exhausted, nil
 }
 
 // subWindow re-optimises the roster best (of score bestObj) on days
@@ -288,31 +288,32 @@ func subWindow(ctx context.Context, rx *relaxation, best Roster, bestObj int64, 
 	defer cancel()
 	in := rx.in
 	S := len(in.Shifts)
-	pool := newColPool(len(in.Staff))
+	pool := rx.newPool()
 	for e, row := range best {
-		pool.add(e, row)
+		pool.Add(e, row)
 	}
-	ms, err := rx.newMaster(pool)
+	ms, err := rx.NewMaster(pool)
 	if err != nil {
 		return nil, 0, false, err
 	}
-	ms.mask = rx.allowed(nil)
+	mask := rx.Allowed(nil)
 	for e, row := range best {
 		for d, s := range row {
 			if d >= from && d < to {
 				continue
 			}
-			ms.mask[e][d] = 1 << option(s, S)
+			mask[e][d] = 1 << option(s, S)
 		}
 	}
-	nr, err := ms.solveNode(ctx, ms.allowed(nil), bestObj, false)
-	if err != nil || nr.infeasible || nr.best == nil {
+	ms.SetMask(mask)
+	nr, err := ms.SolveNode(ctx, ms.Allowed(nil), bestObj, false)
+	if err != nil || nr.Infeasible || nr.Best == nil {
 		return nil, 0, false, err
 	}
-	if nr.pruned {
+	if nr.Pruned {
 		return nil, 0, ctx.Err() == nil, nil
 	}
-	return improveBnP(ctx, ms, nr.best, bestObj)
+	return improveBnP(ctx, in, ms, nr.Best, bestObj)
 }
 
 // pickFree returns k distinct employees of n, in increasing order.

@@ -804,7 +804,7 @@ func leq(a, b []uint16) bool {
 // are left to the labels, ignored), Inf when the relaxation has no such
 // schedule. It costs two passes over the relaxation's table, one
 // backwards (relax) and one forwards, so one call bounds every option at
-// once; branch and price uses it to fix options (bnp.go).
+// once; branch and price uses it to fix options (solver/internal/bnp).
 func (p *Pricer) Through(cost [][]int64) [][]int64 {
 	D, S, n, W := p.days, p.shifts, p.nq+1, p.nw
 	O := S + 1

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/shiftsat/shiftsat/solver"
+	"github.com/shiftsat/shiftsat/solver/internal/bnp"
 )
 
 // Options control Solve.
@@ -72,7 +73,7 @@ type Result struct {
 //     smaller instance after phase 1, else by the SAT optimiser), until
 //     the end (on large instances, the only phase after construction);
 //  3. concurrently with phase 2 (the machine has two cores), branch and
-//     price (bnp.go) from the master of phase 1, which offers the
+//     price (solver/internal/bnp) from the master of phase 1, which offers the
 //     rosters it builds and, when its tree is exhausted, proves the best
 //     roster of either phase optimal. Phase 2 hands its core to a second
 //     worker of the tree when the best score is one above the root's
@@ -221,11 +222,11 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 
 	// bottomUp is phases 2 and 3 when column generation gave the
 	// relaxation rx a master ms: large-neighbourhood search (lns.go)
-	// runs concurrently with branch and price (bnp.go), which offers the
+	// runs concurrently with branch and price (solver/internal/bnp), which offers the
 	// rosters it builds and proves the best one optimal when its tree is
 	// exhausted; each stops the other on a proof. lnsRx is the
 	// relaxation for the search's sub-solver (nil: the SAT optimiser).
-	bottomUp := func(ctx context.Context, ms *master, lg *lagrange, lnsRx *relaxation) error {
+	bottomUp := func(ctx context.Context, ms *bnp.Master, lg *bnp.Lagrange, lnsRx *relaxation) error {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		var lb, lnsBest atomic.Int64
@@ -266,7 +267,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		root := res.LowerBound
 		lctx, lcancel := context.WithCancel(ctx)
 		defer lcancel()
-		helpers := make(chan *master, 1)
+		helpers := make(chan *bnp.Master, 1)
 		go func() {
 			defer close(done)
 			lr, lobj, lwhen, lerr = lns(lctx, in, startRoster, startObj, end, t0, lnsRx, func(obj int64) {
@@ -286,7 +287,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 				return
 			}
 			// A second worker, from the best roster.
-			pool := newColPool(len(in.Staff))
+			pool := bnp.NewPool(ms.Relaxation().Problem())
 			shared.Lock()
 			best := lr
 			if shared.r != nil && shared.obj < lobj {
@@ -294,9 +295,9 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 			}
 			shared.Unlock()
 			for e, row := range best {
-				pool.add(e, row)
+				pool.Add(e, row)
 			}
-			hm, err := ms.rx.newMaster(pool)
+			hm, err := ms.Relaxation().NewMaster(pool)
 			if err == nil {
 				debugf("lns: handed over at %s", time.Since(t0))
 				helpers <- hm
@@ -319,7 +320,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		}()
 		var bmu sync.Mutex
 		err := func() error {
-			out, err := ms.branchAndPrice(ctx, res.LowerBound, lg, ub, func(r Roster) {
+			out, err := ms.BranchAndPrice(ctx, res.LowerBound, lg, ub, func(r [][]int) {
 				bmu.Lock()
 				defer bmu.Unlock()
 				before := res.Objective
@@ -336,13 +337,13 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 			if err != nil {
 				return err
 			}
-			res.Nodes = out.nodes
-			res.Columns += ms.columns()
-			debugf("bnp: %s nodes %d lower %d exhausted %v pivots %d dives %d (%d nodes) workers %d restarts %d", time.Since(t0), out.nodes, out.lower, out.exhausted, out.pivots, out.dives, out.diveNodes, out.workers, out.restarts)
-			if out.exhausted {
+			res.Nodes = out.Nodes
+			res.Columns += ms.Columns()
+			debugf("bnp: %s nodes %d lower %d exhausted %v pivots %d dives %d (%d nodes) workers %d restarts %d", time.Since(t0), out.Nodes, out.Lower, out.Exhausted, out.Pivots, out.Dives, out.DiveNodes, out.Workers, out.Restarts)
+			if out.Exhausted {
 				res.LowerBound = max(res.LowerBound, ub())
 			} else {
-				res.LowerBound = max(res.LowerBound, out.lower)
+				res.LowerBound = max(res.LowerBound, out.Lower)
 			}
 			lb.Store(res.LowerBound)
 			return nil
@@ -398,17 +399,17 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 				res.Status, res.TimeToProof = solver.Infeasible, time.Since(t0)
 				return res, nil
 			}
-			if cg.best != nil {
-				res.RootBound = cg.best.bound()
+			if cg.Best != nil {
+				res.RootBound = cg.Best.Bound()
 				res.LowerBound = max(res.LowerBound, res.RootBound)
-				debugf("colgen: %s lp %.3f converged %v bound %d columns %d", time.Since(t0), cg.lp, cg.converged, cg.best.bound(), cg.columns)
+				debugf("colgen: %s lp %.3f converged %v bound %d columns %d", time.Since(t0), cg.LP, cg.Converged, cg.Best.Bound(), cg.Columns)
 				// The search re-optimises by branch and price only
 				// where column generation converged.
 				var lnsRx *relaxation
-				if cg.converged {
+				if cg.Converged {
 					lnsRx = rx
 				}
-				return res, bottomUp(ctx, cg.master, cg.best, lnsRx)
+				return res, bottomUp(ctx, cg.Master, cg.Best, lnsRx)
 			}
 		}
 	}

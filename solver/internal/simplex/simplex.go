@@ -1,4 +1,4 @@
-package nrp
+package simplex
 
 import (
 	"context"
@@ -7,7 +7,7 @@ import (
 )
 
 // This file is a small revised simplex method for the linear programs of
-// column generation (colgen.go): minimise c·x subject to A x = b, x >= 0,
+// column generation: minimise c·x subject to A x = b, x >= 0,
 // from a feasible basis the caller supplies, with columns added between
 // solves. The basis inverse is kept dense (the programs have a few hundred
 // rows at most) and updated by pivoting, refactorised from the basic
@@ -15,22 +15,22 @@ import (
 // column; after a run of degenerate pivots Bland's rule takes over until
 // the objective moves, so the method cannot cycle.
 //
-// The linear program only guides the search: its duals are rounded,
-// clamped and re-checked exactly (see colgen.go), so floating-point error
-// here can weaken a bound but never make it wrong.
+// The linear program only guides the search: its callers round and
+// re-check its duals exactly, so floating-point error here can weaken a
+// bound but never make it wrong.
 
-// lpCol is a sparse column of the linear program.
-type lpCol struct {
-	idx  []int
-	val  []float64
-	cost float64
+// Col is a sparse column of the linear program.
+type Col struct {
+	Idx  []int
+	Val  []float64
+	Cost float64
 }
 
-// simplex is a linear program in equality form with a current basis.
-type simplex struct {
+// LP is a linear program in equality form with a current basis.
+type LP struct {
 	m     int
 	b     []float64
-	cols  []lpCol
+	cols  []Col
 	basis []int     // basis[i]: the column basic in row i
 	pos   []int     // pos[j]: the row where column j is basic, or -1
 	binv  []float64 // the basis inverse, m x m, row-major
@@ -43,39 +43,43 @@ type simplex struct {
 	cursor int
 }
 
+// Perturbation bounds the perturbation New adds to each row of the
+// right-hand side.
+const Perturbation = 1e-6
+
 const (
 	lpEps         = 1e-9
 	refactorEvery = 128
-	perturbation  = 1e-6
 )
 
-var errSingular = errors.New("nrp: simplex: singular basis")
+// ErrSingular is returned when the basis given or reached is singular.
+var ErrSingular = errors.New("simplex: singular basis")
 
-// newSimplex returns a program with right-hand side b, perturbed by less
-// than perturbation per row (a fixed pattern), and no columns. The
+// New returns a program with right-hand side b, perturbed by less
+// than Perturbation per row (a fixed pattern), and no columns. The
 // programs of column generation are highly degenerate (many cells' slacks
-// at zero), and the perturbation keeps the simplex from stalling on
+// at zero), and the Perturbation keeps the simplex from stalling on
 // degenerate pivots; the duals only guide the bound, which is computed
 // exactly from them (colgen.go), so it stays valid.
-func newSimplex(b []float64) *simplex {
-	s := &simplex{m: len(b), b: append([]float64(nil), b...)}
+func New(b []float64) *LP {
+	s := &LP{m: len(b), b: append([]float64(nil), b...)}
 	for i := range s.b {
-		s.b[i] += perturbation * float64(1+(i*7919)%97) / 97
+		s.b[i] += Perturbation * float64(1+(i*7919)%97) / 97
 	}
 	return s
 }
 
-// add appends a column and returns its index (non-basic).
-func (s *simplex) add(c lpCol) int {
+// Add appends a column and returns its index (non-basic).
+func (s *LP) Add(c Col) int {
 	s.cols = append(s.cols, c)
 	s.pos = append(s.pos, -1)
 	s.off = append(s.off, false)
 	return len(s.cols) - 1
 }
 
-// setBasis makes the columns basis (one per row) basic; they must form an
+// SetBasis makes the columns basis (one per row) basic; they must form an
 // invertible matrix whose basic solution is non-negative.
-func (s *simplex) setBasis(basis []int) error {
+func (s *LP) SetBasis(basis []int) error {
 	s.basis = append([]int(nil), basis...)
 	for j := range s.pos {
 		s.pos[j] = -1
@@ -87,13 +91,13 @@ func (s *simplex) setBasis(basis []int) error {
 }
 
 // refactor recomputes the basis inverse and the basic solution.
-func (s *simplex) refactor() error {
+func (s *LP) refactor() error {
 	m := s.m
 	a := make([]float64, m*m) // the basis matrix
 	for i, j := range s.basis {
 		c := s.cols[j]
-		for k, r := range c.idx {
-			a[r*m+i] = c.val[k]
+		for k, r := range c.Idx {
+			a[r*m+i] = c.Val[k]
 		}
 	}
 	inv := make([]float64, m*m)
@@ -109,7 +113,7 @@ func (s *simplex) refactor() error {
 			}
 		}
 		if best < 1e-12 {
-			return errSingular
+			return ErrSingular
 		}
 		if p != col {
 			for k := 0; k < m; k++ {
@@ -156,12 +160,12 @@ func (s *simplex) refactor() error {
 	return nil
 }
 
-// duals returns y = c_B B^-1.
-func (s *simplex) duals() []float64 {
+// Duals returns y = c_B B^-1.
+func (s *LP) Duals() []float64 {
 	m := s.m
 	y := make([]float64, m)
 	for i, j := range s.basis {
-		c := s.cols[j].cost
+		c := s.cols[j].Cost
 		if c == 0 {
 			continue
 		}
@@ -173,36 +177,36 @@ func (s *simplex) duals() []float64 {
 	return y
 }
 
-// reduced returns the reduced cost of column j under the duals y.
-func (s *simplex) reduced(j int, y []float64) float64 {
+// Reduced returns the reduced cost of column j under the duals y.
+func (s *LP) Reduced(j int, y []float64) float64 {
 	c := s.cols[j]
-	d := c.cost
-	for k, r := range c.idx {
-		d -= y[r] * c.val[k]
+	d := c.Cost
+	for k, r := range c.Idx {
+		d -= y[r] * c.Val[k]
 	}
 	return d
 }
 
-// objective returns the current basic solution's cost.
-func (s *simplex) objective() float64 {
+// Objective returns the current basic solution's cost.
+func (s *LP) Objective() float64 {
 	v := 0.0
 	for i, j := range s.basis {
-		v += s.cols[j].cost * s.xB[i]
+		v += s.cols[j].Cost * s.xB[i]
 	}
 	return v
 }
 
-// value returns the value of column j in the current basic solution.
-func (s *simplex) value(j int) float64 {
+// Value returns the value of column j in the current basic solution.
+func (s *LP) Value(j int) float64 {
 	if i := s.pos[j]; i >= 0 {
 		return s.xB[i]
 	}
 	return 0
 }
 
-// solve pivots to an optimal basis, at most maxIter pivots and until ctx
+// Solve pivots to an optimal basis, at most maxIter pivots and until ctx
 // ends (it reports false when it stopped before optimality).
-func (s *simplex) solve(ctx context.Context, maxIter int) (bool, error) {
+func (s *LP) Solve(ctx context.Context, maxIter int) (bool, error) {
 	m := s.m
 	w := make([]float64, m)
 	bland := false
@@ -215,7 +219,7 @@ func (s *simplex) solve(ctx context.Context, maxIter int) (bool, error) {
 			return false, nil
 		}
 		if y == nil {
-			y = s.duals()
+			y = s.Duals()
 		}
 		q, dq := s.price(y, bland)
 		if q < 0 {
@@ -242,7 +246,7 @@ func (s *simplex) solve(ctx context.Context, maxIter int) (bool, error) {
 			}
 		}
 		if r < 0 {
-			return false, errors.New("nrp: simplex: unbounded")
+			return false, errors.New("simplex: unbounded")
 		}
 		s.pivot(r, q, w, t)
 		s.iters++
@@ -256,7 +260,7 @@ func (s *simplex) solve(ctx context.Context, maxIter int) (bool, error) {
 			}
 			y = nil
 		}
-		obj := s.objective()
+		obj := s.Objective()
 		if obj < lastObj-1e-9 {
 			lastObj, stall, bland = obj, 0, false
 		} else if stall++; stall > 50 {
@@ -271,12 +275,12 @@ func (s *simplex) solve(ctx context.Context, maxIter int) (bool, error) {
 // column; otherwise partial pricing: the columns are scanned in segments
 // from where the last scan found one, and the most negative column of
 // the first segment that has any enters (Dantzig's rule within it).
-func (s *simplex) price(y []float64, bland bool) (q int, d float64) {
+func (s *LP) price(y []float64, bland bool) (q int, d float64) {
 	n := len(s.cols)
 	if bland {
 		for j := range s.cols {
 			if s.pos[j] < 0 && !s.off[j] {
-				if d := s.reduced(j, y); d < -lpEps {
+				if d := s.Reduced(j, y); d < -lpEps {
 					return j, d
 				}
 			}
@@ -300,23 +304,23 @@ func (s *simplex) price(y []float64, bland bool) (q int, d float64) {
 		if s.pos[j] >= 0 || s.off[j] {
 			continue
 		}
-		if d := s.reduced(j, y); d < best {
+		if d := s.Reduced(j, y); d < best {
 			q, best = j, d
 		}
 	}
 	return q, best
 }
 
-// setCost changes column j's cost (the basis stays feasible; solve then
+// SetCost changes column j's cost (the basis stays feasible; solve then
 // re-optimises from it).
-func (s *simplex) setCost(j int, c float64) { s.cols[j].cost = c }
+func (s *LP) SetCost(j int, c float64) { s.cols[j].Cost = c }
 
-// pivotOut makes a degenerate pivot (the basic value is 0, so no value
+// PivotOut makes a degenerate pivot (the basic value is 0, so no value
 // changes) that takes the column basic in row r out of the basis, bringing
 // in a non-basic column allowed by ok whose entry in that row of B^-1 A is
 // largest in magnitude; it reports false when the value is not 0 or no
 // column has a usable entry.
-func (s *simplex) pivotOut(r int, ok func(j int) bool) bool {
+func (s *LP) PivotOut(r int, ok func(j int) bool) bool {
 	if s.xB[r] > lpEps {
 		return false
 	}
@@ -328,8 +332,8 @@ func (s *simplex) pivotOut(r int, ok func(j int) bool) bool {
 			continue
 		}
 		v := 0.0
-		for k, i := range c.idx {
-			v += row[i] * c.val[k]
+		for k, i := range c.Idx {
+			v += row[i] * c.Val[k]
 		}
 		if math.Abs(v) > best {
 			q, best = j, math.Abs(v)
@@ -345,14 +349,14 @@ func (s *simplex) pivotOut(r int, ok func(j int) bool) bool {
 }
 
 // column sets w to B^-1 a_q, column q in the current basis's terms.
-func (s *simplex) column(q int, w []float64) {
+func (s *LP) column(q int, w []float64) {
 	m := s.m
 	c := s.cols[q]
 	for i := 0; i < m; i++ {
 		v := 0.0
 		row := s.binv[i*m : (i+1)*m]
-		for k, r := range c.idx {
-			v += row[r] * c.val[k]
+		for k, r := range c.Idx {
+			v += row[r] * c.Val[k]
 		}
 		w[i] = v
 	}
@@ -360,7 +364,7 @@ func (s *simplex) column(q int, w []float64) {
 
 // pivot brings column q into the basis in row r, where w = B^-1 a_q and t
 // is its new value.
-func (s *simplex) pivot(r, q int, w []float64, t float64) {
+func (s *LP) pivot(r, q int, w []float64, t float64) {
 	m := s.m
 	for i := 0; i < m; i++ {
 		if i != r {
@@ -387,3 +391,25 @@ func (s *simplex) pivot(r, q int, w []float64, t float64) {
 	s.basis[r] = q
 	s.pos[q] = r
 }
+
+// SetOff keeps column j out of the basis when off is set: pricing skips
+// it (give it a prohibitive cost too, in case it is basic).
+func (s *LP) SetOff(j int, off bool) { s.off[j] = off }
+
+// NumCols returns the number of columns.
+func (s *LP) NumCols() int { return len(s.cols) }
+
+// Column returns column j (its slices are shared: do not modify them).
+func (s *LP) Column(j int) Col { return s.cols[j] }
+
+// Basis returns the basic column of each row (shared: do not modify it).
+func (s *LP) Basis() []int { return s.basis }
+
+// RHS returns the perturbed right-hand side (shared: do not modify it).
+func (s *LP) RHS() []float64 { return s.b }
+
+// Iters returns the number of pivots made so far.
+func (s *LP) Iters() int { return s.iters }
+
+// SetIters sets the pivot count (to carry it over to a new program).
+func (s *LP) SetIters(n int) { s.iters = n }

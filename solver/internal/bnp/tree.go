@@ -1,23 +1,24 @@
-package nrp
+package bnp
 
 import (
 	"context"
-	"fmt"
 	"math"
-	"strings"
 	"sync"
+
+	"github.com/shiftsat/shiftsat/solver/internal/simplex"
 )
 
-// This file is the branch-and-price search of Solve: the Lagrangian bound
-// of colgen.go computed at the nodes of a search tree that branches on one
+// This file is the branch-and-price search: the Lagrangian bound of
+// problem.go computed at the nodes of a search tree that branches on one
 // employee's option on one day (is off, or is not; works shift s, or does
 // not; see branch). A node's restrictions forbid options (cost Inf) in that
 // employee's Pricer, so its bound L(p) is exact for the rosters of the
 // node whatever the multipliers p, and a node whose bound reaches the best
 // score known (U) holds no better roster and is pruned. The tree is
 // searched by dives (below); every node's linear program is also rounded
-// to a roster (each employee's heaviest column; every hard constraint concerns one employee, so that
-// roster is feasible). The search dives: after a node it goes on with
+// to a roster (each person's heaviest column; every rule but the rows
+// concerns one person, so that roster breaks at most the rows' hard
+// bounds, and the caller checks it). The search dives: after a node it goes on with
 // its child nearer the master's solution, and when a dive ends (a node
 // pruned, infeasible or integral) it resumes from the open node of least
 // bound, so that the lower bound rises as well. When the tree is
@@ -25,44 +26,8 @@ import (
 // nodes is a lower bound. When U falls below its value at the tree's
 // start, the tree restarts from the root (tree.restart).
 
-// colPool keeps every schedule generated, per employee, across nodes.
-type colPool struct {
-	rows [][][]int
-	seen map[string]bool
-}
-
-func newColPool(E int) *colPool {
-	return &colPool{rows: make([][][]int, E), seen: map[string]bool{}}
-}
-
-// add keeps row for employee e unless already kept; it reports whether it
-// was new.
-func (cp *colPool) add(e int, row []int) bool {
-	var sb strings.Builder
-	fmt.Fprint(&sb, e, ":")
-	for _, s := range row {
-		fmt.Fprint(&sb, s, ",")
-	}
-	k := sb.String()
-	if cp.seen[k] {
-		return false
-	}
-	cp.seen[k] = true
-	cp.rows[e] = append(cp.rows[e], row)
-	return true
-}
-
-// option returns the option of shift s (a shift type, or -1 for a day
-// off) among S shift types: s, or S for a day off.
-func option(s, S int) int {
-	if s < 0 {
-		return S
-	}
-	return s
-}
-
 // decision is one branching restriction: employee e on day d takes option
-// o (want) or does not (!want); o = len(in.Shifts) is a day off.
+// o (want) or does not (!want); o = Options-1 is a day off.
 type decision struct {
 	e, d, o int
 	want    bool
@@ -79,14 +44,13 @@ type bnpNode struct {
 	mask [][]uint64
 }
 
-// allowed returns the options each employee may take each day under dec
-// (bit o of allowed[e][d]).
-func (rx *relaxation) allowed(dec []decision) [][]uint64 {
-	S := len(rx.in.Shifts)
-	all := uint64(1)<<(S+1) - 1
-	a := make([][]uint64, len(rx.in.Staff))
+// Allowed returns the options each person may take each day under dec
+// (bit o of allowed[e][d]); Allowed(nil) allows every option.
+func (rx *Relaxation) Allowed(dec []decision) [][]uint64 {
+	all := uint64(1)<<rx.pb.Options - 1
+	a := make([][]uint64, len(rx.pb.Pricers))
 	for e := range a {
-		a[e] = make([]uint64, rx.in.Days)
+		a[e] = make([]uint64, rx.pb.Days)
 		for d := range a[e] {
 			a[e][d] = all
 		}
@@ -101,9 +65,9 @@ func (rx *relaxation) allowed(dec []decision) [][]uint64 {
 	return a
 }
 
-// allowed is rx.allowed restricted to ms.mask.
-func (ms *master) allowed(dec []decision) [][]uint64 {
-	a := ms.rx.allowed(dec)
+// Allowed is the relaxation's Allowed restricted to the master's mask.
+func (ms *Master) Allowed(dec []decision) [][]uint64 {
+	a := ms.rx.Allowed(dec)
 	if ms.mask != nil {
 		for e := range a {
 			for d := range a[e] {
@@ -115,9 +79,9 @@ func (ms *master) allowed(dec []decision) [][]uint64 {
 }
 
 // compatible reports whether row takes allowed options every day.
-func compatible(row []int, allowed []uint64, S int) bool {
+func compatible(pb *Problem, row []int, allowed []uint64) bool {
 	for d, s := range row {
-		o := option(s, S)
+		o := pb.Option(s)
 		if allowed[d]&(1<<o) == 0 {
 			return false
 		}
@@ -125,38 +89,46 @@ func compatible(row []int, allowed []uint64, S int) bool {
 	return true
 }
 
-// nodeResult is the outcome of column generation at a node.
-type nodeResult struct {
+// NodeResult is the outcome of column generation at a node.
+type NodeResult struct {
 	// infeasible: some employee has no schedule within the restrictions.
-	infeasible bool
+	Infeasible bool
 	// best is the best relaxation found (nil when infeasible).
-	best *lagrange
+	Best *Lagrange
 	// frac[e][d][o] is the linear program's value of option o (the
 	// last solved master).
-	frac [][][]float64
+	Frac [][][]float64
 	// rounded is each employee's heaviest column, weight its value
 	// (-1 when the employee has none in the master's solution).
-	rounded Roster
-	weight  []float64
+	Rounded [][]int
+	Weight  []float64
 	// pruned: the bound reached u before the master was optimal.
-	pruned bool
-	// gaveUp: some pricing of the last iteration gave up (at its most
+	Pruned bool
+	// GaveUp: some pricing of the last iteration gave up (at its most
 	// budget), so the master may not be optimal.
-	gaveUp bool
+	GaveUp bool
+	// Invalid: the master's solution uses a schedule that is not valid
+	// (Problem.Valid), so it is no roster.
+	Invalid bool
 }
 
-// master is the restricted master linear program of the tree, kept
+// Master is the restricted master linear program of the tree, kept
 // across nodes so that each node starts from the last node's basis: a
 // column the node's restrictions exclude gets the cost bigM (so that the
 // simplex drives it out) instead of being removed.
-type master struct {
-	rx    *relaxation
-	lp    *simplex
-	pool  *colPool
-	ref   [][2]int  // ref[j-2C]: employee and pool index of column j
+type Master struct {
+	rx    *Relaxation
+	lp    *simplex.LP
+	pool  *Pool
+	ref   [][2]int  // ref[j-2K]: person and pool index of column j
 	cost0 []float64 // the columns' true costs
-	// budget[e] is employee e's pricing budget (firstBudget).
+	// budget[e] is person e's pricing budget (Problem.FirstBudget).
 	budget []int
+	// lpIdx[r] are the LP rows of engine row r.
+	lpIdx [][]int
+	// onBound, when not nil, is called with each better bound of the
+	// node being solved (the root's, in ColumnGeneration).
+	onBound func(int64)
 	// mask[e][d] holds the options employee e may take on day d in a
 	// roster better than the best known (reduced-cost fixing, fix); nil
 	// before any fixing.
@@ -166,9 +138,9 @@ type master struct {
 	dropped int
 }
 
-// columns returns the number of schedules the master has had in its pool,
+// Columns returns the number of schedules the master has had in its pool,
 // those dropped by resets included.
-func (ms *master) columns() int {
+func (ms *Master) Columns() int {
 	n := ms.dropped
 	for _, rows := range ms.pool.rows {
 		n += len(rows)
@@ -179,19 +151,26 @@ func (ms *master) columns() int {
 // fix returns allowed (the options of a node, or of the root) without
 // those that no roster of the node scoring below u takes, by the node's
 // relaxation lg (reduced-cost fixing): a roster in which employee e takes
-// option o on day d scores at least (L - best_e + v)/lagScale, v the least
+// option o on day d scores at least (L - best_e + v)/Scale, v the least
 // f_e of e's schedules taking it, which Pricer.Through bounds from below
 // for every option at once; when that exceeds u - 1 the option goes.
 // It also returns the number of options removed, and reports a day on
 // which some employee is left no option (the node holds no roster scoring
 // below u).
-func (ms *master) fix(lg *lagrange, allowed [][]uint64, u int64) (mask [][]uint64, removed int, empty bool) {
+func (ms *Master) fix(lg *Lagrange, allowed [][]uint64, u int64) (mask [][]uint64, removed int, empty bool) {
 	rx := ms.rx
 	mask = make([][]uint64, len(allowed))
+	if u >= Inf/rx.pb.Scale {
+		// No roster known: nothing to fix against.
+		for e := range allowed {
+			mask[e] = append([]uint64(nil), allowed[e]...)
+		}
+		return mask, 0, false
+	}
 	c := rx.newCosts()
 	for e := range allowed {
 		mask[e] = append([]uint64(nil), allowed[e]...)
-		rx.costs(e, lg.p, c)
+		rx.costs(e, lg.P, c)
 		for d := range c {
 			for o := range c[d] {
 				if allowed[e][d]&(1<<o) == 0 {
@@ -199,8 +178,11 @@ func (ms *master) fix(lg *lagrange, allowed [][]uint64, u int64) (mask [][]uint6
 				}
 			}
 		}
-		thr := rx.pricers[e].Through(c)
-		slack := (u-1)*lagScale - (lg.L - lg.best[e])
+		thr := rx.pb.Pricers[e].Through(c)
+		if thr == nil {
+			continue
+		}
+		slack := (u-1)*rx.pb.Scale - (lg.L - lg.Best[e])
 		for d := range c {
 			for o := range c[d] {
 				if mask[e][d]&(1<<o) != 0 && thr[d][o] > slack {
@@ -214,99 +196,82 @@ func (ms *master) fix(lg *lagrange, allowed [][]uint64, u int64) (mask [][]uint6
 	return mask, removed, empty
 }
 
-// Each employee's pricings in column generation (Pricer.Bounded) have a
-// budget for the labelling's work, from firstBudget (a few milliseconds):
-// beyond it the pricing gives the bound a lower bound and the master no
-// column, and the employee's budget doubles, up to maxBudget (a fraction
-// of a second), so that pricing is exact where it can be and bounded
-// where the labelling explodes (Instance 14).
-const firstBudget, maxBudget = 1 << 20, 1 << 26
+// Each person's pricings in column generation (Pricer.Bounded) have a
+// budget for the pricer's work, from Problem.FirstBudget: beyond it the
+// pricing gives the bound a lower bound and the master no column, and the
+// person's budget doubles, up to Problem.MaxBudget, so that pricing is
+// exact where it can be and bounded where it explodes (nrp's Instance 14).
 
-// bigM is the cost of an excluded column: more than any roster's score
-// (scores of the instances are below 10^6).
+// bigM is the cost of an excluded column: more than any roster's cost
+// (costs of the problems solved are below 10^6).
 const bigM = 1e8
 
-// newMaster builds the master over the pool's columns, from the basis of
-// each employee's first pool column (a roster) and a slack per cover row.
-func (rx *relaxation) newMaster(pool *colPool) (*master, error) {
-	C, E := len(rx.req), len(rx.in.Staff)
-	b := make([]float64, C+E)
-	for c, q := range rx.req {
-		b[c] = float64(q)
+// NewMaster builds the master over the pool's columns, from the basis of
+// each person's first pool column (a roster) and a slack per LP row.
+func (rx *Relaxation) NewMaster(pool *Pool) (*Master, error) {
+	K, E := len(rx.lpRows), len(rx.pb.Pricers)
+	b := make([]float64, K+E)
+	for k, lr := range rx.lpRows {
+		b[k] = lr.rhs
 	}
 	for e := 0; e < E; e++ {
-		b[C+e] = 1
+		b[K+e] = 1
 	}
-	ms := &master{rx: rx, lp: newSimplex(b), pool: pool, budget: make([]int, E)}
+	ms := &Master{rx: rx, lp: simplex.New(b), pool: pool, budget: make([]int, E), lpIdx: rx.lpIndex()}
 	for e := range ms.budget {
-		ms.budget[e] = firstBudget
+		ms.budget[e] = rx.pb.FirstBudget
 	}
-	uCol := make([]int, C)
-	oCol := make([]int, C)
-	for c := 0; c < C; c++ {
-		uCol[c] = ms.lp.add(lpCol{idx: []int{c}, val: []float64{1}, cost: float64(rx.under[c])})
-		oCol[c] = ms.lp.add(lpCol{idx: []int{c}, val: []float64{-1}, cost: float64(rx.over[c])})
-		ms.cost0 = append(ms.cost0, float64(rx.under[c]), float64(rx.over[c]))
+	for _, lr := range rx.lpRows {
+		k := ms.lp.NumCols() / 2
+		ms.lp.Add(simplex.Col{Idx: []int{k}, Val: []float64{1}, Cost: lr.under})
+		ms.lp.Add(simplex.Col{Idx: []int{k}, Val: []float64{-1}, Cost: lr.over})
+		ms.cost0 = append(ms.cost0, lr.under, lr.over)
 	}
-	basis := make([]int, C+E)
-	resid := append([]int64(nil), rx.req...)
+	enabled := make([]bool, ms.lp.NumCols())
 	for e := 0; e < E; e++ {
-		for k, row := range pool.rows[e] {
-			j := ms.addColumn(e, k)
-			if k == 0 {
-				basis[C+e] = j
-				for d, s := range row {
-					if s >= 0 {
-						if c := rx.cell[d][s]; c >= 0 {
-							resid[c]--
-						}
-					}
-				}
-			}
+		for k := range pool.rows[e] {
+			ms.addColumn(e, k)
+			enabled = append(enabled, k == 0)
 		}
 	}
-	for c := 0; c < C; c++ {
-		if resid[c] >= 0 {
-			basis[c] = uCol[c]
-		} else {
-			basis[c] = oCol[c]
-		}
-	}
-	return ms, ms.lp.setBasis(basis)
+	return ms, ms.restart(enabled)
 }
 
-// restart sets the master's basis to one enabled column per employee
-// (the first; every employee must have one) and, per cover row, the slack
-// that makes the solution feasible.
-func (ms *master) restart(enabled []bool) error {
+// restart sets the master's basis to one enabled column per person (the
+// first; every person must have one) and, per LP row, the slack that
+// makes the solution feasible.
+func (ms *Master) restart(enabled []bool) error {
 	rx := ms.rx
-	C, E := len(rx.req), len(rx.in.Staff)
-	basis := make([]int, C+E)
-	for e := range basis[C:] {
-		basis[C+e] = -1
+	K, E := len(rx.lpRows), len(rx.pb.Pricers)
+	basis := make([]int, K+E)
+	for e := range basis[K:] {
+		basis[K+e] = -1
 	}
-	resid := append([]int64(nil), rx.req...)
-	for j := 2 * C; j < len(ms.lp.cols); j++ {
-		r := ms.ref[j-2*C]
-		if !enabled[j] || basis[C+r[0]] >= 0 {
+	resid := make([]float64, K)
+	for k, lr := range rx.lpRows {
+		resid[k] = lr.rhs
+	}
+	for j := 2 * K; j < ms.lp.NumCols(); j++ {
+		r := ms.ref[j-2*K]
+		if !enabled[j] || basis[K+r[0]] >= 0 {
 			continue
 		}
-		basis[C+r[0]] = j
+		basis[K+r[0]] = j
 		for d, s := range ms.pool.rows[r[0]][r[1]] {
-			if s >= 0 {
-				if c := rx.cell[d][s]; c >= 0 {
-					resid[c]--
+			for _, c := range rx.pb.Cover[r[0]][d][rx.pb.Option(s)] {
+				for _, k := range ms.lpIdx[c] {
+					resid[k]--
 				}
 			}
 		}
 	}
-	for c := 0; c < C; c++ {
-		basis[c] = 2 * c
-		if resid[c] < 0 {
-			basis[c] = 2*c + 1
+	for k := 0; k < K; k++ {
+		basis[k] = 2 * k
+		if resid[k] < 0 {
+			basis[k] = 2*k + 1
 		}
 	}
-	return ms.lp.setBasis(basis)
+	return ms.lp.SetBasis(basis)
 }
 
 // reset starts the master afresh from the first column of each
@@ -315,31 +280,31 @@ func (ms *master) restart(enabled []bool) error {
 // master that has gathered the columns of a few hundred nodes gave proof
 // trees of 2205-4151 nodes where a fresh one gave 639 (before branch
 // chose days worked first).
-func (ms *master) reset() error {
-	pool := newColPool(len(ms.pool.rows))
+func (ms *Master) reset() error {
+	pool := NewPool(ms.rx.pb)
 	for e, rows := range ms.pool.rows {
-		pool.add(e, rows[0])
+		pool.Add(e, rows[0])
 	}
-	nm, err := ms.rx.newMaster(pool)
+	nm, err := ms.rx.NewMaster(pool)
 	if err != nil {
 		return err
 	}
 	nm.mask, nm.budget = ms.mask, ms.budget
-	nm.lp.iters = ms.lp.iters
-	nm.dropped = ms.columns() - len(ms.pool.rows)
+	nm.lp.SetIters(ms.lp.Iters())
+	nm.dropped = ms.Columns() - len(ms.pool.rows)
 	*ms = *nm
 	return nil
 }
 
 // addColumn adds pool column k of employee e to the master.
-func (ms *master) addColumn(e, k int) int {
-	col := ms.rx.column(e, ms.pool.rows[e][k])
+func (ms *Master) addColumn(e, k int) int {
+	col := ms.rx.column(e, ms.pool.rows[e][k], ms.pool.cost[e][k], ms.lpIdx)
 	ms.ref = append(ms.ref, [2]int{e, k})
-	ms.cost0 = append(ms.cost0, col.cost)
-	return ms.lp.add(col)
+	ms.cost0 = append(ms.cost0, col.Cost)
+	return ms.lp.Add(col)
 }
 
-// solveNode runs column generation under the restrictions allowed,
+// SolveNode runs column generation under the restrictions allowed,
 // adding the new columns to the pool and the master; it stops early when
 // the bound reaches u.
 //
@@ -347,10 +312,11 @@ func (ms *master) addColumn(e, k int) int {
 // master restarts from a basis of one compatible column per employee and
 // a slack per cover row, which is closer to the node's optimum than the
 // last node's basis.
-func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fresh bool) (*nodeResult, error) {
+func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fresh bool) (*NodeResult, error) {
 	rx, lp := ms.rx, ms.lp
-	in := rx.in
-	C, E, S := len(rx.req), len(in.Staff), len(in.Shifts)
+	pb := rx.pb
+	K, E, R := len(rx.lpRows), len(pb.Pricers), len(pb.Rows)
+	scale := float64(pb.Scale)
 	cost := rx.newCosts()
 	restrictedCosts := func(e int, p []int64) {
 		rx.costs(e, p, cost)
@@ -362,22 +328,22 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 			}
 		}
 	}
-	enabled := make([]bool, len(lp.cols))
-	for j := range lp.cols {
+	enabled := make([]bool, lp.NumCols())
+	for j := range lp.NumCols() {
 		enabled[j] = true
-		if j >= 2*C {
-			r := ms.ref[j-2*C]
-			enabled[j] = compatible(ms.pool.rows[r[0]][r[1]], allowed[r[0]], S)
+		if j >= 2*K {
+			r := ms.ref[j-2*K]
+			enabled[j] = compatible(pb, ms.pool.rows[r[0]][r[1]], allowed[r[0]])
 		}
 		if enabled[j] {
-			lp.setCost(j, ms.cost0[j])
+			lp.SetCost(j, ms.cost0[j])
 		} else {
-			lp.setCost(j, bigM)
+			lp.SetCost(j, bigM)
 		}
-		lp.off[j] = !enabled[j]
+		lp.SetOff(j, !enabled[j])
 	}
 	add := func(e int, row []int) bool {
-		if !ms.pool.add(e, row) {
+		if !ms.pool.Add(e, row) {
 			return false
 		}
 		ms.addColumn(e, len(ms.pool.rows[e])-1)
@@ -388,20 +354,20 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		// An employee without an enabled column gets their best
 		// schedule at zero multipliers (none: the node is infeasible).
 		has := make([]bool, E)
-		for j := 2 * C; j < len(lp.cols); j++ {
+		for j := 2 * K; j < lp.NumCols(); j++ {
 			if enabled[j] {
-				has[ms.ref[j-2*C][0]] = true
+				has[ms.ref[j-2*K][0]] = true
 			}
 		}
-		zero := make([]int64, C)
+		zero := make([]int64, R)
 		for e := range has {
 			if has[e] {
 				continue
 			}
 			restrictedCosts(e, zero)
-			row, _, ok := rx.pricers[e].Best(cost)
+			row, _, ok := pb.Pricers[e].Best(cost)
 			if !ok {
-				return &nodeResult{infeasible: true}, nil
+				return &NodeResult{Infeasible: true}, nil
 			}
 			add(e, row)
 		}
@@ -409,121 +375,142 @@ func (ms *master) solveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 			return nil, err
 		}
 	}
-	for r, j := range lp.basis {
+	for r, j := range lp.Basis() {
 		if !enabled[j] {
-			lp.pivotOut(r, func(k int) bool { return enabled[k] })
+			lp.PivotOut(r, func(k int) bool { return enabled[k] })
 		}
 	}
-	res := &nodeResult{}
+	res := &NodeResult{}
 	for ctx.Err() == nil {
-		if _, err := lp.solve(ctx, 1000000); err != nil {
+		if _, err := lp.Solve(ctx, 1000000); err != nil {
 			return nil, err
 		}
-		y := lp.duals()
-		p := rx.clampDuals(y)
-		lg := &lagrange{p: p}
-		for c, q := range rx.req {
-			lg.L += p[c] * q
+		y := lp.Duals()
+		p, inBox := rx.clampDuals(y)
+		lg := &Lagrange{P: p, scale: pb.Scale}
+		c0, ok := rx.constant(p)
+		if !ok {
+			return &NodeResult{Infeasible: true}, nil
 		}
-		inBox := true
-		for c := range p {
-			if math.Abs(y[c]*lagScale-float64(p[c])) > 1 {
-				inBox = false
-			}
-		}
+		lg.L = c0
 		added := 0
 		again := false
-		res.gaveUp = false
+		var inexact []int
+		res.GaveUp = false
+		priced := ms.priceAll(ctx, p, allowed)
 		for e := 0; e < E; e++ {
-			restrictedCosts(e, p)
 			// The bound needs only a lower bound on each minimum
 			// (v, when the pricer gives up: row nil).
-			row, _, v, ok := rx.pricers[e].Bounded(ctx, cost, ms.budget[e])
+			pr := priced[e]
+			row, total, v, ok := pr.row, pr.total, pr.lower, pr.ok
 			if !ok {
-				return &nodeResult{infeasible: true}, nil
+				return &NodeResult{Infeasible: true}, nil
 			}
 			if row == nil {
 				// Priced again with twice the budget, unless at the
 				// most.
-				if ms.budget[e] < maxBudget {
+				if ms.budget[e] < pb.MaxBudget {
 					again = true
 				}
-				res.gaveUp = true
-				ms.budget[e] = min(2*ms.budget[e], maxBudget)
+				res.GaveUp = true
+				ms.budget[e] = min(2*ms.budget[e], pb.MaxBudget)
+			} else if total > v {
+				// A schedule not proved least: a column all the same;
+				// the budget grows when no column improves the master.
+				res.GaveUp = true
+				inexact = append(inexact, e)
 			}
-			lg.rows = append(lg.rows, row)
-			lg.best = append(lg.best, v)
+			lg.Rows = append(lg.Rows, row)
+			lg.Best = append(lg.Best, v)
 			lg.L += v
-			if row != nil && inBox && float64(v)/lagScale-y[C+e] < -1e-7 && add(e, row) {
+			if row != nil && inBox && float64(total)/scale-y[K+e] < -1e-7 && add(e, row) {
 				added++
+			}
+		}
+		if added == 0 {
+			for _, e := range inexact {
+				if ms.budget[e] < pb.MaxBudget {
+					again = true
+				}
+				ms.budget[e] = min(2*ms.budget[e], pb.MaxBudget)
 			}
 		}
 		if !inBox {
 			// The duals of a basis with excluded columns can leave the
 			// box: columns are priced at the duals themselves.
-			pu := make([]int64, C)
-			for c := range pu {
-				pu[c] = int64(math.Round(min(max(y[c], -1e9), 1e9) * lagScale))
+			pu := make([]int64, R)
+			for c, v := range rx.rowDuals(y) {
+				pu[c] = int64(math.Round(min(max(v, -1e9), 1e9) * scale))
 			}
 			for e := 0; e < E; e++ {
 				restrictedCosts(e, pu)
-				row, v, _, ok := rx.pricers[e].Bounded(ctx, cost, ms.budget[e])
-				if ok && row != nil && float64(v)/lagScale-y[C+e] < -1e-7 && add(e, row) {
+				row, v, _, ok := pb.Pricers[e].Bounded(ctx, cost, ms.budget[e])
+				if ok && row != nil && float64(v)/scale-y[K+e] < -1e-7 && add(e, row) {
 					added++
 				}
 			}
 		}
-		if res.best == nil || lg.L > res.best.L {
-			res.best = lg
+		if res.Best == nil || lg.L > res.Best.L {
+			res.Best = lg
+			if ms.onBound != nil {
+				ms.onBound(lg.Bound())
+			}
 		}
-		if res.best.bound() >= u {
-			res.pruned = true
+		pb.debugf("colgen: lp %.2f bound %d (best %d) added %d gave up %v", lp.Objective(), lg.Bound(), res.Best.Bound(), added, res.GaveUp)
+		if res.Best.Bound() >= u {
+			res.Pruned = true
 			break
 		}
 		if added == 0 && !again {
 			break
 		}
 	}
-	if res.best == nil {
+	if res.Best == nil {
 		return res, nil // ctx ended
 	}
 	// The master's solution: option values and the rounding.
-	res.frac = make([][][]float64, E)
+	res.Frac = make([][][]float64, E)
 	weight := make([]float64, E)
-	res.weight = weight
-	res.rounded = NewRoster(in)
-	for e := range res.frac {
-		res.frac[e] = make([][]float64, in.Days)
-		for d := range res.frac[e] {
-			res.frac[e][d] = make([]float64, S+1)
+	res.Weight = weight
+	res.Rounded = make([][]int, E)
+	for e := range res.Frac {
+		res.Rounded[e] = make([]int, pb.Days)
+		res.Frac[e] = make([][]float64, pb.Days)
+		for d := range res.Frac[e] {
+			res.Frac[e][d] = make([]float64, pb.Options)
 		}
 		weight[e] = -1
 	}
-	for j := 2 * C; j < len(lp.cols); j++ {
-		z := lp.value(j)
+	for j := 2 * K; j < lp.NumCols(); j++ {
+		z := lp.Value(j)
 		if z <= 1e-9 || !enabled[j] {
 			continue
 		}
-		r := ms.ref[j-2*C]
+		r := ms.ref[j-2*K]
 		row := ms.pool.rows[r[0]][r[1]]
 		for d, s := range row {
-			o := option(s, S)
-			res.frac[r[0]][d][o] += z
+			o := pb.Option(s)
+			res.Frac[r[0]][d][o] += z
+		}
+		if !ms.pool.valid[r[0]][r[1]] {
+			res.Invalid = true
+			continue
 		}
 		if z > weight[r[0]] {
 			weight[r[0]] = z
-			copy(res.rounded[r[0]], row)
+			copy(res.Rounded[r[0]], row)
 		}
 	}
 	for e := range weight {
 		if weight[e] < 0 {
-			// No column in the solution (the master was cut short):
-			// the relaxation's schedule, or the employee's first.
-			row := res.best.rows[e]
-			if row == nil {
+			// No valid column in the solution (the master was cut
+			// short): the relaxation's schedule when valid, or the
+			// person's first.
+			row := res.Best.Rows[e]
+			if row == nil || !pb.valid(e, row) {
 				row = ms.pool.rows[e][0]
 			}
-			copy(res.rounded[e], row)
+			copy(res.Rounded[e], row)
 		}
 	}
 	return res, nil
@@ -598,28 +585,28 @@ func distance(a, b []decision) int {
 // roster better than ub, or ctx ends; each master's rounding is offered
 // after poolDescent. The dive is not part of the tree (nothing it proves
 // is used); it returns the nodes it solved.
-func (ms *master) dive(ctx context.Context, allowed [][]uint64, nr *nodeResult, ub func() int64, offer func(Roster)) (int, error) {
-	S := len(ms.rx.in.Shifts)
+func (ms *Master) dive(ctx context.Context, allowed [][]uint64, nr *NodeResult, ub func() int64, offer func([][]int)) (int, error) {
+	pb := ms.rx.pb
 	a := make([][]uint64, len(allowed))
 	for e := range a {
 		a[e] = append([]uint64(nil), allowed[e]...)
 	}
 	pin := func(e int) {
-		for d, s := range nr.rounded[e] {
-			o := option(s, S)
+		for d, s := range nr.Rounded[e] {
+			o := pb.Option(s)
 			a[e][d] &= 1 << o
 		}
 	}
 	nodes := 0
 	for ctx.Err() == nil {
 		pick, fixedAll := -1, true
-		for e, w := range nr.weight {
+		for e, w := range nr.Weight {
 			if w >= 1-1e-6 {
 				pin(e)
 				continue
 			}
 			fixedAll = false
-			if pick < 0 || w > nr.weight[pick] {
+			if pick < 0 || w > nr.Weight[pick] {
 				pick = e
 			}
 		}
@@ -629,35 +616,35 @@ func (ms *master) dive(ctx context.Context, allowed [][]uint64, nr *nodeResult, 
 		pin(pick)
 		var err error
 		nodes++
-		nr, err = ms.solveNode(ctx, a, ub(), false)
-		if err != nil || nr.infeasible || nr.pruned || nr.best == nil {
+		nr, err = ms.SolveNode(ctx, a, ub(), false)
+		if err != nil || nr.Infeasible || nr.Pruned || nr.Best == nil {
 			return nodes, err
 		}
-		ms.rx.poolDescent(ms.pool, nr.rounded)
-		offer(nr.rounded)
+		ms.rx.pb.PoolDescent(ms.pool, nr.Rounded)
+		offer(nr.Rounded)
 	}
 	return nodes, nil
 }
 
-// bnpOutcome is the result of branchAndPrice.
-type bnpOutcome struct {
+// Outcome is the result of BranchAndPrice.
+type Outcome struct {
 	// lower is the best lower bound proved (the least bound of the open
 	// nodes, or U when the tree was exhausted).
-	lower int64
+	Lower int64
 	// exhausted reports that every node was explored or pruned: the best
 	// score known is optimal.
-	exhausted bool
-	nodes     int
-	pivots    int
+	Exhausted bool
+	Nodes     int
+	Pivots    int
 	// dives and diveNodes count the dives (dive) and their nodes;
 	// workers is the number of workers that took part.
-	dives, diveNodes int
-	workers          int
+	Dives, DiveNodes int
+	Workers          int
 	// restarts counts the tree's restarts (tree.restart).
-	restarts int
+	Restarts int
 }
 
-// branchAndPrice searches the tree until it is exhausted or ctx ends.
+// BranchAndPrice searches the tree until it is exhausted or ctx ends.
 // ub returns the best score known (it may fall during the search, from
 // this search or a concurrent one); offer is called with each roster
 // built at a node (rounded masters and integral ones), and must keep it
@@ -668,12 +655,12 @@ type bnpOutcome struct {
 // Each master received from helpers (nil: none) joins the search in a
 // goroutine of its own: the workers share the open nodes (tree), each
 // diving from the nodes it takes, with its own master and pool.
-func (ms *master) branchAndPrice(ctx context.Context, root int64, lg *lagrange, ub func() int64, offer func(Roster), helpers <-chan *master) (*bnpOutcome, error) {
-	t := &tree{open: []bnpNode{{bound: root}}, root: root, startU: ub(), prevLower: root, held: map[*master]int64{}}
+func (ms *Master) BranchAndPrice(ctx context.Context, root int64, lg *Lagrange, ub func() int64, offer func([][]int), helpers <-chan *Master) (*Outcome, error) {
+	t := &tree{pb: ms.rx.pb, open: []bnpNode{{bound: root}}, root: root, startU: ub(), prevLower: root, held: map[*Master]int64{}}
 	t.cond = sync.NewCond(&t.mu)
 	done := make(chan struct{})
 	var wg sync.WaitGroup
-	masters := []*master{ms}
+	masters := []*Master{ms}
 	wg.Add(1)
 	go func() {
 		// Wake waiting workers when ctx ends; start the helpers.
@@ -718,21 +705,29 @@ func (ms *master) branchAndPrice(ctx context.Context, root int64, lg *lagrange, 
 	if t.err != nil {
 		return out, t.err
 	}
-	out.lower = ub()
+	out.Lower = ub()
 	for _, n := range t.open {
-		out.lower = min(out.lower, n.bound)
+		out.Lower = min(out.Lower, n.bound)
 	}
-	out.lower = max(out.lower, t.prevLower)
-	out.exhausted = len(t.open) == 0 && ctx.Err() == nil
+	stuck := false
+	for _, s := range t.stuck {
+		if s.gen == t.gen {
+			out.Lower = min(out.Lower, s.bound)
+			stuck = true
+		}
+	}
+	out.Lower = max(out.Lower, t.prevLower)
+	out.Exhausted = len(t.open) == 0 && ctx.Err() == nil && !stuck
 	for _, m := range masters {
-		out.pivots += m.lp.iters
+		out.Pivots += m.lp.Iters()
 	}
-	out.workers = len(masters)
+	out.Workers = len(masters)
 	return out, nil
 }
 
 // tree is the open nodes of branch and price, shared by its workers.
 type tree struct {
+	pb   *Problem
 	mu   sync.Mutex
 	cond *sync.Cond
 	open []bnpNode
@@ -740,7 +735,7 @@ type tree struct {
 	// more); finished is set when the first worker has returned.
 	working  int
 	finished bool
-	out      bnpOutcome
+	out      Outcome
 	err      error
 	// gen is the generation of the tree, genNodes the nodes solved in
 	// it, startU the best score known when it began, root the root's
@@ -752,13 +747,20 @@ type tree struct {
 	startU    int64
 	root      int64
 	prevLower int64
-	held      map[*master]int64
+	held      map[*Master]int64
+	// stuck are the bounds of nodes that could not be closed nor
+	// branched on (stuckNode).
+	stuck []stuckNode
 }
 
-// restartNodes is the number of nodes a generation of the tree solves
-// before a better score can restart it (tree.restart); a variable so that
-// tests can restart trees of a few nodes.
-var restartNodes = 20
+// stuckNode is a node whose master's solution is integral but not proved
+// optimal for the node (a pricing gave up) or not a roster (it breaks a
+// row's hard bound): nothing in it is explored further, so its bound
+// bounds the tree's from below and the tree is not exhausted.
+type stuckNode struct {
+	bound int64
+	gen   int
+}
 
 // restart begins a new generation of the tree, a single open node (the
 // root), when a better score u is known than when the current generation
@@ -777,19 +779,24 @@ func (t *tree) restart(u int64) {
 	for _, b := range t.held {
 		lower = min(lower, b)
 	}
+	for _, s := range t.stuck {
+		if s.gen == t.gen {
+			lower = min(lower, s.bound)
+		}
+	}
 	t.prevLower = max(t.prevLower, lower)
-	debugf("bnp: restart against %d after %d nodes (lower %d)", u, t.genNodes, lower)
+	t.pb.debugf("bnp: restart against %d after %d nodes (lower %d)", u, t.genNodes, lower)
 	t.gen++
 	t.genNodes = 0
 	t.startU = u
 	t.open = []bnpNode{{bound: t.root, gen: t.gen}}
-	t.out.restarts++
+	t.out.Restarts++
 	t.cond.Broadcast()
 }
 
 // hold records that ms's worker solves node n; it reports false when n
 // belongs to an earlier generation (the worker drops it).
-func (t *tree) hold(ms *master, n *bnpNode) bool {
+func (t *tree) hold(ms *Master, n *bnpNode) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if n.gen != t.gen {
@@ -807,7 +814,7 @@ func (t *tree) hold(ms *master, n *bnpNode) bool {
 func (t *tree) take(ctx context.Context, ub func() int64) (n bnpNode, ok bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if u := ub(); u < t.startU && t.genNodes >= restartNodes {
+	if u := ub(); u < t.startU && t.genNodes >= t.pb.RestartNodes {
 		t.restart(u)
 	}
 	for len(t.open) == 0 && t.working > 0 && ctx.Err() == nil && t.err == nil {
@@ -844,12 +851,12 @@ func (t *tree) push(release bool, nodes ...*bnpNode) {
 	t.cond.Broadcast()
 }
 
-// work is one worker of branchAndPrice, solving nodes on ms: it takes the
+// work is one worker of BranchAndPrice, solving nodes on ms: it takes the
 // open node of least bound, and dives from it (after a node it goes on
 // with its child nearer the master's solution, opening the other) until
 // the dive ends. The first worker's first dive branches for a roster
 // (branch).
-func (t *tree) work(ctx context.Context, ms *master, lg *lagrange, ub func() int64, offer func(Roster), first bool) {
+func (t *tree) work(ctx context.Context, ms *Master, lg *Lagrange, ub func() int64, offer func([][]int), first bool) {
 	fixedAt := int64(math.MaxInt64)
 	var next *bnpNode   // the preferred child of the last node (a dive)
 	var last []decision // the last node's restrictions
@@ -866,7 +873,7 @@ func (t *tree) work(ctx context.Context, ms *master, lg *lagrange, ub func() int
 		t.push(holding, next)
 		t.mu.Lock()
 		delete(t.held, ms)
-		t.out.nodes += nodes
+		t.out.Nodes += nodes
 		t.mu.Unlock()
 	}()
 	for ctx.Err() == nil {
@@ -903,9 +910,9 @@ func (t *tree) work(ctx context.Context, ms *master, lg *lagrange, ub func() int
 		}
 		if u < fixedAt && lg != nil {
 			// A better roster: fix the root's options against it.
-			mask, removed, empty := ms.fix(lg, ms.allowed(nil), u)
+			mask, removed, empty := ms.fix(lg, ms.Allowed(nil), u)
 			ms.mask, fixedAt = mask, u
-			debugf("bnp: fixed %d options below %d", removed, u)
+			ms.rx.pb.debugf("bnp: fixed %d options below %d", removed, u)
 			if empty {
 				// Nothing anywhere scores below u.
 				t.mu.Lock()
@@ -916,9 +923,9 @@ func (t *tree) work(ctx context.Context, ms *master, lg *lagrange, ub func() int
 		}
 		nodes++
 		if nodes%100 == 0 {
-			debugf("bnp: node %d depth %d pivots %d", nodes, len(n.dec), ms.lp.iters)
+			ms.rx.pb.debugf("bnp: node %d depth %d pivots %d", nodes, len(n.dec), ms.lp.Iters())
 		}
-		allowed := ms.allowed(n.dec)
+		allowed := ms.Allowed(n.dec)
 		if n.mask != nil {
 			for e := range allowed {
 				for d := range allowed[e] {
@@ -928,21 +935,28 @@ func (t *tree) work(ctx context.Context, ms *master, lg *lagrange, ub func() int
 		}
 		far := distance(last, n.dec) > farNodes
 		last = n.dec
-		var nr *nodeResult
+		var nr *NodeResult
 		var err error
 		pruned := false
 		for round := 0; ; round++ {
-			nr, err = ms.solveNode(ctx, allowed, u, round == 0 && fresh && far && nodes > 1)
+			if len(n.dec) == 0 && t.pb.OnRootBound != nil {
+				// The root of a generation: its bound holds for every
+				// roster costing less than u (the options fixed against
+				// u hold no such roster), so min(bound, u) is a bound.
+				ms.onBound = func(lb int64) { t.pb.OnRootBound(min(lb, u)) }
+			}
+			nr, err = ms.SolveNode(ctx, allowed, u, round == 0 && fresh && far && nodes > 1)
+			ms.onBound = nil
 			if err != nil {
 				fail(err)
 				return
 			}
-			if ctx.Err() != nil || nr.infeasible || nr.pruned {
+			if ctx.Err() != nil || nr.Infeasible || nr.Pruned {
 				break
 			}
 			// Fix the node's options against the best known; when the
 			// master's solution took a fixed option, solve again.
-			mask, removed, empty := ms.fix(nr.best, allowed, ub())
+			mask, removed, empty := ms.fix(nr.Best, allowed, ub())
 			if empty {
 				pruned = true
 				break
@@ -953,7 +967,7 @@ func (t *tree) work(ctx context.Context, ms *master, lg *lagrange, ub func() int
 			again := false
 			for e := range mask {
 				for d := range mask[e] {
-					for o, v := range nr.frac[e][d] {
+					for o, v := range nr.Frac[e][d] {
 						again = again || (v > 1e-9 && mask[e][d]&(1<<o) == 0)
 					}
 				}
@@ -967,7 +981,7 @@ func (t *tree) work(ctx context.Context, ms *master, lg *lagrange, ub func() int
 			next = &n
 			return
 		}
-		if pruned || nr.infeasible || nr.pruned {
+		if pruned || nr.Infeasible || nr.Pruned {
 			continue
 		}
 		if nodes%diveEvery == 1 {
@@ -979,21 +993,29 @@ func (t *tree) work(ctx context.Context, ms *master, lg *lagrange, ub func() int
 				return
 			}
 			t.mu.Lock()
-			t.out.dives++
-			t.out.diveNodes += k
+			t.out.Dives++
+			t.out.DiveNodes += k
 			t.mu.Unlock()
 			last = nil
 		}
-		ms.rx.poolDescent(ms.pool, nr.rounded)
-		offer(nr.rounded)
-		bound := max(n.bound, nr.best.bound())
+		ms.rx.pb.PoolDescent(ms.pool, nr.Rounded)
+		offer(nr.Rounded)
+		bound := max(n.bound, nr.Best.Bound())
 		if bound >= ub() {
 			continue
 		}
-		dec, ok := branch(nr.frac, !dived)
+		dec, ok := branch(nr.Frac, !dived)
 		if !ok {
 			// The master's optimum is a roster (offered as rounded):
-			// nothing in this node is better than it.
+			// nothing in this node is better than it, when the master
+			// was priced exactly and the roster keeps the rows' hard
+			// bounds. Otherwise the node cannot be closed: its bound
+			// stays a bound of the tree (stuck).
+			if nr.GaveUp || nr.Invalid || !ms.rx.keepsBounds(nr.Rounded) {
+				t.mu.Lock()
+				t.stuck = append(t.stuck, stuckNode{bound: bound, gen: n.gen})
+				t.mu.Unlock()
+			}
 			continue
 		}
 		other := dec
@@ -1003,4 +1025,69 @@ func (t *tree) work(ctx context.Context, ms *master, lg *lagrange, ub func() int
 		t.push(false, &bnpNode{dec: append(append([]decision(nil), n.dec...), other), bound: bound, mask: allowed, gen: n.gen})
 		next = &bnpNode{dec: append(append([]decision(nil), n.dec...), dec), bound: bound, mask: allowed, gen: n.gen}
 	}
+}
+
+// Relaxation returns the master's relaxation.
+func (ms *Master) Relaxation() *Relaxation { return ms.rx }
+
+// Pool returns the master's column pool.
+func (ms *Master) Pool() *Pool { return ms.pool }
+
+// SetMask restricts every node of the master to the options of mask
+// (bit o of mask[e][d]), as reduced-cost fixing does; nil lifts it.
+func (ms *Master) SetMask(mask [][]uint64) { ms.mask = mask }
+
+// pricing is one person's answer to a pricing (Pricer.Bounded).
+type pricing struct {
+	row          []int
+	total, lower int64
+	ok           bool
+}
+
+// priceAll prices every person under the multipliers p and the options
+// allowed, on Problem.Workers goroutines (one when 0); the answers are in
+// person order whatever the goroutines' timing.
+func (ms *Master) priceAll(ctx context.Context, p []int64, allowed [][]uint64) []pricing {
+	rx := ms.rx
+	pb := rx.pb
+	E := len(pb.Pricers)
+	out := make([]pricing, E)
+	price := func(e int, cost [][]int64) {
+		rx.costs(e, p, cost)
+		for d := range cost {
+			for o := range cost[d] {
+				if allowed[e][d]&(1<<o) == 0 {
+					cost[d][o] = Inf
+				}
+			}
+		}
+		r := &out[e]
+		r.row, r.total, r.lower, r.ok = pb.Pricers[e].Bounded(ctx, cost, ms.budget[e])
+	}
+	workers := max(1, min(pb.Workers, E))
+	if workers == 1 {
+		cost := rx.newCosts()
+		for e := 0; e < E; e++ {
+			price(e, cost)
+		}
+		return out
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, E)
+	for e := 0; e < E; e++ {
+		next <- e
+	}
+	close(next)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cost := rx.newCosts()
+			for e := range next {
+				price(e, cost)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }

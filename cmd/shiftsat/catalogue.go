@@ -1,0 +1,421 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
+)
+
+// The message catalogue: every fixed word and sentence of the views built
+// from rosterView (plan's HTML page, its Japanese text report, the ICS
+// calendars) and of check's violations in Japanese, in English and
+// Japanese, keyed by message id. Violations are rendered from their
+// provenance fields (Kind, Staff, From, To, Shift, Measured, Limit, Unit)
+// through one entry per kind ("viol.KIND"), never from the English
+// Violation.Message. A test holds that every entry has both forms, that
+// the Japanese ones hold no English word, and that every kind of
+// constraints.Kinds has a name and a violation sentence.
+
+// catalogue maps a message id to its English and Japanese forms (fmt
+// verbs allowed; the violation templates use the {placeholders} of
+// violationText instead).
+var catalogue = map[string][2]string{
+	// plan: header
+	"plan.title":        {"Roster", "勤務表"},
+	"plan.horizon":      {"Horizon", "期間"},
+	"plan.horizonSpan":  {"%s to %s, %d days; weeks start on %s", "%s〜%s（%d日間）、週の始まり: %s"},
+	"plan.staff":        {"Staff", "スタッフ"},
+	"plan.people":       {"%d people", "%d人"},
+	"plan.status":       {"Status", "結果"},
+	"plan.feasible":     {"feasible; re-checked independently against %d requirements: no violation", "実行可能。%d件の要件に対して独立に再検査し、違反なし"},
+	"plan.unknown":      {"no answer within the time limit: the solver found neither a roster nor a proof that none exists", "制限時間内に答えが出ませんでした（勤務表も、存在しないことの証明も得られていません）"},
+	"plan.solver":       {"Solver", "ソルバー"},
+	"plan.solverStats":  {"%d variables, %d clauses; encode %s, solve %s", "変数%d個、節%d個。符号化%s、求解%s"},
+	"plan.grid":         {"Calendar", "勤務カレンダー"},
+	"plan.person":       {"Person", "氏名"},
+	"plan.legend":       {"Legend", "凡例"},
+	"plan.shift":        {"Shift", "シフト"},
+	"plan.times":        {"Times", "時間帯"},
+	"plan.work":         {"Work", "実働"},
+	"plan.break":        {"Break", "休憩"},
+	"plan.nextDay":      {"next day", "翌日"},
+	"plan.rest":         {"rest day (a whole calendar day off)", "休日（暦日の0時〜24時すべて勤務なし）"},
+	"plan.tail":         {"end of a night shift that started the day before (work, no start)", "前日開始の夜勤の明け（勤務日、開始なし）"},
+	"plan.leave":        {"paid leave", "年次有給休暇"},
+	"plan.leaveMark":    {"LV", "年休"},
+	"plan.tailMark":     {"~", "明"},
+	"plan.restMark":     {"", "休"},
+	"plan.weekend":      {"weekend", "土日"},
+	"plan.holiday":      {"public holiday", "祝日・休日"},
+	"plan.weekStartCol": {"first day of a fixed week", "週の始まり"},
+	"plan.totals":       {"Per person", "個人別集計"},
+	"plan.shifts":       {"shifts", "勤務回数"},
+	"plan.workDays":     {"work days", "勤務日"},
+	"plan.hours":        {"hours", "労働時間"},
+	"plan.nights":       {"nights", "夜勤"},
+	"plan.restDays":     {"rest days", "休日"},
+	"plan.leaveDays":    {"leave", "年休"},
+	"plan.streak":       {"longest streak", "最長連続勤務"},
+	"plan.totalsNote":   {"Shifts start in the horizon; hours are work time without breaks; nights touch 22:00-05:00; the longest streak is the longest run of days without a rest day, history included.", "勤務回数は期間内に始まるシフトの数、労働時間は休憩を除く実働、夜勤は22時〜翌5時にかかる勤務、最長連続勤務は前月分を含めて休日のない日の最長の連続です。"},
+	"plan.coverage":     {"Coverage against demand", "必要人数に対する配置"},
+	"plan.demandLine":   {"Demand line", "必要人数"},
+	"plan.coverageNote": {"People starting the shift each day; marked when below the minimum or above the maximum.", "各日にそのシフトを始める人数。下限未満・上限超過は色で示します。"},
+	"plan.coverageMet":  {"Every demand line is met on every day.", "すべての日ですべての必要人数を満たしています。"},
+	"plan.coverageMiss": {"%d day-lines below the minimum or above the maximum.", "必要人数を満たさない（または上限を超える）日が%d件あります。"},
+	"plan.below":        {"below the minimum", "下限未満"},
+	"plan.above":        {"above the maximum", "上限超過"},
+	"plan.rulesTitle":   {"Rules and their sources", "適用ルールと根拠"},
+	"plan.rule":         {"Rule", "ルール"},
+	"plan.kinds":        {"Kinds", "種類"},
+	"plan.source":       {"Source", "根拠"},
+	"plan.builtin":      {"Built in: demand (%d lines), one shift at a time, availability, leave, requests off, fixed shifts, history, personal limits", "組み込み: 必要人数（%d行）、同時に1シフトのみ、勤務不可日、年次有給休暇、休み希望、固定シフト、前月の実績、個人の上限"},
+	"plan.minors":       {"minors (Labour Standards Act Arts. 60, 61)", "年少者（労働基準法第60条・第61条）"},
+	"plan.cost":         {"Cost of the soft requirements", "ソフト制約のコスト"},
+	"plan.costTotal":    {"Total %d: %s; re-computed independently from the roster; every hard rule holds.", "合計%d: %s。勤務表から独立に再計算。ハード制約はすべて満たしています。"},
+	"plan.optimal":      {"optimal (proved)", "最適（証明済み）"},
+	"plan.bestFound":    {"best found within the time limit; lower bound %d", "制限時間内の最良解（下界%d）"},
+	"plan.byKind":       {"By requirement", "要件別"},
+	"plan.costCol":      {"Cost", "コスト"},
+	"plan.units":        {"Units", "件数"},
+	"plan.notGranted":   {"Requests not granted", "かなえられなかった希望"},
+	"plan.allGranted":   {"Every request is granted.", "希望はすべてかなえられています。"},
+	"plan.request":      {"Request", "希望"},
+	"plan.weight":       {"Weight", "重み"},
+	"plan.why":          {"Why", "理由"},
+	"plan.reqOff":       {"%s off", "%s 休み希望"},
+	"plan.reqOn":        {"%s on", "%s 出勤希望"},
+	"plan.reqShiftOff":  {"%s not shift %s", "%s シフト%s以外の希望"},
+	"plan.reqShiftOn":   {"%s shift %s", "%s シフト%sの希望"},
+	"plan.reasonNone":   {"not explained (the explanation budget of this plan was used up)", "説明なし（この計画の説明時間の上限に達しました）"},
+	"plan.reasonHard":   {"no roster grants it under the hard rules", "ハード制約のもとでこの希望をかなえる勤務表はありません"},
+	"plan.reasonCost":   {"granting it costs %d more elsewhere (total %d instead of %d)", "かなえると他で%d多くかかります（合計%d、この計画は%d）"},
+	"plan.reasonTie":    {"it could be granted at the same total cost (%d): the cost would only move elsewhere", "同じ合計コスト（%d）でかなえることもできます（コストが他へ移るだけです）"},
+	"plan.reasonLower":  {"a roster granting it was found at a lower total (%d) than this plan's %d, which is not proved optimal", "この希望をかなえ、合計がより低い（%d）勤務表が見つかりました（この計画は%dで、最適性は証明されていません）"},
+	"plan.reasonTime":   {"not explained within the time limit", "制限時間内に説明できませんでした"},
+	"plan.printNote":    {"Print: landscape, A4 for up to a month, A3 for longer horizons.", "印刷: 横向き。1か月までならA4、それより長い期間はA3。"},
+	"plan.generated":    {"Made by shiftsat", "シフト計画ツール shiftsat で作成"},
+
+	// plan: the text report (English exactly as before the catalogue)
+	"txt.unknown":      {"No answer within the time limit: the solver found neither a roster nor a proof\nthat none exists. Try a longer --time-limit.\n", "制限時間内に答えが出ませんでした。勤務表も、存在しないことの証明も得られていません。\n--time-limit を長くしてください。\n"},
+	"txt.horizon":      {"horizon", "期間"},
+	"txt.staff":        {"staff", "スタッフ"},
+	"txt.shifts":       {"shifts", "シフト"},
+	"txt.rules":        {"rules", "ルール"},
+	"txt.status":       {"status", "結果"},
+	"txt.solver":       {"solver", "ソルバー"},
+	"txt.nextDay":      {" (+1 day)", "（翌日）"},
+	"txt.hWork":        {"%s h work", "実働%s"},
+	"txt.break":        {"%s break", "休憩%s"},
+	"txt.builtin":      {"built in: demand (%d lines), one shift at a time, availability, leave, requests off, fixed shifts, history, personal limits", "組み込み: 必要人数（%d行）、同時に1シフトのみ、勤務不可日、年次有給休暇、休み希望、固定シフト、前月の実績、個人の上限"},
+	"txt.minors":       {", minors (Arts. 60, 61)", "、年少者（労働基準法第60条・第61条）"},
+	"txt.legend":       {"%s; %s rest day; %s end of a night shift (work, no start); %s paid leave; | week start (%s)", "%s。%s 休日、%s 夜勤明け（勤務日、開始なし）、%s 年次有給休暇、| 週の始まり（%s）"},
+	"txt.comma":        {", ", "、"},
+	"txt.coverageRows": {"coverage rows: people starting the shift each day (! below min, + above max)", "必要人数の行: 各日にそのシフトを始める人数（! 下限未満、+ 上限超過）"},
+	"txt.perPerson":    {"Per person", "個人別"},
+	"txt.perDay":       {"Per day", "日別"},
+	"txt.colPerson":    {"person", "ID"},
+	"txt.colName":      {"name", "氏名"},
+	"txt.colShifts":    {"shifts", "勤務回数"},
+	"txt.colHours":     {"hours", "労働時間"},
+	"txt.colNights":    {"nights", "夜勤"},
+	"txt.colRest":      {"rest", "休日"},
+	"txt.colLeave":     {"leave", "年休"},
+	"txt.colStreak":    {"streak", "最長連続"},
+	"txt.peopleNote":   {"  (shifts start in the horizon; hours are work time without breaks; nights touch 22:00-05:00;\n   streak is the longest run of days without a rest day, history included)\n", "  （勤務回数は期間内に始まるシフトの数、労働時間は休憩を除く実働、夜勤は22時〜翌5時にかかる勤務、\n   最長連続は前月分を含めて休日のない日の最長の連続）\n"},
+	"txt.noDemand":     {"  no demand lines\n", "  必要人数の定めはありません\n"},
+	"txt.short":        {"  %s %s: %d, %d short of min %d\n", "  %[1]s %[2]s: %[3]d人、下限%[5]d人に%[4]d人不足\n"},
+	"txt.over":         {"  %s %s: %d, %d over max %d\n", "  %[1]s %[2]s: %[3]d人、上限%[5]d人を%[4]d人超過\n"},
+	"txt.allMet":       {"  every demand line met on every day (%d lines, %d line-days)\n", "  すべての日ですべての必要人数を満たしています（%d行、延べ%d日）\n"},
+
+	// ics
+	"ics.offDuty":     {"Off duty: do not contact", "勤務時間外（連絡しないでください）"},
+	"ics.offDutyDesc": {"Off-duty time between shifts. Work contact is muted (the right to disconnect).", "勤務と勤務の間の勤務時間外です。業務連絡は控えてください（つながらない権利）。"},
+	"ics.rest":        {"Rest day", "休日"},
+	"ics.leave":       {"Paid leave", "年次有給休暇"},
+	"ics.shift":       {"%s shift %s", "%s（%s）"},
+
+	// limits (English exactly as before the catalogue)
+	"limits.none":          {"none", "なし"},
+	"limits.unknown":       {"unknown", "不明"},
+	"limits.noLimit":       {"no limit (%s+)", "上限なし（%s以上）"},
+	"limits.notProven":     {"%s (not proven)", "%s（未証明）"},
+	"limits.shift":         {"%s %s-%s (break %d min, %s h of work)", "%s %s-%s（休憩%d分、実働%s）"},
+	"limits.sep":           {"; ", "、"},
+	"limits.head":          {"What each rule set allows one person, nothing else constraining (found by the solver).\nShift types: %s\n\n", "ほかに制約がないとき、各ルールセットが1人に許す範囲（ソルバーで求めた値）。\nシフト: %s\n\n"},
+	"limits.columns":       {"rule set\tlongest streak\tfewest rest days in 28 days\tmost hours in 7 days\tshortest rest between shifts", "ルールセット\t最長連続勤務\t28日間の最少休日数\t7日間の最長労働時間\t勤務間の最短休息"},
+	"limits.days":          {"%d days", "%d日"},
+	"limits.hours":         {"%s h", "%s時間"},
+	"limits.witness":       {"%s: horizon %s (%d days), %d SAT calls; witnesses: streak %s, rest %s, hours %s, rest between %s", "%s: 期間 %s（%d日間）、SAT呼び出し%d回。実例: 連続勤務 %s、休日 %s、労働時間 %s、勤務間休息 %s"},
+	"limits.witnessNights": {", nights %s", "、連続夜勤 %s"},
+	"limits.nightsColumn":  {"\tlongest run of nights", "\t最長連続夜勤"},
+	"limits.nights":        {"%d nights", "%d回"},
+
+	// validate
+	"validate.ok": {"ok: %s: %d staff, %d shift types, %d days, %d rules", "問題なし: %s: スタッフ%d人、シフト%d種類、%d日間、ルール%d件"},
+
+	// serve: the page
+	"serve.scenario":   {"Scenario", "シナリオ"},
+	"serve.upload":     {"or upload", "またはアップロード"},
+	"serve.plan":       {"Plan", "計画する"},
+	"serve.stop":       {"Stop", "中止"},
+	"serve.pin":        {"Pin this shift", "このシフトに固定"},
+	"serve.forbid":     {"Forbid this shift", "このシフトを禁止"},
+	"serve.off":        {"Request the day off", "この日を休み希望に"},
+	"serve.close":      {"Close", "閉じる"},
+	"serve.edits":      {"Edits (applied at the next plan):", "変更（次の計画で反映）:"},
+	"serve.clear":      {"Clear edits", "変更を消す"},
+	"serve.replan":     {"Re-plan", "再計画"},
+	"serve.planning":   {"planning", "計画中"},
+	"serve.error":      {"error", "エラー"},
+	"serve.applyWay":   {"Apply this way out", "この解決策を適用"},
+	"serve.tooLarge":   {"the file is larger than the upload limit (%d bytes)", "ファイルがアップロードの上限（%dバイト）を超えています"},
+	"serve.uploaded":   {"uploaded", "アップロード済み"},
+	"serve.feasible":   {"feasible", "作成できました"},
+	"serve.infeasible": {"infeasible: no roster satisfies the rules", "作成不可: ルールをすべて満たす勤務表はありません"},
+	"serve.unknown":    {"no answer within the time limit", "制限時間内に答えが出ませんでした"},
+	"serve.stopped":    {"stopped", "中止しました"},
+	"serve.actPin":     {"pin", "固定"},
+	"serve.actForbid":  {"forbid", "禁止"},
+	"serve.actOff":     {"day off", "休み希望"},
+
+	// check
+	"check.head":       {"check: %s; %s", "検査: %s（%s）"},
+	"check.roster":     {"roster %s", "勤務表 %s"},
+	"check.actuals":    {"actual times %s", "実績 %s"},
+	"check.rules":      {"rules: %s", "ルール: %s"},
+	"check.none":       {"result: no violation", "結果: 違反なし"},
+	"check.count":      {"result: %d violations", "結果: 違反%d件"},
+	"check.people":     {" (%d people)", "（%d人）"},
+	"check.notPerson":  {"not about one person: %d violations", "個人に限らない違反: %d件"},
+	"check.personHead": {"%s: %d violations", "%s: 違反%d件"},
+	"check.limit":      {"%s (limit %s)", "%s（限度 %s）"},
+	"check.shift":      {" shift %s", " シフト%s"},
+	"check.source":     {"source: %s", "根拠: %s"},
+}
+
+// tr returns message id in lang, formatted with args. A missing id is a
+// programming error the catalogue test catches; it renders as the id.
+func tr(lang, id string, args ...any) string {
+	m, ok := catalogue[id]
+	if !ok {
+		return id
+	}
+	s := m[0]
+	if lang == "ja" {
+		s = m[1]
+	}
+	if len(args) == 0 {
+		return s
+	}
+	return fmt.Sprintf(s, args...)
+}
+
+// kindNames names each rule kind (and each kind of built-in requirement a
+// violation may carry) in English and Japanese.
+var kindNames = map[string][2]string{
+	"max_consecutive_days": {"max_consecutive_days", "連続勤務日数の上限"},
+	"holidays":             {"holidays", "休日の確保"},
+	"rest_interval":        {"rest_interval", "勤務間インターバル"},
+	"rest_within":          {"rest_within", "勤務開始後の連続休息"},
+	"max_hours":            {"max_hours", "労働時間の上限"},
+	"min_hours":            {"min_hours", "労働時間の下限"},
+	"max_days":             {"max_days", "勤務回数の上限"},
+	"min_days":             {"min_days", "勤務回数の下限"},
+	"variable_year":        {"variable_year", "1年単位の変形労働時間制"},
+	"night_work":           {"night_work", "深夜業の回数"},
+	"breaks":               {"breaks", "休憩時間"},
+	"weekly_rest":          {"weekly_rest", "週休の連続休息"},
+	"minor":                {"minor", "年少者の保護"},
+	"demand":               {"demand", "必要人数"},
+	"one_shift":            {"one_shift", "同時に1シフトのみ"},
+	"staff_shifts":         {"staff_shifts", "担当できるシフト"},
+	"unavailable":          {"unavailable", "勤務不可日"},
+	"leave":                {"leave", "年次有給休暇"},
+	"requests_off":         {"requests_off", "休み希望"},
+	"fixed":                {"fixed", "固定シフト"},
+	"personal":             {"personal", "個人の条件"},
+	"history":              {"history", "前月の実績"},
+	"capacity":             {"capacity", "人員の数え上げ"},
+}
+
+// kindName names a kind in lang (the kind itself when unknown).
+func kindName(lang, kind string) string {
+	if n, ok := kindNames[kind]; ok && lang == "ja" {
+		return n[1]
+	}
+	return kind
+}
+
+// violationTemplates are the sentences of violations, one per kind, with
+// the placeholders {staff} (the person's display name), {span} (the
+// dates), {shift}, {measured} and {limit} (figures with their unit).
+var violationTemplates = map[string][2]string{
+	"max_consecutive_days": {"{staff} works {measured} in a row without a rest day {span}; the cap is {limit}", "{staff}: {span}に休日なしの連続勤務が{measured}（上限{limit}）"},
+	"holidays":             {"{staff} has {measured} in the block {span}; {limit} needed", "{staff}: {span}の期間の休日が{measured}（必要{limit}）"},
+	"rest_interval":        {"{staff} rests {measured} before the shift {shift} {span}; at least {limit} needed", "{staff}: {span}、シフト{shift}の前の休息が{measured}（最低{limit}）"},
+	"rest_within":          {"{staff}'s longest continuous rest after the start of {shift} {span} is {measured}; at least {limit} needed", "{staff}: {span}、シフト{shift}の開始後の最長の連続休息が{measured}（最低{limit}）"},
+	"max_hours":            {"{staff} works {measured} starting {span}; the maximum is {limit}", "{staff}: {span}に始まる労働時間が{measured}（上限{limit}）"},
+	"min_hours":            {"{staff} works {measured} starting {span}; the minimum is {limit}", "{staff}: {span}に始まる労働時間が{measured}（下限{limit}）"},
+	"max_days":             {"{staff} works {measured} starting {span}; the maximum is {limit}", "{staff}: {span}に始まる勤務が{measured}（上限{limit}）"},
+	"min_days":             {"{staff} works {measured} starting {span}; the minimum is {limit}", "{staff}: {span}に始まる勤務が{measured}（下限{limit}）"},
+	"variable_year":        {"{staff} breaks the 1-year variable scheme {span}: {measured}, limit {limit}", "{staff}: {span}、1年単位の変形労働時間制の制限を超えています: {measured}（上限{limit}）"},
+	"night_work":           {"{staff} works {measured} {span}; at most {limit} allowed", "{staff}: {span}の夜勤が{measured}（上限{limit}）"},
+	"breaks":               {"{staff} works {shift} {span} with a break of {measured}; at least {limit} needed", "{staff}: {span}のシフト{shift}の休憩が{measured}（最低{limit}）"},
+	"weekly_rest":          {"{staff}'s longest continuous rest {span} is {measured}; at least {limit} needed", "{staff}: {span}の最長の連続休息が{measured}（最低{limit}）"},
+	"minor":                {"{staff}, a minor, works {shift} {span} ({measured}; limit {limit})", "{staff}（年少者）: {span}のシフト{shift}は認められません（{measured}、上限{limit}）"},
+	"demand":               {"{measured} on shift {shift} {span}; the bound is {limit}", "{span}のシフト{shift}の人数が{measured}（必要人数の限度{limit}）"},
+	"one_shift":            {"{staff} works overlapping or repeated shifts {span} ({shift})", "{staff}: {span}に重なる、または同じ日に複数のシフトがあります（{shift}）"},
+	"staff_shifts":         {"{staff} works {shift} {span}, a shift this person may not work", "{staff}: {span}に担当できないシフト{shift}に入っています"},
+	"unavailable":          {"{staff} works {span} although unavailable ({shift})", "{staff}: 勤務不可の{span}に勤務しています（{shift}）"},
+	"leave":                {"{staff} works {span}, a paid-leave day", "{staff}: 年次有給休暇の{span}に勤務しています"},
+	"requests_off":         {"{staff} works {span}, a day off requested", "{staff}: 休み希望の{span}に勤務しています"},
+	"fixed":                {"{staff} does not work the fixed shift {shift} {span}", "{staff}: {span}の固定シフト{shift}に入っていません"},
+}
+
+// violationText says a violation in a sentence, in lang, from its
+// provenance fields. A kind with no template gets a generic sentence
+// built from the same fields.
+func violationText(lang string, sc *model.Scenario, v constraints.Violation) string {
+	t, ok := violationTemplates[v.Kind]
+	tpl := "{kind}: {staff} {span} {shift}: {measured}, limit {limit}"
+	if lang == "ja" {
+		tpl = "{kind}: {staff} {span} {shift}: {measured}（限度{limit}）"
+	}
+	if ok {
+		tpl = t[0]
+		if lang == "ja" {
+			tpl = t[1]
+		}
+	}
+	staff := string(v.Staff)
+	if p := sc.Person(v.Staff); p != nil && p.Name != "" {
+		staff = p.Name
+	}
+	measured, limit := "", ""
+	if v.Unit != "" {
+		measured, limit = figureIn(lang, v.Measured, v.Unit), figureIn(lang, v.Limit, v.Unit)
+	}
+	s := strings.NewReplacer(
+		"{kind}", kindName(lang, v.Kind),
+		"{staff}", staff,
+		"{span}", spanIn(lang, v.From, v.To),
+		"{shift}", string(v.Shift),
+		"{measured}", measured,
+		"{limit}", limit,
+	).Replace(tpl)
+	// tidy what empty fields leave behind
+	for _, f := range []string{"  ", " :", "（）", "()", "（、", "（限度）"} {
+		for strings.Contains(s, f) {
+			s = strings.ReplaceAll(s, f, map[string]string{"  ": " ", " :": ":", "（）": "", "()": "", "（、": "（", "（限度）": ""}[f])
+		}
+	}
+	return strings.TrimSpace(strings.TrimPrefix(s, ": "))
+}
+
+// unitsJA are the Japanese counters of the violation units.
+var unitsJA = map[string]string{
+	"days": "日", "rest days": "日", "people": "人", "shifts": "回", "night shifts": "回",
+	"reduced gaps": "回", "reduced rests": "回", "windows": "回", "requests": "件", "cost": "",
+}
+
+// figureIn formats a figure with its unit in lang: "9:30 h" / "9時間30分",
+// "14 days" / "14日".
+func figureIn(lang string, n int, unit string) string {
+	if lang != "ja" {
+		return figure(n, unit)
+	}
+	if unit == "minutes" {
+		sign := ""
+		if n < 0 {
+			sign, n = "-", -n
+		}
+		if n%60 == 0 {
+			return fmt.Sprintf("%s%d時間", sign, n/60)
+		}
+		return fmt.Sprintf("%s%d時間%d分", sign, n/60, n%60)
+	}
+	if c, ok := unitsJA[unit]; ok {
+		return strconv.Itoa(n) + c
+	}
+	return strconv.Itoa(n)
+}
+
+// spanIn formats an inclusive date range in lang: "2026-12-01..2026-12-14"
+// / "2026年12月1日〜12月14日".
+func spanIn(lang string, from, to model.Date) string {
+	if from == 0 && to == 0 {
+		return ""
+	}
+	if lang != "ja" {
+		return dateSpan(from, to)
+	}
+	if from == to {
+		return dateJA(from, true)
+	}
+	return dateJA(from, true) + "〜" + dateJA(to, from.Time().Year() != to.Time().Year())
+}
+
+// dateJA formats a date "2026年12月1日(火)" (without the year: "12月1日(火)").
+func dateJA(d model.Date, year bool) string {
+	t := d.Time()
+	s := fmt.Sprintf("%d月%d日(%s)", int(t.Month()), t.Day(), weekdaysJA[t.Weekday()])
+	if year {
+		s = fmt.Sprintf("%d年", t.Year()) + s
+	}
+	return s
+}
+
+// citeIn gives a citation in lang: the Japanese form of a known source
+// (the explanation's table), else the source as written.
+func citeIn(lang, c string) string {
+	if lang != "ja" {
+		return c
+	}
+	if t, ok := citationsJA[c]; ok {
+		return t
+	}
+	if t, ok := userSetJA(c); ok {
+		return paramsJA.Replace(t)
+	}
+	if id, ok := strings.CutPrefix(c, "personal limit of "); ok {
+		return "シナリオで定めた" + strings.TrimSuffix(id, " in the scenario") + "の個人の上限"
+	}
+	return c
+}
+
+// ruleIn is the rule entry a violation names, in lang: the scenario's own
+// entry name as written; the built-in requirements ("personal", "demand",
+// "limits.max_days") by their kind's name in Japanese.
+func ruleIn(lang string, sc *model.Scenario, v constraints.Violation) string {
+	if lang != "ja" {
+		return v.Rule
+	}
+	for _, r := range sc.Rules {
+		if r.Rule == v.Rule {
+			return v.Rule
+		}
+	}
+	if f, ok := strings.CutPrefix(v.Rule, "limits."); ok {
+		if n, ok := limitsJA[f]; ok {
+			return n
+		}
+	}
+	return ""
+}
+
+// paramsJA names the rule parameters (FORMAT.md) that user-set citations
+// quote, in Japanese.
+var paramsJA = strings.NewReplacer(
+	"window_hours: ", "時間枠: ", "rest_hours: ", "休息時間: ", "block_days: ", "単位期間の日数: ", "rest_days: ", "休日数: ",
+	"holiday_work: ", "休日労働: ", "hours: ", "時間: ", "max: ", "上限: ", "min: ", "下限: ", "anchor: ", "起算日: ",
+	"scheme: ", "方式: ", "per: ", "期間: ", "weight: ", "重み: ", "days: ", "日数: ",
+)
+
+// limitsJA names the personal limits of FORMAT.md in Japanese.
+var limitsJA = map[string]string{
+	"min_days": "最少勤務日数", "max_days": "最多勤務日数", "max_hours_per_week": "週の労働時間の上限",
+	"min_hours": "最少労働時間", "max_hours": "最多労働時間", "max_shifts": "シフトごとの回数の上限", "target_days": "目標勤務日数",
+}

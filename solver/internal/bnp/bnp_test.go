@@ -1,0 +1,198 @@
+package bnp
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// enumPricer is a person who works (option 0) or rests (option 1, row -1)
+// each day, at most maxWork days, with an own cost per day and option;
+// it prices by enumerating every schedule.
+type enumPricer struct {
+	days, maxWork int
+	own           [][]int64 // [day][option]
+	scale         int64
+}
+
+func (p *enumPricer) schedules() [][]int {
+	var out [][]int
+	for m := 0; m < 1<<p.days; m++ {
+		row := make([]int, p.days)
+		n := 0
+		for d := range row {
+			row[d] = -1
+			if m&(1<<d) != 0 {
+				row[d] = 0
+				n++
+			}
+		}
+		if n <= p.maxWork {
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+func (p *enumPricer) Cost(row []int) int64 {
+	var v int64
+	for d, s := range row {
+		v += p.own[d][opt(s)]
+	}
+	return v
+}
+
+func opt(s int) int {
+	if s < 0 {
+		return 1
+	}
+	return s
+}
+
+func (p *enumPricer) Best(cost [][]int64) ([]int, int64, bool) {
+	var best []int
+	bv := Inf
+	for _, row := range p.schedules() {
+		v := p.scale * p.Cost(row)
+		for d, s := range row {
+			c := cost[d][opt(s)]
+			if c >= Inf {
+				v = Inf
+				break
+			}
+			v += c
+		}
+		if v < bv {
+			best, bv = row, v
+		}
+	}
+	return best, bv, best != nil
+}
+
+func (p *enumPricer) Bounded(_ context.Context, cost [][]int64, _ int) ([]int, int64, int64, bool) {
+	row, v, ok := p.Best(cost)
+	return row, v, v, ok
+}
+
+func (p *enumPricer) Through([][]int64) [][]int64 { return nil }
+
+// TestEngineAgreesWithBruteForce builds small random problems (people who
+// work at most a few days, rows per day with hard bounds and a soft
+// target) and checks that the root bound never exceeds the optimum found
+// by enumerating every roster, that every roster the tree offers keeps the
+// rows' hard bounds or is rejected here, and that an exhausted tree ends
+// at the optimum.
+func TestEngineAgreesWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 1))
+	proved := 0
+	for i := range 40 {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			const P, D = 3, 4
+			pb := &Problem{Days: D, Options: 2, Scale: 1 << 10}
+			for range P {
+				pr := &enumPricer{days: D, maxWork: 1 + rng.IntN(D), scale: pb.Scale}
+				cov := make([][][]int, D)
+				for d := range D {
+					pr.own = append(pr.own, []int64{int64(rng.IntN(4)), int64(rng.IntN(3))})
+					cov[d] = [][]int{{d}, nil}
+				}
+				pb.Pricers = append(pb.Pricers, pr)
+				pb.Cover = append(pb.Cover, cov)
+			}
+			for range D {
+				lo := int64(rng.IntN(2))
+				target := lo + int64(rng.IntN(2))
+				hi := NoMax
+				if rng.IntN(2) == 0 {
+					hi = target + int64(rng.IntN(2))
+				}
+				pb.Rows = append(pb.Rows, Row{Target: target, Lo: lo, Hi: hi, Under: int64(1 + rng.IntN(9)), Over: int64(rng.IntN(4))})
+			}
+			cost := func(r [][]int) (int64, bool) {
+				var v int64
+				y := make([]int64, D)
+				for e, row := range r {
+					v += pb.Pricers[e].Cost(row)
+					for d, s := range row {
+						if s == 0 {
+							y[d]++
+						}
+					}
+				}
+				for d, row := range pb.Rows {
+					p := row.pen(y[d])
+					if p >= Inf {
+						return 0, false
+					}
+					v += p
+				}
+				return v, true
+			}
+			// Brute force.
+			opts := make([][][]int, P)
+			for e := range opts {
+				opts[e] = pb.Pricers[e].(*enumPricer).schedules()
+			}
+			best := int64(math.MaxInt64)
+			var rec func(e int, r [][]int)
+			rec = func(e int, r [][]int) {
+				if e == P {
+					if v, ok := cost(r); ok && v < best {
+						best = v
+					}
+					return
+				}
+				for _, row := range opts[e] {
+					rec(e+1, append(r, row))
+				}
+			}
+			rec(0, nil)
+			// The engine, from each person's best schedule alone.
+			start := make([][]int, P)
+			zero := make([][]int64, D)
+			for d := range zero {
+				zero[d] = make([]int64, 2)
+			}
+			for e := range start {
+				start[e], _, _ = pb.Pricers[e].Best(zero)
+			}
+			rx := NewRelaxation(pb)
+			cg, err := rx.ColumnGeneration(context.Background(), start)
+			if err != nil || cg == nil || cg.Best == nil {
+				t.Fatalf("column generation: %v %v", cg, err)
+			}
+			if best == math.MaxInt64 {
+				return // no roster keeps the hard bounds
+			}
+			if b := cg.Best.Bound(); b > best {
+				t.Fatalf("root bound %d > optimum %d", b, best)
+			}
+			ub := int64(math.MaxInt64 / 8)
+			out, err := cg.Master.BranchAndPrice(context.Background(), cg.Best.Bound(), cg.Best, func() int64 { return ub }, func(r [][]int) {
+				if v, ok := cost(r); ok && v < ub {
+					if v < best {
+						t.Errorf("offered roster costs %d < optimum %d", v, best)
+					}
+					ub = v
+				}
+			}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out.Lower > best {
+				t.Errorf("tree's bound %d > optimum %d", out.Lower, best)
+			}
+			if out.Exhausted {
+				if ub != best {
+					t.Errorf("tree exhausted at %d, optimum %d", ub, best)
+				}
+				proved++
+			}
+		})
+	}
+	if proved < 20 {
+		t.Errorf("%d trees exhausted; want at least 20", proved)
+	}
+}

@@ -1,0 +1,582 @@
+package solver
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
+	"github.com/shiftsat/shiftsat/solver/internal/bnp"
+)
+
+// This file is Plan's second optimiser: branch and price (the engine of
+// solver/internal/bnp, shared with solver/nrp) over person schedules.
+//
+// Every rule of a scenario is about one person except demand (hard
+// min/max and soft targets) and fairness. A column is one person's
+// schedule; the pricing problem is that person's best schedule under all
+// of their own rules (constraints.Compile on the scenario with that person
+// alone, encoded by the same Encode methods onto a one-person Encoding)
+// against the duals of the demand cells they can cover: a DP over a
+// relaxation of that problem read off the encoding by SAT (plan_price.go)
+// gives a lower bound, and the schedule itself when it passes the rules at
+// the cost it counted; otherwise Optimize on the person's encoding gives
+// the column within a time budget (on the first pricings the relaxation's
+// schedule serves as an inexact column, kept out of rosters). The master
+// couples the people through one row per demand line and date. Fairness is left out of the master: its cost is never
+// negative, so the bound stays a lower bound (weaker on scenarios that
+// weigh fairness), and every roster offered is costed in full
+// (constraints.Cost) and checked (constraints.CheckAll) before it counts.
+//
+// The bound is exact: the multipliers are rounded to multiples of
+// 1/planScale and the Lagrangian bound is evaluated in integers, with each
+// person's contribution a proved lower bound (the DP's, or Optimize's when
+// larger).
+//
+// Rosters come from the tree's roundings and dives and from the
+// restricted master (restrictedMaster: the whole encoding, each person
+// limited to their valid generated schedules, optimised by Optimize after
+// column generation at the root). Time: column generation at the root
+// gets half of what is left, the restricted master a third of the rest,
+// the tree the remainder.
+//
+// Which engine runs (useBranchAndPrice): branch and price runs beside the
+// core-guided MaxSAT search of Optimize (each on its own goroutine, sharing
+// the best cost) when the scenario has soft requirements, demand lines and
+// at least bnpMinStaff people, and joins only when Optimize has not ended
+// within bnpDelay (so that what MaxSAT settles at once, such as
+// examples/store-preferences.yaml, stays deterministic and unhurried);
+// otherwise Optimize runs alone. The roster returned is the cheaper of the
+// two engines' best, Optimize's on a tie; the bound the larger of theirs.
+// Core-guided MaxSAT is kept for what it does well: small scenarios (it proves them
+// optimal in moments), proofs of infeasibility (branch and price cannot
+// prove that no roster exists) and as a sub-solver (pricing, restricted
+// master).
+
+// bnpMinStaff is the least number of people for which Plan runs branch and
+// price: below it, core-guided MaxSAT alone proves the usual scenarios
+// optimal quickly.
+const bnpMinStaff = 8
+
+// bnpDelay is how long the MaxSAT search runs alone before branch and
+// price joins it.
+const bnpDelay = time.Second
+
+// planScale is the denominator of the multipliers: the pricing weights
+// are the people's own weights times planScale plus the rounded duals.
+const planScale = 1
+
+// The pricings' time budgets (milliseconds): from pricingFirst, doubled
+// for a person whose pricing ran out, up to pricingMax.
+const pricingFirst, pricingMax = 30, 2000
+
+// useBranchAndPrice is the rule choosing the engines (see above): enc is
+// the scenario's encoding (with its penalties).
+func useBranchAndPrice(sc *model.Scenario, enc *Encoding) bool {
+	return planBnPOn && len(enc.Penalties()) > 0 && len(sc.Demand) > 0 && len(sc.Staff) >= bnpMinStaff
+}
+
+// planBnPOn enables branch and price in Plan (benchmarks turn it off to
+// compare the engines).
+var planBnPOn = true
+
+// coupling reports whether a rule kind couples people (demand, demand
+// targets and fairness), so that it is the master's and no pricer's.
+func coupling(kind string) bool {
+	return kind == "demand" || kind == "demand_target" || strings.HasPrefix(kind, "fairness")
+}
+
+// planPricer is one person's pricing problem (bnp.Pricer).
+type planPricer struct {
+	sc    *model.Scenario // the scenario with the person alone, no demand
+	p     *model.Staff
+	rules []constraints.Rule // the person's own rules
+	days  int
+	// stats counts the pricings.
+	stats *pricingStats
+	// rp is the person's relaxation for the DP (plan_price.go), built
+	// at the first pricing; rpOK false when it could not be.
+	once sync.Once
+	rp   *relaxedPerson
+	rpOK bool
+}
+
+// newPlanPricer compiles person p's own rules.
+func newPlanPricer(sc *model.Scenario, p *model.Staff) (*planPricer, error) {
+	sub := alone(sc, p)
+	rules, err := constraints.Compile(sub)
+	if err != nil {
+		return nil, fmt.Errorf("solver: branch and price: person %s: %w", p.ID, err)
+	}
+	var own []constraints.Rule
+	for _, r := range rules {
+		if !coupling(r.Kind()) {
+			own = append(own, r)
+		}
+	}
+	return &planPricer{sc: sub, p: p, rules: own, days: sc.Horizon.Days()}, nil
+}
+
+// roster returns row as a roster of the one-person scenario.
+func (pp *planPricer) roster(row []int) *model.Roster {
+	r := model.NewRoster(pp.sc)
+	for d, s := range row {
+		if s >= 0 {
+			r.Set(pp.p.ID, pp.sc.Horizon.Start+model.Date(d), pp.sc.Shifts[s].ID)
+		}
+	}
+	return r
+}
+
+// Cost implements bnp.Pricer: the person's own cost of row, read by
+// constraints.Cost.
+func (pp *planPricer) Cost(row []int) int64 {
+	return constraints.TotalCost(constraints.Cost(pp.rules, pp.roster(row)))
+}
+
+// Best implements bnp.Pricer: Bounded without limits.
+func (pp *planPricer) Best(cost [][]int64) ([]int, int64, bool) {
+	row, total, _, ok := pp.Bounded(context.Background(), cost, 0)
+	return row, total, ok
+}
+
+// Through implements bnp.Pricer: no bounds (no reduced-cost fixing).
+func (pp *planPricer) Through([][]int64) [][]int64 { return nil }
+
+// Bounded implements bnp.Pricer: the DP over the person's relaxation
+// (plan_price.go) gives a lower bound and, when its schedule passes the
+// person's rules at the cost it counted, the optimum; otherwise the exact
+// optimisation on gini (exact) runs within the budget (milliseconds, 0: no
+// limit) for the column, and the larger lower bound is kept.
+func (pp *planPricer) Bounded(ctx context.Context, cost [][]int64, budget int) (row []int, total, lower int64, ok bool) {
+	t1 := time.Now()
+	pp.stats.pricings.Add(1)
+	defer func() { pp.stats.pricingTime.Add(int64(time.Since(t1))) }()
+	pp.once.Do(func() {
+		t0 := time.Now()
+		pp.rp, pp.rpOK = pp.relax(ctx)
+		pp.stats.relaxTime.Add(int64(time.Since(t0)))
+		if debugBnP != nil && pp.rp != nil {
+			debugBnP("relaxation of %s: %s, counters %v", pp.p.ID, time.Since(t0), pp.rp.cnt)
+		}
+	})
+	if !pp.rpOK {
+		pp.stats.exact.Add(1)
+		return pp.exact(ctx, cost, budget)
+	}
+	dpRow, v, ok := pp.rp.solve(cost)
+	if !ok {
+		return nil, bnp.Inf, bnp.Inf, false
+	}
+	var dpTotal int64 = -1
+	if len(constraints.CheckAll(pp.rules, pp.roster(dpRow))) == 0 {
+		dpTotal = planScale * pp.Cost(dpRow)
+		for d, s := range dpRow {
+			o := s
+			if o < 0 {
+				o = len(cost[d]) - 1
+			}
+			dpTotal += cost[d][o]
+		}
+		if dpTotal == v {
+			pp.stats.dpExact.Add(1)
+			return dpRow, v, v, true
+		}
+	}
+	if dpTotal < 0 && budget <= pricingFirst {
+		// The first pricings of a person take the relaxation's schedule
+		// as a column even though it breaks some rule: the master then
+		// converges on the relaxation quickly (the bound stays valid:
+		// v is a lower bound). It is marked inexact (total above v), so
+		// no node is closed on it and, once no column improves the
+		// master, the person's budget grows and the exact pricing runs.
+		pp.stats.relaxed.Add(1)
+		return dpRow, v + 1, v, true
+	}
+	pp.stats.exact.Add(1)
+	row, total, lower, ok = pp.exact(ctx, cost, budget)
+	if !ok {
+		return nil, bnp.Inf, bnp.Inf, false
+	}
+	lower = max(lower, v)
+	if dpTotal >= 0 && (row == nil || dpTotal < total) {
+		row, total = dpRow, dpTotal
+	}
+	if row != nil && total < lower {
+		lower = total // (cannot happen: both are bounds on one optimum)
+	}
+	return row, total, lower, true
+}
+
+// exact is the person's encoding, with their own penalties weighted by
+// planScale and each option's cost as a penalty on its start literal
+// (relative to the day off, whose costs are a constant), optimised by
+// Optimize within budget milliseconds (0: no limit).
+func (pp *planPricer) exact(ctx context.Context, cost [][]int64, budget int) (row []int, total, lower int64, ok bool) {
+	S := len(pp.sc.Shifts)
+	// A lower bound with nothing solved: own costs are never negative.
+	var trivial int64
+	for d := range cost {
+		m := bnp.Inf
+		for _, v := range cost[d] {
+			m = min(m, v)
+		}
+		trivial += m
+	}
+	enc, err := encodeCtx(ctx, pp.sc, pp.rules, false)
+	if err != nil || enc.stopped {
+		return nil, trivial, trivial, true
+	}
+	for i := range enc.soft {
+		enc.soft[i].Weight *= planScale
+	}
+	prov := constraints.Provenance{Kind: "dual", Staff: pp.p.ID}
+	var offset int64
+	for d := range cost {
+		date := pp.sc.Horizon.Start + model.Date(d)
+		base := cost[d][S]
+		if base >= bnp.Inf {
+			// The day off is forbidden: some shift starts.
+			lits := make([]Lit, S)
+			for s := range lits {
+				lits[s] = enc.start(0, date, s)
+			}
+			enc.Define(lits...)
+			base = 0
+		}
+		offset += base
+		for s := 0; s < S; s++ {
+			l := enc.start(0, date, s)
+			w := cost[d][s]
+			if w >= bnp.Inf {
+				enc.Define(-l)
+				continue
+			}
+			w -= base
+			if w > 0 {
+				enc.Penalize(prov, l, int(w))
+			} else if w < 0 {
+				offset += w
+				enc.Penalize(prov, -l, int(-w))
+			}
+		}
+	}
+	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: time.Duration(budget) * time.Millisecond})
+	if err != nil {
+		return nil, trivial, trivial, true
+	}
+	switch or.Status {
+	case Infeasible:
+		return nil, bnp.Inf, bnp.Inf, false
+	case Unknown:
+		return nil, 0, max(trivial, offset+or.LowerBound), true
+	}
+	row = make([]int, pp.days)
+	for d := range row {
+		row[d] = -1
+		date := pp.sc.Horizon.Start + model.Date(d)
+		for s := 0; s < S; s++ {
+			if l := enc.start(0, date, s); l > 0 && or.Value(l) {
+				row[d] = s
+				break
+			}
+		}
+	}
+	return row, offset + or.Cost, max(trivial, offset+or.LowerBound), true
+}
+
+// newPlanProblem builds the engine's problem of sc: a pricer per person
+// and a row per demand line and date.
+func newPlanProblem(sc *model.Scenario, stats *pricingStats) (*bnp.Problem, error) {
+	S := len(sc.Shifts)
+	days := sc.Horizon.Days()
+	pb := &bnp.Problem{Days: days, Options: S + 1, Scale: planScale,
+		FirstBudget: pricingFirst, MaxBudget: pricingMax, Hard: 50, Workers: 1, Debugf: debugBnP}
+	shiftIndex := map[model.ShiftID]int{}
+	for i, s := range sc.Shifts {
+		shiftIndex[s.ID] = i
+	}
+	for _, p := range sc.Staff {
+		pp, err := newPlanPricer(sc, p)
+		if err != nil {
+			return nil, err
+		}
+		pp.stats = stats
+		pb.Pricers = append(pb.Pricers, pp)
+		cov := make([][][]int, days)
+		for d := range cov {
+			cov[d] = make([][]int, S+1)
+		}
+		pb.Cover = append(pb.Cover, cov)
+	}
+	for i := range sc.Demand {
+		dm := sc.Demand[i]
+		s, ok := shiftIndex[dm.Shift]
+		if !ok {
+			return nil, fmt.Errorf("solver: branch and price: demand line %d: unknown shift type %q", i+1, dm.Shift)
+		}
+		row := bnp.Row{Target: int64(dm.Min), Lo: int64(dm.Min), Hi: bnp.NoMax}
+		if dm.Max != nil {
+			row.Hi = int64(*dm.Max)
+		}
+		if dm.Target != nil {
+			row.Target, row.Under, row.Over = int64(*dm.Target), int64(dm.Under), int64(dm.Over)
+		}
+		for _, date := range dm.Days(sc) {
+			r := len(pb.Rows)
+			pb.Rows = append(pb.Rows, row)
+			d := int(date - sc.Horizon.Start)
+			for e, p := range sc.Staff {
+				if dm.Skill == "" || p.HasSkill(dm.Skill) {
+					pb.Cover[e][d][s] = append(pb.Cover[e][d][s], r)
+				}
+			}
+		}
+	}
+	return pb, nil
+}
+
+// debugBnP, when not nil, receives the engine's progress messages (tests).
+var debugBnP func(format string, args ...any)
+
+// bnpSearch is a run of branch and price for Plan.
+type bnpSearch struct {
+	sc    *model.Scenario
+	rules []constraints.Rule
+	// ub returns the best cost known (from either engine), or
+	// math.MaxInt64.
+	ub func() int64
+	// improve is called with each checked roster better than ub, and
+	// bound with each better lower bound.
+	improve func(*model.Roster, int64)
+	bound   func(int64)
+	mu      sync.Mutex // serialises offers
+	stats   BnPStats
+}
+
+// BnPStats are branch and price's figures in a PlanResult.
+type BnPStats struct {
+	// RootBound is the Lagrangian bound of column generation at the root
+	// (0 when it did not finish a first iteration).
+	RootBound int64
+	// Columns is the number of schedules column generation generated.
+	Columns int
+	// Nodes is the number of tree nodes solved.
+	Nodes int
+	// Exhausted reports that the tree was searched to the end.
+	Exhausted bool
+	// ColGen is the time to the root bound, problem building included.
+	ColGen time.Duration
+	// Pricings counts the pricings; DPExact those the DP answered
+	// exactly, Relaxed those answered by the relaxation's schedule as an
+	// inexact column, Exact those that ran Optimize.
+	Pricings, DPExact, Relaxed, Exact int64
+	// PricingTime is the time spent pricing (on all goroutines),
+	// RelaxTime the part building the people's relaxations.
+	PricingTime, RelaxTime time.Duration
+}
+
+// pricingStats are the pricers' counters (BnPStats), shared by the
+// pricers of one run.
+type pricingStats struct {
+	pricings, dpExact, relaxed, exact atomic.Int64
+	pricingTime, relaxTime            atomic.Int64
+}
+
+// toRoster returns rows (one schedule per person) as a roster of sc.
+func toRoster(sc *model.Scenario, rows [][]int) *model.Roster {
+	r := model.NewRoster(sc)
+	for e, row := range rows {
+		for d, s := range row {
+			if s >= 0 {
+				r.Set(sc.Staff[e].ID, sc.Horizon.Start+model.Date(d), sc.Shifts[s].ID)
+			}
+		}
+	}
+	return r
+}
+
+// offer checks the roster rows and, when it breaks no rule and costs less
+// than the best known, passes it on.
+func (bs *bnpSearch) offer(rows [][]int) {
+	bs.offerRoster(toRoster(bs.sc, rows))
+}
+
+// offerRoster passes r on when it breaks no rule and costs less than the
+// best known.
+func (bs *bnpSearch) offerRoster(r *model.Roster) {
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	if len(constraints.CheckAll(bs.rules, r)) > 0 {
+		return
+	}
+	if c := constraints.TotalCost(constraints.Cost(bs.rules, r)); c < bs.ub() {
+		bs.improve(r, c)
+	}
+}
+
+// run builds the problem, runs column generation for the root bound, then
+// branch and price until ctx ends or the tree is exhausted (the best cost
+// known is then optimal: bound is called with it).
+func (bs *bnpSearch) run(ctx context.Context) error {
+	t0 := time.Now()
+	ps := &pricingStats{}
+	defer func() {
+		bs.stats.Pricings, bs.stats.DPExact = ps.pricings.Load(), ps.dpExact.Load()
+		bs.stats.Relaxed, bs.stats.Exact = ps.relaxed.Load(), ps.exact.Load()
+		bs.stats.PricingTime, bs.stats.RelaxTime = time.Duration(ps.pricingTime.Load()), time.Duration(ps.relaxTime.Load())
+	}()
+	pb, err := newPlanProblem(bs.sc, ps)
+	if err != nil {
+		return err
+	}
+	// The first columns: each person's best schedule alone.
+	start := make([][]int, len(pb.Pricers))
+	zero := make([][]int64, pb.Days)
+	for d := range zero {
+		zero[d] = make([]int64, pb.Options)
+	}
+	// (On two goroutines: the first pricing builds each person's
+	// relaxation.)
+	var wg sync.WaitGroup
+	next := make(chan int, len(start))
+	for e := range start {
+		next <- e
+	}
+	close(next)
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for e := range next {
+				if row, _, _, ok := pb.Pricers[e].Bounded(ctx, zero, pricingMax); ok {
+					start[e] = row
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, row := range start {
+		if row == nil {
+			return nil // no schedule (or ctx ended): the MaxSAT search answers
+		}
+	}
+	pb.OnRootBound = bs.bound
+	pb.Valid = func(e int, row []int) bool {
+		pp := pb.Pricers[e].(*planPricer)
+		return len(constraints.CheckAll(pp.rules, pp.roster(row))) == 0
+	}
+	rx := bnp.NewRelaxation(pb)
+	// Column generation at the root gets half of the time left, the
+	// restricted master a third of the rest, the tree what remains
+	// (its root node goes on with column generation).
+	cctx := ctx
+	if dl, ok := ctx.Deadline(); ok {
+		var cancel context.CancelFunc
+		cctx, cancel = context.WithDeadline(ctx, time.Now().Add(time.Until(dl)/2))
+		defer cancel()
+	}
+	cg, err := rx.ColumnGeneration(cctx, start)
+	if err != nil || cg == nil || cg.Best == nil {
+		return err
+	}
+	bs.stats.RootBound, bs.stats.Columns, bs.stats.ColGen = cg.Best.Bound(), cg.Columns, time.Since(t0)
+	bs.bound(cg.Best.Bound())
+	rounded := make([][]int, len(start))
+	for e := range start {
+		rounded[e] = append([]int(nil), cg.Best.Rows[e]...)
+		if cg.Best.Rows[e] == nil {
+			rounded[e] = append([]int(nil), start[e]...)
+		}
+	}
+	pb.PoolDescent(cg.Master.Pool(), rounded)
+	bs.offer(rounded)
+	if ctx.Err() != nil {
+		return nil
+	}
+	if dl, ok := ctx.Deadline(); cg.Converged || ok {
+		limit := 10 * time.Second
+		if ok {
+			limit = time.Until(dl) / 3
+		}
+		if err := bs.restrictedMaster(ctx, cg.Master.Pool(), limit); err != nil {
+			return err
+		}
+	}
+	// The tree prices on one goroutine, leaving the other core to the
+	// MaxSAT search.
+	pb.Workers = 1
+	ub := func() int64 { return min(bs.ub(), math.MaxInt64/4) }
+	out, err := cg.Master.BranchAndPrice(ctx, cg.Best.Bound(), cg.Best, ub, bs.offer, nil)
+	if err != nil {
+		return err
+	}
+	bs.stats.Nodes, bs.stats.Exhausted = out.Nodes, out.Exhausted
+	if out.Exhausted {
+		if u := bs.ub(); u < math.MaxInt64/4 {
+			bs.bound(u)
+		}
+	} else if out.Lower < math.MaxInt64/4 {
+		bs.bound(out.Lower)
+	}
+	return nil
+}
+
+// restrictedMaster is the restricted master's integer programme solved by
+// the MaxSAT optimiser: the scenario's whole encoding (every rule, soft
+// costs and fairness included) with each person restricted to one of
+// their valid pool schedules, optimised within limit; its best roster is
+// offered. The columns of column generation hold good schedules of every
+// person, and the search among their combinations is far smaller than
+// among all rosters.
+func (bs *bnpSearch) restrictedMaster(ctx context.Context, pool *bnp.Pool, limit time.Duration) error {
+	sc := bs.sc
+	enc, err := encodeCtx(ctx, sc, bs.rules, false)
+	if err != nil || enc.stopped {
+		return nil
+	}
+	for e := range sc.Staff {
+		var sel []Lit
+		for k, row := range pool.Rows(e) {
+			if !pool.Valid(e, k) {
+				continue
+			}
+			c := enc.NewVar()
+			sel = append(sel, c)
+			for d, s := range row {
+				date := sc.Horizon.Start + model.Date(d)
+				for t := range sc.Shifts {
+					if l := enc.start(e, date, t); t == s {
+						enc.Define(-c, l)
+					} else {
+						enc.Define(-c, -l)
+					}
+				}
+			}
+		}
+		if len(sel) == 0 {
+			return nil
+		}
+		enc.Define(sel...)
+	}
+	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: limit, UpperBound: func() int64 {
+		if u := bs.ub(); u < math.MaxInt64/4 {
+			return u
+		}
+		return -1
+	}})
+	if err != nil || or.Status != Feasible {
+		return err
+	}
+	r := decodeRoster(enc, or.Value)
+	if debugBnP != nil {
+		debugBnP("restricted master: cost %d (optimal among the columns: %v)", or.Cost, or.Optimal)
+	}
+	bs.offerRoster(r)
+	return nil
+}
