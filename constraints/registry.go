@@ -417,7 +417,7 @@ func (c *compiler) compileEntry(i int, rs *model.RuleSpec) {
 	}
 	allowed := Params(k.Name)
 	for _, key := range specKeys(rs) {
-		if key == "rule" || contains(allowed, key) {
+		if key == "rule" || key == "staff" || contains(allowed, key) {
 			continue
 		}
 		exp := "it takes no parameters"
@@ -426,11 +426,22 @@ func (c *compiler) compileEntry(i int, rs *model.RuleSpec) {
 		}
 		c.errorf(paramPos(rs, key), path+"."+key, "parameter %q does not apply to rule %q; %s", key, k.Name, exp)
 	}
-	a := &Args{Scenario: c.sc, Spec: rs, Name: k.Name, Kind: k, Path: path, c: c}
-	if !a.decode() {
+	staff, scoped := c.scope(rs) // scope.go
+	sc := c.sc
+	if scoped {
+		sc = narrowScenario(c.sc, staff)
+	}
+	a := &Args{Scenario: sc, Spec: rs, Name: k.Name, Kind: k, Path: path, c: c}
+	if !a.decode() || (scoped && len(staff) == 0) {
 		return // the values were decoded to report their errors too
 	}
+	from := len(c.rules)
 	k.Compile(a)
+	if scoped {
+		for i := from; i < len(c.rules); i++ {
+			c.rules[i] = Scope(c.rules[i], staff)
+		}
+	}
 }
 
 // decode decodes the parameters of a.Spec that a.Kind takes, reporting bad
@@ -441,7 +452,7 @@ func (a *Args) decode() bool {
 	a.vals, a.bad = map[string]any{}, map[string]bool{}
 	bad := false
 	for _, key := range specKeys(rs) {
-		if key != "rule" && !contains(Params(k.Name), key) {
+		if key != "rule" && key != "staff" && !contains(Params(k.Name), key) {
 			bad = true
 		}
 	}

@@ -2,6 +2,43 @@ package constraints
 
 import "github.com/shiftsat/shiftsat/model"
 
+// scope returns the entry's `staff:` list (model.RuleSpec.Staff, checked
+// by the loader) narrowed to the people of the scenario compiled: scoped
+// is false without a list.
+func (c *compiler) scope(rs *model.RuleSpec) (staff []model.StaffID, scoped bool) {
+	if rs.Staff == nil {
+		return nil, false
+	}
+	staff = []model.StaffID{}
+	for _, id := range rs.Staff {
+		if c.sc.Person(id) != nil {
+			staff = append(staff, id)
+		}
+	}
+	return staff, true
+}
+
+// narrowScenario returns a shallow copy of sc with only the people of staff.
+func narrowScenario(sc *model.Scenario, staff []model.StaffID) *model.Scenario {
+	set := make(map[model.StaffID]bool, len(staff))
+	for _, id := range staff {
+		set[id] = true
+	}
+	return narrowTo(sc, set)
+}
+
+// narrowTo returns a shallow copy of sc with only the people in set.
+func narrowTo(sc *model.Scenario, set map[model.StaffID]bool) *model.Scenario {
+	cp := *sc
+	cp.Staff = nil
+	for _, p := range sc.Staff {
+		if set[p.ID] {
+			cp.Staff = append(cp.Staff, p)
+		}
+	}
+	return &cp
+}
+
 // Scope applies a compiled rule to some people only: a rule entry's
 // `staff: [ids]` (hospital work rules differ by contract; the benchmark's
 // limits differ by employee). The rule sees, in Encode, Check and Cost, the
@@ -10,7 +47,7 @@ import "github.com/shiftsat/shiftsat/model"
 // returned as it is.
 func Scope(r Rule, staff []model.StaffID) Rule {
 	if staff == nil {
-		return r
+		return r // everyone
 	}
 	set := make(map[model.StaffID]bool, len(staff))
 	for _, id := range staff {
@@ -52,16 +89,7 @@ type scopedRule struct {
 }
 
 // narrow returns a shallow copy of sc with only the scoped people.
-func (s *scopedRule) narrow(sc *model.Scenario) *model.Scenario {
-	cp := *sc
-	cp.Staff = nil
-	for _, p := range sc.Staff {
-		if s.staff[p.ID] {
-			cp.Staff = append(cp.Staff, p)
-		}
-	}
-	return &cp
-}
+func (s *scopedRule) narrow(sc *model.Scenario) *model.Scenario { return narrowTo(sc, s.staff) }
 
 // narrowRoster returns a shallow copy of r over the narrowed scenario.
 func (s *scopedRule) narrowRoster(r *model.Roster) *model.Roster {

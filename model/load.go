@@ -1337,6 +1337,43 @@ func (d *decoder) demand(n *yaml.Node) {
 // name: which parameters a rule takes, and their types, are package
 // constraints' registry's to check. The typed fields of RuleSpec are
 // filled, without reporting, where a value has their usual shape.
+// ruleScope decodes a rule entry's `staff: [ids]`: the people of the
+// scenario the entry applies to, each once.
+func (d *decoder) ruleScope(rs *RuleSpec, n *yaml.Node, path string) {
+	items, ok := d.seq(n, path, "staff ids the rule applies to")
+	if !ok {
+		return
+	}
+	if len(items) == 0 {
+		d.errf(resolve(n), path, "no people; expected a list of staff ids the rule applies to (leave staff out for everyone)")
+		return
+	}
+	var ids []string
+	for _, p := range d.sc.Staff {
+		ids = append(ids, string(p.ID))
+	}
+	seen := map[StaffID]bool{}
+	scope := []StaffID{}
+	for i, it := range items {
+		ip := index(path, i)
+		id, ok := d.str(it, ip, "a staff id")
+		if !ok {
+			continue
+		}
+		sid := StaffID(id)
+		switch {
+		case d.sc.Person(sid) == nil:
+			d.errf(resolve(it), ip, "unknown staff id %q; expected one of: %s", id, strings.Join(ids, ", "))
+		case seen[sid]:
+			d.errf(resolve(it), ip, "%q is listed twice; expected each person once", id)
+		default:
+			seen[sid] = true
+			scope = append(scope, sid)
+		}
+	}
+	rs.Staff = scope
+}
+
 func (d *decoder) rules(n *yaml.Node) {
 	items, ok := d.seq(n, "rules", "rule entries {rule: NAME, ...}")
 	if !ok {
@@ -1368,6 +1405,11 @@ func (d *decoder) rules(n *yaml.Node) {
 				continue
 			}
 			x := f[k]
+			if k == "staff" {
+				rs.Keys[k] = d.pos(x.k)
+				d.ruleScope(rs, x.v, join(p, k))
+				continue
+			}
 			rs.Keys[k] = d.pos(x.k)
 			if rs.Params == nil {
 				rs.Params = map[string]*Value{}

@@ -396,6 +396,12 @@ type RuleSpec struct {
 	Period *DateRange
 	// ExtraAfter12h adds the proposed 30 extra minutes of break after 12 h (breaks).
 	ExtraAfter12h *bool
+	// Staff, when not nil, are the people the entry applies to (its
+	// `staff:` list); nil means everyone. Package constraints scopes the
+	// compiled rules to them (constraints.Scope); in a scenario narrowed to
+	// some people (one person's problem, a group), the entry applies to
+	// those of them listed.
+	Staff []StaffID
 	// Weight, when set (a whole number >= 1), makes a count or run bound
 	// soft: each unit over (or under) the bound costs Weight instead of
 	// being forbidden (package constraints says which rules accept it).

@@ -57,6 +57,7 @@ func groupable(sc *model.Scenario, rules []constraints.Rule) bool {
 		return false
 	}
 	for _, r := range rules {
+		r = constraints.Unscoped(r) // a rule scoped to some people reads what its rule reads
 		switch r.(type) {
 		case *constraints.Coverage, *constraints.MaxConsecutiveDays, *constraints.Holidays,
 			*constraints.RestInterval, *constraints.RestWithin, *constraints.WeeklyRest,

@@ -52,7 +52,7 @@ func rollLookback(rules []constraints.Rule) (back, block int, ok bool) {
 	back = 2 // an instance may touch the day after next
 	for _, r := range rules {
 		var n int
-		switch r := r.(type) {
+		switch r := constraints.Unscoped(r).(type) { // a scoped rule reads what its rule reads
 		case *constraints.MaxConsecutiveDays:
 			n = r.Max + 1
 			for _, b := range r.Busy {

@@ -90,6 +90,7 @@ func writeRules(w interface{ Write([]byte) (int, error) }) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Every scenario also carries its demand, availability, leave, requests off,")
 	fmt.Fprintln(w, "fixed shifts, history, personal limits and the protection of minors (Arts. 60, 61).")
+	fmt.Fprintln(w, "Every entry, preset or kind, also takes staff: [ids]: it then binds those people only.")
 }
 
 func (a *app) versionCmd() *cobra.Command {
