@@ -104,6 +104,7 @@ var catalogue = map[string][2]string{
 	"txt.staff":        {"staff", "スタッフ"},
 	"txt.shifts":       {"shifts", "シフト"},
 	"txt.rules":        {"rules", "ルール"},
+	"txt.ruleStaff":    {" for %s", "（対象: %s）"},
 	"txt.status":       {"status", "結果"},
 	"txt.solver":       {"solver", "ソルバー"},
 	"txt.nextDay":      {" (+1 day)", "（翌日）"},

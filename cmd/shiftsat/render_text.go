@@ -88,6 +88,9 @@ func writeHeader(b *strings.Builder, r *report) {
 		if len(rv.Kinds) > 0 && !(len(rv.Kinds) == 1 && rv.Kinds[0] == rv.Name) {
 			line += " (" + strings.Join(kinds, ", ") + ")"
 		}
+		if len(rv.Staff) > 0 {
+			line += tr(r.lang, "txt.ruleStaff", strings.Join(rv.Staff, ", "))
+		}
 		if len(rv.Citations) > 0 {
 			line += ": " + strings.Join(cites, "; ")
 		}

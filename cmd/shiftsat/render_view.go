@@ -108,6 +108,9 @@ type ruleView struct {
 	Name      string
 	Kinds     []string
 	Citations []string
+	// Staff are the people the entries of this name bind when every one
+	// of them is scoped (`staff: [ids]`); empty when one binds everyone.
+	Staff []string
 }
 
 // shiftPalette are the cell colours given to shift types in scenario order
@@ -239,6 +242,23 @@ func ruleViews(r *report) []ruleView {
 		}
 		seen = append(seen, n)
 		rv := ruleView{Name: n}
+		everyone := false
+		for _, rs := range r.sc.Rules {
+			if rs.Rule != n {
+				continue
+			}
+			if rs.Staff == nil {
+				everyone = true
+			}
+			for _, id := range rs.Staff {
+				if !contains(rv.Staff, string(id)) {
+					rv.Staff = append(rv.Staff, string(id))
+				}
+			}
+		}
+		if everyone {
+			rv.Staff = nil
+		}
 		for _, rule := range r.rules {
 			if rule.Name() != n {
 				continue
