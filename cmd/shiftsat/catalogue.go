@@ -240,6 +240,15 @@ var kindNames = map[string][2]string{
 	"personal":             {"personal", "個人の条件"},
 	"history":              {"history", "前月の実績"},
 	"capacity":             {"capacity", "人員の数え上げ"},
+	// the nursing pattern rules (RULES.md 2.10)
+	"min_consecutive_days":     {"min_consecutive_days", "最短連続勤務日数"},
+	"min_consecutive_days_off": {"min_consecutive_days_off", "最短連続休日数"},
+	"max_consecutive_shifts":   {"max_consecutive_shifts", "同一勤務・夜勤の連続回数の上限"},
+	"forbidden_successions":    {"forbidden_successions", "禁止される勤務の並び（遅番→早番など）"},
+	"max_weekends":             {"max_weekends", "週末勤務の上限"},
+	"complete_weekends":        {"complete_weekends", "週末の完全勤務・完全休み"},
+	"rest_after_nights":        {"rest_after_nights", "夜勤明けの休息"},
+	"min_weekends_off":         {"min_weekends_off", "週末休みの下限"},
 }
 
 // kindName names a kind in lang (the kind itself when unknown).
@@ -252,7 +261,9 @@ func kindName(lang, kind string) string {
 
 // violationTemplates are the sentences of violations, one per kind, with
 // the placeholders {staff} (the person's display name), {span} (the
-// dates), {shift}, {measured} and {limit} (figures with their unit).
+// dates), {shift}, {measured} and {limit} (figures with their unit), and
+// {prev} (the first shift type of a forbidden succession, see
+// violationVariants).
 var violationTemplates = map[string][2]string{
 	"max_consecutive_days": {"{staff} works {measured} in a row without a rest day {span}; the cap is {limit}", "{staff}: {span}に休日なしの連続勤務が{measured}（上限{limit}）"},
 	"holidays":             {"{staff} has {measured} in the block {span}; {limit} needed", "{staff}: {span}の期間の休日が{measured}（必要{limit}）"},
@@ -274,22 +285,93 @@ var violationTemplates = map[string][2]string{
 	"leave":                {"{staff} works {span}, a paid-leave day", "{staff}: 年次有給休暇の{span}に勤務しています"},
 	"requests_off":         {"{staff} works {span}, a day off requested", "{staff}: 休み希望の{span}に勤務しています"},
 	"fixed":                {"{staff} does not work the fixed shift {shift} {span}", "{staff}: {span}の固定シフト{shift}に入っていません"},
+	// the nursing pattern rules (RULES.md 2.10), as check_nursing.go fills
+	// them: a run's days (From..To, Measured its length, Limit the
+	// minimum); a run of one shift type (Shift; "" for nights, see
+	// violationVariants); a succession (From the day of X, To the day of Y,
+	// Shift Y); a period's worked or off weekends; a broken weekend
+	// (Saturday..Sunday); the rest after nights (From the first night, To
+	// the date of the next shift Shift, in minutes).
+	"min_consecutive_days":     {"{staff} works a run of only {measured} {span} between days off; a run of work lasts at least {limit}", "{staff}: {span}の連続勤務が{measured}だけです（最低{limit}）"},
+	"min_consecutive_days_off": {"{staff} has a run of only {measured} off {span} between work days; days off come at least {limit} in a row", "{staff}: {span}の連続した休みが{measured}だけです（最低{limit}）"},
+	"max_consecutive_shifts":   {"{staff} works shift {shift} on consecutive dates {span}: {measured} in a row; at most {limit}", "{staff}: {span}にシフト{shift}が{measured}連続しています（上限{limit}）"},
+	"forbidden_successions":    {"{staff} works shift {shift} {span} the day after a shift it may not follow", "{staff}: {span}、前日の勤務に続けてはならないシフト{shift}に入っています"},
+	"max_weekends":             {"{staff} works {measured} {span}; at most {limit}", "{staff}: {span}の週末勤務が{measured}（上限{limit}）"},
+	"complete_weekends":        {"{staff} works only one day of the weekend {span}; a weekend is worked whole or not at all", "{staff}: {span}の週末に片方の日だけ勤務しています（土日とも勤務か、土日とも休みにします）"},
+	"rest_after_nights":        {"{staff} rests {measured} after the nights {span} before the shift {shift}; at least {limit} needed", "{staff}: {span}、夜勤明けから次のシフト{shift}までの休息が{measured}（最低{limit}）"},
+	"min_weekends_off":         {"{staff} has {measured} off (Saturday and Sunday both rest days) {span}; at least {limit} needed", "{staff}: {span}に土日とも休みの週末が{measured}（最低{limit}）"},
+}
+
+// violationVariants are the sentences of the cases a kind's template does
+// not fit, keyed "KIND.CASE": a run of night instances (max_consecutive_
+// shifts with shift: night carries no Shift), and a forbidden succession
+// whose first shift type X the rule entry names unambiguously ({prev}).
+var violationVariants = map[string][2]string{
+	"max_consecutive_shifts.night": {"{staff} works night shifts on consecutive dates {span}: {measured} in a row; at most {limit}", "{staff}: {span}に夜勤が{measured}連続しています（上限{limit}）"},
+	"forbidden_successions.prev":   {"{staff} works shift {prev} and then shift {shift} the next day {span}; {shift} may not follow {prev}", "{staff}: {span}、シフト{prev}の翌日にシフト{shift}に入っています（{prev}→{shift}は禁止された並び）"},
+}
+
+// violationTemplate picks the sentence of v in lang (ok false when its
+// kind has none), and the first shift type of a forbidden succession.
+func violationTemplate(lang string, sc *model.Scenario, v constraints.Violation) (tpl string, prev model.ShiftID, ok bool) {
+	t, ok := violationTemplates[v.Kind]
+	switch {
+	case v.Kind == constraints.KindMaxConsecutiveShifts && v.Shift == "":
+		t = violationVariants[v.Kind+".night"]
+	case v.Kind == constraints.KindForbiddenSuccessions:
+		if prev = successionPrev(sc, v); prev != "" {
+			t = violationVariants[v.Kind+".prev"]
+		}
+	}
+	if lang == "ja" {
+		return t[1], prev, ok
+	}
+	return t[0], prev, ok
+}
+
+// successionPrev is the shift type X of the forbidden succession X then Y
+// that a forbidden_successions violation reports (its Shift is Y): the X of
+// the pairs of its rule entry that end in Y, when there is one X; "" when
+// the pairs leave it open (the violation carries only Y).
+func successionPrev(sc *model.Scenario, v constraints.Violation) model.ShiftID {
+	rules, err := constraints.Compile(sc)
+	if err != nil {
+		return ""
+	}
+	var prev model.ShiftID
+	for _, r := range rules {
+		var rule any = r
+		if s, ok := r.(*constraints.SoftPattern); ok {
+			rule = s.Pattern
+		}
+		f, ok := rule.(*constraints.ForbiddenSuccessions)
+		if !ok || f.Name() != v.Rule {
+			continue
+		}
+		for _, p := range f.Pairs {
+			if p[1] != v.Shift {
+				continue
+			}
+			if prev != "" && prev != p[0] {
+				return ""
+			}
+			prev = p[0]
+		}
+	}
+	return prev
 }
 
 // violationText says a violation in a sentence, in lang, from its
 // provenance fields. A kind with no template gets a generic sentence
 // built from the same fields.
 func violationText(lang string, sc *model.Scenario, v constraints.Violation) string {
-	t, ok := violationTemplates[v.Kind]
+	t, prev, ok := violationTemplate(lang, sc, v)
 	tpl := "{kind}: {staff} {span} {shift}: {measured}, limit {limit}"
 	if lang == "ja" {
 		tpl = "{kind}: {staff} {span} {shift}: {measured}（限度{limit}）"
 	}
 	if ok {
-		tpl = t[0]
-		if lang == "ja" {
-			tpl = t[1]
-		}
+		tpl = t
 	}
 	staff := string(v.Staff)
 	if p := sc.Person(v.Staff); p != nil && p.Name != "" {
@@ -304,6 +386,7 @@ func violationText(lang string, sc *model.Scenario, v constraints.Violation) str
 		"{staff}", staff,
 		"{span}", spanIn(lang, v.From, v.To),
 		"{shift}", string(v.Shift),
+		"{prev}", string(prev),
 		"{measured}", measured,
 		"{limit}", limit,
 	).Replace(tpl)
@@ -320,6 +403,7 @@ func violationText(lang string, sc *model.Scenario, v constraints.Violation) str
 var unitsJA = map[string]string{
 	"days": "日", "rest days": "日", "people": "人", "shifts": "回", "night shifts": "回",
 	"reduced gaps": "回", "reduced rests": "回", "windows": "回", "requests": "件", "cost": "",
+	"weekends": "回", "successions": "回",
 }
 
 // figureIn formats a figure with its unit in lang: "9:30 h" / "9時間30分",

@@ -83,12 +83,26 @@ func TestCatalogueComplete(t *testing.T) {
 	}
 	for kind, tpl := range violationTemplates {
 		for _, s := range tpl {
-			if rest := regexp.MustCompile(`\{(kind|staff|span|shift|measured|limit)\}`).ReplaceAllString(s, ""); strings.ContainsAny(rest, "{}") {
+			if rest := regexp.MustCompile(`\{(kind|staff|span|shift|prev|measured|limit)\}`).ReplaceAllString(s, ""); strings.ContainsAny(rest, "{}") {
 				t.Errorf("%s: unknown placeholder in %q", kind, s)
 			}
 		}
 		if w := englishWords(regexp.MustCompile(`\{[a-z]+\}`).ReplaceAllString(tpl[1], " "), nil); len(w) > 0 {
 			t.Errorf("%s: English in the Japanese template: %v", kind, w)
+		}
+	}
+	for key, tpl := range violationVariants {
+		kind, _, _ := strings.Cut(key, ".")
+		if _, ok := violationTemplates[kind]; !ok {
+			t.Errorf("variant %s: kind %s has no template", key, kind)
+		}
+		for _, s := range tpl {
+			if rest := regexp.MustCompile(`\{(staff|span|shift|prev|measured|limit)\}`).ReplaceAllString(s, ""); s == "" || strings.ContainsAny(rest, "{}") {
+				t.Errorf("variant %s: empty or unknown placeholder in %q", key, s)
+			}
+		}
+		if w := englishWords(regexp.MustCompile(`\{[a-z]+\}`).ReplaceAllString(tpl[1], " "), nil); len(w) > 0 {
+			t.Errorf("variant %s: English in the Japanese template: %v", key, w)
 		}
 	}
 }
