@@ -147,7 +147,7 @@ func (r *ForbiddenSuccessions) breaches(ro *model.Roster) []breach {
 					continue
 				}
 				out = append(out, breach{units: 1, unit: "successions", v: Violation{
-					Kind: r.Kind(), Rule: r.Name(), Staff: p.ID, From: d, To: d + 1, Shift: pr[1],
+					Kind: r.Kind(), Rule: r.Name(), Staff: p.ID, From: d, To: d + 1, Shift: pr[1], Before: pr[0],
 					Measured: 1, Limit: 0, Unit: "successions", Citation: r.Citation(),
 					Message: fmt.Sprintf("%s works %s on %s and then %s on %s; %s may not follow %s",
 						checkWho(p), pr[0], d, pr[1], d+1, pr[1], pr[0]),

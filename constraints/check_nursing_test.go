@@ -78,11 +78,14 @@ func TestCheckForbiddenSuccessions(t *testing.T) {
 	runChecks(t, []checkCase{
 		// L on 11-30 (history) then E on 12-01; L on 12-03 then E on 12-04.
 		{"late then early", r, build("12-01", "12-06", tp{id: "p1", hist: "L", plan: "E-LE--"}),
-			[]Violation{v("p1", "11-30", "12-01", "E", 1, 0, "successions"), v("p1", "12-03", "12-04", "E", 1, 0, "successions")}},
+			[]Violation{after("L", v("p1", "11-30", "12-01", "E", 1, 0, "successions")), after("L", v("p1", "12-03", "12-04", "E", 1, 0, "successions"))}},
 		// E then L is forward rotation; L, rest, E is no succession.
 		{"allowed", r, build("12-01", "12-06", tp{id: "p1", plan: "EL-E--"}), nil},
 	})
 }
+
+// after sets the shift type before a forbidden succession.
+func after(before model.ShiftID, x Violation) Violation { x.Before = before; return x }
 
 func TestCheckMaxWeekends(t *testing.T) {
 	r := &MaxWeekends{meta: m("max_weekends"), Max: 1, Per: PerHorizon}

@@ -105,6 +105,9 @@ type Violation struct {
 	From, To model.Date
 	// Shift is the shift type concerned, or "".
 	Shift model.ShiftID
+	// Before is the shift type started the day before Shift, for a
+	// forbidden succession (Before, then Shift), or "".
+	Before model.ShiftID
 	// Measured is the figure found, in Unit.
 	Measured int
 	// Limit is the bound broken, in Unit.

@@ -330,36 +330,9 @@ func violationTemplate(lang string, sc *model.Scenario, v constraints.Violation)
 }
 
 // successionPrev is the shift type X of the forbidden succession X then Y
-// that a forbidden_successions violation reports (its Shift is Y): the X of
-// the pairs of its rule entry that end in Y, when there is one X; "" when
-// the pairs leave it open (the violation carries only Y).
-func successionPrev(sc *model.Scenario, v constraints.Violation) model.ShiftID {
-	rules, err := constraints.Compile(sc)
-	if err != nil {
-		return ""
-	}
-	var prev model.ShiftID
-	for _, r := range rules {
-		var rule any = r
-		if s, ok := r.(*constraints.SoftPattern); ok {
-			rule = s.Pattern
-		}
-		f, ok := rule.(*constraints.ForbiddenSuccessions)
-		if !ok || f.Name() != v.Rule {
-			continue
-		}
-		for _, p := range f.Pairs {
-			if p[1] != v.Shift {
-				continue
-			}
-			if prev != "" && prev != p[0] {
-				return ""
-			}
-			prev = p[0]
-		}
-	}
-	return prev
-}
+// that a forbidden_successions violation reports (v.Before; its Shift is
+// Y), or "" for a violation that does not say.
+func successionPrev(_ *model.Scenario, v constraints.Violation) model.ShiftID { return v.Before }
 
 // violationText says a violation in a sentence, in lang, from its
 // provenance fields. A kind with no template gets a generic sentence

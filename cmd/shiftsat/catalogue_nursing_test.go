@@ -126,10 +126,10 @@ func TestCheckJapaneseNursing(t *testing.T) {
 }
 
 // TestViolationTextNursingCases: the two cases a nursing kind's template
-// does not fit. A forbidden succession names its first shift type when the
-// rule entry's pairs ending in the second have one, and says the sentence
-// without it when they have two; a run of nights (shift: night, no Shift)
-// says nights, in English and Japanese.
+// does not fit. A forbidden succession names its first shift type (the
+// violation's Before) and says the sentence without it when the violation
+// does not carry one; a run of nights (shift: night, no Shift) says
+// nights, in English and Japanese.
 func TestViolationTextNursingCases(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("testdata", "check", "nursing.yaml"))
 	if err != nil {
@@ -142,10 +142,14 @@ func TestViolationTextNursingCases(t *testing.T) {
 	}
 	succ := constraints.Violation{Kind: constraints.KindForbiddenSuccessions, Rule: "forbidden_successions", Staff: "ishii",
 		From: from, To: from + 1, Shift: "E", Measured: 1, Limit: 0, Unit: "successions"}
-	for _, tt := range []struct{ pairs, en, ja string }{
-		{"[[L, E]]", "石井 亜美 works shift L and then shift E the next day 2027-02-08..2027-02-09; E may not follow L",
+	for _, tt := range []struct {
+		pairs  string
+		before model.ShiftID
+		en, ja string
+	}{
+		{"[[L, E]]", "L", "石井 亜美 works shift L and then shift E the next day 2027-02-08..2027-02-09; E may not follow L",
 			"石井 亜美: 2027年2月8日(月)〜2月9日(火)、シフトLの翌日にシフトEに入っています（L→Eは禁止された並び）"},
-		{"[[L, E], [N, E]]", "石井 亜美 works shift E 2027-02-08..2027-02-09 the day after a shift it may not follow",
+		{"[[L, E], [N, E]]", "", "石井 亜美 works shift E 2027-02-08..2027-02-09 the day after a shift it may not follow",
 			"石井 亜美: 2027年2月8日(月)〜2月9日(火)、前日の勤務に続けてはならないシフトEに入っています"},
 	} {
 		text := strings.Replace(string(data), "pairs: [[L, E]]", "pairs: "+tt.pairs, 1)
@@ -153,6 +157,7 @@ func TestViolationTextNursingCases(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		succ.Before = tt.before
 		if got := violationText("en", sc, succ); got != tt.en {
 			t.Errorf("pairs %s, English:\n got %q\nwant %q", tt.pairs, got, tt.en)
 		}
