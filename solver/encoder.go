@@ -194,7 +194,11 @@ func encodeCtx(ctx context.Context, sc *model.Scenario, rules []constraints.Rule
 	h := sc.Horizon
 	days := max(int(h.End-h.Start)+1, 0)
 	limit := maxMemory(ctx)
-	if big := len(sc.Staff)*days*len(sc.Shifts) >= reserveStarts; limit > 0 || big {
+	// EstimateSize encodes a sample of memorySample people: with no more
+	// people than that, the estimate would be this very encoding (and,
+	// from EstimateSize, a recursion without end), so it is skipped.
+	sampled := len(sc.Staff) > memorySample
+	if big := len(sc.Staff)*days*len(sc.Shifts) >= reserveStarts; sampled && (limit > 0 || big) {
 		sz := EstimateSize(sc, rules)
 		if limit > 0 && sz.Bytes > limit {
 			e.stopped = true

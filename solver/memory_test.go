@@ -124,3 +124,30 @@ func TestMemoryGuardGroups(t *testing.T) {
 			res.Status, res.Stats.Groups, err, FormatBytes(whole))
 	}
 }
+
+// TestEstimateSizeLargeSample: when the sample of people alone is large
+// (8 people x 365 days x 18 shift types passes reserveStarts), estimating
+// encodes the sample without estimating it again (that recursed without
+// end: Curtois-Qu Instance 24 as a scenario overflowed the stack).
+func TestEstimateSizeLargeSample(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("name: big sample\nhorizon: {start: 2026-01-01, end: 2026-12-31}\nshifts:\n")
+	for i := 0; i < 18; i++ {
+		fmt.Fprintf(&b, "  - {id: S%d, start: \"08:00\", end: \"12:00\", break: 0}\n", i)
+	}
+	b.WriteString("staff:\n")
+	for i := 0; i < 20; i++ {
+		fmt.Fprintf(&b, "  - {id: p%d}\n", i)
+	}
+	sc, err := model.Parse("big.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := constraints.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sz := EstimateSize(sc, rules); sz.Vars <= 0 {
+		t.Errorf("estimate %+v: no variables", sz)
+	}
+}
