@@ -141,6 +141,9 @@ func NewEncoding(sc *model.Scenario, selectors bool) *Encoding {
 	return e
 }
 
+// sampleEncoding marks the context of EstimateSize's encoding of its sample.
+type sampleEncoding struct{}
+
 // Encode encodes every rule into a new encoding of sc (see NewEncoding).
 func Encode(sc *model.Scenario, rules []constraints.Rule, selectors bool) *Encoding {
 	e, _ := encodeCtx(context.Background(), sc, rules, selectors)
@@ -194,11 +197,10 @@ func encodeCtx(ctx context.Context, sc *model.Scenario, rules []constraints.Rule
 	h := sc.Horizon
 	days := max(int(h.End-h.Start)+1, 0)
 	limit := maxMemory(ctx)
-	// EstimateSize encodes a sample of memorySample people: with no more
-	// people than that, the estimate would be this very encoding (and,
-	// from EstimateSize, a recursion without end), so it is skipped.
-	sampled := len(sc.Staff) > memorySample
-	if big := len(sc.Staff)*days*len(sc.Shifts) >= reserveStarts; sampled && (limit > 0 || big) {
+	// EstimateSize encodes its sample with sampleEncoding set: estimating
+	// that encoding again would recurse without end.
+	estimate := ctx.Value(sampleEncoding{}) == nil
+	if big := len(sc.Staff)*days*len(sc.Shifts) >= reserveStarts; estimate && (limit > 0 || big) {
 		sz := EstimateSize(sc, rules)
 		if limit > 0 && sz.Bytes > limit {
 			e.stopped = true

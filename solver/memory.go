@@ -150,7 +150,7 @@ func EstimateSize(sc *model.Scenario, rules []constraints.Rule) EncodingSize {
 	if len(sample) > 0 {
 		sub := &model.Scenario{File: sc.File, Name: sc.Name, Horizon: sc.Horizon, WeekStart: sc.WeekStart,
 			Shifts: sc.Shifts, Staff: sample, Rules: sc.Rules, PublicHolidays: sc.PublicHolidays}
-		e := Encode(sub, own, false)
+		e, _ := encodeCtx(context.WithValue(context.Background(), sampleEncoding{}, true), sub, own, false)
 		scale := float64(n) / float64(len(sample))
 		sz.Vars = int64(float64(e.nvars) * scale)
 		sz.Clauses = int64(float64(e.nclauses) * scale)
