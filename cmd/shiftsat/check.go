@@ -74,6 +74,11 @@ error is printed as file:line:col: where: message), 5 violations found.`,
 				}
 				roster = args[1]
 			}
+			lang, err := a.langSetting(cmd)
+			if err != nil {
+				return err
+			}
+			o.lang = lang
 			return a.check(args[0], roster, o)
 		},
 	}
@@ -85,16 +90,13 @@ error is printed as file:line:col: where: message), 5 violations found.`,
 	f.BoolVar(&o.replaceRules, "replace-rules", false, "replace the scenario's rules with --rules and --rules-file")
 	f.StringVar(&o.format, "format", "text", "output `format`: text, csv or json")
 	f.StringVarP(&o.out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
-	f.StringVar(&o.lang, "lang", "en", "language of the report and of the violations' messages: en or ja")
+	a.langFlags(f, "language of the report and of the violations' messages: en or ja")
 	return c
 }
 
 // check is the `check` subcommand.
 func (a *app) check(path, rosterPath string, o checkOptions) error {
 	o.format = strings.ToLower(strings.TrimSpace(o.format))
-	if o.lang = strings.ToLower(strings.TrimSpace(o.lang)); !contains(langs, o.lang) {
-		return usageErrorf("--lang: unknown language %q; expected one of: %s", o.lang, strings.Join(langs, ", "))
-	}
 	if !contains(formats, o.format) {
 		return usageErrorf("--format: unknown format %q; expected one of: %s", o.format, strings.Join(formats, ", "))
 	}
