@@ -188,13 +188,85 @@ var catalogue = map[string][2]string{
 	"check.actuals":    {"actual times %s", "実績 %s"},
 	"check.rules":      {"rules: %s", "ルール: %s"},
 	"check.none":       {"result: no violation", "結果: 違反なし"},
-	"check.count":      {"result: %d violations", "結果: 違反%d件"},
-	"check.people":     {" (%d people)", "（%d人）"},
-	"check.notPerson":  {"not about one person: %d violations", "個人に限らない違反: %d件"},
-	"check.personHead": {"%s: %d violations", "%s: 違反%d件"},
+	"check.count":      {"result: %s", "結果: 違反%s"},
+	"check.people":     {" (%s)", "（%s）"},
+	"check.notPerson":  {"not about one person: %s", "個人に限らない違反: %s"},
+	"check.personHead": {"%s: %s", "%s: 違反%s"},
+	"check.paren":      {" (%s)", "（%s）"},
 	"check.limit":      {"%s (limit %s)", "%s（限度 %s）"},
 	"check.shift":      {" shift %s", " シフト%s"},
 	"check.source":     {"source: %s", "根拠: %s"},
+}
+
+// catalogueText holds the text report's cost and fairness sections
+// (English exactly as before the catalogue). A block of its own so that
+// the entries of new rule kinds merge cleanly into the maps above/below.
+var catalogueText = map[string][2]string{
+	"txt.cost":           {"\nCost (soft requirements; every hard rule holds)\n", "\nソフト制約のコスト\n"},
+	"txt.costTotal":      {"  total %d: %s; re-computed independently from the roster\n", "  合計%d: %s。勤務表から独立に再計算。ハード制約はすべて満たしています。\n"},
+	"txt.byKind":         {"  by requirement:\n", "  要件別:\n"},
+	"txt.byPerson":       {"  by person:\n", "  個人別:\n"},
+	"txt.shared":         {"(shared)", "（共通）"},
+	"txt.notGranted":     {"\nRequests not granted, and why:\n", "\nかなえられなかった希望と理由:\n"},
+	"txt.notGrantedLine": {"  %s %s (weight %d): %s\n", "  %s %s（重み%d）: %s\n"},
+	"txt.fairness":       {"  fairness among comparable people:\n", "  同じ条件の人の間の公平さ:\n"},
+	"txt.fair":           {"    %s: %s; spread %d, weight %d [%s]", "    %s: %s。差%d、重み%d［%s］"},
+	"txt.fairHours":      {"    hours: %s; the cost counts units of %s h%s (%s): spread %s, weight %d [%s]", "    労働時間: %[1]s。差%[5]s、重み%[6]d［%[7]s］"},
+	"txt.fairRounded":    {", each shift rounded to the nearest unit", "（各シフトを最も近い単位に丸めて）"},
+}
+
+// catalogueCompare holds compare's text report (English exactly as before
+// the catalogue).
+var catalogueCompare = map[string][2]string{
+	"cmp.head":              {"Rule sets compared on %s (%s, %d staff). Each rule set replaces the scenario's rules.\n", "ルールセットの比較: %s（%s、%d人）。各ルールセットはシナリオのルールを置き換えます。\n"},
+	"cmp.peopleExtra":       {"People: the fewest extra people with the profile of %s that give a roster.", "人数: 勤務表ができるために追加が必要な、%sと同じ条件の人の最少人数。"},
+	"cmp.peopleStaff":       {"People: the fewest of the scenario's staff who work at least one shift.", "人数: 1回以上勤務する職員の最少人数。"},
+	"cmp.figuresNote":       {"Streak and rest days (min/max/avg over the people who work) and totals are those of the roster at that number.", "連続勤務と休日数（勤務する人の最小/最大/平均）と合計は、その人数で見つかった勤務表のものです。"},
+	"cmp.streakNote":        {"Longest streak: the longest run of days without rest that reaches into the plan, its days in last month's history included (as the rules count them).", "最長連続勤務: 計画期間にかかる休日のない連続日数（前月の実績を含む。ルールと同じ数え方）。"},
+	"cmp.columns":           {"rule set\tas given\t%s\tlongest streak\trest days\thours\tnight shifts", "ルールセット\tそのままで\t%s\t最長連続勤務\t休日数\t労働時間\t夜勤回数"},
+	"cmp.violationsCol":     {"\tviolations", "\t違反"},
+	"cmp.extraCol":          {"extra people (%s)", "追加人数（%s）"},
+	"cmp.neededCol":         {"people needed", "必要人数"},
+	"cmp.status.feasible":   {"feasible", "作成可"},
+	"cmp.status.infeasible": {"infeasible", "作成不可"},
+	"cmp.status.unknown":    {"unknown", "不明（時間切れ）"},
+	"cmp.unknown":           {"unknown", "不明"},
+	"cmp.noneHelps":         {"none helps", "追加しても作成不可"},
+	"cmp.notProven":         {"<= %d (>= %d)", "%d人以下（%d人以上）"},
+	"cmp.infeasibleNote":    {"%s: infeasible as given: %s", "%s: そのままでは作成不可: %s"},
+	"cmp.unknownNote":       {"%s: no answer within the time limit", "%s: 制限時間内に答えが出ませんでした"},
+	"cmp.history":           {"last month's history alone holds a longer run, %d days (%s, %s), wholly before the plan: the plan cannot change it, and it is not counted as the plan's streak", "前月の実績だけでより長い%d日の連続勤務があります（%s、%s）。計画期間より前に終わっており、計画では変えられないため、計画の連続勤務には数えていません"},
+	"cmp.ruleSets":          {"Rule sets:", "ルールセットの中身:"},
+	"cmp.rosterHead":        {"Violations found in %s, by rule family:", "勤務表 %s で見つかった違反（ルール別）:"},
+	"cmp.none":              {"none", "なし"},
+	"cmp.coreNone":          {"no roster satisfies every rule (the conflicting rules were not identified in time)", "すべてのルールを満たす勤務表はありません（矛盾するルールは時間内に特定できませんでした）"},
+	"cmp.core":              {"%d requirements cannot all hold: %s", "%d件の要件を同時には満たせません: %s"},
+	"cmp.core1":             {"%d requirement cannot hold: %s", "%d件の要件を同時には満たせません: %s"},
+	"cmp.coreEg":            {" (e.g. %s %s)", "（例: %s %s）"},
+	"cmp.shift":             {"shift %s", "シフト%s"},
+}
+
+// catalogueDemand labels the demand lines (English exactly as before the
+// catalogue).
+var catalogueDemand = map[string][2]string{
+	"dem.min":        {"min %d", "%d人以上"},
+	"dem.max":        {"max %d", "%d人以下"},
+	"dem.eq":         {"=%d", "%d人"},
+	"dem.range":      {"%d-%d", "%d〜%d人"},
+	"dem.skill":      {" [%s]", "［%s］"},
+	"dem.scope":      {" (%s)", "（%s）"},
+	"dem.sep":        {"; ", "；"},
+	"dem.weekdaySep": {", ", "・"},
+	"dem.dates":      {"%d dates", "%d日分"},
+	"dem.holidays":   {"holidays", "祝日・休日"},
+}
+
+func init() {
+	for _, m := range []map[string][2]string{catalogueText, catalogueCompare, catalogueDemand} {
+		for k, v := range m {
+			catalogue[k] = v
+		}
+	}
 }
 
 // tr returns message id in lang, formatted with args. A missing id is a

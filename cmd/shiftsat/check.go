@@ -74,6 +74,11 @@ error is printed as file:line:col: where: message), 5 violations found.`,
 				}
 				roster = args[1]
 			}
+			lang, err := a.langSetting(cmd)
+			if err != nil {
+				return err
+			}
+			o.lang = lang
 			return a.check(args[0], roster, o)
 		},
 	}
@@ -85,16 +90,13 @@ error is printed as file:line:col: where: message), 5 violations found.`,
 	f.BoolVar(&o.replaceRules, "replace-rules", false, "replace the scenario's rules with --rules and --rules-file")
 	f.StringVar(&o.format, "format", "text", "output `format`: text, csv or json")
 	f.StringVarP(&o.out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
-	f.StringVar(&o.lang, "lang", "en", "language of the report and of the violations' messages: en or ja")
+	a.langFlags(f, "language of the report and of the violations' messages: en or ja")
 	return c
 }
 
 // check is the `check` subcommand.
 func (a *app) check(path, rosterPath string, o checkOptions) error {
 	o.format = strings.ToLower(strings.TrimSpace(o.format))
-	if o.lang = strings.ToLower(strings.TrimSpace(o.lang)); !contains(langs, o.lang) {
-		return usageErrorf("--lang: unknown language %q; expected one of: %s", o.lang, strings.Join(langs, ", "))
-	}
 	if !contains(formats, o.format) {
 		return usageErrorf("--format: unknown format %q; expected one of: %s", o.format, strings.Join(formats, ", "))
 	}
@@ -423,28 +425,25 @@ func hasFigure(v constraints.Violation) bool { return v.Unit != "" }
 // renderViolationsText prints the violations grouped by person (people in
 // scenario order; violations with no person, such as demand, last).
 func renderViolationsText(w io.Writer, r *checkReport) {
-	if r.lang == "ja" {
-		renderViolationsTextJA(w, r) // render_check_ja.go
-		return
-	}
-	fmt.Fprintf(w, "check: %s; %s\n", scenarioName(r.sc.Name, r.sc.File), r.inputs())
-	fmt.Fprintf(w, "rules: %s\n", strings.Join(r.ruleNames(), ", "))
+	lang := r.lang
+	fmt.Fprintln(w, tr(lang, "check.head", scenarioName(r.sc.Name, r.sc.File), r.inputs()))
+	fmt.Fprintln(w, tr(lang, "check.rules", strings.Join(r.ruleNames(), tr(lang, "txt.comma"))))
 	if len(r.violations) == 0 {
-		fmt.Fprintln(w, "result: no violation")
+		fmt.Fprintln(w, tr(lang, "check.none"))
 		return
 	}
 	people := map[model.StaffID]int{}
 	for _, v := range r.violations {
 		people[v.Staff]++
 	}
-	fmt.Fprintf(w, "result: %s", plural(len(r.violations), "violation"))
+	head := tr(lang, "check.count", pluralIn(lang, len(r.violations), "violation"))
 	if n := len(people); n > 0 {
 		if _, none := people[""]; none {
 			n--
 		}
-		fmt.Fprintf(w, " (%s)", plural(n, "person"))
+		head += tr(lang, "check.people", pluralIn(lang, n, "person"))
 	}
-	fmt.Fprintln(w)
+	fmt.Fprintln(w, head)
 	order := make([]model.StaffID, 0, len(r.sc.Staff)+1)
 	for _, p := range r.sc.Staff {
 		order = append(order, p.ID)
@@ -456,34 +455,50 @@ func renderViolationsText(w io.Writer, r *checkReport) {
 		}
 		fmt.Fprintln(w)
 		if id == "" {
-			fmt.Fprintf(w, "not about one person: %s\n", plural(people[id], "violation"))
+			fmt.Fprintln(w, tr(lang, "check.notPerson", pluralIn(lang, people[id], "violation")))
 		} else {
 			name := string(id)
 			if p := r.sc.Person(id); p != nil && p.Name != "" && p.Name != string(id) {
-				name += " (" + p.Name + ")"
+				name += tr(lang, "check.paren", p.Name)
 			}
-			fmt.Fprintf(w, "%s: %s\n", name, plural(people[id], "violation"))
+			fmt.Fprintln(w, tr(lang, "check.personHead", name, pluralIn(lang, people[id], "violation")))
 		}
 		for _, v := range r.violations {
 			if v.Staff != id {
 				continue
 			}
-			head := familyName(v.Kind, v.Rule) + " " + dateSpan(v.From, v.To)
+			head := kindName(lang, v.Kind)
+			if rule := ruleIn(lang, r.sc, v); rule != "" && rule != v.Kind {
+				head += tr(lang, "check.paren", rule)
+			}
+			span := dateSpan(v.From, v.To)
+			if lang == "ja" {
+				span = spanIn(lang, v.From, v.To)
+			}
+			head += " " + span
 			if v.Shift != "" {
-				head += " shift " + string(v.Shift)
+				head += tr(lang, "check.shift", v.Shift)
 			}
 			if hasFigure(v) {
-				head += fmt.Sprintf(": %s (limit %s)", figure(v.Measured, v.Unit), figure(v.Limit, v.Unit))
+				head += ": " + tr(lang, "check.limit", figureIn(lang, v.Measured, v.Unit), figureIn(lang, v.Limit, v.Unit))
 			}
 			fmt.Fprintf(w, "  %s\n", head)
-			if v.Message != "" {
-				fmt.Fprintf(w, "    %s\n", v.Message)
+			if msg := r.message(v); msg != "" {
+				fmt.Fprintf(w, "    %s\n", msg)
 			}
 			if v.Citation != "" {
-				fmt.Fprintf(w, "    source: %s\n", v.Citation)
+				fmt.Fprintf(w, "    %s\n", tr(lang, "check.source", citeIn(lang, v.Citation)))
 			}
 		}
 	}
+}
+
+// pluralIn counts in lang: "1 violation", "2 people" / "2件", "2人".
+func pluralIn(lang string, n int, unit string) string {
+	if lang == "ja" {
+		return strconv.Itoa(n) + map[string]string{"violation": "件", "person": "人"}[unit]
+	}
+	return plural(n, unit)
 }
 
 // plural returns "1 violation", "2 violations" (person: people).

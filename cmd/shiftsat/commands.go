@@ -18,7 +18,6 @@ import (
 var version = ""
 
 func (a *app) validateCmd() *cobra.Command {
-	var lang string
 	c := &cobra.Command{
 		Use:   "validate SCENARIO.yaml",
 		Short: "check a scenario and its rules without solving",
@@ -27,8 +26,9 @@ func (a *app) validateCmd() *cobra.Command {
 file:line:col: field: message and exits with code 2.`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if lang = strings.ToLower(strings.TrimSpace(lang)); !contains(langs, lang) {
-				return usageErrorf("--lang: unknown language %q; expected one of: %s", lang, strings.Join(langs, ", "))
+			lang, err := a.langSetting(cmd)
+			if err != nil {
+				return err
 			}
 			sc, _, err := a.load(args[0])
 			if err != nil {
@@ -39,7 +39,7 @@ file:line:col: field: message and exits with code 2.`,
 			return nil
 		},
 	}
-	c.Flags().StringVar(&lang, "lang", "en", "language of the summary line: en or ja (input errors are in English)")
+	a.langFlags(c.Flags(), "language of the summary line: en or ja (input errors are in English)")
 	return c
 }
 

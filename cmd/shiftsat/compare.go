@@ -61,6 +61,11 @@ and the page in Japanese, and the page marks the language of every run of text).
 Exit codes: 0 success, 1 failure, 2 bad usage or invalid input.`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			lang, err := a.langSetting(cmd)
+			if err != nil {
+				return err
+			}
+			o.lang = lang
 			return a.compare(cmd, args[0], o)
 		},
 	}
@@ -70,7 +75,7 @@ Exit codes: 0 success, 1 failure, 2 bad usage or invalid input.`,
 	f.StringVar(&o.profile, "profile", "", "count the fewest extra people with the profile of `STAFF_ID`")
 	f.StringVar(&o.format, "format", "text", "output `format`: text, csv, json or html")
 	f.StringVarP(&o.out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
-	f.StringVar(&o.lang, "lang", "en", "language of the text report and the HTML page: en or ja")
+	a.langFlags(f, "language of the text report and the HTML page: en or ja")
 	f.DurationVar(&o.timeLimit, "time-limit", 30*time.Second, "time for each rule set (solve and fewest-people search; 0: no limit)")
 	return c
 }
@@ -79,10 +84,6 @@ func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 	o.format = strings.ToLower(strings.TrimSpace(o.format))
 	if !contains(compareFormats, o.format) {
 		return usageErrorf("--format: unknown format %q; expected one of: %s", o.format, strings.Join(compareFormats, ", "))
-	}
-	o.lang = strings.ToLower(strings.TrimSpace(o.lang))
-	if !contains(langs, o.lang) {
-		return usageErrorf("--lang: unknown language %q; expected one of: %s", o.lang, strings.Join(langs, ", "))
 	}
 	if o.out != "" {
 		in := append([]input{{"the scenario", path}, {"the roster", o.roster}}, rulesFileInputs(o.rules)...)

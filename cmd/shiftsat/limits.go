@@ -49,6 +49,11 @@ Exit codes: 0 success, 1 failure, 2 bad usage or invalid rules, 4 time limit
 reached before any extreme was found.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			lang, err := a.langSetting(cmd)
+			if err != nil {
+				return err
+			}
+			o.lang = lang
 			return a.limits(cmd, o)
 		},
 	}
@@ -56,7 +61,7 @@ reached before any extreme was found.`,
 	f.StringArrayVar(&o.rules, "rules", nil, "a rule `SET` (NAME[:key=value,...],... or @FILE.yaml); repeat for several")
 	f.StringVar(&o.shifts, "shifts", "", "use the shift types of the scenario `FILE.yaml` (default: D 08:00-17:00, break 60)")
 	f.StringVar(&o.format, "format", "text", "output `format`: text, csv or json")
-	f.StringVar(&o.lang, "lang", "en", "language of the text table: en or ja")
+	a.langFlags(f, "language of the text table: en or ja")
 	f.StringVarP(&o.out, "out", "o", "", "write the output to `FILE` (atomically) instead of standard output")
 	f.DurationVar(&o.timeLimit, "time-limit", 30*time.Second, "stop each rule set's search after this `duration` (0: no limit); the extremes found so far are shown, marked not proven")
 	return c
@@ -70,9 +75,6 @@ type limitsRow struct {
 
 func (a *app) limits(cmd *cobra.Command, o limitsOptions) error {
 	o.format = strings.ToLower(strings.TrimSpace(o.format))
-	if o.lang = strings.ToLower(strings.TrimSpace(o.lang)); !contains(langs, o.lang) {
-		return usageErrorf("--lang: unknown language %q; expected one of: %s", o.lang, strings.Join(langs, ", "))
-	}
 	if !contains(formats, o.format) {
 		return usageErrorf("--format: unknown format %q; expected one of: %s", o.format, strings.Join(formats, ", "))
 	}

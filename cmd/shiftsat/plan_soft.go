@@ -203,27 +203,24 @@ func writeCost(b *strings.Builder, r *report) {
 	if sp == nil {
 		return
 	}
-	if r.lang == "ja" {
-		writeCostJA(b, r) // render_text_ja.go
-		return
-	}
+	lang := r.lang
 	pr := sp.res
-	b.WriteString("\nCost (soft requirements; every hard rule holds)\n")
-	proof := "optimal (proved)"
+	proof := tr(lang, "plan.optimal")
 	if !pr.Optimal {
-		proof = fmt.Sprintf("best found within the time limit; lower bound %d", pr.LowerBound)
+		proof = tr(lang, "plan.bestFound", pr.LowerBound)
 	}
-	fmt.Fprintf(b, "  total %d: %s; re-computed independently from the roster\n", pr.Cost, proof)
+	b.WriteString(tr(lang, "txt.cost"))
+	b.WriteString(tr(lang, "txt.costTotal", pr.Cost, proof))
 	if len(sp.costs) > 0 {
-		b.WriteString("  by requirement:\n")
+		b.WriteString(tr(lang, "txt.byKind"))
 		keys, sums := sumBy(sp.costs, func(it constraints.CostItem) string { return it.Kind })
 		var t table
 		for _, k := range keys {
 			s := sums[k]
-			t.add(k, fmt.Sprint(s.cost), unitCount(s.units, s.unit))
+			t.add(softKindName(lang, k), strconv.Itoa(s.cost), countIn(lang, s.units, s.unit))
 		}
 		t.write(b, "    ", "    ")
-		b.WriteString("  by person:\n")
+		b.WriteString(tr(lang, "txt.byPerson"))
 		keys, sums = sumBy(sp.costs, func(it constraints.CostItem) string { return string(it.Staff) })
 		order := map[string]int{"": len(r.sc.Staff)}
 		for i, p := range r.sc.Staff {
@@ -234,34 +231,44 @@ func writeCost(b *strings.Builder, r *report) {
 		for _, k := range keys {
 			who := k
 			if who == "" {
-				who = "(shared)"
+				who = tr(lang, "txt.shared")
 			}
 			var parts []string
 			kk, ks := sumBy(filterStaff(sp.costs, model.StaffID(k)), func(it constraints.CostItem) string { return it.Kind })
 			for _, x := range kk {
-				parts = append(parts, fmt.Sprintf("%s %d", x, ks[x].cost))
+				parts = append(parts, fmt.Sprintf("%s %d", softKindName(lang, x), ks[x].cost))
 			}
-			pt.add(who, fmt.Sprint(sums[k].cost), strings.Join(parts, ", "))
+			pt.add(who, strconv.Itoa(sums[k].cost), strings.Join(parts, tr(lang, "txt.comma")))
 		}
 		pt.write(b, "    ", "    ")
 	}
 	writeFairness(b, r)
-	var lines []string
-	for i, it := range sp.costs {
-		if !isRequest(it.Kind) {
-			continue
-		}
-		rr, ok := sp.reasons[i]
-		if !ok && sp.unexplained == 0 {
-			continue
-		}
-		lines = append(lines, fmt.Sprintf("  %s %s (weight %d): %s", it.Staff, requestLabel(it.Kind, it.From, it.Shift), it.Weight, sp.reasonText(rr)))
+	ng := r.rosterView().requestsNotGranted()
+	if len(ng) == 0 {
+		return
 	}
-	if len(lines) > 0 {
-		b.WriteString("\nRequests not granted, and why:\n")
-		b.WriteString(strings.Join(lines, "\n"))
-		b.WriteString("\n")
+	b.WriteString(tr(lang, "txt.notGranted"))
+	for _, n := range ng {
+		b.WriteString(tr(lang, "txt.notGrantedLine", n.Item.Staff, textRequest(lang, n.Item), n.Item.Weight, reasonIn(lang, sp, n)))
 	}
+}
+
+// textRequest names a request in the text report: "2026-12-01 shift D off"
+// / "12月1日(火) シフトD以外の希望".
+func textRequest(lang string, it constraints.CostItem) string {
+	if lang != "ja" {
+		return requestLabel(it.Kind, it.From, it.Shift)
+	}
+	return requestText(lang, it)
+}
+
+// countIn formats a count with its unit in lang: "1 request", "3 requests"
+// / "3件".
+func countIn(lang string, n int, unit string) string {
+	if lang == "ja" {
+		return figureIn(lang, n, unit)
+	}
+	return unitCount(n, unit)
 }
 
 // unitCount formats "1 request", "3 requests", "1 person".
@@ -291,6 +298,7 @@ func filterStaff(items []constraints.CostItem, id model.StaffID) []constraints.C
 
 // writeFairness lists, for each fairness requirement, every member's value.
 func writeFairness(b *strings.Builder, r *report) {
+	lang := r.lang
 	var lines []string
 	for _, rule := range r.rules {
 		f, ok := rule.(*constraints.Fairness)
@@ -312,29 +320,47 @@ func writeFairness(b *strings.Builder, r *report) {
 			if lo < 0 || v < lo {
 				lo = v
 			}
-			if v > hi {
-				hi = v
-			}
+			hi = max(hi, v)
 		}
-		line := fmt.Sprintf("    %s: %s; spread %d, weight %d [%s]", f.Measure, strings.Join(vals, ", "), hi-lo, f.Weight, f.Profile)
+		how := ""
 		if f.Measure == constraints.MeasureHours {
-			how := ""
 			for sh, n := range f.Units {
 				if st := r.sc.Shift(sh); st != nil && n*f.UnitMinutes != st.WorkMinutes() {
-					how = ", each shift rounded to the nearest unit"
+					how = tr(lang, "txt.fairRounded")
 				}
 			}
-			line = fmt.Sprintf("    hours: %s; the cost counts units of %s h%s (%s): spread %s, weight %d [%s]",
-				strings.Join(vals, ", "), fmtMinutes(f.UnitMinutes), how, strings.Join(units, ", "), unitCount(hi-lo, "units"), f.Weight, f.Profile)
+		}
+		profile := f.Profile
+		if lang == "ja" {
+			profile = profileJA.Replace(profile)
+		}
+		vs := strings.Join(vals, tr(lang, "txt.comma"))
+		line := tr(lang, "txt.fair", measureName(lang, f.Measure), vs, hi-lo, f.Weight, profile)
+		if f.Measure == constraints.MeasureHours {
+			line = tr(lang, "txt.fairHours", vs, fmtMinutes(f.UnitMinutes), how, strings.Join(units, ", "), countIn(lang, hi-lo, "units"), f.Weight, profile)
 		}
 		lines = append(lines, line)
 	}
 	if len(lines) > 0 {
-		b.WriteString("  fairness among comparable people:\n")
+		b.WriteString(tr(lang, "txt.fairness"))
 		b.WriteString(strings.Join(lines, "\n"))
 		b.WriteString("\n")
 	}
 }
+
+// measureName names a fairness measure in lang.
+func measureName(lang, m string) string {
+	if n, ok := fairnessJA[m]; ok && lang == "ja" {
+		return n
+	}
+	return m
+}
+
+// fairnessJA names the fairness measures.
+var fairnessJA = map[string]string{constraints.MeasureHours: "労働時間", "nights": "夜勤", "weekends": "週末勤務"}
+
+// profileJA translates the words of a fairness profile.
+var profileJA = strings.NewReplacer("shifts ", "シフト ", "skills ", "スキル ", "; ", "／")
 
 // costJSON is the cost part of a feasible plan with soft requirements.
 type breakdownJSON struct {

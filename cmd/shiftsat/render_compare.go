@@ -34,39 +34,48 @@ func (r *compareReport) spec(i int) string {
 }
 
 // peopleHeader names the people column.
-func (r *compareReport) peopleHeader() string {
+func (r *compareReport) peopleHeader(lang string) string {
 	if r.cmp.Profile != "" {
-		return "extra people (" + string(r.cmp.Profile) + ")"
+		return tr(lang, "cmp.extraCol", string(r.cmp.Profile))
 	}
-	return "people needed"
+	return tr(lang, "cmp.neededCol")
 }
 
-// peopleText formats the fewest people: "3", "<= 5 (not proven)", "none up to the cap", "-".
-func peopleText(s solver.Staffing) string {
+// peopleText formats the fewest people: "3", "<= 5 (>= 3)", "none helps", "-".
+func peopleText(lang string, s solver.Staffing) string {
 	switch {
 	case s.Infeasible && s.Extra:
-		return "none helps"
+		return tr(lang, "cmp.noneHelps")
 	case s.Infeasible:
 		return "-"
 	case !s.Found:
-		return "unknown"
+		return tr(lang, "cmp.unknown")
 	case !s.Proven:
-		return fmt.Sprintf("<= %d (>= %d)", s.Count, s.LowerBound)
+		return tr(lang, "cmp.notProven", s.Count, s.LowerBound)
 	case s.Extra:
 		return "+" + strconv.Itoa(s.Count)
 	}
 	return strconv.Itoa(s.Count)
 }
 
+// familyIn names a rule family in lang: the kind and the rule entry
+// ("max_consecutive_days (jp-13days)") or the kind's Japanese name.
+func familyIn(lang, kind, rule string) string {
+	if lang == "ja" {
+		return kindName(lang, kind)
+	}
+	return familyName(kind, rule)
+}
+
 // coreReason is the one-line reason of an infeasible rule set: the rule
 // families of the core, in order, and the first instance.
-func coreReason(core []constraints.Provenance) string {
+func coreReason(lang string, core []constraints.Provenance) string {
 	if len(core) == 0 {
-		return "no roster satisfies every rule (the conflicting rules were not identified in time)"
+		return tr(lang, "cmp.coreNone")
 	}
 	var fams []string
 	for _, p := range core {
-		if f := familyName(p.Kind, p.Rule); !contains(fams, f) {
+		if f := familyIn(lang, p.Kind, p.Rule); !contains(fams, f) {
 			fams = append(fams, f)
 		}
 	}
@@ -76,17 +85,18 @@ func coreReason(core []constraints.Provenance) string {
 		who = append(who, string(first.Staff))
 	}
 	if first.Shift != "" {
-		who = append(who, "shift "+string(first.Shift))
+		who = append(who, tr(lang, "cmp.shift", string(first.Shift)))
 	}
 	if first.From != 0 || first.To != 0 {
-		who = append(who, dateSpan(first.From, first.To))
+		who = append(who, spanIn(lang, first.From, first.To))
 	}
-	line := fmt.Sprintf("%d requirements cannot all hold: %s", len(core), strings.Join(fams, ", "))
+	key := "cmp.core"
 	if len(core) == 1 {
-		line = "1 requirement cannot hold: " + strings.Join(fams, ", ")
+		key = "cmp.core1"
 	}
+	line := tr(lang, key, len(core), strings.Join(fams, tr(lang, "txt.comma")))
 	if len(who) > 0 {
-		line += " (e.g. " + familyName(first.Kind, first.Rule) + " " + strings.Join(who, " ") + ")"
+		line += tr(lang, "cmp.coreEg", familyIn(lang, first.Kind, first.Rule), strings.Join(who, " "))
 	}
 	return line
 }
@@ -95,28 +105,24 @@ func mma(min, max int, avg float64) string {
 	return fmt.Sprintf("%d/%d/%.1f", min, max, avg)
 }
 
-// renderCompareText writes the aligned table and the reasons.
+// renderCompareText writes the aligned table and the reasons, in r.lang.
 func renderCompareText(w io.Writer, r *compareReport) {
-	if r.lang == "ja" {
-		renderCompareTextJA(w, r) // render_compare_ja.go
-		return
-	}
+	lang := r.lang
 	var b bytes.Buffer
 	sc := r.cmp.Scenario
-	fmt.Fprintf(&b, "Rule sets compared on %s (%s, %d staff). Each rule set replaces the scenario's rules.\n",
-		scenarioName(sc.Name, sc.File), dateSpan(sc.Horizon.Start, sc.Horizon.End), len(sc.Staff))
+	fmt.Fprint(&b, tr(lang, "cmp.head", scenarioName(sc.Name, sc.File), spanIn(lang, sc.Horizon.Start, sc.Horizon.End), len(sc.Staff)))
 	if r.cmp.Profile != "" {
-		fmt.Fprintf(&b, "People: the fewest extra people with the profile of %s that give a roster.\n", r.cmp.Profile)
+		fmt.Fprintln(&b, tr(lang, "cmp.peopleExtra", r.cmp.Profile))
 	} else {
-		fmt.Fprintln(&b, "People: the fewest of the scenario's staff who work at least one shift.")
+		fmt.Fprintln(&b, tr(lang, "cmp.peopleStaff"))
 	}
-	fmt.Fprintln(&b, "Streak and rest days (min/max/avg over the people who work) and totals are those of the roster at that number.")
-	fmt.Fprintln(&b, "Longest streak: the longest run of days without rest that reaches into the plan, its days in last month's history included (as the rules count them).")
+	fmt.Fprintln(&b, tr(lang, "cmp.figuresNote"))
+	fmt.Fprintln(&b, tr(lang, "cmp.streakNote"))
 	fmt.Fprintln(&b)
 	tw := newTabTable(&b)
-	head := "rule set\tas given\t" + r.peopleHeader() + "\tlongest streak\trest days\thours\tnight shifts"
+	head := tr(lang, "cmp.columns", r.peopleHeader(lang))
 	if r.roster != "" {
-		head += "\tviolations"
+		head += tr(lang, "cmp.violationsCol")
 	}
 	fmt.Fprintln(tw, head)
 	for _, c := range r.cmp.Sets {
@@ -126,7 +132,7 @@ func renderCompareText(w io.Writer, r *compareReport) {
 			streak, rest = mma(f.StreakMin, f.StreakMax, f.StreakAvg), mma(f.RestMin, f.RestMax, f.RestAvg)
 			hours, nights = fmtMinutes(f.WorkMinutes), strconv.Itoa(f.NightShifts)
 		}
-		line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\t%s", c.Name, c.Status, peopleText(c.Staffing), streak, rest, hours, nights)
+		line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\t%s", c.Name, tr(lang, "cmp.status."+c.Status.String()), peopleText(lang, c.Staffing), streak, rest, hours, nights)
 		if r.roster != "" {
 			line += "\t" + strconv.Itoa(len(c.Violations))
 		}
@@ -136,13 +142,13 @@ func renderCompareText(w io.Writer, r *compareReport) {
 	var notes []string
 	for _, c := range r.cmp.Sets {
 		if c.Status == solver.Infeasible {
-			notes = append(notes, fmt.Sprintf("%s: infeasible as given: %s", c.Name, coreReason(c.Core)))
+			notes = append(notes, tr(lang, "cmp.infeasibleNote", c.Name, coreReason(lang, c.Core)))
 		}
 		if c.Status == solver.Unknown {
-			notes = append(notes, fmt.Sprintf("%s: no answer within the time limit", c.Name))
+			notes = append(notes, tr(lang, "cmp.unknownNote", c.Name))
 		}
 		if c.Roster != nil && c.Figures.HistoryStreak > 0 {
-			notes = append(notes, c.Name+": "+historyStreakNote(c.Figures))
+			notes = append(notes, c.Name+": "+historyStreakNote(lang, c.Figures))
 		}
 	}
 	if len(notes) > 0 {
@@ -153,30 +159,30 @@ func renderCompareText(w io.Writer, r *compareReport) {
 	}
 	if r.named {
 		fmt.Fprintln(&b)
-		fmt.Fprintln(&b, "Rule sets:")
+		fmt.Fprintln(&b, tr(lang, "cmp.ruleSets"))
 		for i, c := range r.cmp.Sets {
 			fmt.Fprintf(&b, "  %s = %s\n", c.Name, r.spec(i))
 		}
 	}
 	if r.roster != "" {
 		fmt.Fprintln(&b)
-		fmt.Fprintf(&b, "Violations found in %s, by rule family:\n", r.roster)
+		fmt.Fprintln(&b, tr(lang, "cmp.rosterHead", r.roster))
 		for _, c := range r.cmp.Sets {
-			fmt.Fprintf(&b, "  %s: %s\n", c.Name, violationFamilies(c.Violations))
+			fmt.Fprintf(&b, "  %s: %s\n", c.Name, violationFamilies(lang, c.Violations))
 		}
 	}
 	w.Write(b.Bytes())
 }
 
 // violationFamilies counts violations by rule family: "max_consecutive_days (jp-13days) 1, demand 2" or "none".
-func violationFamilies(vs []constraints.Violation) string {
+func violationFamilies(lang string, vs []constraints.Violation) string {
 	if len(vs) == 0 {
-		return "none"
+		return tr(lang, "cmp.none")
 	}
 	var order []string
 	n := map[string]int{}
 	for _, v := range vs {
-		f := familyName(v.Kind, v.Rule)
+		f := familyIn(lang, v.Kind, v.Rule)
 		if n[f] == 0 {
 			order = append(order, f)
 		}
@@ -186,14 +192,13 @@ func violationFamilies(vs []constraints.Violation) string {
 	for i, f := range order {
 		parts[i] = fmt.Sprintf("%s %d", f, n[f])
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, tr(lang, "txt.comma"))
 }
 
 // historyStreakNote says that a longer run lies wholly in last month's
 // history, so that it is not read as the plan's.
-func historyStreakNote(f solver.Figures) string {
-	return fmt.Sprintf("last month's history alone holds a longer run, %d days (%s, %s), wholly before the plan: the plan cannot change it, and it is not counted as the plan's streak",
-		f.HistoryStreak, f.HistoryStreakStaff, dateSpan(f.HistoryStreakFrom, f.HistoryStreakTo))
+func historyStreakNote(lang string, f solver.Figures) string {
+	return tr(lang, "cmp.history", f.HistoryStreak, f.HistoryStreakStaff, spanIn(lang, f.HistoryStreakFrom, f.HistoryStreakTo))
 }
 
 // renderCompareCSV writes a header and one row per rule set.
@@ -225,7 +230,7 @@ func renderCompareCSV(w io.Writer, r *compareReport) error {
 		}
 		reason := ""
 		if c.Status == solver.Infeasible {
-			reason = coreReason(c.Core)
+			reason = coreReason("en", c.Core)
 		}
 		hist := ""
 		if c.Roster != nil && f.HistoryStreak > 0 {
@@ -293,7 +298,7 @@ func renderCompareJSON(w io.Writer, r *compareReport) error {
 			j.Rules = append(j.Rules, s.Rule)
 		}
 		if c.Status == solver.Infeasible {
-			j.Reason = coreReason(c.Core)
+			j.Reason = coreReason("en", c.Core)
 		}
 		if c.Staffing.Found {
 			n := c.Staffing.Count

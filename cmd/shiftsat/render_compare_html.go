@@ -200,7 +200,7 @@ code{font-size:90%}
 	peopleHeader := tx("peopleNeeded")
 	headHTML, meanHTML := html.EscapeString(peopleHeader), html.EscapeString(tx("peopleStaff"))
 	if r.cmp.Profile != "" {
-		peopleHeader = r.peopleHeader()
+		peopleHeader = r.peopleHeader("en")
 		headHTML, meanHTML = inEnglish(peopleHeader, lang), inEnglish(peopleMeaning(r), lang)
 	}
 	fmt.Fprintf(&b, "<p>%s %s: %s%s</p>\n",
@@ -229,7 +229,7 @@ code{font-size:90%}
 			}
 			fmt.Fprintf(&b, "<td class=\"l\">%s</td>", spec)
 		}
-		cells := []string{c.Status.String(), peopleText(c.Staffing), "-", "-", "-", "-"}
+		cells := []string{c.Status.String(), peopleText("en", c.Staffing), "-", "-", "-", "-"}
 		if c.Roster != nil {
 			cells[2], cells[3] = mma(f.StreakMin, f.StreakMax, f.StreakAvg), mma(f.RestMin, f.RestMax, f.RestAvg)
 			cells[4], cells[5] = fmtMinutes(f.WorkMinutes), strconv.Itoa(f.NightShifts)
@@ -245,23 +245,23 @@ code{font-size:90%}
 			fmt.Fprintf(&b, "<td>%s</td>", html.EscapeString(x))
 		}
 		b.WriteString("</tr>\n")
-		people = append(people, chartBar{c.Name, float64(c.Staffing.Count), peopleText(c.Staffing), c.Staffing.Found})
+		people = append(people, chartBar{c.Name, float64(c.Staffing.Count), peopleText("en", c.Staffing), c.Staffing.Found})
 		streak = append(streak, chartBar{c.Name, float64(f.StreakMax), strconv.Itoa(f.StreakMax) + tx("days"), c.Roster != nil})
 		rest = append(rest, chartBar{c.Name, f.RestAvg, strconv.FormatFloat(f.RestAvg, 'f', 1, 64), c.Roster != nil})
 	}
 	b.WriteString("</table>\n")
 	for _, c := range r.cmp.Sets {
 		if c.Status == solver.Infeasible {
-			fmt.Fprintf(&b, "<p class=\"note\">%s: %s</p>\n", mark(c.Name), inEnglish("infeasible as given: "+coreReason(c.Core), lang))
+			fmt.Fprintf(&b, "<p class=\"note\">%s: %s</p>\n", mark(c.Name), inEnglish("infeasible as given: "+coreReason("en", c.Core), lang))
 		}
 		if c.Roster != nil && c.Figures.HistoryStreak > 0 {
-			fmt.Fprintf(&b, "<p class=\"note\">%s: %s</p>\n", mark(c.Name), inEnglish(historyStreakNote(c.Figures), lang))
+			fmt.Fprintf(&b, "<p class=\"note\">%s: %s</p>\n", mark(c.Name), inEnglish(historyStreakNote("en", c.Figures), lang))
 		}
 	}
 	if r.roster != "" {
 		fmt.Fprintf(&b, "<h2>%s</h2>\n<ul>\n", fmt.Sprintf(tx("roster"), "<code>"+mark(r.roster)+"</code>"))
 		for _, c := range r.cmp.Sets {
-			fams := violationFamilies(c.Violations)
+			fams := violationFamilies("en", c.Violations)
 			if len(c.Violations) == 0 {
 				fams = tx("none")
 			} else {

@@ -142,7 +142,7 @@ type coverageRow struct {
 // people (with the skill) starting its shift.
 func coverageRows(r *report, views []*personView) []*coverageRow {
 	var rows []*coverageRow
-	labels := demandLabels(r.sc.Demand)
+	labels := demandLabels(r.lang, r.sc.Demand)
 	for i, dm := range r.sc.Demand {
 		row := &coverageRow{label: labels[i], applies: map[model.Date]bool{}, got: map[model.Date]int{}, min: dm.Min, max: dm.Max}
 		for _, d := range dm.Days(r.sc) {
@@ -160,36 +160,37 @@ func coverageRows(r *report, views []*personView) []*coverageRow {
 	return rows
 }
 
-// demandLabel is a short label: "E min 2", "L 3-4", "E max 3", "E min 1 [lead]".
-func demandLabel(dm *model.Demand) string {
+// demandLabel is a short label: "E min 2", "L 3-4", "E max 3", "E min 1 [lead]"
+// / "E 2人以上", "L 3〜4人", "E 3人以下", "E 1人以上［lead］".
+func demandLabel(lang string, dm *model.Demand) string {
 	s := string(dm.Shift) + " "
 	switch {
 	case dm.Max == nil:
-		s += "min " + strconv.Itoa(dm.Min)
+		s += tr(lang, "dem.min", dm.Min)
 	case dm.Min == 0:
-		s += "max " + strconv.Itoa(*dm.Max)
+		s += tr(lang, "dem.max", *dm.Max)
 	case dm.Min == *dm.Max:
-		s += "=" + strconv.Itoa(dm.Min)
+		s += tr(lang, "dem.eq", dm.Min)
 	default:
-		s += strconv.Itoa(dm.Min) + "-" + strconv.Itoa(*dm.Max)
+		s += tr(lang, "dem.range", dm.Min, *dm.Max)
 	}
 	if dm.Skill != "" {
-		s += " [" + dm.Skill + "]"
+		s += tr(lang, "dem.skill", dm.Skill)
 	}
 	return s
 }
 
 // demandLabels labels each demand line distinctly: demandLabel, then the
 // days it applies to when not every day ("L min 3 (Fri, Sat)", "L min 3
-// (24 Dec)", "D 4-6 (holidays)"), then, should two lines still read
-// the same, the line's number ("E min 2 #3").
-func demandLabels(ds []*model.Demand) []string {
+// (24 Dec)", "D 4-6 (holidays)"; "L 3人以上（金・土）"), then, should two
+// lines still read the same, the line's number ("E min 2 #3").
+func demandLabels(lang string, ds []*model.Demand) []string {
 	out := make([]string, len(ds))
 	seen := map[string]int{}
 	for i, dm := range ds {
-		out[i] = demandLabel(dm)
-		if sc := demandScope(dm); sc != "" {
-			out[i] += " (" + sc + ")"
+		out[i] = demandLabel(lang, dm)
+		if sc := demandScope(lang, dm); sc != "" {
+			out[i] += tr(lang, "dem.scope", sc)
 		}
 		seen[out[i]]++
 	}
@@ -203,8 +204,9 @@ func demandLabels(ds []*model.Demand) []string {
 
 // demandScope says which days a demand line applies to, compactly:
 // "Mon-Fri", "Fri, Sat", "23-25 Dec", "24 Dec, 31 Dec", "5 dates",
-// "holidays", joined by "; "; "" for every day.
-func demandScope(dm *model.Demand) string {
+// "holidays", joined by "; "; "" for every day. In Japanese the weekdays
+// are listed one by one ("月・火・水").
+func demandScope(lang string, dm *model.Demand) string {
 	var parts []string
 	if len(dm.Weekdays) > 0 {
 		on := map[time.Weekday]bool{}
@@ -219,10 +221,13 @@ func demandScope(dm *model.Demand) string {
 				continue
 			}
 			j := i
-			for j+1 < len(order) && on[order[j+1]] {
+			for j+1 < len(order) && on[order[j+1]] && lang != "ja" {
 				j++
 			}
 			name := func(w time.Weekday) string { return w.String()[:3] }
+			if lang == "ja" {
+				name = func(w time.Weekday) string { return weekdaysJA[w] }
+			}
 			switch {
 			case j-i >= 2:
 				runs = append(runs, name(order[i])+"-"+name(order[j]))
@@ -233,7 +238,7 @@ func demandScope(dm *model.Demand) string {
 			}
 			i = j
 		}
-		parts = append(parts, strings.Join(runs, ", "))
+		parts = append(parts, strings.Join(runs, tr(lang, "dem.weekdaySep")))
 	}
 	if len(dm.Dates) > 0 {
 		ds := append([]model.Date(nil), dm.Dates...)
@@ -244,26 +249,39 @@ func demandScope(dm *model.Demand) string {
 			for j+1 < len(ds) && ds[j+1] <= ds[j]+1 {
 				j++
 			}
-			a, b := ds[i].Time(), ds[j].Time()
-			switch {
-			case i == j:
-				runs = append(runs, a.Format("2 Jan"))
-			case a.Month() == b.Month():
-				runs = append(runs, a.Format("2")+"-"+b.Format("2 Jan"))
-			default:
-				runs = append(runs, a.Format("2 Jan")+"-"+b.Format("2 Jan"))
-			}
+			runs = append(runs, dateRun(lang, ds[i].Time(), ds[j].Time()))
 			i = j
 		}
 		if len(runs) > 2 {
-			runs = []string{strconv.Itoa(len(ds)) + " dates"}
+			runs = []string{tr(lang, "dem.dates", len(ds))}
 		}
-		parts = append(parts, strings.Join(runs, ", "))
+		parts = append(parts, strings.Join(runs, tr(lang, "txt.comma")))
 	}
 	if dm.PublicHolidays {
-		parts = append(parts, "holidays")
+		parts = append(parts, tr(lang, "dem.holidays"))
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, tr(lang, "dem.sep"))
+}
+
+// dateRun formats a run of dates: "24 Dec", "23-25 Dec", "31 Dec-2 Jan"
+// / "12月24日", "12月23日〜25日", "12月31日〜1月2日".
+func dateRun(lang string, a, b time.Time) string {
+	if lang == "ja" {
+		switch {
+		case a.Equal(b):
+			return fmt.Sprintf("%d月%d日", a.Month(), a.Day())
+		case a.Month() == b.Month():
+			return fmt.Sprintf("%d月%d日〜%d日", a.Month(), a.Day(), b.Day())
+		}
+		return fmt.Sprintf("%d月%d日〜%d月%d日", a.Month(), a.Day(), b.Month(), b.Day())
+	}
+	switch {
+	case a.Equal(b):
+		return a.Format("2 Jan")
+	case a.Month() == b.Month():
+		return a.Format("2") + "-" + b.Format("2 Jan")
+	}
+	return a.Format("2 Jan") + "-" + b.Format("2 Jan")
 }
 
 // writeRoster writes the grid (in monthly chunks for long horizons), the

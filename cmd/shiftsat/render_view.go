@@ -1,9 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/shiftsat/shiftsat/constraints"
@@ -179,11 +176,6 @@ func (r *report) rosterView() *rosterView {
 		rv.People = append(rv.People, row)
 	}
 	rv.Coverage = coverageRows(r, views)
-	if rv.Lang == "ja" {
-		for i, l := range demandLabelsJA(sc.Demand) {
-			rv.Coverage[i].label = l
-		}
-	}
 	return rv
 }
 
@@ -310,83 +302,6 @@ func (s shiftView) span() string {
 	out := s.Start + "-" + s.End
 	if s.Overnight {
 		out += " (+1)"
-	}
-	return out
-}
-
-// demandLabelsJA labels the demand lines in Japanese, like demandLabels:
-// "E 2〜4人", "E 1人以上［lead］", "L 3人以上（金・土）", "E 3人以上（12月23日〜25日）",
-// with the line's number when two would read the same.
-func demandLabelsJA(ds []*model.Demand) []string {
-	out := make([]string, len(ds))
-	seen := map[string]int{}
-	for i, dm := range ds {
-		s := string(dm.Shift) + " "
-		switch {
-		case dm.Max == nil:
-			s += fmt.Sprintf("%d人以上", dm.Min)
-		case dm.Min == 0:
-			s += fmt.Sprintf("%d人以下", *dm.Max)
-		case dm.Min == *dm.Max:
-			s += fmt.Sprintf("%d人", dm.Min)
-		default:
-			s += fmt.Sprintf("%d〜%d人", dm.Min, *dm.Max)
-		}
-		if dm.Skill != "" {
-			s += "［" + dm.Skill + "］"
-		}
-		var scope []string
-		if len(dm.Weekdays) > 0 {
-			on := map[time.Weekday]bool{}
-			for _, w := range dm.Weekdays {
-				on[w] = true
-			}
-			var wds []string
-			for _, w := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday} {
-				if on[w] {
-					wds = append(wds, weekdaysJA[w])
-				}
-			}
-			scope = append(scope, strings.Join(wds, "・"))
-		}
-		if len(dm.Dates) > 0 {
-			ds := append([]model.Date(nil), dm.Dates...)
-			sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-			var runs []string
-			for i := 0; i < len(ds); i++ {
-				j := i
-				for j+1 < len(ds) && ds[j+1] <= ds[j]+1 {
-					j++
-				}
-				a, b := ds[i].Time(), ds[j].Time()
-				switch {
-				case i == j:
-					runs = append(runs, fmt.Sprintf("%d月%d日", a.Month(), a.Day()))
-				case a.Month() == b.Month():
-					runs = append(runs, fmt.Sprintf("%d月%d日〜%d日", a.Month(), a.Day(), b.Day()))
-				default:
-					runs = append(runs, fmt.Sprintf("%d月%d日〜%d月%d日", a.Month(), a.Day(), b.Month(), b.Day()))
-				}
-				i = j
-			}
-			if len(runs) > 2 {
-				runs = []string{fmt.Sprintf("%d日分", len(ds))}
-			}
-			scope = append(scope, strings.Join(runs, "、"))
-		}
-		if dm.PublicHolidays {
-			scope = append(scope, "祝日・休日")
-		}
-		if len(scope) > 0 {
-			s += "（" + strings.Join(scope, "；") + "）"
-		}
-		out[i] = s
-		seen[s]++
-	}
-	for i := range out {
-		if seen[out[i]] > 1 {
-			out[i] += fmt.Sprintf(" #%d", i+1)
-		}
 	}
 	return out
 }

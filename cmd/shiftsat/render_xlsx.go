@@ -151,7 +151,7 @@ func renderXLSX(w io.Writer, r *report, changes *replanChanges) error {
 		wb.Set(rs, row, 2, "people starting the shift / demand line", sheet.Style{Bold: true})
 		row++
 	}
-	labels := demandLabels(sc.Demand)
+	labels := demandLabels("en", sc.Demand)
 	for i, cr := range coverageRows(r, views) {
 		wb.Set(rs, row, 1, "demand "+string(sc.Demand[i].Shift), sheet.Style{Border: true})
 		wb.Set(rs, row, 2, labels[i], sheet.Style{Border: true})

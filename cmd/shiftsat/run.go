@@ -247,6 +247,28 @@ func (a *app) loadConfig() error {
 	return nil
 }
 
+// langFlags adds --lang (with usage) and --config to a command whose
+// output language is the setting lang: every command reads it the same
+// way, from --lang, SHIFTSAT_LANG or the config file (see langSetting).
+func (a *app) langFlags(f *pflag.FlagSet, usage string) {
+	f.String("lang", "en", usage)
+	f.StringVar(&a.configFlag, "config", "", "read settings from `FILE` (default ./"+defaultConfigFile+" when it exists)")
+}
+
+// langSetting resolves the setting lang for the running command (flag,
+// then environment, then config file, then "en") and validates it.
+func (a *app) langSetting(cmd *cobra.Command) (string, error) {
+	a.bind("lang", cmd.Flags().Lookup("lang"))
+	if err := a.loadConfig(); err != nil {
+		return "", err
+	}
+	lang := strings.ToLower(strings.TrimSpace(a.v.GetString("lang")))
+	if !contains(langs, lang) {
+		return "", usageErrorf("lang (from %s): unknown language %q; expected one of: %s", a.source(cmd, "lang"), lang, strings.Join(langs, ", "))
+	}
+	return lang, nil
+}
+
 // source names where setting key came from, for error messages.
 func (a *app) source(cmd *cobra.Command, key string) string {
 	if f := cmd.Flags().Lookup(key); f != nil && f.Changed {

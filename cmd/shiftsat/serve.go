@@ -63,6 +63,11 @@ It reads no file outside DIR, and refuses uploads larger than --max-upload.`,
 			if len(args) == 1 {
 				dir = args[0]
 			}
+			lang, err := a.langSetting(cmd)
+			if err != nil {
+				return err
+			}
+			o.lang = lang
 			return a.serve(cmd.Context(), dir, o)
 		},
 	}
@@ -71,7 +76,7 @@ It reads no file outside DIR, and refuses uploads larger than --max-upload.`,
 	f.BoolVar(&o.allowRemote, "allow-remote", false, "allow a non-loopback --addr (anyone who reaches it can plan with the files of DIR)")
 	f.StringVar(&o.maxUpload, "max-upload", "1MiB", "refuse request bodies (uploaded scenarios) larger than this `size`")
 	f.DurationVar(&o.timeLimit, "time-limit", 30*time.Second, "time limit of each plan")
-	f.StringVar(&o.lang, "lang", "en", "language of the page: en or ja")
+	a.langFlags(f, "language of the page: en or ja")
 	return c
 }
 
@@ -109,10 +114,6 @@ func checkLoopback(ctx context.Context, addr string) error {
 // serve is the `serve` subcommand: it listens until the context ends
 // (Ctrl-C), then shuts down.
 func (a *app) serve(ctx context.Context, dir string, o serveOptions) error {
-	o.lang = strings.ToLower(strings.TrimSpace(o.lang))
-	if !contains(langs, o.lang) {
-		return usageErrorf("--lang: unknown language %q; expected one of: %s", o.lang, strings.Join(langs, ", "))
-	}
 	limit, err := parseSize(o.maxUpload)
 	if err != nil || limit <= 0 {
 		return usageErrorf("--max-upload %q: expected a size such as 1MiB or 500KB", o.maxUpload)

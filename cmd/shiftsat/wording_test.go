@@ -181,7 +181,7 @@ func TestDemandLabels(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, demandLabels(tt.ds)); diff != "" {
+			if diff := cmp.Diff(tt.want, demandLabels("en", tt.ds)); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
@@ -192,7 +192,7 @@ func TestDemandLabels(t *testing.T) {
 			t.Fatal(err)
 		}
 		seen := map[string]bool{}
-		for _, l := range demandLabels(sc.Demand) {
+		for _, l := range demandLabels("en", sc.Demand) {
 			if seen[l] {
 				t.Errorf("%s: two demand lines labelled %q", f, l)
 			}
