@@ -1,7 +1,6 @@
 package constraints
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -59,8 +58,10 @@ type compiler struct {
 	errs  model.ErrorList
 }
 
-func (c *compiler) errorf(pos model.Pos, path, format string, args ...any) {
-	c.errs = append(c.errs, &model.Error{Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
+// errorf records the error at pos, path with the message code (messages.go)
+// and its arguments.
+func (c *compiler) errorf(pos model.Pos, path string, code model.Code, args ...any) {
+	c.errs = append(c.errs, model.NewError(pos, path, code, args...))
 }
 
 // Compile expands the scenario's rules (presets and kinds) and adds the

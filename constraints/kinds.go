@@ -169,11 +169,11 @@ func compileHolidays(scheme, cite string, holidayWork int) func(a *Args) {
 				return // reported with the value
 			}
 			if !a.Has("block_days") || !a.Has("rest_days") {
-				a.c.errorf(a.Spec.Pos, a.Path+".scheme", "rule holidays needs a scheme (weekly, 2w2d or 4w4d) or both block_days and rest_days")
+				a.c.errorf(a.Spec.Pos, a.Path+".scheme", "rule.holidaysScheme")
 				return
 			}
 		default:
-			a.Errorf("scheme", "unknown scheme %q; expected weekly, 2w2d or 4w4d", scheme)
+			a.Errorf("scheme", "rule.unknownScheme", scheme)
 			return
 		}
 		h.Scheme = scheme
@@ -191,15 +191,15 @@ func compileHolidays(scheme, cite string, holidayWork int) func(a *Args) {
 			cite = holidaysCite(h.BlockDays, h.RestDays) // userset.go
 		}
 		if h.BlockDays < 1 {
-			a.Errorf("block_days", "block_days must be at least 1")
+			a.Errorf("block_days", "rule.blockDaysMin")
 			return
 		}
 		if h.RestDays < 0 || h.RestDays > h.BlockDays {
-			a.Errorf("rest_days", "rest_days must be between 0 and block_days (%d)", h.BlockDays)
+			a.Errorf("rest_days", "rule.restDaysRange", h.BlockDays)
 			return
 		}
 		if h.HolidayWork < 0 || h.HolidayWork > h.RestDays {
-			a.Errorf("holiday_work", "holiday_work must be between 0 and the rest-day quota (%d)", h.RestDays)
+			a.Errorf("holiday_work", "rule.holidayWorkRange", h.RestDays)
 			return
 		}
 		anchor, ok := a.Anchor(scheme != "weekly")
@@ -255,11 +255,11 @@ func busyPeriods(a *Args, def int) []model.BusyPeriod {
 			b.Max = def
 		}
 		if b.Max < 1 {
-			a.ErrorAt(b.Pos, fmt.Sprintf("busy_periods[%d].max", j), "a busy period needs max, the cap inside it (a whole number >= 1)")
+			a.ErrorAt(b.Pos, fmt.Sprintf("busy_periods[%d].max", j), "rule.busyMax")
 			continue
 		}
 		if b.Range.End < b.Range.Start {
-			a.ErrorAt(b.Pos, fmt.Sprintf("busy_periods[%d].end", j), "busy period end %s is before its start %s", b.Range.End, b.Range.Start)
+			a.ErrorAt(b.Pos, fmt.Sprintf("busy_periods[%d].end", j), "rule.busyEnd", b.Range.End, b.Range.Start)
 			continue
 		}
 		out = append(out, b)
@@ -278,7 +278,7 @@ func compileVariableYear(a *Args) {
 	if p, ok := a.Value("period").(model.DateRange); ok {
 		period = p
 		if period.End < period.Start {
-			a.Errorf("period", "period end %s is before its start %s", period.End, period.Start)
+			a.Errorf("period", "rule.periodEnd", period.End, period.Start)
 			return
 		}
 	}
@@ -312,11 +312,11 @@ func compileInterval(cite string, reduced int, weekly *WeeklyRest) func(a *Args)
 				r.ReducedMax = *red.Max
 			}
 			if r.ReducedMinutes <= 0 || r.ReducedMinutes >= r.Minutes {
-				a.ErrorAt(red.Pos, "reduced.hours", "reduced hours must be more than 0 and less than the interval (%s h)", fmtHours(r.Minutes))
+				a.ErrorAt(red.Pos, "reduced.hours", "rule.reducedHours", fmtHours(r.Minutes))
 				return
 			}
 			if r.ReducedMax < -1 {
-				a.ErrorAt(red.Pos, "reduced.max", "reduced max must be 0 or more")
+				a.ErrorAt(red.Pos, "reduced.max", "rule.reducedMax")
 				return
 			}
 		}
@@ -352,7 +352,7 @@ func compileRestWithin(kind bool) func(a *Args) {
 			r.RestMinutes = w
 		}
 		if r.RestMinutes > r.WindowMinutes {
-			a.c.errorf(a.Spec.Pos, a.Path+".rest_hours", "rest_hours (%s) must not exceed window_hours (%s)", fmtHours(r.RestMinutes), fmtHours(r.WindowMinutes))
+			a.c.errorf(a.Spec.Pos, a.Path+".rest_hours", "rule.restHoursExceed", fmtHours(r.RestMinutes), fmtHours(r.WindowMinutes))
 			return
 		}
 		if !kind && !(r.WindowMinutes == 24*60 && r.RestMinutes == 9*60) && !(r.WindowMinutes == 46*60 && r.RestMinutes == 18*60) {
@@ -376,12 +376,12 @@ func compileWeeklyRest(a *Args) {
 	if alt, ok := a.Value("alt").(*model.AltRest); ok && alt != nil {
 		r.AltMinutes, r.AltDays = hoursToMinutes(alt.Hours), alt.Days
 		if r.AltDays < 1 || r.AltMinutes > r.AltDays*24*60 {
-			a.ErrorAt(alt.Pos, "alt", "alt needs days >= 1 and hours no longer than the period")
+			a.ErrorAt(alt.Pos, "alt", "rule.altInvalid")
 			return
 		}
 	}
 	if r.Days < 1 || r.Minutes > r.Days*24*60 {
-		a.c.errorf(a.Spec.Pos, a.Path+".days", "weekly_rest needs days >= 1 and hours no longer than the period")
+		a.c.errorf(a.Spec.Pos, a.Path+".days", "rule.weeklyRestInvalid")
 		return
 	}
 	a.Add(r)
@@ -435,7 +435,7 @@ func compileSum(a *Args) {
 		}
 		n, ok := a.Int("block_days")
 		if !ok || n < 1 {
-			a.c.errorf(a.Spec.Pos, a.Path+".block_days", "per: block needs block_days (a whole number of days, at least 1)")
+			a.c.errorf(a.Spec.Pos, a.Path+".block_days", "rule.blockDaysNeeded")
 			return
 		}
 		anchor, ok := a.Anchor(true)
@@ -444,7 +444,7 @@ func compileSum(a *Args) {
 		}
 		b.BlockDays, b.Anchor = n, anchor
 	default:
-		a.Errorf("per", "unknown period %q; expected day, week, block or horizon", per)
+		a.Errorf("per", "rule.unknownPeriod", per)
 		return
 	}
 	if b.Hours && b.Max && ((b.Per == PerWeek && b.Limit == 40*60) || (b.Per == PerDay && b.Limit == 8*60)) {
@@ -478,8 +478,8 @@ func compileBreaks(a *Args) {
 	for j, s := range a.Scenario.Shifts {
 		if need := RequiredBreak(s.WorkMinutes(), b.Extra12h); s.Break < need {
 			a.c.errorf(s.Pos, fmt.Sprintf("shifts[%d].break", j),
-				"shift type %s works %s h with a %d min break; rule %q (%s) needs at least %d min",
-				s.ID, fmtHours(s.WorkMinutes()), s.Break, a.Name, b.Cite, need)
+				"rule.breakTooShort",
+				s.ID, fmtHours(s.WorkMinutes()), s.Break, a.Name, model.Source(b.Cite), need)
 		}
 	}
 	a.Add(b)

@@ -62,7 +62,7 @@ func decodePairs(v *model.Value, path string) (any, model.ErrorList) {
 			continue
 		}
 		if len(xs) != 2 {
-			errs = append(errs, &model.Error{Pos: it.Pos(), Path: p, Msg: fmt.Sprintf("a pair has two shift type ids [X, Y]; found %d", len(xs))})
+			errs = append(errs, model.NewError(it.Pos(), p, "rule.pairLen", len(xs)))
 			continue
 		}
 		var pair [2]model.ShiftID
@@ -193,16 +193,16 @@ func compileMaxConsecutiveShifts(a *Args) {
 	switch {
 	case !a.Has("shift"):
 		if !a.Invalid("shift") {
-			a.Errorf("shift", "missing; expected a shift type id (%s) or %s", shiftIDs(sc), NightKeyword)
+			a.Errorf("shift", "rule.shiftMissing", shiftIDs(sc), NightKeyword)
 		}
 		return
 	case shift == NightKeyword && sc.Shift(model.ShiftID(shift)) != nil:
-		a.Errorf("shift", "%q is both a shift type id and the keyword for every night shift; rename the shift type", shift)
+		a.Errorf("shift", "rule.shiftIsKeyword", shift)
 		return
 	case shift == NightKeyword:
 		r.Night = true
 	case sc.Shift(model.ShiftID(shift)) == nil:
-		a.Errorf("shift", "unknown shift type %q; expected a shift type id (%s) or %s", shift, shiftIDs(sc), NightKeyword)
+		a.Errorf("shift", "rule.unknownShiftOrNight", shift, shiftIDs(sc), NightKeyword)
 		return
 	default:
 		r.Shift = model.ShiftID(shift)
@@ -220,12 +220,12 @@ func compileSuccessions(a *Args) {
 	pairs, _ := a.Value("pairs").([][2]model.ShiftID)
 	if !a.Has("pairs") {
 		if !a.Invalid("pairs") {
-			a.Errorf("pairs", "missing; expected pairs of shift type ids [[X, Y], ...] (%s)", shiftIDs(sc))
+			a.Errorf("pairs", "rule.pairsMissing", shiftIDs(sc))
 		}
 		return
 	}
 	if len(pairs) == 0 {
-		a.Errorf("pairs", "no pairs; expected at least one pair of shift type ids [X, Y] (%s)", shiftIDs(sc))
+		a.Errorf("pairs", "rule.noPairs", shiftIDs(sc))
 		return
 	}
 	r := &ForbiddenSuccessions{meta: a.meta(CiteForbiddenSuccessions)}
@@ -234,7 +234,7 @@ func compileSuccessions(a *Args) {
 	for i, p := range pairs {
 		for j, id := range p {
 			if sc.Shift(id) == nil {
-				a.Errorf(fmt.Sprintf("pairs[%d][%d]", i, j), "unknown shift type %q; expected one of %s", id, shiftIDs(sc))
+				a.Errorf(fmt.Sprintf("pairs[%d][%d]", i, j), "rule.unknownShiftType", id, shiftIDs(sc))
 				bad = true
 			}
 		}
@@ -273,7 +273,7 @@ func compileWeekends(min bool) func(a *Args) {
 			}
 			bd, ok := a.Int("block_days")
 			if !ok || bd < 1 {
-				a.Errorf("block_days", "per: block needs block_days (a whole number of days, at least 1)")
+				a.Errorf("block_days", "rule.blockDaysNeeded")
 				return
 			}
 			if anchor, ok = a.Anchor(true); !ok {
@@ -282,7 +282,7 @@ func compileWeekends(min bool) func(a *Args) {
 			blockDays = bd
 		default:
 			if !a.Invalid("per") {
-				a.Errorf("per", "unknown period %q; expected horizon, block or month", per)
+				a.Errorf("per", "rule.unknownPeriodMonth", per)
 			}
 			return
 		}
@@ -302,18 +302,18 @@ func compileRestAfterNights(a *Args) {
 	hours, _ := a.Value("hours").([]float64)
 	if !a.Has("hours") {
 		if !a.Invalid("hours") {
-			a.Errorf("hours", "missing; expected a list of hours [h1, h2, ...]: the rest after 1, 2, ... nights")
+			a.Errorf("hours", "rule.nightHoursMissing")
 		}
 		return
 	}
 	if len(hours) == 0 {
-		a.Errorf("hours", "no hours; expected a list of hours [h1, h2, ...]: the rest after 1, 2, ... nights")
+		a.Errorf("hours", "rule.noNightHours")
 		return
 	}
 	r := &RestAfterNights{meta: a.meta(CiteRestAfterNights)}
 	for i, h := range hours {
 		if h <= 0 {
-			a.Errorf(fmt.Sprintf("hours[%d]", i), "%v is not allowed; expected a number of hours > 0", h)
+			a.Errorf(fmt.Sprintf("hours[%d]", i), "rule.hoursNotAllowed", h)
 			return
 		}
 		r.Minutes = append(r.Minutes, hoursToMinutes(h))

@@ -105,14 +105,14 @@ var (
 	}}
 )
 
-func numberType(what string) ParamType {
-	return ParamType{what, func(v *model.Value, path string) (any, model.ErrorList) { return wrap(v.Number(path, what)) }}
+func numberType(what model.Noun) ParamType {
+	return ParamType{string(what), func(v *model.Value, path string) (any, model.ErrorList) { return wrap(v.Number(path, what)) }}
 }
 
 // StringType is a string; what names it in errors ("a period (day, week,
 // block or horizon)").
-func StringType(what string) ParamType {
-	return ParamType{what, func(v *model.Value, path string) (any, model.ErrorList) { return wrap(v.Str(path, what)) }}
+func StringType(what model.Noun) ParamType {
+	return ParamType{string(what), func(v *model.Value, path string) (any, model.ErrorList) { return wrap(v.Str(path, what)) }}
 }
 
 func wrap[T any](x T, errs model.ErrorList) (any, model.ErrorList) { return x, errs }
@@ -287,13 +287,13 @@ func (a *Args) Add(rules ...Rule) { a.c.rules = append(a.c.rules, rules...) }
 // Errorf reports a problem with parameter key ("" for the entry itself; a
 // dotted key such as "reduced.hours" is reported at the parameter), at
 // the parameter when written, else at the entry.
-func (a *Args) Errorf(key, format string, args ...any) {
+func (a *Args) Errorf(key string, code model.Code, args ...any) {
 	path := a.Path
 	if key != "" {
 		path += "." + key
 	}
 	top, _, _ := strings.Cut(key, ".")
-	a.c.errorf(paramPos(a.Spec, top), path, format, args...)
+	a.c.errorf(paramPos(a.Spec, top), path, code, args...)
 }
 
 // AddErrors reports problems found by the kind's own code (each with its
@@ -302,8 +302,8 @@ func (a *Args) AddErrors(errs ...*model.Error) { a.c.errs = append(a.c.errs, err
 
 // ErrorAt reports a problem at pos with the path below the entry (e.g.
 // "busy_periods[0].max").
-func (a *Args) ErrorAt(pos model.Pos, sub, format string, args ...any) {
-	a.c.errorf(pos, a.Path+"."+sub, format, args...)
+func (a *Args) ErrorAt(pos model.Pos, sub string, code model.Code, args ...any) {
+	a.c.errorf(pos, a.Path+"."+sub, code, args...)
 }
 
 // meta returns the meta of an instance of this entry with the citation.
@@ -351,12 +351,12 @@ func (a *Args) Count(key string, min int, required bool) (int, bool) {
 			return 0, false
 		}
 		if required {
-			a.Errorf(key, "missing; expected a whole number >= %d", min)
+			a.Errorf(key, "rule.countMissing", min)
 		}
 		return 0, !required
 	}
 	if v != math.Trunc(v) || v < float64(min) {
-		a.Errorf(key, "%v is not allowed; expected a whole number >= %d", v, min)
+		a.Errorf(key, "rule.countNotAllowed", v, min)
 		return 0, false
 	}
 	return int(v), true
@@ -371,12 +371,12 @@ func (a *Args) Hours(key string, required bool) (int, bool) {
 			return 0, false
 		}
 		if required {
-			a.Errorf(key, "missing; expected a number of hours > 0")
+			a.Errorf(key, "rule.hoursMissing")
 		}
 		return 0, !required
 	}
 	if v <= 0 {
-		a.Errorf(key, "%v is not allowed; expected a number of hours > 0", v)
+		a.Errorf(key, "rule.hoursNotAllowed", v)
 		return 0, false
 	}
 	return hoursToMinutes(v), true
@@ -395,7 +395,7 @@ func (a *Args) Anchor(required bool) (model.Date, bool) {
 		return 0, false
 	}
 	if required {
-		a.c.errorf(a.Spec.Pos, a.Path+".anchor", "rule %q needs an anchor (起算日): the date a fixed block starts, e.g. anchor: %s (work rules must state it: "+SourceConsecutiveExplainer+")", a.Name, a.Scenario.Horizon.Start)
+		a.c.errorf(a.Spec.Pos, a.Path+".anchor", "rule.anchorMissing", a.Name, a.Scenario.Horizon.Start, model.Source(SourceConsecutiveExplainer))
 		return 0, false
 	}
 	return a.Scenario.WeekAnchor(), true
@@ -411,7 +411,7 @@ func (c *compiler) compileEntry(i int, rs *model.RuleSpec) {
 		for _, p := range Presets {
 			names = append(names, p.Name)
 		}
-		c.errorf(rs.Pos, path+".rule", "unknown rule %q; expected a preset (%s) or a rule kind (%s)",
+		c.errorf(rs.Pos, path+".rule", "rule.unknownRule",
 			rs.Rule, strings.Join(names, ", "), strings.Join(Kinds, ", "))
 		return
 	}
@@ -420,11 +420,11 @@ func (c *compiler) compileEntry(i int, rs *model.RuleSpec) {
 		if key == "rule" || key == "staff" || contains(allowed, key) {
 			continue
 		}
-		exp := "it takes no parameters"
-		if len(allowed) > 0 {
-			exp = "it accepts: " + strings.Join(allowed, ", ")
+		if len(allowed) == 0 {
+			c.errorf(paramPos(rs, key), path+"."+key, "rule.paramNone", key, k.Name)
+		} else {
+			c.errorf(paramPos(rs, key), path+"."+key, "rule.paramNotApply", key, k.Name, strings.Join(allowed, ", "))
 		}
-		c.errorf(paramPos(rs, key), path+"."+key, "parameter %q does not apply to rule %q; %s", key, k.Name, exp)
 	}
 	staff, scoped := c.scope(rs) // scope.go
 	sc := c.sc
@@ -483,7 +483,7 @@ func (a *Args) decode() bool {
 		return false
 	}
 	if w, ok := a.Weight(); ok && w < 1 {
-		c.errorf(paramPos(rs, "weight"), path+".weight", "weight %d is not allowed; expected a whole number >= 1", w)
+		c.errorf(paramPos(rs, "weight"), path+".weight", "rule.badWeight", w)
 		return false
 	}
 	return true

@@ -69,9 +69,8 @@ func jnaPreset(sc *model.Scenario, name string, pos model.Pos) ([]Rule, model.Er
 	var errs model.ErrorList
 	for j, s := range sc.Shifts {
 		if s.Span() > jnaMaxSpan {
-			errs = append(errs, &model.Error{Pos: s.Pos, Path: fmt.Sprintf("shifts[%d]", j),
-				Msg: fmt.Sprintf("shift type %s lasts %s h from start to end; rule %q allows at most 13 h (%s)",
-					s.ID, fmtHours(s.Span()), name, CiteJNAShiftSpan)})
+			errs = append(errs, model.NewError(s.Pos, fmt.Sprintf("shifts[%d]", j), "rule.shiftSpanJNA",
+				s.ID, fmtHours(s.Span()), name, model.Source(CiteJNAShiftSpan)))
 		}
 	}
 	m := func(cite string) meta { return meta{RuleName: name, Cite: cite, Pos: pos} }

@@ -52,7 +52,7 @@ type FarOutside struct {
 	// Above is the bound: a value over it is warned about.
 	Above float64
 	// Unit names the value's unit, and Law the laws' range, for the warning.
-	Unit, Law string
+	Unit, Law model.Noun
 }
 
 // Warnings returns a warning for each rule parameter of specs whose value
@@ -76,9 +76,8 @@ func Warnings(specs []*model.RuleSpec) model.ErrorList {
 			if pos.File == "" {
 				pos = rs.Pos
 			}
-			out = append(out, &model.Error{Pos: pos, Path: fmt.Sprintf("rules[%d].%s", i, f.Param),
-				Msg: fmt.Sprintf("warning: %s %s is far outside any law's range (%s); the rule is applied as written, but check the value",
-					fmtNum(v), f.Unit, f.Law)})
+			out = append(out, model.NewError(pos, fmt.Sprintf("rules[%d].%s", i, f.Param), "rule.farOutside",
+				fmtNum(v), f.Unit, f.Law))
 		}
 	}
 	return out

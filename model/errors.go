@@ -32,13 +32,25 @@ type Error struct {
 	Pos Pos
 	// Path is the field path, like staff[3].unavailable[1].date ("" for the whole file).
 	Path string
-	// Msg says what is wrong and what is expected.
+	// Msg says what is wrong and what is expected, in English.
 	Msg string
+	// Code names the message ("" for an error built from Msg alone); with
+	// Args it is the same message for renderings in other languages
+	// (messages.go): Msg is Code's English format filled with Args.
+	Code Code
+	// Args are the arguments of Code's format, in order.
+	Args []any
 }
 
-// Error formats e as `file.yaml:line:col: path.to.field: message`, the way
-// go/scanner does, leaving out the position or path when unknown.
-func (e *Error) Error() string {
+// NewError returns the error at pos, path with the message code and its
+// arguments; its Msg is the English form.
+func NewError(pos Pos, path string, code Code, args ...any) *Error {
+	return &Error{Pos: pos, Path: path, Msg: English(code, args...), Code: code, Args: args}
+}
+
+// Prefix returns the `file:line:col: path.to.field: ` part of e.Error(),
+// the same in every language ("" when both are unknown).
+func (e *Error) Prefix() string {
 	var b strings.Builder
 	if p := e.Pos.String(); p != "" {
 		b.WriteString(p)
@@ -48,16 +60,26 @@ func (e *Error) Error() string {
 		b.WriteString(e.Path)
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg)
 	return b.String()
 }
+
+// Error formats e as `file.yaml:line:col: path.to.field: message`, the way
+// go/scanner does, leaving out the position or path when unknown.
+func (e *Error) Error() string { return e.Prefix() + e.Msg }
 
 // ErrorList is a list of input errors; bad input gets every problem at once.
 type ErrorList []*Error
 
-// Add appends an error at pos.
+// Add appends an error at pos with the message msg and no code (its text
+// is the same in every language: use AddCode for a message of the program).
 func (l *ErrorList) Add(pos Pos, path, msg string) {
 	*l = append(*l, &Error{Pos: pos, Path: path, Msg: msg})
+}
+
+// AddCode appends the error at pos with the message code and its
+// arguments (NewError).
+func (l *ErrorList) AddCode(pos Pos, path string, code Code, args ...any) {
+	*l = append(*l, NewError(pos, path, code, args...))
 }
 
 // Error returns the errors one per line.

@@ -178,7 +178,7 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			d.errs.Add(Pos{File: d.file, Line: 1, Col: 1}, "", "the file is empty; expected a scenario mapping with "+fieldList(topKeys))
+			d.errs.AddCode(Pos{File: d.file, Line: 1, Col: 1}, "", "load.emptyFile", fieldList(topKeys))
 		} else {
 			d.yamlError(err, data)
 		}
@@ -186,7 +186,7 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		d.errs.Add(d.pos(&extra), "", "a second YAML document; expected a single scenario document")
+		d.errs.AddCode(d.pos(&extra), "", "load.secondDocument")
 	} else if !errors.Is(err, io.EOF) {
 		d.yamlError(err, data)
 	}
@@ -218,10 +218,10 @@ func (d *decoder) yamlError(err error, data []byte) {
 		upTo = 0
 	}
 	if line, col := indentTab(data, upTo); line > 0 {
-		d.errs.Add(Pos{File: d.file, Line: line, Col: col}, "", "a tab in the indentation: YAML does not allow tabs for indentation; use spaces instead")
+		d.errs.AddCode(Pos{File: d.file, Line: line, Col: col}, "", "load.tabIndent")
 		return
 	}
-	d.errs.Add(p, "", "invalid YAML: "+msg+"; expected a well-formed YAML document")
+	d.errs.AddCode(p, "", "load.invalidYAML", msg)
 }
 
 // indentTab returns the line and column of the first tab in the
@@ -263,7 +263,7 @@ func (d *decoder) checkTree(root *yaml.Node) bool {
 	}
 	count(root)
 	if written > maxNodes {
-		d.errs.Add(d.pos(root), "", fmt.Sprintf("the document is too large: %d YAML nodes (keys, values, lists and mappings), more than the limit of %d; expected a smaller scenario (one site or planning period per file)", written, maxNodes))
+		d.errs.AddCode(d.pos(root), "", "load.tooLarge", written, maxNodes)
 		return false
 	}
 	if !aliases {
@@ -280,7 +280,7 @@ func (d *decoder) checkTree(root *yaml.Node) bool {
 		}
 		switch state[n] {
 		case visiting:
-			d.errs.Add(d.pos(n), "", "an alias refers to a node that contains it; expected an acyclic document")
+			d.errs.AddCode(d.pos(n), "", "load.aliasCycle")
 			ok = false
 			return 0
 		case done:
@@ -301,7 +301,7 @@ func (d *decoder) checkTree(root *yaml.Node) bool {
 		return s
 	}
 	if walk(root) > maxNodes && ok {
-		d.errs.Add(d.pos(root), "", fmt.Sprintf("the document's aliases (*name) expand it to more than the limit of %d YAML nodes (it has %d as written); expected fewer or smaller aliases", maxNodes, written))
+		d.errs.AddCode(d.pos(root), "", "load.aliasTooLarge", maxNodes, written)
 		ok = false
 	}
 	return ok
@@ -319,11 +319,23 @@ func (d *decoder) pos(n *yaml.Node) Pos {
 	return Pos{File: d.file, Line: n.Line, Col: n.Column}
 }
 
-func (d *decoder) errf(n *yaml.Node, path, format string, args ...any) {
+// errf records the error with the message code and its arguments at n.
+func (d *decoder) errf(n *yaml.Node, path string, code Code, args ...any) {
 	if _, ok := d.cells[n]; ok {
 		path = "" // the cell says where
 	}
-	d.errs.Add(d.pos(n), path, fmt.Sprintf(format, args...))
+	d.errs.AddCode(d.pos(n), path, code, args...)
+}
+
+// errErr records err (ParseDate's, ParseClock's) at n: its code and
+// arguments when it is a phrase, else its text.
+func (d *decoder) errErr(n *yaml.Node, path string, err error) {
+	t, ok := errorText(err).(Text)
+	if !ok {
+		d.errf(n, path, "where.cell", err.Error())
+		return
+	}
+	d.errf(n, path, t.Code, t.Args...)
 }
 
 // resolve follows aliases (checkTree has ruled out cycles).
@@ -336,11 +348,11 @@ func resolve(n *yaml.Node) *yaml.Node {
 
 // where names a position another message refers to: "line 12" in the
 // scenario file, or the cell (requests.csv:C3) of a spreadsheet input.
-func where(p Pos) string {
+func where(p Pos) Text {
 	if p.Cell {
-		return p.String()
+		return NewText("where.cell", p.String())
 	}
-	return fmt.Sprintf("line %d", p.Line)
+	return NewText("where.line", p.Line)
 }
 
 func join(path, key string) string {
@@ -355,19 +367,19 @@ func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
 func fieldList(keys []string) string { return strings.Join(keys, ", ") }
 
 // describe names what a node holds, for "expected X, got Y" messages.
-func describe(n *yaml.Node) string {
+func describe(n *yaml.Node) Text {
 	n = resolve(n)
 	if n == nil {
-		return "nothing"
+		return NewText("got.nothing")
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return NewText("got.mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return NewText("got.list")
 	case yaml.ScalarNode:
 	default:
-		return "an empty document"
+		return NewText("got.document")
 	}
 	v := n.Value
 	if len(v) > 40 {
@@ -375,25 +387,25 @@ func describe(n *yaml.Node) string {
 	}
 	switch n.Tag {
 	case "!!null":
-		return "nothing (null)"
+		return NewText("got.null")
 	case "!!int", "!!float":
-		return "the number " + v
+		return NewText("got.number", v)
 	case "!!bool":
-		return "the boolean " + v
+		return NewText("got.bool", v)
 	case "!!timestamp":
-		return "the date " + v
+		return NewText("got.date", v)
 	case "!!str":
-		return strconv.Quote(v)
+		return NewText("got.string", v)
 	}
-	return fmt.Sprintf("a value tagged %s", n.Tag)
+	return NewText("got.tagged", n.Tag)
 }
 
 // fields checks that n is a mapping whose keys are all in allowed, each
 // given once, and returns its pairs by key; nil when n is not a mapping.
-func (d *decoder) fields(n *yaml.Node, path string, allowed []string, what string) map[string]kv {
+func (d *decoder) fields(n *yaml.Node, path string, allowed []string, what Noun) map[string]kv {
 	n = resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
-		d.errf(n, path, "expected %s (a mapping with fields %s), got %s", what, fieldList(allowed), describe(n))
+		d.errf(n, path, "load.expectedMapping", what, fieldList(allowed), describe(n))
 		return nil
 	}
 	out := map[string]kv{}
@@ -401,19 +413,19 @@ func (d *decoder) fields(n *yaml.Node, path string, allowed []string, what strin
 		k, v := resolve(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
 			if k.Tag == "!!merge" {
-				d.errf(k, path, "merge keys (<<) are not supported; expected the fields written out")
+				d.errf(k, path, "load.mergeKey")
 			} else {
-				d.errf(k, path, "field name is %s; expected one of: %s", describe(k), fieldList(allowed))
+				d.errf(k, path, "load.badFieldName", describe(k), fieldList(allowed))
 			}
 			continue
 		}
 		name := k.Value
 		if !contains(allowed, name) {
-			d.errf(k, path, "unknown field %q; expected one of: %s", name, fieldList(allowed))
+			d.errf(k, path, "load.unknownField", name, fieldList(allowed))
 			continue
 		}
 		if prev, dup := out[name]; dup {
-			d.errf(k, join(path, name), "field given twice (first at line %d); expected it once", prev.k.Line)
+			d.errf(k, join(path, name), "load.fieldTwice", prev.k.Line)
 			continue
 		}
 		out[name] = kv{k, v}
@@ -431,49 +443,49 @@ func contains(list []string, s string) bool {
 }
 
 // require reports a missing field and returns false when key is not in f.
-func (d *decoder) require(f map[string]kv, n *yaml.Node, path, key, what string) bool {
+func (d *decoder) require(f map[string]kv, n *yaml.Node, path, key string, what Noun) bool {
 	if _, ok := f[key]; ok {
 		return true
 	}
-	d.errf(resolve(n), join(path, key), "missing required field; expected %s", what)
+	d.errf(resolve(n), join(path, key), "load.missingField", what)
 	return false
 }
 
 // seq returns the items of a list node.
-func (d *decoder) seq(n *yaml.Node, path, what string) ([]*yaml.Node, bool) {
+func (d *decoder) seq(n *yaml.Node, path string, what Noun) ([]*yaml.Node, bool) {
 	n = resolve(n)
 	if n == nil || n.Kind != yaml.SequenceNode {
-		d.errf(n, path, "expected a list of %s, got %s", what, describe(n))
+		d.errf(n, path, "load.expectedList", what, describe(n))
 		return nil, false
 	}
 	return n.Content, true
 }
 
-func (d *decoder) str(n *yaml.Node, path, what string) (string, bool) {
+func (d *decoder) str(n *yaml.Node, path string, what Noun) (string, bool) {
 	n = resolve(n)
 	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
-		hint := ""
+		var hint Text
 		if n != nil && n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
-			hint = fmt.Sprintf(" (quote it: %q)", n.Value)
+			hint = NewText("load.quote", n.Value)
 		}
-		d.errf(n, path, "expected %s, got %s%s", what, describe(n), hint)
+		d.errf(n, path, "load.expected", what, describe(n), hint)
 		return "", false
 	}
 	return n.Value, true
 }
 
 // id decodes a non-empty identifier usable in CSV cells.
-func (d *decoder) id(n *yaml.Node, path, what string) (string, bool) {
+func (d *decoder) id(n *yaml.Node, path string, what Noun) (string, bool) {
 	s, ok := d.str(n, path, what)
 	if !ok {
 		return "", false
 	}
 	switch {
 	case s == "":
-		d.errf(resolve(n), path, "empty id; expected %s", what)
+		d.errf(resolve(n), path, "load.emptyID", what)
 		return "", false
 	case strings.TrimSpace(s) != s || strings.ContainsAny(s, ",\"\n\r\t"):
-		d.errf(resolve(n), path, "id %q has surrounding spaces or a comma, quote or control character; expected %s without them", s, what)
+		d.errf(resolve(n), path, "load.badID", s, what)
 		return "", false
 	}
 	return s, true
@@ -483,46 +495,46 @@ func (d *decoder) boolean(n *yaml.Node, path string) (bool, bool) {
 	n = resolve(n)
 	var b bool
 	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || n.Decode(&b) != nil {
-		d.errf(n, path, "expected true or false, got %s", describe(n))
+		d.errf(n, path, "load.expectedBool", describe(n))
 		return false, false
 	}
 	return b, true
 }
 
 // count decodes a whole number in 0..maxNumber.
-func (d *decoder) count(n *yaml.Node, path, what string) (int, bool) {
+func (d *decoder) count(n *yaml.Node, path string, what Noun) (int, bool) {
 	n = resolve(n)
 	var v int64
 	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&v) != nil {
-		d.errf(n, path, "expected %s (a whole number >= 0), got %s", what, describe(n))
+		d.errf(n, path, "load.expectedCount", what, describe(n))
 		return 0, false
 	}
 	if v < 0 {
-		d.errf(n, path, "%d is negative; expected %s (a whole number >= 0)", v, what)
+		d.errf(n, path, "load.negativeCount", v, what)
 		return 0, false
 	}
 	if v > maxNumber {
-		d.errf(n, path, "%d is too large; expected %s of at most %d", v, what, maxNumber)
+		d.errf(n, path, "load.countTooLarge", v, what, maxNumber)
 		return 0, false
 	}
 	return int(v), true
 }
 
 // number decodes a finite number in 0..maxNumber.
-func (d *decoder) number(n *yaml.Node, path, what string) (float64, bool) {
+func (d *decoder) number(n *yaml.Node, path string, what Noun) (float64, bool) {
 	n = resolve(n)
 	var v float64
 	if n == nil || n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") || n.Decode(&v) != nil ||
 		math.IsNaN(v) || math.IsInf(v, 0) {
-		d.errf(n, path, "expected %s (a number >= 0), got %s", what, describe(n))
+		d.errf(n, path, "load.expectedNumber", what, describe(n))
 		return 0, false
 	}
 	if v < 0 {
-		d.errf(n, path, "%s is negative; expected %s (a number >= 0)", n.Value, what)
+		d.errf(n, path, "load.negativeNumber", n.Value, what)
 		return 0, false
 	}
 	if v > maxNumber {
-		d.errf(n, path, "%s is too large; expected %s of at most %d", n.Value, what, maxNumber)
+		d.errf(n, path, "load.numberTooLarge", n.Value, what, maxNumber)
 		return 0, false
 	}
 	return v, true
@@ -531,12 +543,12 @@ func (d *decoder) number(n *yaml.Node, path, what string) (float64, bool) {
 func (d *decoder) date(n *yaml.Node, path string) (Date, bool) {
 	n = resolve(n)
 	if n == nil || n.Kind != yaml.ScalarNode || (n.Tag != "!!str" && n.Tag != "!!timestamp") {
-		d.errf(n, path, "expected a date YYYY-MM-DD, got %s", describe(n))
+		d.errf(n, path, "load.expectedDate", describe(n))
 		return 0, false
 	}
 	dt, err := ParseDate(n.Value)
 	if err != nil {
-		d.errf(n, path, "%v", err)
+		d.errErr(n, path, err)
 		return 0, false
 	}
 	return dt, true
@@ -545,12 +557,12 @@ func (d *decoder) date(n *yaml.Node, path string) (Date, bool) {
 func (d *decoder) clock(n *yaml.Node, path string, allow24 bool) (int, bool) {
 	n = resolve(n)
 	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
-		d.errf(n, path, "expected a time \"HH:MM\", got %s", describe(n))
+		d.errf(n, path, "load.expectedTime", describe(n))
 		return 0, false
 	}
 	m, err := ParseClock(n.Value, allow24)
 	if err != nil {
-		d.errf(n, path, "%v", err)
+		d.errErr(n, path, err)
 		return 0, false
 	}
 	return m, true
@@ -563,7 +575,7 @@ func (d *decoder) shiftRef(n *yaml.Node, path string) (ShiftID, bool) {
 		return "", false
 	}
 	if _, ok := d.shifts[ShiftID(s)]; !ok {
-		d.errf(resolve(n), path, "unknown shift %q; expected one of the shift ids defined under shifts: %s", s, d.shiftIDList())
+		d.errf(resolve(n), path, "load.unknownShift", s, d.shiftIDs())
 		return "", false
 	}
 	return ShiftID(s), true
@@ -580,10 +592,16 @@ func (d *decoder) shiftIDList() string {
 		}
 	}
 	d.shiftList = strings.Join(ids, ", ")
-	if len(ids) == 0 {
-		d.shiftList = "(none defined)"
-	}
 	return d.shiftList
+}
+
+// shiftIDs is shiftIDList as a message argument: the ids, or a phrase
+// saying there are none.
+func (d *decoder) shiftIDs() any {
+	if l := d.shiftIDList(); l != "" {
+		return l
+	}
+	return NewText("load.noneDefined")
 }
 
 // rangeOf decodes a {start, end} (or {from, to}) mapping with end >= start.
@@ -604,11 +622,11 @@ func (d *decoder) rangeOf(n *yaml.Node, path, startKey, endKey string, extra []s
 	}
 	r := DateRange{Start: s, End: e}
 	if e < s {
-		d.errf(resolve(f[endKey].v), join(path, endKey), "%s %s is before %s %s; expected a date on or after it", endKey, e, startKey, s)
+		d.errf(resolve(f[endKey].v), join(path, endKey), "load.endBeforeStart", endKey, e, startKey, s)
 		return r, f, false
 	}
 	if r.Days() > MaxDays {
-		d.errf(resolve(n), path, "the range %s..%s is %d days long; expected at most %d days", s, e, r.Days(), MaxDays)
+		d.errf(resolve(n), path, "load.rangeTooLong", s, e, r.Days(), MaxDays)
 		return r, f, false
 	}
 	return r, f, true
@@ -627,9 +645,9 @@ type dateEntry struct {
 // dateList decodes a list of dates and {from, to} ranges; with pairs,
 // {date, shift} entries too.
 func (d *decoder) dateList(n *yaml.Node, path string, pairs bool) []dateEntry {
-	what := "dates YYYY-MM-DD or ranges {from: DATE, to: DATE}"
+	what := Noun("dates YYYY-MM-DD or ranges {from: DATE, to: DATE}")
 	if pairs {
-		what = "dates YYYY-MM-DD, ranges {from: DATE, to: DATE} or {date: DATE, shift: ID}"
+		what = Noun("dates YYYY-MM-DD, ranges {from: DATE, to: DATE} or {date: DATE, shift: ID}")
 	}
 	items, ok := d.seq(n, path, what)
 	if !ok {
@@ -667,7 +685,7 @@ func (d *decoder) dateList(n *yaml.Node, path string, pairs bool) []dateEntry {
 			continue
 		}
 		if d.dates += r.Days(); d.dates > maxDates {
-			d.errf(it, p, "the date ranges of the scenario expand to more than %d dates; expected fewer", maxDates)
+			d.errf(it, p, "load.tooManyDates", maxDates)
 			continue
 		}
 		e := dateEntry{node: it, path: p, isRange: true}
@@ -718,10 +736,10 @@ func (d *decoder) inHorizon(entries []dateEntry) {
 				continue
 			}
 			if e.isRange {
-				d.errf(e.node, e.path, "the range %s..%s reaches outside the horizon %s..%s; expected dates inside it",
+				d.errf(e.node, e.path, "load.rangeOutside",
 					e.dates[0], e.dates[len(e.dates)-1], h.Start, h.End)
 			} else {
-				d.errf(e.node, e.path, "%s is outside the horizon %s..%s; expected a date inside it", dt, h.Start, h.End)
+				d.errf(e.node, e.path, "load.dateOutside", dt, h.Start, h.End)
 			}
 			break
 		}
@@ -750,7 +768,7 @@ func (d *decoder) scenario(n *yaml.Node) {
 			if w, ok := parseWeekday(s); ok {
 				sc.WeekStart = w
 			} else {
-				d.errf(resolve(x.v), "week_start", "unknown weekday %q; expected one of: %s", s, weekdayNames)
+				d.errf(resolve(x.v), "week_start", "load.unknownWeekday", s, weekdayNames)
 			}
 		}
 	}
@@ -845,11 +863,11 @@ func (d *decoder) rangeOfHorizon(n *yaml.Node) (DateRange, map[string]kv, bool) 
 	}
 	r := DateRange{Start: s, End: e}
 	if e < s {
-		d.errf(resolve(f["end"].v), "horizon.end", "end %s is before start %s; expected a date on or after it", e, s)
+		d.errf(resolve(f["end"].v), "horizon.end", "load.horizonEnd", e, s)
 		return r, f, false
 	}
 	if r.Days() > MaxDays {
-		d.errf(resolve(n), "horizon", "the horizon %s..%s is %d days long; expected at most %d days", s, e, r.Days(), MaxDays)
+		d.errf(resolve(n), "horizon", "load.horizonTooLong", s, e, r.Days(), MaxDays)
 		return r, f, false
 	}
 	return r, f, true
@@ -878,7 +896,7 @@ func (d *decoder) shiftTypes(n *yaml.Node) {
 		return
 	}
 	if len(items) == 0 {
-		d.errf(resolve(n), "shifts", "no shift types; expected at least one")
+		d.errf(resolve(n), "shifts", "load.noShifts")
 	}
 	for i, it := range items {
 		p := index("shifts", i)
@@ -892,9 +910,9 @@ func (d *decoder) shiftTypes(n *yaml.Node) {
 			if s, ok := d.id(f["id"].v, join(p, "id"), "a shift id"); ok {
 				st.ID = ShiftID(s)
 				if s == "LV" {
-					d.errf(resolve(f["id"].v), join(p, "id"), "shift id \"LV\" is reserved for leave in roster CSV; expected another id")
+					d.errf(resolve(f["id"].v), join(p, "id"), "load.reservedLV")
 				} else if prev, dup := d.shifts[st.ID]; dup {
-					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate shift id %q (first defined at %s); expected unique ids", s, where(prev.Pos))
+					d.errf(resolve(f["id"].v), join(p, "id"), "load.duplicateShift", s, where(prev.Pos))
 				} else {
 					d.shifts[st.ID] = st
 				}
@@ -918,7 +936,7 @@ func (d *decoder) shiftTypes(n *yaml.Node) {
 			if b, ok := d.count(x.v, join(p, "break"), "a break in minutes"); ok {
 				st.Break = b
 				if okTimes && b >= st.Span() {
-					d.errf(resolve(x.v), join(p, "break"), "a break of %d minutes is not shorter than the shift's span of %d minutes; expected less", b, st.Span())
+					d.errf(resolve(x.v), join(p, "break"), "load.breakTooLong", b, st.Span())
 				}
 			}
 		}
@@ -937,7 +955,7 @@ func (d *decoder) staff(n *yaml.Node) {
 		return
 	}
 	if len(items) == 0 {
-		d.errf(resolve(n), "staff", "no people; expected at least one")
+		d.errf(resolve(n), "staff", "load.noStaff")
 	}
 	seen := map[StaffID]*Staff{}
 	for i, it := range items {
@@ -952,7 +970,7 @@ func (d *decoder) staff(n *yaml.Node) {
 			if s, ok := d.id(f["id"].v, join(p, "id"), "a staff id"); ok {
 				person.ID = StaffID(s)
 				if prev, dup := seen[person.ID]; dup {
-					d.errf(resolve(f["id"].v), join(p, "id"), "duplicate staff id %q (first defined at %s); expected unique ids", s, where(prev.Pos))
+					d.errf(resolve(f["id"].v), join(p, "id"), "load.duplicateStaff", s, where(prev.Pos))
 				} else {
 					seen[person.ID] = person
 				}
@@ -983,7 +1001,7 @@ func (d *decoder) staff(n *yaml.Node) {
 				}
 			}
 			if len(items) == 0 {
-				d.errf(resolve(x.v), join(p, "shifts"), "an empty list; expected at least one shift id (leave the field out to allow all)")
+				d.errf(resolve(x.v), join(p, "shifts"), "load.emptyShiftList")
 			}
 		}
 		d.personDates(person, f, p)
@@ -1038,7 +1056,7 @@ func (d *decoder) personDates(person *Staff, f map[string]kv, p string) {
 		for _, e := range off {
 			for _, dt := range e.dates {
 				if ln := leaveAt[dt]; ln != nil {
-					d.errf(e.node, e.path, "%s is also a leave day (%s); expected a date that is not leave", dt, where(d.pos(ln)))
+					d.errf(e.node, e.path, "load.alsoLeave", dt, where(d.pos(ln)))
 					break
 				}
 			}
@@ -1091,27 +1109,27 @@ func (d *decoder) fixed(person *Staff, n *yaml.Node, path string, leaveAt map[Da
 		a := Assignment{Date: dt, Shift: s, Pos: d.pos(it)}
 		person.Fixed = append(person.Fixed, a)
 		if d.horizonOK && !d.sc.Horizon.Contains(dt) {
-			d.errf(resolve(f["date"].v), join(p, "date"), "%s is outside the horizon %s..%s; expected a date inside it", dt, d.sc.Horizon.Start, d.sc.Horizon.End)
+			d.errf(resolve(f["date"].v), join(p, "date"), "load.dateOutside", dt, d.sc.Horizon.Start, d.sc.Horizon.End)
 		}
 		if at, dup := seen[dt]; dup {
-			d.errf(resolve(f["date"].v), join(p, "date"), "%s is already fixed (%s); expected one fixed shift per date", dt, where(at))
+			d.errf(resolve(f["date"].v), join(p, "date"), "load.alreadyFixed", dt, where(at))
 		} else {
 			seen[dt] = d.pos(it)
 		}
 		if len(person.Shifts) > 0 && !listed(person.Shifts, s) {
-			d.errf(resolve(f["shift"].v), join(p, "shift"), "shift %q is not in this person's shifts list (%s); expected one of them", s, joinIDs(person.Shifts))
+			d.errf(resolve(f["shift"].v), join(p, "shift"), "load.shiftNotAllowed", s, joinIDs(person.Shifts))
 		}
 		in := Instance{Staff: person.ID, Date: dt, Shift: d.shifts[s]}
 		for _, c := range in.TouchedDays() {
 			if ln := leaveAt[c]; ln != nil {
-				d.errf(it, p, "shift %s on %s touches the leave day %s (%s); expected a day that is not leave", s, dt, c, where(d.pos(ln)))
+				d.errf(it, p, "load.fixedTouchesLeave", s, dt, c, where(d.pos(ln)))
 			}
 			if line, ok := unavail[pair{c, ""}]; ok {
-				d.errf(it, p, "shift %s on %s touches the unavailable day %s (%s); expected an available day", s, dt, c, where(line))
+				d.errf(it, p, "load.fixedTouchesUnavailable", s, dt, c, where(line))
 			}
 		}
 		if line, ok := unavail[pair{dt, s}]; ok {
-			d.errf(it, p, "shift %s on %s is marked unavailable (%s); expected an available shift", s, dt, where(line))
+			d.errf(it, p, "load.fixedUnavailable", s, dt, where(line))
 		}
 	}
 }
@@ -1147,12 +1165,12 @@ func (d *decoder) history(person *Staff, n *yaml.Node, path string) {
 		if ok {
 			dn := resolve(f["date"].v)
 			if d.horizonOK && dt >= d.sc.Horizon.Start {
-				d.errf(dn, join(p, "date"), "%s is not before the horizon start %s; expected an earlier date", dt, d.sc.Horizon.Start)
+				d.errf(dn, join(p, "date"), "load.historyNotBefore", dt, d.sc.Horizon.Start)
 			} else if d.horizonOK && int(d.sc.Horizon.Start-dt) > MaxDays {
-				d.errf(dn, join(p, "date"), "%s is more than %d days before the horizon start %s; expected a later date", dt, MaxDays, d.sc.Horizon.Start)
+				d.errf(dn, join(p, "date"), "load.historyTooEarly", dt, MaxDays, d.sc.Horizon.Start)
 			}
 			if line, dup := seen[dt]; dup {
-				d.errf(dn, join(p, "date"), "%s is already listed (line %d); expected each date once", dt, line)
+				d.errf(dn, join(p, "date"), "load.historyTwice", dt, line)
 			} else {
 				seen[dt] = it.Line
 			}
@@ -1161,7 +1179,7 @@ func (d *decoder) history(person *Staff, n *yaml.Node, path string) {
 		st, hasStatus := f["status"]
 		switch {
 		case hasShift && hasStatus:
-			d.errf(st.k, p, "both shift and status given; expected one of them")
+			d.errf(st.k, p, "load.shiftAndStatus")
 			good = false
 		case hasShift:
 			s, ok := d.shiftRef(sh.v, join(p, "shift"))
@@ -1174,14 +1192,14 @@ func (d *decoder) history(person *Staff, n *yaml.Node, path string) {
 					h.Leave = true
 				case "rest":
 				default:
-					d.errf(resolve(st.v), join(p, "status"), "unknown status %q; expected leave or rest (a worked day is written shift: ID)", s)
+					d.errf(resolve(st.v), join(p, "status"), "load.unknownStatus", s)
 					good = false
 				}
 			} else {
 				good = false
 			}
 		default:
-			d.errf(it, p, "neither shift nor status given; expected shift: ID or status: leave|rest")
+			d.errf(it, p, "load.noShiftOrStatus")
 			good = false
 		}
 		if good {
@@ -1223,16 +1241,16 @@ func (d *decoder) limits(l *Limits, n *yaml.Node, path string) {
 	l.TargetDays = intField("target_days")
 	d.checkTarget(f, path, "target_days", l.TargetDays, l.MinDays, l.MaxDays, "min_days", "max_days")
 	if l.MinDays != nil && l.MaxDays != nil && *l.MinDays > *l.MaxDays {
-		d.errf(resolve(f["min_days"].v), join(path, "min_days"), "min_days %d is more than max_days %d; expected at most max_days", *l.MinDays, *l.MaxDays)
+		d.errf(resolve(f["min_days"].v), join(path, "min_days"), "load.minDaysAboveMax", *l.MinDays, *l.MaxDays)
 	}
 	if l.MinHours != nil && l.MaxHours != nil && *l.MinHours > *l.MaxHours {
-		d.errf(resolve(f["min_hours"].v), join(path, "min_hours"), "min_hours %g is more than max_hours %g; expected at most max_hours", *l.MinHours, *l.MaxHours)
+		d.errf(resolve(f["min_hours"].v), join(path, "min_hours"), "load.minHoursAboveMax", *l.MinHours, *l.MaxHours)
 	}
 	if x, ok := f["max_shifts"]; ok {
 		mp := join(path, "max_shifts")
 		m := resolve(x.v)
 		if m.Kind != yaml.MappingNode {
-			d.errf(m, mp, "expected a mapping {SHIFT_ID: N}, got %s", describe(m))
+			d.errf(m, mp, "load.expectedShiftCounts", describe(m))
 			return
 		}
 		l.MaxShifts = map[ShiftID]int{}
@@ -1244,7 +1262,7 @@ func (d *decoder) limits(l *Limits, n *yaml.Node, path string) {
 			}
 			kp := join(mp, string(id))
 			if _, dup := l.MaxShifts[id]; dup {
-				d.errf(k, kp, "shift %q given twice; expected it once", id)
+				d.errf(k, kp, "load.shiftTwice", id)
 				continue
 			}
 			if v, ok := d.count(m.Content[i+1], kp, "a number of shifts"); ok {
@@ -1283,14 +1301,14 @@ func (d *decoder) demand(n *yaml.Node) {
 			if v, ok := d.count(x.v, join(p, "max"), "a number of people"); ok {
 				dm.Max = &v
 				if minOK && v < dm.Min {
-					d.errf(resolve(x.v), join(p, "max"), "max %d is less than min %d; expected at least min", v, dm.Min)
+					d.errf(resolve(x.v), join(p, "max"), "load.maxBelowMin", v, dm.Min)
 				}
 			}
 		}
 		if x, ok := f["skill"]; ok {
 			if s, ok := d.str(x.v, join(p, "skill"), "a skill name"); ok {
 				if s == "" {
-					d.errf(resolve(x.v), join(p, "skill"), "empty skill; expected a skill name")
+					d.errf(resolve(x.v), join(p, "skill"), "load.emptySkill")
 				}
 				dm.Skill = s
 			}
@@ -1305,7 +1323,7 @@ func (d *decoder) demand(n *yaml.Node) {
 				}
 				wd, ok := parseWeekday(s)
 				if !ok {
-					d.errf(resolve(w), index(wp, j), "unknown weekday %q; expected one of: %s", s, weekdayNames)
+					d.errf(resolve(w), index(wp, j), "load.unknownWeekday", s, weekdayNames)
 					continue
 				}
 				if !containsWeekday(dm.Weekdays, wd) {
@@ -1313,13 +1331,13 @@ func (d *decoder) demand(n *yaml.Node) {
 				}
 			}
 			if len(items) == 0 && resolve(x.v).Kind == yaml.SequenceNode {
-				d.errf(resolve(x.v), wp, "an empty list; expected at least one weekday (leave the field out for every day)")
+				d.errf(resolve(x.v), wp, "load.emptyWeekdays")
 			}
 		}
 		if x, ok := f["dates"]; ok {
 			dm.Dates, _ = d.flatten(d.dateList(x.v, join(p, "dates"), false))
 			if len(dm.Dates) == 0 && resolve(x.v).Kind == yaml.SequenceNode {
-				d.errf(resolve(x.v), join(p, "dates"), "an empty list; expected at least one date (leave the field out for every day)")
+				d.errf(resolve(x.v), join(p, "dates"), "load.emptyDates")
 			}
 		}
 		if x, ok := f["public_holidays"]; ok {
@@ -1345,7 +1363,7 @@ func (d *decoder) ruleScope(rs *RuleSpec, n *yaml.Node, path string) {
 		return
 	}
 	if len(items) == 0 {
-		d.errf(resolve(n), path, "no people; expected a list of staff ids the rule applies to (leave staff out for everyone)")
+		d.errf(resolve(n), path, "load.emptyRuleStaff")
 		return
 	}
 	var ids []string
@@ -1363,9 +1381,9 @@ func (d *decoder) ruleScope(rs *RuleSpec, n *yaml.Node, path string) {
 		sid := StaffID(id)
 		switch {
 		case d.sc.Person(sid) == nil:
-			d.errf(resolve(it), ip, "unknown staff id %q; expected one of: %s", id, strings.Join(ids, ", "))
+			d.errf(resolve(it), ip, "load.unknownStaff", id, strings.Join(ids, ", "))
 		case seen[sid]:
-			d.errf(resolve(it), ip, "%q is listed twice; expected each person once", id)
+			d.errf(resolve(it), ip, "load.staffTwice", id)
 		default:
 			seen[sid] = true
 			scope = append(scope, sid)
@@ -1390,7 +1408,7 @@ func (d *decoder) rules(n *yaml.Node) {
 		if d.require(f, it, p, "rule", "a preset or rule kind name") {
 			if s, ok := d.str(f["rule"].v, join(p, "rule"), "a preset or rule kind name"); ok {
 				if s == "" {
-					d.errf(resolve(f["rule"].v), join(p, "rule"), "empty rule name; expected a preset or rule kind name")
+					d.errf(resolve(f["rule"].v), join(p, "rule"), "load.emptyRuleName")
 				}
 				rs.Rule = s
 			}
@@ -1443,13 +1461,13 @@ func mappingKeys(n *yaml.Node) []string {
 // leaves it unset (d is a scratch decoder: its errors are dropped, and
 // package constraints reports them from RuleSpec.Params).
 func (d *decoder) ruleParam(rs *RuleSpec, key string, v *yaml.Node, path string) {
-	num := func(what string) *float64 {
+	num := func(what Noun) *float64 {
 		if x, ok := d.number(v, path, what); ok {
 			return &x
 		}
 		return nil
 	}
-	whole := func(what string) *int {
+	whole := func(what Noun) *int {
 		if x, ok := d.count(v, path, what); ok {
 			return &x
 		}
@@ -1490,7 +1508,7 @@ func (d *decoder) ruleParam(rs *RuleSpec, key string, v *yaml.Node, path string)
 		n := resolve(v)
 		var w int64
 		if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&w) != nil || w < 1 || w > maxNumber {
-			d.errf(n, path, "expected a weight (a whole number from 1 to %d; leave weight out for a hard rule), got %s", maxNumber, describe(n))
+			d.errf(n, path, "load.expectedWeight", maxNumber, describe(n))
 			return
 		}
 		x := int(w)

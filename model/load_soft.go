@@ -55,7 +55,7 @@ func (d *decoder) softSection(n *yaml.Node) {
 // scenario's soft.requests is false) are returned as date entries for
 // person.RequestsOff.
 func (d *decoder) requestList(person *Staff, n *yaml.Node, path string, on bool, leaveAt map[Date]*yaml.Node) []dateEntry {
-	what := "dates YYYY-MM-DD, ranges {from: DATE, to: DATE} or {date: DATE, shift: ID, weight: N}"
+	what := Noun("dates YYYY-MM-DD, ranges {from: DATE, to: DATE} or {date: DATE, shift: ID, weight: N}")
 	items, ok := d.seq(n, path, what)
 	if !ok {
 		return nil
@@ -103,7 +103,7 @@ func (d *decoder) requestList(person *Staff, n *yaml.Node, path string, on bool,
 				continue
 			}
 			if d.dates += r.Days(); d.dates > maxDates {
-				d.errf(it, p, "the date ranges of the scenario expand to more than %d dates; expected fewer", maxDates)
+				d.errf(it, p, "load.tooManyDates", maxDates)
 				continue
 			}
 			entry = dateEntry{node: it, path: p, isRange: true}
@@ -119,25 +119,25 @@ func (d *decoder) requestList(person *Staff, n *yaml.Node, path string, on bool,
 		}
 		if !on && !hasWeight && !soft.Requests {
 			if entry.shift != "" {
-				d.errf(it, p, "a request for one shift off is soft; expected a weight (e.g. weight: %d) or soft.requests: true", soft.RequestWeight)
+				d.errf(it, p, "load.shiftOffSoft", soft.RequestWeight)
 				continue
 			}
 			hard = append(hard, entry)
 			continue
 		}
 		if on && entry.shift != "" && len(person.Shifts) > 0 && !listed(person.Shifts, entry.shift) {
-			d.errf(it, p, "shift %q is not in this person's shifts list (%s); expected one of them", entry.shift, joinIDs(person.Shifts))
+			d.errf(it, p, "load.shiftNotAllowed", entry.shift, joinIDs(person.Shifts))
 			continue
 		}
 		d.inHorizon([]dateEntry{entry})
 		for _, dt := range entry.dates {
 			if ln := leaveAt[dt]; ln != nil {
-				d.errf(it, p, "%s is also a leave day (%s); expected a date that is not leave", dt, where(d.pos(ln)))
+				d.errf(it, p, "load.alsoLeave", dt, where(d.pos(ln)))
 				break
 			}
 			k := key{dt, entry.shift}
 			if line, dup := seen[k]; dup {
-				d.errf(it, p, "%s is already requested (line %d); expected each request once", dt, line)
+				d.errf(it, p, "load.alreadyRequested", dt, line)
 				continue
 			}
 			seen[k] = it.Line
@@ -151,7 +151,7 @@ func (d *decoder) requestList(person *Staff, n *yaml.Node, path string, on bool,
 func (d *decoder) shiftPrefs(person *Staff, f map[string]kv, p string) {
 	allowed := func(n *yaml.Node, path string, s ShiftID) bool {
 		if len(person.Shifts) > 0 && !listed(person.Shifts, s) {
-			d.errf(resolve(n), path, "shift %q is not in this person's shifts list (%s); expected one of them", s, joinIDs(person.Shifts))
+			d.errf(resolve(n), path, "load.shiftNotAllowed", s, joinIDs(person.Shifts))
 			return false
 		}
 		return true
@@ -202,7 +202,7 @@ func (d *decoder) shiftPrefs(person *Staff, f map[string]kv, p string) {
 				dup = dup || x.Shift == pref.Shift
 			}
 			if dup {
-				d.errf(it, ip, "shift %q is already disliked; expected each shift once", pref.Shift)
+				d.errf(it, ip, "load.alreadyDisliked", pref.Shift)
 				continue
 			}
 			person.Dislikes = append(person.Dislikes, pref)
@@ -217,10 +217,10 @@ func (d *decoder) checkTarget(f map[string]kv, path, key string, target, lo, hi 
 	}
 	n := resolve(f[key].v)
 	if lo != nil && *target < *lo {
-		d.errf(n, join(path, key), "%s %d is less than %s %d; expected a target between the bounds", key, *target, loKey, *lo)
+		d.errf(n, join(path, key), "load.targetBelow", key, *target, loKey, *lo)
 	}
 	if hi != nil && *target > *hi {
-		d.errf(n, join(path, key), "%s %d is more than %s %d; expected a target between the bounds", key, *target, hiKey, *hi)
+		d.errf(n, join(path, key), "load.targetAbove", key, *target, hiKey, *hi)
 	}
 }
 
@@ -243,7 +243,7 @@ func (d *decoder) demandTarget(dm *Demand, f map[string]kv, p string, minOK bool
 			if v, ok := d.count(x.v, join(p, key), "a weight"); ok {
 				*dst = v
 				if dm.Target == nil {
-					d.errf(resolve(x.k), join(p, key), "%s weighs a target, but the line has none; expected target: N", key)
+					d.errf(resolve(x.k), join(p, key), "load.weightNoTarget", key)
 				}
 			}
 		}

@@ -55,21 +55,21 @@ func (v *Value) IsMap() bool { n := resolve(v.node); return n != nil && n.Kind =
 
 // Number decodes a finite number from 0 to 1000000; what names it in
 // errors ("a bound", "a number of hours").
-func (v *Value) Number(path, what string) (float64, ErrorList) {
+func (v *Value) Number(path string, what Noun) (float64, ErrorList) {
 	d := v.dec()
 	x, _ := d.number(v.node, path, what)
 	return x, v.errs(d)
 }
 
 // Count decodes a whole number from 0 to 1000000.
-func (v *Value) Count(path, what string) (int, ErrorList) {
+func (v *Value) Count(path string, what Noun) (int, ErrorList) {
 	d := v.dec()
 	x, _ := d.count(v.node, path, what)
 	return x, v.errs(d)
 }
 
 // Str decodes a string (a number must be quoted).
-func (v *Value) Str(path, what string) (string, ErrorList) {
+func (v *Value) Str(path string, what Noun) (string, ErrorList) {
 	d := v.dec()
 	x, _ := d.str(v.node, path, what)
 	return x, v.errs(d)
@@ -95,7 +95,7 @@ func (v *Value) Weight(path string) (int, ErrorList) {
 	n := resolve(v.node)
 	var w int64
 	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&w) != nil || w < 1 || w > maxNumber {
-		d.errf(n, path, "expected a weight (a whole number from 1 to %d; leave weight out for a hard rule), got %s", maxNumber, describe(n))
+		d.errf(n, path, "load.expectedWeight", maxNumber, describe(n))
 	}
 	return int(w), v.errs(d)
 }
@@ -109,7 +109,7 @@ func (v *Value) Range(path string) (DateRange, ErrorList) {
 
 // Items decodes a list and returns its items; what names them ("busy
 // periods {start, end, max}").
-func (v *Value) Items(path, what string) ([]*Value, ErrorList) {
+func (v *Value) Items(path string, what Noun) ([]*Value, ErrorList) {
 	d := v.dec()
 	items, _ := d.seq(v.node, path, what)
 	out := make([]*Value, len(items))
@@ -121,7 +121,7 @@ func (v *Value) Items(path, what string) ([]*Value, ErrorList) {
 
 // Fields decodes a mapping whose keys are all in allowed (each once) and
 // returns its values by key; required keys must be present.
-func (v *Value) Fields(path string, allowed, required []string, what string) (map[string]*Value, ErrorList) {
+func (v *Value) Fields(path string, allowed, required []string, what Noun) (map[string]*Value, ErrorList) {
 	d := v.dec()
 	f := d.fields(v.node, path, allowed, what)
 	if f == nil {

@@ -17,7 +17,7 @@ import (
 func ParseRules(file string, data []byte) ([]*RuleSpec, error) {
 	d := &decoder{file: file, sc: &Scenario{File: file}, shifts: map[ShiftID]*ShiftType{}}
 	if len(bytes.TrimSpace(data)) == 0 {
-		d.errs.Add(Pos{File: file, Line: 1, Col: 1}, "", "the file is empty; expected a list of rule entries {rule: NAME, ...}")
+		d.errs.AddCode(Pos{File: file, Line: 1, Col: 1}, "", "rules.emptyFile")
 		return nil, d.errs
 	}
 	root := d.parseYAML(data)
@@ -35,10 +35,10 @@ func ParseRules(file string, data []byte) ([]*RuleSpec, error) {
 			d.rules(f["rules"].v)
 		}
 	default:
-		d.errf(root, "", "found %s; expected a list of rule entries {rule: NAME, ...} or a mapping with the key rules", describe(root))
+		d.errf(root, "", "rules.notList", describe(root))
 	}
 	if len(d.errs) == 0 && len(d.sc.Rules) == 0 {
-		d.errf(root, "rules", "no rules; expected at least one rule entry {rule: NAME, ...}")
+		d.errf(root, "rules", "rules.none")
 	}
 	if len(d.errs) > 0 {
 		d.errs.Sort()

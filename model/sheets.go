@@ -80,11 +80,11 @@ func (d *decoder) fileRef(n *yaml.Node, path string, plain bool) (fileRef, bool)
 		return ref, false
 	}
 	if name == "" {
-		d.errf(resolve(file), p, "empty file name; expected a .csv or .xlsx file next to the scenario")
+		d.errf(resolve(file), p, "sheet.emptyFileName")
 		return ref, false
 	}
 	if ref.sheet != "" && !sheet.IsXLSX(name) {
-		d.errf(n, join(path, "sheet"), "a sheet for the CSV file %s; expected an .xlsx workbook, or no sheet", name)
+		d.errf(n, join(path, "sheet"), "sheet.sheetForCSV", name)
 		return ref, false
 	}
 	ref.path = name
@@ -105,7 +105,7 @@ func (d *decoder) table(ref fileRef, path string) *sheet.Table {
 				e.Pos = Pos{File: se.Pos.File}
 			}
 		} else {
-			d.errf(ref.node, path, "cannot read %s: %v; expected a readable .csv or .xlsx file", ref.path, err)
+			d.errf(ref.node, path, "sheet.cannotRead", ref.path, err)
 		}
 		return nil
 	}
@@ -186,7 +186,7 @@ func normHeader(s string) string {
 // of known) or a date. Errors go to the header cells.
 func (d *decoder) header(t *sheet.Table, known map[string]string, names string) []column {
 	if len(t.Rows) == 0 {
-		d.errs.Add(Pos{File: t.File}, "", "the table is empty; expected a header row ("+names+", then one column per date) and one row per person")
+		d.errs.AddCode(Pos{File: t.File}, "", "sheet.emptyStaffTable", names)
 		return nil
 	}
 	head := t.Rows[0]
@@ -200,7 +200,7 @@ func (d *decoder) header(t *sheet.Table, known map[string]string, names string) 
 		}
 		if k, ok := known[normHeader(h)]; ok {
 			if prev, dup := seenKey[k]; dup {
-				d.errs.Add(pos, "", fmt.Sprintf("a second %s column (first in column %s); expected each column once", h, sheet.ColumnName(prev+1)))
+				d.errs.AddCode(pos, "", "sheet.columnTwice", h, sheet.ColumnName(prev+1))
 				continue
 			}
 			seenKey[k] = c
@@ -213,21 +213,21 @@ func (d *decoder) header(t *sheet.Table, known map[string]string, names string) 
 		}
 		if err != nil {
 			if h[0] >= '0' && h[0] <= '9' {
-				d.errs.Add(pos, "", fmt.Sprintf("%v; expected a date column (or one of %s)", err, names))
+				d.errs.AddCode(pos, "", "sheet.badDateColumn", errorText(err), names)
 			} else {
-				d.errs.Add(pos, "", fmt.Sprintf("unknown column %q; expected one of %s, or a date YYYY-MM-DD (or YYYY/M/D)", clip(h, 40), names))
+				d.errs.AddCode(pos, "", "sheet.unknownColumn", clip(h, 40), names)
 			}
 			continue
 		}
 		if prev, dup := seenDate[dt]; dup {
-			d.errs.Add(pos, "", fmt.Sprintf("%s again (first in column %s); expected each date once", dt, sheet.ColumnName(prev+1)))
+			d.errs.AddCode(pos, "", "sheet.dateTwice", dt, sheet.ColumnName(prev+1))
 			continue
 		}
 		seenDate[dt] = c
 		cols[c] = column{date: dt, ok: true}
 	}
 	if _, ok := seenKey["id"]; !ok {
-		d.errs.Add(cellPos(t.Pos(0, 0)), "", "no id column; expected a header cell id (or staff) naming the column of staff ids")
+		d.errs.AddCode(cellPos(t.Pos(0, 0)), "", "sheet.noIDColumn")
 		return nil
 	}
 	return cols
@@ -242,7 +242,7 @@ var monthDayRE = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})$`)
 func (d *decoder) monthDay(h string) (Date, error) {
 	m := monthDayRE.FindStringSubmatch(h)
 	if m == nil || !d.horizonOK {
-		return 0, fmt.Errorf("%q is not a date of the form YYYY-MM-DD (or YYYY/M/D, or M/D inside the horizon)", h)
+		return 0, &textError{NewText("sheet.notDate", h)}
 	}
 	mo, _ := strconv.Atoi(m[1])
 	day, _ := strconv.Atoi(m[2])
@@ -253,7 +253,7 @@ func (d *decoder) monthDay(h string) (Date, error) {
 		}
 	}
 	if len(found) != 1 {
-		return 0, fmt.Errorf("%q names no single date of the horizon %s..%s; expected a date YYYY-MM-DD (or YYYY/M/D, or M/D inside the horizon)", h, d.sc.Horizon.Start, d.sc.Horizon.End)
+		return 0, &textError{NewText("sheet.noSingleDate", h, d.sc.Horizon.Start, d.sc.Horizon.End)}
 	}
 	return found[0], nil
 }
@@ -407,7 +407,7 @@ func (d *decoder) mark(pn *personNode, t *sheet.Table, r, c int, dt Date, v stri
 	case strings.HasPrefix(v, "-") && len(v) > 1:
 		field, item = "unavailable", pair(strings.TrimSpace(v[1:]))
 	default:
-		d.errs.Add(pos, "", fmt.Sprintf("unknown mark %q on %s; expected %s (shift ids: %s), or an empty cell", clip(v, 30), dt, markHelp, d.shiftIDList()))
+		d.errs.AddCode(pos, "", "sheet.unknownMark", clip(v, 30), dt, d.shiftIDs())
 		return
 	}
 	if l := d.list(pn, field, t, r, c); l != nil {
@@ -466,14 +466,14 @@ func (d *decoder) applyRequests(staff *yaml.Node, t *sheet.Table) {
 		pn := people[id]
 		switch {
 		case id == "":
-			d.errs.Add(pos, "", "empty staff id on a row with marks; expected the id of a person of the scenario")
+			d.errs.AddCode(pos, "", "sheet.emptyStaffID")
 			continue
 		case pn == nil:
-			d.errs.Add(pos, "", fmt.Sprintf("unknown staff id %q; expected a person of the scenario (%s)", clip(id, 30), strings.Join(ids, ", ")))
+			d.errs.AddCode(pos, "", "sheet.unknownStaff", clip(id, 30), strings.Join(ids, ", "))
 			continue
 		}
 		if prev, dup := seen[id]; dup {
-			d.errs.Add(pos, "", fmt.Sprintf("a second row for %s (first in row %d); expected one row per person", id, prev+1))
+			d.errs.AddCode(pos, "", "sheet.rowTwice", id, prev+1)
 			continue
 		}
 		seen[id] = r
@@ -497,7 +497,7 @@ func (d *decoder) shiftsFromTable(t *sheet.Table) *yaml.Node {
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: 1, Column: 1}
 	d.cells[seq] = Pos{File: t.File, Sheet: t.Sheet}
 	if len(t.Rows) == 0 {
-		d.errs.Add(Pos{File: t.File}, "", "the table is empty; expected a header row id, name, start, end, break and one row per shift type")
+		d.errs.AddCode(Pos{File: t.File}, "", "sheet.emptyShiftTable")
 		return seq
 	}
 	cols := make([]string, len(t.Rows[0]))
@@ -507,7 +507,7 @@ func (d *decoder) shiftsFromTable(t *sheet.Table) *yaml.Node {
 		}
 		k, ok := shiftColumns[normHeader(h)]
 		if !ok {
-			d.errs.Add(cellPos(t.Pos(0, c)), "", fmt.Sprintf("unknown column %q; expected id, name, start, end or break", clip(h, 40)))
+			d.errs.AddCode(cellPos(t.Pos(0, c)), "", "sheet.unknownShiftColumn", clip(h, 40))
 			continue
 		}
 		cols[c] = k

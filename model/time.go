@@ -17,7 +17,7 @@ const MinutesPerDay = 24 * 60
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
+		return 0, &textError{NewText("time.notDate", s)}
 	}
 	return DateOf(t), nil
 }
@@ -121,16 +121,16 @@ func FixedBlocks(from, to, anchor Date, n int) []DateRange {
 func ParseClock(s string, allow24 bool) (int, error) {
 	var h, m int
 	if len(s) != 5 || s[2] != ':' {
-		return 0, fmt.Errorf("%q is not a time of the form HH:MM", s)
+		return 0, &textError{NewText("time.notClock", s)}
 	}
 	if _, err := fmt.Sscanf(s, "%02d:%02d", &h, &m); err != nil {
-		return 0, fmt.Errorf("%q is not a time of the form HH:MM", s)
+		return 0, &textError{NewText("time.notClock", s)}
 	}
 	if m < 0 || m > 59 || h < 0 || h > 24 || (h == 24 && (m != 0 || !allow24)) {
 		if allow24 {
-			return 0, fmt.Errorf("%q is not a time between 00:00 and 24:00", s)
+			return 0, &textError{NewText("time.clock24", s)}
 		}
-		return 0, fmt.Errorf("%q is not a time between 00:00 and 23:59", s)
+		return 0, &textError{NewText("time.clock2359", s)}
 	}
 	return h*60 + m, nil
 }
