@@ -39,7 +39,7 @@ file:line:col: field: message and exits with code 2.`,
 			return nil
 		},
 	}
-	a.langFlags(c.Flags(), "language of the summary line: en or ja (input errors are in English)")
+	a.langFlags(c.Flags(), "language of the summary line and of the input errors: en or ja")
 	return c
 }
 

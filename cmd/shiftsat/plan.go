@@ -134,6 +134,7 @@ func (a *app) planSettings(cmd *cobra.Command) (planSettings, error) {
 	if !contains(langs, s.lang) {
 		bad("lang", "unknown language %q; expected one of: %s", s.lang, strings.Join(langs, ", "))
 	}
+	a.lang = s.lang // input errors are written in it
 	if b, err := cast.ToBoolE(a.v.Get("bom")); err != nil {
 		bad("bom", "%q is not a boolean; expected true or false", fmt.Sprint(a.v.Get("bom")))
 	} else {
@@ -286,7 +287,7 @@ func (a *app) load(path string) (*model.Scenario, []constraints.Rule, error) {
 // law's range (constraints.Warnings); they change no exit code.
 func (a *app) warn(specs []*model.RuleSpec) {
 	for _, w := range constraints.Warnings(specs) {
-		fmt.Fprintln(a.stderr, w.Error())
+		fmt.Fprintln(a.stderr, errorIn(a.lang, w))
 	}
 }
 
@@ -338,13 +339,13 @@ func (a *app) inputError(path string, err error) error {
 	var list model.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
-			fmt.Fprintln(a.stderr, e.Error())
+			fmt.Fprintln(a.stderr, errorIn(a.lang, e))
 		}
 		return exitWith(exitUsage)
 	}
 	var e *model.Error
 	if errors.As(err, &e) {
-		fmt.Fprintln(a.stderr, e.Error())
+		fmt.Fprintln(a.stderr, errorIn(a.lang, e))
 		return exitWith(exitUsage)
 	}
 	if errors.Is(err, fs.ErrNotExist) {

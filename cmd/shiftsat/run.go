@@ -93,6 +93,9 @@ type app struct {
 	configFile string
 	// pg is plan's progress line on a terminal, or nil.
 	pg *progress
+	// lang is the language of the running command's input errors, once
+	// its setting lang is resolved ("" is English).
+	lang string
 }
 
 // endProgress clears the progress line, if any, before output.
@@ -266,6 +269,7 @@ func (a *app) langSetting(cmd *cobra.Command) (string, error) {
 	if !contains(langs, lang) {
 		return "", usageErrorf("lang (from %s): unknown language %q; expected one of: %s", a.source(cmd, "lang"), lang, strings.Join(langs, ", "))
 	}
+	a.lang = lang
 	return lang, nil
 }
 

@@ -1,0 +1,265 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/shiftsat/shiftsat/model"
+)
+
+// errorKeywords are the Latin-letter words a Japanese input error may
+// hold besides ids and values as written: the YAML keys and keywords of
+// the scenario format that the reader must type (FORMAT.md), and the
+// names of formats and placeholders (YAML, CSV, YYYY-MM-DD, HH:MM).
+var errorKeywords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`YAML CSV LV ID YYYY-MM-DD YYYY MM DD HH NAME DATE SHIFT SHIFT_ID xlsx csv true false null
+		shifts staff rules rule anchor min max min_days max_days min_hours max_hours id name start end break
+		shift status leave rest weight target soft requests file sheet staff night hours days reduced alt per block
+		horizon month day week block_days rest_days holiday_work scheme weekly window_hours rest_hours weekly_rest
+		holidays from to date off on skill skills
+		h1 h2 xlsx`) {
+		errorKeywords[w] = true
+	}
+}
+
+// jaErrorWords returns the English words of a Japanese error text s, other
+// than the keywords above and the words of own (ids and values as written).
+func jaErrorWords(s string, own []string) []string {
+	var out []string
+	for _, w := range englishWords(s, own) {
+		if !errorKeywords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// dummyArgs returns arguments for the verbs of an English format.
+func dummyArgs(format string) []any {
+	var args []any
+	for _, v := range regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`).FindAllString(format, -1) {
+		switch {
+		case strings.HasSuffix(v, "%"):
+		case strings.HasSuffix(v, "d"):
+			args = append(args, 1)
+		case strings.HasSuffix(v, "g"):
+			args = append(args, 1.5)
+		default:
+			args = append(args, "x")
+		}
+	}
+	return args
+}
+
+// TestErrorCatalogueComplete: every message code of the program (model's
+// and the rule catalogue's) has a Japanese form that takes the English
+// form's arguments and holds no English word beyond the format's
+// keywords; no Japanese form is left over from a code that is gone.
+func TestErrorCatalogueComplete(t *testing.T) {
+	verb := regexp.MustCompile(`%(\[\d+\])?[-+# 0-9.]*[a-zA-Z]`)
+	en := model.Messages()
+	if len(en) < 100 {
+		t.Fatalf("only %d message codes registered; constraints' messages missing?", len(en))
+	}
+	for _, code := range model.Codes() {
+		ja, ok := errorsJA[code]
+		if !ok {
+			t.Errorf("code %s (%q) has no Japanese form in errorsJA (catalogue_errors.go)", code, en[code])
+			continue
+		}
+		args := dummyArgs(en[code])
+		if got := fmt.Sprintf(en[code], args...); strings.Contains(got, "%!") {
+			t.Errorf("%s: the English form does not take its own arguments: %q", code, got)
+		}
+		if got := fmt.Sprintf(ja, args...); strings.Contains(got, "%!") {
+			t.Errorf("%s: the Japanese form does not take the English form's %d arguments: %q", code, len(args), got)
+		}
+		if w := jaErrorWords(verb.ReplaceAllString(ja, " "), nil); len(w) > 0 {
+			t.Errorf("%s: English in the Japanese form: %v", code, w)
+		}
+	}
+	for code := range errorsJA {
+		if _, ok := en[code]; !ok {
+			t.Errorf("errorsJA has %s, which no longer exists", code)
+		}
+	}
+}
+
+// TestErrorNounsComplete: every model.Noun written in the sources of model
+// and constraints (what a value is expected to be) has a Japanese form.
+func TestErrorNounsComplete(t *testing.T) {
+	nouns := programNouns(t)
+	if len(nouns) < 50 {
+		t.Fatalf("only %d nouns found; the type check missed them?", len(nouns))
+	}
+	seen := map[model.Noun]bool{}
+	for _, n := range nouns {
+		seen[model.Noun(n)] = true
+		ja, ok := nounsJA[model.Noun(n)]
+		if !ok {
+			t.Errorf("noun %q has no Japanese form in nounsJA (catalogue_errors.go)", n)
+			continue
+		}
+		if w := jaErrorWords(ja, nil); len(w) > 0 {
+			t.Errorf("noun %q: English in the Japanese form %q: %v", n, ja, w)
+		}
+	}
+	for n := range nounsJA {
+		if !seen[n] {
+			t.Errorf("nounsJA has %q, which no source uses any more", n)
+		}
+	}
+}
+
+// programNouns returns every constant of type model.Noun written in the
+// non-test sources of packages model and constraints, found by type
+// checking them (against the export data of their dependencies).
+func programNouns(t *testing.T) []string {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-export", "-deps", "-f", "{{.ImportPath}}\t{{.Export}}", "../../model", "../../constraints").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	exports := map[string]string{}
+	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if path, file, ok := strings.Cut(l, "\t"); ok {
+			exports[path] = file
+		}
+	}
+	fset := token.NewFileSet()
+	imp := importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) { return os.Open(exports[path]) })
+	seen := map[string]bool{}
+	for _, pkg := range []string{"model", "constraints"} {
+		names, err := filepath.Glob(filepath.Join("..", "..", pkg, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var files []*ast.File
+		for _, n := range names {
+			if strings.HasSuffix(n, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, n, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, f)
+		}
+		info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}}
+		conf := types.Config{Importer: imp}
+		if _, err := conf.Check("github.com/shiftsat/shiftsat/"+pkg, fset, files, info); err != nil {
+			t.Fatalf("type-checking %s: %v", pkg, err)
+		}
+		for _, tv := range info.Types {
+			if tv.Value == nil || tv.Value.Kind() != constant.String {
+				continue
+			}
+			if n, ok := tv.Type.(*types.Named); ok && n.Obj().Name() == "Noun" && n.Obj().Pkg().Path() == "github.com/shiftsat/shiftsat/model" {
+				seen[constant.StringVal(tv.Value)] = true
+			}
+		}
+	}
+	var nouns []string
+	for s := range seen {
+		nouns = append(nouns, s)
+	}
+	sort.Strings(nouns)
+	return nouns
+}
+
+// TestValidateBrokenLang: validate on a scenario with many errors at once
+// prints every one, in English (as before the catalogue) and, with --lang
+// ja (or lang: ja in the config), in Japanese with the same position and
+// field path and no English word but ids, field names and values as
+// written. Golden files: testdata/validate/broken.{en,ja}.golden.
+func TestValidateBrokenLang(t *testing.T) {
+	gdir, err := filepath.Abs(filepath.Join("testdata", "validate"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(gdir, "broken.yaml")
+	dir := isolate(t)
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "broken.yaml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outs := map[string]string{}
+	for _, tc := range []struct{ name, lang string }{{"en", "en"}, {"ja", "ja"}} {
+		code, out, errOut := runCmd(t, "validate", "--lang", tc.lang, "broken.yaml")
+		if code != exitUsage || out != "" {
+			t.Fatalf("%s: exit %d, stdout %q; want exit %d and no output", tc.name, code, out, exitUsage)
+		}
+		goldenFile(t, filepath.Join(gdir, "broken."+tc.name+".golden"), []byte(errOut))
+		outs[tc.lang] = errOut
+	}
+	// the config file's lang: ja gives the same
+	if err := os.WriteFile(filepath.Join(dir, "shiftsat.yaml"), []byte("lang: ja\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, errOut := runCmd(t, "validate", "broken.yaml"); errOut != outs["ja"] {
+		t.Errorf("lang: ja in the config file gives another output:\n%s", errOut)
+	}
+	en := strings.Split(strings.TrimSpace(outs["en"]), "\n")
+	ja := strings.Split(strings.TrimSpace(outs["ja"]), "\n")
+	if len(en) < 12 || len(ja) != len(en) {
+		t.Fatalf("%d English and %d Japanese lines; want the same number, at least 12", len(en), len(ja))
+	}
+	var errs model.ErrorList
+	if _, err := loadScenario("broken.yaml"); err == nil {
+		t.Fatal("the broken scenario loads")
+	} else if !errors.As(err, &errs) {
+		t.Fatalf("not an ErrorList: %v", err)
+	}
+	if len(errs) != len(ja) {
+		t.Fatalf("%d errors, %d lines", len(errs), len(ja))
+	}
+	for i, e := range errs {
+		if !strings.HasPrefix(ja[i], e.Prefix()) || !strings.HasPrefix(en[i], e.Prefix()) {
+			t.Errorf("line %d: the position and path %q differ:\n  en: %s\n  ja: %s", i+1, e.Prefix(), en[i], ja[i])
+			continue
+		}
+		if e.Code == "" {
+			t.Errorf("line %d has no message code: %s", i+1, en[i])
+		}
+		if ja[i] == en[i] {
+			t.Errorf("line %d is not translated: %s", i+1, ja[i])
+		}
+		if w := jaErrorWords(strings.TrimPrefix(ja[i], e.Prefix()), plainArgs(e.Args)); len(w) > 0 {
+			t.Errorf("line %d: English left: %v\n  %s", i+1, w, ja[i])
+		}
+	}
+}
+
+// plainArgs are the arguments of a message written as the user wrote them
+// (ids, values, lists of ids), which stay as written in every language.
+func plainArgs(args []any) []string {
+	var out []string
+	for _, a := range args {
+		switch x := a.(type) {
+		case string:
+			out = append(out, x)
+		case model.Text:
+			out = append(out, plainArgs(x.Args)...)
+		}
+	}
+	return out
+}
