@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/shiftsat/shiftsat/constraints"
 	"github.com/shiftsat/shiftsat/model"
@@ -29,6 +31,24 @@ func errorIn(lang string, e *model.Error) string {
 		return e.Error()
 	}
 	return e.Prefix() + textJA(e.Code, e.Args)
+}
+
+// errorsIn renders err in lang: an ErrorList one error per line, an
+// Error alone, any other error as its text.
+func errorsIn(lang string, err error) string {
+	var list model.ErrorList
+	if errors.As(err, &list) {
+		lines := make([]string, len(list))
+		for i, e := range list {
+			lines[i] = errorIn(lang, e)
+		}
+		return strings.Join(lines, "\n")
+	}
+	var e *model.Error
+	if errors.As(err, &e) {
+		return errorIn(lang, e)
+	}
+	return err.Error()
 }
 
 // textJA formats the message code with args in Japanese, translating the

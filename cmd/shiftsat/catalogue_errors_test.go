@@ -263,3 +263,32 @@ func plainArgs(args []any) []string {
 	}
 	return out
 }
+
+// TestServeInputErrorsJapanese: a broken upload planned with lang ja
+// answers 422 with the input errors in Japanese, each with its position
+// and field path; in English as before.
+func TestServeInputErrorsJapanese(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "validate", "broken.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := startServer(t, serveDir(t))
+	for _, lang := range []string{"en", "ja"} {
+		code, out := post(t, ts.URL+"/api/plan", map[string]any{"yaml": string(data), "lang": lang})
+		msg, _ := out["error"].(string)
+		if code != 422 {
+			t.Fatalf("%s: status %d %v, want 422", lang, code, out)
+		}
+		lines := strings.Split(msg, "\n")
+		if len(lines) < 12 {
+			t.Errorf("%s: %d errors, want every one:\n%s", lang, len(lines), msg)
+		}
+		want := map[string]string{"en": `upload.yaml:6:1: unknown field "colour"; expected one of:`, "ja": `upload.yaml:6:1: 不明なフィールド "colour" です。`}[lang]
+		if !strings.HasPrefix(lines[0], want) {
+			t.Errorf("%s: first error %q, want it to start with %q", lang, lines[0], want)
+		}
+		if lang == "ja" && strings.Contains(msg, "expected") {
+			t.Errorf("ja: English left:\n%s", msg)
+		}
+	}
+}

@@ -314,14 +314,14 @@ func (s *server) handlePlan(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, "bad request: "+err.Error())
 		return
 	}
-	sc, status, err := s.scenario(req)
-	if err != nil {
-		httpError(w, status, err.Error())
-		return
-	}
 	lang := req.Lang
 	if !contains(langs, lang) {
 		lang = s.cfg.lang
+	}
+	sc, status, err := s.scenario(req, lang)
+	if err != nil {
+		httpError(w, status, err.Error())
+		return
 	}
 	s.startJob(w, r, sc, lang)
 }
@@ -470,7 +470,7 @@ func (s *server) handleICS(w http.ResponseWriter, r *http.Request) {
 
 // scenario loads the request's scenario (a file of DIR or the uploaded
 // text) and applies its edits; an error comes with its HTTP status.
-func (s *server) scenario(req planRequest) (*model.Scenario, int, error) {
+func (s *server) scenario(req planRequest, lang string) (*model.Scenario, int, error) {
 	var data []byte
 	name := "upload.yaml"
 	switch {
@@ -495,11 +495,7 @@ func (s *server) scenario(req planRequest) (*model.Scenario, int, error) {
 	}
 	sc, errs := model.ParsePartial(name, data)
 	if len(errs) > 0 {
-		var lines []string
-		for _, e := range errs {
-			lines = append(lines, e.Error())
-		}
-		return nil, http.StatusUnprocessableEntity, errors.New(strings.Join(lines, "\n"))
+		return nil, http.StatusUnprocessableEntity, errors.New(errorsIn(lang, errs))
 	}
 	for i, e := range req.Edits {
 		p := sc.Person(model.StaffID(e.Staff))
@@ -542,7 +538,7 @@ func (s *server) runPlan(ctx context.Context, job *planJob, sc *model.Scenario, 
 	}
 	rules, err := constraints.Compile(sc)
 	if err != nil {
-		return &planResult{Status: "error", Text: err.Error()}
+		return &planResult{Status: "error", Text: errorsIn(lang, err)}
 	}
 	set("solving")
 	tctx, cancel := context.WithTimeout(ctx, s.cfg.timeLimit)
