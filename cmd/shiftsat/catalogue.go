@@ -182,6 +182,17 @@ var catalogue = map[string][2]string{
 	"serve.actForbid":  {"forbid", "禁止"},
 	"serve.actOff":     {"day off", "休み希望"},
 
+	// explain: the calendar of the people and days involved (English
+	// exactly as before the catalogue; the Japanese marks are those of the
+	// spreadsheet inputs: 有 paid leave, 休 a request off, × unavailable)
+	"explain.markLeave":       {"LV", "有"},
+	"explain.markOff":         {"off", "休"},
+	"explain.markUnavailable": {"x", "×"},
+	"explain.legendSep":       {", ", "・"},
+	"explain.legend":          {"  (%s: a shift already worked or fixed; %s paid leave; %s a request off; %s unavailable;\n   - open; . a rest day before the plan", "  （%s: 勤務済み・確定の勤務、%s: 年次有給休暇、%s: 休み希望、%s: 勤務不可、-: 未定、.: 計画前の休み"},
+	"explain.legendUnknown":   {"; ? unknown: before the person's earliest known day", "、?: 不明（その人の分かっている最初の日より前）"},
+	"explain.legendEnd":       {"; need: people the demand asks for)\n", "、必要数: 必要人数）\n"},
+
 	// check
 	"check.head":       {"check: %s; %s", "検査: %s（%s）"},
 	"check.roster":     {"roster %s", "勤務表 %s"},

@@ -128,3 +128,63 @@ func TestExplainSettings(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s", code, errOut)
 	}
 }
+
+// TestExplainJapanese: explain and plan with --lang ja on every shipped
+// infeasible example (the infeasible*.yaml and understaffed.yaml), with
+// and without --relax-rules, as text and (plan) as a page, leave no
+// English word: the scenario's own names and ids stay as written.
+func TestExplainJapanese(t *testing.T) {
+	files := infeasibleExamples(t)
+	under, err := filepath.Abs(filepath.Join("..", "..", "examples", "understaffed.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, under)
+	isolate(t)
+	for _, f := range files {
+		sc, err := loadScenario(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		own := ownWords(sc)
+		for _, relax := range []bool{false, true} {
+			for _, run := range []struct {
+				name string
+				args []string
+			}{
+				{"explain", []string{"explain", f, "--lang", "ja"}},
+				{"plan", []string{"plan", f, "--lang", "ja", "-q"}},
+				{"plan-html", []string{"plan", f, "--lang", "ja", "-q", "--format", "html"}},
+			} {
+				args := run.args
+				name := filepath.Base(f) + "/" + run.name
+				if relax {
+					if run.name != "explain" {
+						continue // plan has no --relax-rules
+					}
+					args = append(args, "--relax-rules")
+					name += "-relax"
+				}
+				t.Run(name, func(t *testing.T) {
+					code, out, errOut := runCmd(t, args...)
+					if code != exitInfeasible {
+						t.Fatalf("exit %d, want %d: %s", code, exitInfeasible, errOut)
+					}
+					text := out + errOut
+					if run.name == "plan-html" {
+						doc := parsePage(t, out)
+						body := doc.all(tag("body"))
+						if len(body) != 1 {
+							t.Fatal("no body")
+						}
+						text = body[0].allText() + errOut
+					}
+					// --relax-rules is a flag to type, named as such
+					if w := englishWords(text, append(own, "--relax-rules")); len(w) > 0 {
+						t.Errorf("English left: %v\n%s", uniq(w), text)
+					}
+				})
+			}
+		}
+	}
+}

@@ -924,14 +924,12 @@ func (r *explainReport) calendarLegend(rows [][]string) string {
 			}
 		}
 	}
-	en := "  (" + strings.Join(ids, ", ") + ": a shift already worked or fixed; LV paid leave; off a request off; x unavailable;\n" +
-		"   - open; . a rest day before the plan"
-	ja := "  （" + strings.Join(ids, "・") + ": 勤務済み・確定の勤務、LV: 年休、off: 休み希望、x: 勤務不可、-: 未定、.: 計画前の休み"
+	sep := tr(r.lang, "explain.legendSep")
+	s := tr(r.lang, "explain.legend", strings.Join(ids, sep), tr(r.lang, "explain.markLeave"), tr(r.lang, "explain.markOff"), tr(r.lang, "explain.markUnavailable"))
 	if unknown {
-		en += "; ? unknown: before the person's earliest known day"
-		ja += "、?: 不明（その人の分かっている最初の日より前）"
+		s += tr(r.lang, "explain.legendUnknown")
 	}
-	return r.tr(en+"; need: people the demand asks for)\n", ja+"、必要数: 必要人数）\n")
+	return s + tr(r.lang, "explain.legendEnd")
 }
 
 // calendarDays are the explanation's days plus the days the demanded
@@ -1012,7 +1010,7 @@ func (r *explainReport) cell(p *model.Staff, d model.Date) string {
 				case h.Shift != "":
 					return string(h.Shift)
 				case h.Leave:
-					return "LV"
+					return tr(r.lang, "explain.markLeave")
 				}
 			}
 		}
@@ -1020,7 +1018,7 @@ func (r *explainReport) cell(p *model.Staff, d model.Date) string {
 	}
 	for _, x := range p.Leave {
 		if x == d {
-			return "LV"
+			return tr(r.lang, "explain.markLeave")
 		}
 	}
 	for _, f := range p.Fixed {
@@ -1030,16 +1028,16 @@ func (r *explainReport) cell(p *model.Staff, d model.Date) string {
 	}
 	for _, x := range p.RequestsOff {
 		if x == d {
-			return "off"
+			return tr(r.lang, "explain.markOff")
 		}
 	}
 	var parts []string
 	for _, u := range p.Unavailable {
 		if u.Date == d {
 			if u.Shift == "" {
-				return "x"
+				return tr(r.lang, "explain.markUnavailable")
 			}
-			parts = append(parts, "x"+string(u.Shift))
+			parts = append(parts, tr(r.lang, "explain.markUnavailable")+string(u.Shift))
 		}
 	}
 	if len(parts) > 0 {
