@@ -181,6 +181,14 @@ var catalogue = map[string][2]string{
 	"serve.actPin":     {"pin", "固定"},
 	"serve.actForbid":  {"forbid", "禁止"},
 	"serve.actOff":     {"day off", "休み希望"},
+	// serve: what a plan that ends without a roster says (English exactly
+	// as before the catalogue)
+	"serve.stoppedBefore":  {"stopped before it started", "開始前に中止しました"},
+	"serve.stoppedPlan":    {"stopped: the plan did not finish", "中止しました（計画は終わっていません）"},
+	"serve.stoppedExplain": {"stopped while explaining", "説明の途中で中止しました"},
+	"serve.internalBreaks": {"internal error: the roster breaks %d requirements", "内部エラー: 勤務表が%d件の要件に違反しています"},
+	"serve.explainFailed":  {"no roster satisfies the rules (the explanation failed: %s)", "ルールをすべて満たす勤務表はありません（説明の作成に失敗しました: %s）"},
+	"serve.unknownLimit":   {"no answer within the time limit of %s", "制限時間 %s 内に答えが出ませんでした"},
 
 	// explain: the calendar of the people and days involved (English
 	// exactly as before the catalogue; the Japanese marks are those of the
@@ -192,6 +200,14 @@ var catalogue = map[string][2]string{
 	"explain.legend":          {"  (%s: a shift already worked or fixed; %s paid leave; %s a request off; %s unavailable;\n   - open; . a rest day before the plan", "  （%s: 勤務済み・確定の勤務、%s: 年次有給休暇、%s: 休み希望、%s: 勤務不可、-: 未定、.: 計画前の休み"},
 	"explain.legendUnknown":   {"; ? unknown: before the person's earliest known day", "、?: 不明（その人の分かっている最初の日より前）"},
 	"explain.legendEnd":       {"; need: people the demand asks for)\n", "、必要数: 必要人数）\n"},
+
+	// the exits of plan and explain without an answer (English exactly as
+	// before the catalogue)
+	"exit.timeLimit":      {"the time limit was reached with no answer (status unknown); try a longer --time-limit", "制限時間内に答えが出ませんでした（結果は不明）。--time-limit を長くしてください"},
+	"exit.timeLimitOf":    {"the time limit of %s was reached with no answer (status unknown); try a longer --time-limit", "制限時間 %s 内に答えが出ませんでした（結果は不明）。--time-limit を長くしてください"},
+	"exit.memory":         {"encoding %d people x %d days would need about %s of memory (%s), more than the limit of %s (--max-memory); plan fewer people or days at a time, or raise --max-memory if the machine has the memory", "%d人×%d日の符号化にはおよそ%sのメモリ（%s）が必要で、上限の%sを超えます（--max-memory）。一度に計画する人数か日数を減らすか、メモリに余裕があれば --max-memory を上げてください"},
+	"exit.clauses":        {"%d clauses", "節%d個"},
+	"exit.clausesMillion": {"%.1f million clauses", "節%.1f百万個"},
 
 	// check
 	"check.head":       {"check: %s; %s", "検査: %s（%s）"},

@@ -174,7 +174,7 @@ func (a *app) explain(parent context.Context, path string, s planSettings, es ex
 		return err
 	}
 	if err != nil {
-		if e := memoryExit(err); e != nil {
+		if e := memoryExit(a.lang, err); e != nil {
 			return e
 		}
 		return failf("solve %s: %v", path, err)
@@ -189,7 +189,7 @@ func (a *app) explain(parent context.Context, path string, s planSettings, es ex
 	case solver.Infeasible:
 		return a.explainInfeasible(ctx, sc, rules, s, es, res.Shortage)
 	}
-	return &exitError{code: exitTimeLimit, msg: "the time limit was reached with no answer (status unknown); try a longer --time-limit"}
+	return &exitError{code: exitTimeLimit, msg: tr(s.lang, "exit.timeLimit")}
 }
 
 // explainInfeasible explains an infeasible scenario, prints the
@@ -231,7 +231,7 @@ func buildExplanation(ctx context.Context, sc *model.Scenario, rules []constrain
 	t0 := time.Now()
 	ex, err := solver.Explain(ctx, sc, rules, solver.ExplainOptions{TimeLimit: limit / 2, Shortage: shortage})
 	if err != nil {
-		if e := memoryExit(err); e != nil {
+		if e := memoryExit(s.lang, err); e != nil {
 			return nil, e
 		}
 		return nil, failf("explain: %v", err)
@@ -241,7 +241,7 @@ func buildExplanation(ctx context.Context, sc *model.Scenario, rules []constrain
 		ways, wst, err := solver.WaysOut(ctx, sc, ex, solver.WaysOutOptions{Costs: es.costs, RelaxRules: es.relaxRules,
 			MaxWays: es.maxWays, TimeLimit: limit - time.Since(t0)})
 		if err != nil {
-			if e := memoryExit(err); e != nil {
+			if e := memoryExit(s.lang, err); e != nil {
 				return nil, e
 			}
 			return nil, failf("ways out: %v", err)
@@ -256,9 +256,12 @@ func buildExplanation(ctx context.Context, sc *model.Scenario, rules []constrain
 func (a *app) emitExplanation(rep *explainReport, s planSettings) error {
 	var buf bytes.Buffer
 	var err error
-	if s.format == "json" {
+	switch s.format {
+	case "json":
 		err = renderExplainJSON(&buf, rep)
-	} else {
+	case "html":
+		renderExplainHTML(&buf, rep)
+	default:
 		renderExplainText(&buf, rep)
 	}
 	if err != nil {

@@ -72,12 +72,16 @@ func defaultMaxMemory() int64 {
 	return 0
 }
 
-// memoryExit turns a *solver.MemoryError into exit 2 with a message naming
+// memoryExit turns a *solver.MemoryError into exit 2 with a message (in lang) naming
 // the estimate, the limit and what to do; other errors give nil.
-func memoryExit(err error) error {
+func memoryExit(lang string, err error) error {
 	var m *solver.MemoryError
 	if !errors.As(err, &m) {
 		return nil
 	}
-	return usageErrorf("%v (--max-memory); plan fewer people or days at a time, or raise --max-memory if the machine has the memory", m)
+	clauses := tr(lang, "exit.clauses", m.Clauses)
+	if m.Clauses >= 1_000_000 {
+		clauses = tr(lang, "exit.clausesMillion", float64(m.Clauses)/1e6)
+	}
+	return usageErrorf("%s", tr(lang, "exit.memory", m.People, m.Days, solver.FormatBytes(m.Estimate), clauses, solver.FormatBytes(m.Limit)))
 }

@@ -226,7 +226,7 @@ func (a *app) plan(parent context.Context, path string, s planSettings) error {
 		return err
 	}
 	if err != nil {
-		if e := memoryExit(err); e != nil {
+		if e := memoryExit(a.lang, err); e != nil {
 			return e
 		}
 		return failf("solve %s: %v", path, err)
@@ -260,11 +260,10 @@ func (a *app) plan(parent context.Context, path string, s planSettings) error {
 				return err
 			}
 		}
-		limit := "the time limit"
 		if s.timeLimit > 0 {
-			limit = "the time limit of " + s.timeLimit.String()
+			return &exitError{code: exitTimeLimit, msg: tr(s.lang, "exit.timeLimitOf", s.timeLimit.String())}
 		}
-		return &exitError{code: exitTimeLimit, msg: fmt.Sprintf("%s was reached with no answer (status unknown); try a longer --time-limit", limit)}
+		return &exitError{code: exitTimeLimit, msg: tr(s.lang, "exit.timeLimit")}
 	}
 }
 
@@ -419,7 +418,7 @@ func formatViolation(v constraints.Violation) string {
 func (a *app) writeDIMACS(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, file string) error {
 	enc, err := solver.EncodeContext(ctx, sc, rules, false)
 	if err != nil {
-		if e := memoryExit(err); e != nil {
+		if e := memoryExit(a.lang, err); e != nil {
 			return e
 		}
 		if err := a.interrupted(); err != nil {

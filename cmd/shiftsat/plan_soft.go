@@ -85,7 +85,7 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 		}
 		rr, err := explainRequest(ctx, rep.sc, rep.rules, *pv, limit)
 		if err != nil {
-			if e := memoryExit(err); e != nil {
+			if e := memoryExit(a.lang, err); e != nil {
 				return e
 			}
 			return failf("explain request: %v", err)

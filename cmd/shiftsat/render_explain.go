@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"path/filepath"
 	"sort"
@@ -727,6 +728,32 @@ func (r *explainReport) summary() string {
 	}
 	return fmt.Sprintf("no roster satisfies every rule: these %d requirements cannot all hold (%s): %s",
 		len(ex.Core), m, strings.Join(kinds, ", "))
+}
+
+// renderExplainHTML writes the explanation as a self-contained page (plan
+// and explain --format html when no roster exists): the text of
+// renderExplainText, its first line as the heading and the rest as
+// preformatted text, so that the calendar keeps its columns.
+func renderExplainHTML(w io.Writer, r *explainReport) {
+	var text strings.Builder
+	renderExplainText(&text, r)
+	title, rest, _ := strings.Cut(text.String(), "\n")
+	if u, after, ok := strings.Cut(rest, "\n"); ok && strings.Trim(u, "=") == "" {
+		rest = after // the title's underline
+	}
+	esc := html.EscapeString
+	fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\"/>\n", r.langOrEn())
+	fmt.Fprintf(w, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>%s</title>\n", esc(title))
+	io.WriteString(w, "<style>body{font-family:sans-serif;margin:1.5em}pre{white-space:pre-wrap;font-family:ui-monospace,monospace;line-height:1.4}</style>\n</head>\n<body>\n")
+	fmt.Fprintf(w, "<h1>%s</h1>\n<pre>%s</pre>\n</body>\n</html>\n", esc(title), esc(strings.TrimLeft(rest, "\n")))
+}
+
+// langOrEn is the report's language, "en" when unset.
+func (r *explainReport) langOrEn() string {
+	if r.lang == "" {
+		return "en"
+	}
+	return r.lang
 }
 
 // renderExplainText writes the explanation as text.

@@ -82,7 +82,7 @@ func (a *app) replan(ctx context.Context, sc *model.Scenario, rules []constraint
 		return err
 	}
 	if err != nil {
-		if e := memoryExit(err); e != nil {
+		if e := memoryExit(a.lang, err); e != nil {
 			return e
 		}
 		return failf("re-plan %s: %v", s.replan, err)

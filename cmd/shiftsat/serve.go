@@ -534,7 +534,7 @@ func (s *server) runPlan(ctx context.Context, job *planJob, sc *model.Scenario, 
 	case s.sem <- struct{}{}:
 		defer func() { <-s.sem }()
 	case <-ctx.Done():
-		return &planResult{Status: "stopped", Text: "stopped before it started"}
+		return &planResult{Status: "stopped", Text: tr(lang, "serve.stoppedBefore")}
 	}
 	rules, err := constraints.Compile(sc)
 	if err != nil {
@@ -554,7 +554,7 @@ func (s *server) runPlan(ctx context.Context, job *planJob, sc *model.Scenario, 
 		res, err = solve(tctx, sc, rules, opt)
 	}
 	if ctx.Err() != nil {
-		return &planResult{Status: "stopped", Text: "stopped: the plan did not finish"}
+		return &planResult{Status: "stopped", Text: tr(lang, "serve.stoppedPlan")}
 	}
 	if err != nil {
 		return &planResult{Status: "error", Text: err.Error()}
@@ -564,7 +564,7 @@ func (s *server) runPlan(ctx context.Context, job *planJob, sc *model.Scenario, 
 	case solver.Feasible:
 		vs := constraints.CheckAll(rules, res.Roster)
 		if len(vs) > 0 {
-			return &planResult{Status: "error", Violations: len(vs), Text: "internal error: the roster breaks " + strconv.Itoa(len(vs)) + " requirements"}
+			return &planResult{Status: "error", Violations: len(vs), Text: tr(lang, "serve.internalBreaks", len(vs))}
 		}
 		a := &app{ctx: ctx, stdout: io.Discard, stderr: io.Discard}
 		if err := a.softReport(tctx, rep, pr, planSettings{format: "html", lang: lang}); err != nil {
@@ -597,10 +597,10 @@ func (s *server) runPlan(ctx context.Context, job *planJob, sc *model.Scenario, 
 		set("explaining why no roster exists")
 		ex, err := buildExplanation(tctx, sc, rules, planSettings{format: "text", lang: lang}, explainSettings{maxWays: 3, costs: solver.DefaultCosts()}, res.Shortage)
 		if ctx.Err() != nil {
-			return &planResult{Status: "stopped", Text: "stopped while explaining"}
+			return &planResult{Status: "stopped", Text: tr(lang, "serve.stoppedExplain")}
 		}
 		if err != nil {
-			return &planResult{Status: "infeasible", Text: "no roster satisfies the rules (the explanation failed: " + err.Error() + ")"}
+			return &planResult{Status: "infeasible", Text: tr(lang, "serve.explainFailed", err.Error())}
 		}
 		var b bytes.Buffer
 		renderExplainText(&b, ex)
@@ -613,7 +613,7 @@ func (s *server) runPlan(ctx context.Context, job *planJob, sc *model.Scenario, 
 		}
 		return out
 	}
-	return &planResult{Status: "unknown", Text: fmt.Sprintf("no answer within the time limit of %s", s.cfg.timeLimit)}
+	return &planResult{Status: "unknown", Text: tr(lang, "serve.unknownLimit", s.cfg.timeLimit.String())}
 }
 
 // progressText is a solver progress report in a few words.
