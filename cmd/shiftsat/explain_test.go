@@ -188,3 +188,31 @@ func TestExplainJapanese(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainHTML: plan --format html on an infeasible scenario writes a
+// page (not plain text) holding the explanation, declared in its language.
+func TestExplainHTML(t *testing.T) {
+	f := infeasibleExamples(t)[0]
+	isolate(t)
+	for _, lang := range []string{"en", "ja"} {
+		code, page, errOut := runCmd(t, "plan", f, "--format", "html", "--lang", lang, "-q")
+		if code != exitInfeasible {
+			t.Fatalf("%s: exit %d: %s", lang, code, errOut)
+		}
+		_, text, _ := runCmd(t, "explain", f, "--lang", lang)
+		doc := parsePage(t, page)
+		htmls := doc.all(tag("html"))
+		if len(htmls) != 1 || htmls[0].attr["lang"] != lang {
+			t.Errorf("%s: the page does not declare its language", lang)
+		}
+		pre := doc.all(tag("pre"))
+		title, rest, _ := strings.Cut(text, "\n")
+		if len(pre) != 1 || len(doc.all(tag("h1"))) != 1 || doc.all(tag("h1"))[0].allText() != title {
+			t.Fatalf("%s: want one heading %q and one preformatted block", lang, title)
+		}
+		_, rest, _ = strings.Cut(rest, "\n") // the underline
+		if got := pre[0].allText(); got != strings.TrimLeft(rest, "\n") {
+			t.Errorf("%s: the page's text differs from explain's:\n%s", lang, got)
+		}
+	}
+}
