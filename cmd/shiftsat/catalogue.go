@@ -181,6 +181,7 @@ var catalogue = map[string][2]string{
 	"serve.actPin":     {"pin", "固定"},
 	"serve.actForbid":  {"forbid", "禁止"},
 	"serve.actOff":     {"day off", "休み希望"},
+	"serve.based":      {"(the scenario as changed by the way out: edits apply to it)", "（解決策を適用したシナリオ。以降の変更はこれに加えます）"},
 	// serve: what a plan that ends without a roster says (English exactly
 	// as before the catalogue)
 	"serve.stoppedBefore":  {"stopped before it started", "開始前に中止しました"},

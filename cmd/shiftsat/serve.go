@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -193,6 +194,7 @@ func newServer(dir string, cfg serverConfig) (*server, error) {
 	s.mux.HandleFunc("POST /api/jobs/{id}/stop", s.handleStop)
 	s.mux.HandleFunc("POST /api/jobs/{id}/ways/{n}", s.handleWay)
 	s.mux.HandleFunc("GET /api/jobs/{id}/roster.csv", s.handleFile("csv"))
+	s.mux.HandleFunc("GET /api/jobs/{id}/roster.xlsx", s.handleFile("xlsx"))
 	s.mux.HandleFunc("GET /api/jobs/{id}/roster.html", s.handleFile("html"))
 	s.mux.HandleFunc("GET /api/jobs/{id}/ics/{person}", s.handleICS)
 	return s, nil
@@ -243,11 +245,13 @@ func (s *server) handleScenarios(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(names)
 }
 
-// planRequest is the body of POST /api/plan: a scenario of DIR (file) or
-// uploaded (yaml), the edits to make to it, and the language.
+// planRequest is the body of POST /api/plan: a scenario of DIR (file),
+// uploaded (yaml), or the scenario an earlier plan planned (base: its job
+// id, e.g. a way out applied), the edits to make to it, and the language.
 type planRequest struct {
 	File  string     `json:"file"`
 	YAML  string     `json:"yaml"`
+	Base  string     `json:"base"`
 	Edits []planEdit `json:"edits"`
 	Lang  string     `json:"lang"`
 }
@@ -266,6 +270,9 @@ type planJob struct {
 	id     string
 	cancel context.CancelFunc
 	done   chan struct{}
+	// sc is the scenario planned, edits and ways out applied; read only
+	// (a plan based on it edits a copy).
+	sc *model.Scenario
 
 	mu       sync.Mutex
 	progress string
@@ -288,6 +295,7 @@ type planResult struct {
 	// POST /api/jobs/ID/ways/N plans the scenario changed by way N.
 	Ways []string `json:"ways,omitempty"`
 	csv  []byte
+	xlsx []byte // the workbook of plan --format xlsx
 	ics  map[string][]byte
 	ways []*model.Scenario
 }
@@ -345,15 +353,23 @@ func (s *server) handleWay(w http.ResponseWriter, r *http.Request) {
 	if !contains(langs, lang) {
 		lang = s.cfg.lang
 	}
-	// the changed scenario is the solver's; plans only read it
-	s.startJob(w, r, res.ways[n-1], lang)
+	// the changed scenario is the solver's; plans only read it, and a plan
+	// based on it (base) edits a copy. The solver's copy leaves out the
+	// soft settings: they are the plan's own (a way out never changes them).
+	way := res.ways[n-1]
+	if j.sc != nil && (way.Soft != j.sc.Soft || way.HistoryFrom != j.sc.HistoryFrom) {
+		c := *way
+		c.Soft, c.HistoryFrom = j.sc.Soft, j.sc.HistoryFrom
+		way = &c
+	}
+	s.startJob(w, r, way, lang)
 }
 
 // startJob starts a plan of sc and answers with the job (its result too
 // with ?wait=1).
 func (s *server) startJob(w http.ResponseWriter, r *http.Request, sc *model.Scenario, lang string) {
 	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.timeLimit+time.Minute)
-	job := &planJob{id: strconv.FormatInt(s.next.Add(1), 10), cancel: cancel, done: make(chan struct{}), progress: "waiting"}
+	job := &planJob{id: strconv.FormatInt(s.next.Add(1), 10), cancel: cancel, done: make(chan struct{}), progress: "waiting", sc: sc}
 	s.addJob(job)
 	go func() {
 		defer cancel()
@@ -442,10 +458,16 @@ func (s *server) handleFile(format string) http.HandlerFunc {
 		if res == nil {
 			return
 		}
-		if format == "csv" {
+		switch format {
+		case "csv":
 			w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 			w.Header().Set("Content-Disposition", `attachment; filename="roster.csv"`)
 			w.Write(res.csv)
+			return
+		case "xlsx":
+			w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+			w.Header().Set("Content-Disposition", `attachment; filename="roster.xlsx"`)
+			w.Write(res.xlsx)
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -468,14 +490,24 @@ func (s *server) handleICS(w http.ResponseWriter, r *http.Request) {
 	w.Write(data)
 }
 
-// scenario loads the request's scenario (a file of DIR or the uploaded
-// text) and applies its edits; an error comes with its HTTP status.
+// scenario loads the request's scenario (a file of DIR, the uploaded
+// text, or a copy of an earlier plan's) and applies its edits; an error
+// comes with its HTTP status.
 func (s *server) scenario(req planRequest, lang string) (*model.Scenario, int, error) {
 	var data []byte
 	name := "upload.yaml"
 	switch {
-	case req.File != "" && req.YAML != "":
-		return nil, http.StatusBadRequest, errors.New("give file or yaml, not both")
+	case btoi(req.File != "")+btoi(req.YAML != "")+btoi(req.Base != "") > 1:
+		return nil, http.StatusBadRequest, errors.New("give one of file, yaml or base")
+	case req.Base != "":
+		s.mu.Lock()
+		j := s.jobs[req.Base]
+		s.mu.Unlock()
+		if j == nil || j.sc == nil {
+			return nil, http.StatusNotFound, fmt.Errorf("plan %s is no longer kept; open the scenario again", req.Base)
+		}
+		sc, status, err := applyEdits(copyScenario(j.sc), req.Edits)
+		return sc, status, err
 	case req.File != "":
 		n, err := safeName(req.File)
 		if err != nil {
@@ -497,7 +529,28 @@ func (s *server) scenario(req planRequest, lang string) (*model.Scenario, int, e
 	if len(errs) > 0 {
 		return nil, http.StatusUnprocessableEntity, errors.New(errorsIn(lang, errs))
 	}
-	for i, e := range req.Edits {
+	return applyEdits(sc, req.Edits)
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// copyScenario is a deep copy of sc that edits may change (the soft
+// settings, never edited, are shared).
+func copyScenario(sc *model.Scenario) *model.Scenario {
+	c := solver.CloneScenario(sc)
+	c.Soft, c.HistoryFrom = sc.Soft, sc.HistoryFrom
+	return c
+}
+
+// applyEdits makes the edits to sc (which it changes); an error comes with
+// its HTTP status.
+func applyEdits(sc *model.Scenario, edits []planEdit) (*model.Scenario, int, error) {
+	for i, e := range edits {
 		p := sc.Person(model.StaffID(e.Staff))
 		d, err := model.ParseDate(e.Date)
 		switch {
@@ -514,7 +567,14 @@ func (s *server) scenario(req planRequest, lang string) (*model.Scenario, int, e
 		case "forbid":
 			p.Unavailable = append(p.Unavailable, model.Unavailable{Date: d, Shift: model.ShiftID(e.Shift)})
 		case "off":
-			p.RequestsOff = append(p.RequestsOff, d)
+			// as the loader: a day of leave is no day to ask off (the
+			// checker would call the roster wrong)
+			if slices.Contains(p.Leave, d) {
+				return nil, http.StatusBadRequest, fmt.Errorf("edit %d: %s is already a day of paid leave of %s", i+1, e.Date, e.Staff)
+			}
+			if !slices.Contains(p.RequestsOff, d) {
+				p.RequestsOff = append(p.RequestsOff, d)
+			}
 		default:
 			return nil, http.StatusBadRequest, fmt.Errorf("edit %d: unknown action %q; expected pin, forbid or off", i+1, e.Action)
 		}
@@ -578,7 +638,11 @@ func (s *server) runPlan(ctx context.Context, job *planJob, sc *model.Scenario, 
 		if err := renderCSV(&csvb, rep, false); err != nil {
 			return &planResult{Status: "error", Text: err.Error()}
 		}
-		out.Page, out.csv = page.String(), csvb.Bytes()
+		var xlsx bytes.Buffer
+		if err := renderXLSX(&xlsx, rep, nil); err != nil {
+			return &planResult{Status: "error", Text: err.Error()}
+		}
+		out.Page, out.csv, out.xlsx = page.String(), csvb.Bytes(), xlsx.Bytes()
 		if out.ics, _, err = renderICS(rep); err != nil {
 			return &planResult{Status: "error", Text: err.Error()}
 		}

@@ -4,7 +4,9 @@ package main
 // no build step, no file fetched from elsewhere. The roster is shown as
 // the printable page (render_html.go) in a same-origin frame; a click on
 // a person-day opens the editor (pin a shift, forbid it, ask for the day
-// off), and "Re-plan" plans again with the edits. A plan runs as a job
+// off), and "Re-plan" plans again with the edits. After a way out is
+// applied, the page's scenario is the changed one (base: its plan's id):
+// further edits and re-plans apply to it, until another scenario is chosen. A plan runs as a job
 // polled for its progress, and can be stopped. The page runs its own
 // scripted tour when its address ends in #autotest (the browser test).
 const serveHTML = `<!DOCTYPE html>
@@ -31,6 +33,7 @@ pre{white-space:pre-wrap;background:#fafafa;border:1px solid #ddd;padding:.6em}
 <button id="plan">{{.T.plan}}</button>
 <button id="stop" disabled>{{.T.stop}}</button>
 <span id="status"></span>
+<span id="based" hidden>{{.T.based}}</span>
 </header>
 <div id="editor">
 <b id="editwho"></b>
@@ -50,7 +53,7 @@ pre{white-space:pre-wrap;background:#fafafa;border:1px solid #ddd;padding:.6em}
 const maxUpload = {{.MaxUpload}};
 const T = {{.T}};
 const $ = id => document.getElementById(id);
-let edits = [], uploaded = null, job = null, result = null, shifts = [], sel = null;
+let edits = [], uploaded = null, base = null, job = null, result = null, shifts = [], sel = null;
 async function api(url, body) {
   const r = await fetch(url, body === undefined ? {} : {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
   const j = await r.json();
@@ -69,7 +72,7 @@ function showEdits() {
 // plan plans the chosen scenario with the edits, or (way) applies a way out.
 async function plan(way) {
   const req = {edits: edits, lang: document.documentElement.lang};
-  if (uploaded !== null) req.yaml = uploaded; else req.file = $("file").value;
+  if (base !== null) req.base = base; else if (uploaded !== null) req.yaml = uploaded; else req.file = $("file").value;
   $("status").textContent = T.planning + "…"; $("stop").disabled = false; $("plan").disabled = true;
   try {
     job = typeof way === "string" ? await api(way, {}) : await api("/api/plan", req);
@@ -77,6 +80,11 @@ async function plan(way) {
       $("status").textContent = T.planning + ": " + job.progress;
       await new Promise(r => setTimeout(r, 250));
       job = await api("/api/jobs/" + job.id);
+    }
+    if (typeof way === "string" && job.result.status !== "stopped" && job.result.status !== "error") {
+      // the way out's scenario is the page's now: edits go on from it
+      base = job.id; edits = []; showEdits(); $("based").hidden = false;
+      document.documentElement.dataset.base = base;
     }
     show(job.result);
   } catch (e) {
@@ -102,6 +110,7 @@ function show(res) {
   if (res.status !== "feasible") { $("page").srcdoc = ""; return; }
   const link = (href, text) => { const a = document.createElement("a"); a.href = href; a.textContent = text; a.download = ""; $("downloads").appendChild(a); };
   link("/api/jobs/" + job.id + "/roster.csv", "roster.csv");
+  link("/api/jobs/" + job.id + "/roster.xlsx", "roster.xlsx");
   link("/api/jobs/" + job.id + "/roster.html", "roster.html");
   for (const p of res.staff) link("/api/jobs/" + job.id + "/ics/" + encodeURIComponent(p) + ".ics", p + ".ics");
   $("page").onload = wire;
@@ -131,23 +140,31 @@ document.querySelectorAll("#editor button[data-action]").forEach(b => b.addEvent
 }));
 $("editclose").onclick = () => { $("editor").style.display = "none"; };
 $("clear").onclick = () => { edits = []; showEdits(); };
-$("plan").onclick = () => plan();
+$("plan").onclick = () => { unbase(); plan(); };
 $("replan").onclick = () => plan();
 $("stop").onclick = async () => { if (job) show((await api("/api/jobs/" + job.id + "/stop", {})).result); };
-$("file").onchange = () => { uploaded = null; edits = []; showEdits(); };
+function unbase() { base = null; $("based").hidden = true; delete document.documentElement.dataset.base; }
+$("file").onchange = () => { uploaded = null; unbase(); edits = []; showEdits(); };
 $("upload").onchange = async () => {
   const f = $("upload").files[0];
   if (!f) return;
   if (f.size > maxUpload) { $("status").textContent = T.tooLarge.replace("%d", maxUpload); return; }
-  uploaded = await f.text(); edits = []; showEdits(); $("status").textContent = T.uploaded + ": " + f.name;
+  uploaded = await f.text(); unbase(); edits = []; showEdits(); $("status").textContent = T.uploaded + ": " + f.name;
 };
-// The browser test's tour: plan the first scenario, pin a shift on the
-// first person's first day by clicking, re-plan, and report the grid.
+// The browser test's tour: plan the scenario asked (file), apply a way
+// out (way=N) when asked, pin a shift on a person-day (staff, date, shift)
+// by clicking, re-plan, and report the grid.
 async function autotest() {
   const waitReady = n => new Promise(r => { const t = setInterval(() => { if (Number(document.documentElement.dataset.ready || 0) >= n) { clearInterval(t); r(); } }, 50); });
   const params = new URLSearchParams(location.hash.slice("#autotest".length + 1));
   if (params.get("file")) $("file").value = params.get("file");
-  await plan(); await waitReady(1);
+  await plan();
+  if (params.get("way")) {
+    // no roster: apply the way out asked, as its button does
+    document.documentElement.dataset.first = result.status;
+    await plan("/api/jobs/" + job.id + "/ways/" + params.get("way") + "?lang=" + document.documentElement.lang);
+  }
+  await waitReady(1);
   const doc = $("page").contentDocument;
   const staff = params.get("staff"), date = params.get("date"), shift = params.get("shift");
   doc.querySelector('tr[data-staff="' + staff + '"] td[data-date="' + date + '"]').click();
@@ -156,6 +173,7 @@ async function autotest() {
   await plan(); await waitReady(2);
   const cell = $("page").contentDocument.querySelector('tr[data-staff="' + staff + '"] td[data-date="' + date + '"]');
   document.documentElement.dataset.pinned = cell ? cell.textContent.trim() : "none";
+  document.documentElement.dataset.last = result.status;
   document.documentElement.dataset.cells = $("page").contentDocument.querySelectorAll("table.grid tbody tr[data-staff] td[data-date]").length;
   document.documentElement.dataset.done = "true";
 }
