@@ -33,7 +33,7 @@ type csvInput struct {
 	errs ErrorList
 	// kind is the kind of each error (its message format), to cap
 	// repeated errors (list).
-	kind map[*Error]string
+	kind map[*Error]Code
 }
 
 // Caps of the errors shown for one CSV file: a wrong or broken file of a
@@ -51,14 +51,15 @@ type csvRecord struct {
 	pos    []Pos
 }
 
-// errf records an error at pos. Its format is its kind (see list).
-func (c *csvInput) errf(pos Pos, path, format string, args ...any) {
-	e := &Error{Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)}
+// errf records the error with the message code and its arguments at pos.
+// Its code is its kind (see list).
+func (c *csvInput) errf(pos Pos, path string, code Code, args ...any) {
+	e := NewError(pos, path, code, args...)
 	c.errs = append(c.errs, e)
 	if c.kind == nil {
-		c.kind = map[*Error]string{}
+		c.kind = map[*Error]Code{}
 	}
-	c.kind[e] = format
+	c.kind[e] = code
 }
 
 // list returns the errors sorted by position, at most maxErrorsPerKind of
@@ -73,9 +74,9 @@ func (c *csvInput) list() ErrorList {
 		first, last Pos
 	}
 	var out ErrorList
-	shown := map[string]int{}
-	after := map[string]int{} // kind -> index in out of its last error shown
-	hidden := map[string]*more{}
+	shown := map[Code]int{}
+	after := map[Code]int{} // kind -> index in out of its last error shown
+	hidden := map[Code]*more{}
 	others := 0
 	var firstOther Pos
 	for _, e := range c.errs {
@@ -113,15 +114,15 @@ func (c *csvInput) list() ErrorList {
 		res = append(res, e)
 		if h := at[i]; h != nil {
 			// At the first error not shown.
-			lines := ""
+			var lines Text
 			if h.last.Line > h.first.Line {
-				lines = fmt.Sprintf(" (lines %d to %d)", h.first.Line, h.last.Line)
+				lines = NewText("csv.moreLines", h.first.Line, h.last.Line)
 			}
-			res = append(res, &Error{Pos: Pos{File: c.file, Line: h.first.Line}, Msg: fmt.Sprintf("... and %d more like this, not shown%s", h.n, lines)})
+			res = append(res, NewError(Pos{File: c.file, Line: h.first.Line}, "", "csv.moreLike", h.n, lines))
 		}
 	}
 	if others > 0 {
-		res = append(res, &Error{Pos: Pos{File: c.file, Line: firstOther.Line}, Msg: fmt.Sprintf("... and %d more errors of other kinds, not shown; fix the ones above first", others)})
+		res = append(res, NewError(Pos{File: c.file, Line: firstOther.Line}, "", "csv.moreOthers", others))
 	}
 	return res
 }
@@ -132,11 +133,11 @@ func (c *csvInput) list() ErrorList {
 func (c *csvInput) records(r io.Reader) []csvRecord {
 	data, err := io.ReadAll(io.LimitReader(r, maxCSVBytes+1))
 	if err != nil {
-		c.errf(Pos{File: c.file}, "", "read: %v", err)
+		c.errf(Pos{File: c.file}, "", "csv.read", err)
 		return nil
 	}
 	if len(data) > maxCSVBytes {
-		c.errf(Pos{File: c.file}, "", "the file is larger than %d MiB; expected a roster or timesheet", maxCSVBytes>>20)
+		c.errf(Pos{File: c.file}, "", "csv.tooLarge", maxCSVBytes>>20)
 		return nil
 	}
 	data = bytes.TrimPrefix(data, []byte(utf8BOM))
@@ -155,9 +156,9 @@ func (c *csvInput) records(r io.Reader) []csvRecord {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				c.errf(Pos{File: c.file, Line: pe.Line, Col: pe.Column}, "", "invalid CSV: %v; expected comma-separated cells, quoted with \" when they hold a comma or quote", pe.Err)
+				c.errf(Pos{File: c.file, Line: pe.Line, Col: pe.Column}, "", "csv.invalidAt", pe.Err)
 			} else {
-				c.errf(Pos{File: c.file}, "", "invalid CSV: %v", err)
+				c.errf(Pos{File: c.file}, "", "csv.invalid", err)
 			}
 			break
 		}
@@ -193,11 +194,10 @@ func (c *csvInput) encodingError(data []byte) {
 	}
 	pos := Pos{File: c.file, Line: line, Col: col}
 	if isShiftJIS(data) {
-		c.errf(pos, "", "the file is encoded in Shift_JIS (as Excel saves \"CSV\" on Japanese Windows), not UTF-8; expected UTF-8: "+
-			"in Excel use File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\", or convert it with iconv -f SHIFT_JIS -t UTF-8 %s > utf8.csv", c.file)
+		c.errf(pos, "", "csv.shiftJIS", c.file)
 		return
 	}
-	c.errf(pos, "", "the file is not UTF-8 text (an invalid byte here); expected a CSV file in UTF-8")
+	c.errf(pos, "", "csv.notUTF8")
 }
 
 // isShiftJIS reports whether data is valid Shift_JIS (CP932) with at least
@@ -280,7 +280,7 @@ func ReadRosterCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 	recs := c.records(r)
 	if len(recs) == 0 {
 		if len(c.errs) == 0 {
-			c.errf(Pos{File: file, Line: 1}, "", "the file is empty; expected a header staff,%s,... and one row per person", sc.Horizon.Start)
+			c.errf(Pos{File: file, Line: 1}, "", "csv.emptyRoster", sc.Horizon.Start)
 		}
 		return nil, c.errs
 	}
@@ -301,14 +301,14 @@ func ReadRosterCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		d, err := csvDate(f)
 		switch {
 		case err != nil:
-			c.errf(pos, "header", "column %d: %v; expected a horizon date YYYY-MM-DD", i+1, err)
+			c.errf(pos, "header", "csv.badDateColumn", i+1, errorText(err))
 			continue
 		case !h.Contains(d):
-			c.errf(pos, "header", "column %d: %s is outside the horizon %s..%s; expected a date inside it", i+1, d, h.Start, h.End)
+			c.errf(pos, "header", "csv.columnOutside", i+1, d, h.Start, h.End)
 			continue
 		}
 		if prev, dup := seen[d]; dup {
-			c.errf(pos, "header", "column %d: %s again (first in column %d); expected each date once", i+1, d, prev+1)
+			c.errf(pos, "header", "csv.columnTwice", i+1, d, prev+1)
 			continue
 		}
 		seen[d] = i
@@ -324,7 +324,7 @@ func ReadRosterCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		if len(missing) > 5 {
 			missing = append(missing[:5], fmt.Sprintf("and %d more", len(missing)-5))
 		}
-		c.errf(head.pos[0], "header", "no column for %s; expected one column per horizon date %s..%s",
+		c.errf(head.pos[0], "header", "csv.noColumn",
 			strings.Join(missing, ", "), h.Start, h.End)
 	}
 
@@ -337,20 +337,20 @@ func ReadRosterCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		path := string(id)
 		switch {
 		case id == "":
-			c.errf(rec.pos[0], "", "empty staff id; expected a staff id of the scenario (%s)", staffList(sc))
+			c.errf(rec.pos[0], "", "csv.emptyStaff", staffList(sc))
 		case p == nil:
-			c.errf(rec.pos[0], path, "unknown staff id %q; expected a staff id of the scenario (%s)", id, staffList(sc))
+			c.errf(rec.pos[0], path, "csv.unknownStaff", id, staffList(sc))
 		}
 		if p != nil {
 			if prev, dup := rowOf[id]; dup {
-				c.errf(rec.pos[0], path, "a second row for %s (first at line %d); expected one row per person", id, prev)
+				c.errf(rec.pos[0], path, "csv.rowTwice", id, prev)
 				p = nil // do not read its cells into the roster
 			} else {
 				rowOf[id] = line
 			}
 		}
 		if len(rec.fields) != len(head.fields) {
-			c.errf(rec.pos[0], path, "the row has %d cells; expected %d (the staff id and one cell per date of the header)",
+			c.errf(rec.pos[0], path, "csv.rowCells",
 				len(rec.fields), len(head.fields))
 		}
 		for i := 1; i < len(rec.fields) && i < len(head.fields); i++ {
@@ -362,10 +362,10 @@ func ReadRosterCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 			switch {
 			case cell == LeaveCell:
 				if p != nil && !p.IsLeave(d) {
-					c.errf(pos, cp, "LV, but %s is not a leave day of %s in the scenario; expected a shift id or an empty cell (declare paid leave under the person's leave:)", d, id)
+					c.errf(pos, cp, "csv.notLeave", d, id)
 				}
 			case sc.Shift(ShiftID(cell)) == nil:
-				c.errf(pos, cp, "unknown shift id %q; expected a shift id of the scenario (%s), LV or an empty cell", cell, shiftList(sc))
+				c.errf(pos, cp, "csv.unknownShift", cell, shiftList(sc))
 			case p != nil:
 				ro.Set(id, d, ShiftID(cell))
 			}
@@ -373,7 +373,7 @@ func ReadRosterCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 	}
 	for _, p := range sc.Staff {
 		if _, ok := rowOf[p.ID]; !ok {
-			c.errf(c.endPos(recs), string(p.ID), "no row for %s; expected one row per person of the scenario", p.ID)
+			c.errf(c.endPos(recs), string(p.ID), "csv.noRow", p.ID)
 		}
 	}
 	if len(c.errs) > 0 {
@@ -396,10 +396,10 @@ func (c *csvInput) wrongRoster(recs []csvRecord, sc *Scenario) bool {
 	h := sc.Horizon
 	switch {
 	case head.fields[0] == "staff" && len(head.fields) > 1 && contains(lower, "date") && contains(lower, "start"):
-		c.errf(head.pos[0], "", "this is a timesheet (header %s), not a roster; expected a roster (header staff,<dates>): give a timesheet with --actuals", strings.Join(head.fields, ","))
+		c.errf(head.pos[0], "", "csv.timesheetNotRoster", strings.Join(head.fields, ","))
 		return true
 	case head.fields[0] != "staff" && !anyDate(head.fields[1:]):
-		c.errf(head.pos[0], "", "not a roster: the first line is %q; expected the header staff,%s,... of a roster (the CSV that plan --format csv writes)", clip(strings.Join(head.fields, ","), 60), h.Start)
+		c.errf(head.pos[0], "", "csv.notRoster", clip(strings.Join(head.fields, ","), 60), h.Start)
 		return true
 	}
 	var dates []Date
@@ -412,7 +412,7 @@ func (c *csvInput) wrongRoster(recs []csvRecord, sc *Scenario) bool {
 	}
 	if head.fields[0] != "staff" {
 		// A roster with a bad header cell: reported cell by cell.
-		c.errf(head.pos[0], "header", "first cell is %q; expected \"staff\" (the header is staff,<dates>)", head.fields[0])
+		c.errf(head.pos[0], "header", "csv.firstCell", head.fields[0])
 		return false
 	}
 	if len(dates) > 0 && !inside {
@@ -420,7 +420,7 @@ func (c *csvInput) wrongRoster(recs []csvRecord, sc *Scenario) bool {
 		for _, d := range dates {
 			lo, hi = min(lo, d), max(hi, d)
 		}
-		c.errf(head.pos[0], "", "the roster's dates %s..%s are all outside the horizon %s..%s; expected the roster of this scenario (is it another scenario's or month's?)", lo, hi, h.Start, h.End)
+		c.errf(head.pos[0], "", "csv.datesOutside", lo, hi, h.Start, h.End)
 		return true
 	}
 	var ids []string
@@ -437,7 +437,7 @@ func (c *csvInput) wrongRoster(recs []csvRecord, sc *Scenario) bool {
 		if len(ids) > 5 {
 			ids = append(ids[:5:5], fmt.Sprintf("and %d more", len(ids)-5))
 		}
-		c.errf(recs[1].pos[0], "", "none of the roster's staff (%s) is a person of the scenario (%s); expected the roster of this scenario (is it another scenario's?)", strings.Join(ids, ", "), staffList(sc))
+		c.errf(recs[1].pos[0], "", "csv.noStaffOfScenario", strings.Join(ids, ", "), staffList(sc))
 		return true
 	}
 	return false
@@ -469,7 +469,7 @@ func csvDate(s string) (Date, error) {
 			return d, nil
 		}
 	}
-	return 0, fmt.Errorf("%q is not a date of the form YYYY-MM-DD (or YYYY/M/D)", s)
+	return 0, &textError{NewText("csv.notDate", s)}
 }
 
 // csvClockRE matches the times spreadsheets write: 9:00, 09:00, 9:00:00.
@@ -498,7 +498,7 @@ func clip(s string, n int) string {
 // wrongTimesheet reports, in one error, a file given as a timesheet that
 // is a roster, has none of a timesheet's columns, or names none of sc's
 // staff.
-func (c *csvInput) wrongTimesheet(recs []csvRecord, sc *Scenario, expected string) bool {
+func (c *csvInput) wrongTimesheet(recs []csvRecord, sc *Scenario, expected Text) bool {
 	head := recs[0]
 	col := -1
 	known := 0
@@ -513,12 +513,12 @@ func (c *csvInput) wrongTimesheet(recs []csvRecord, sc *Scenario, expected strin
 	}
 	if len(head.fields) > 1 && strings.ToLower(head.fields[0]) == "staff" {
 		if _, err := csvDate(head.fields[1]); err == nil {
-			c.errf(head.pos[0], "", "this is a roster (header staff,<dates>), not a timesheet; expected a header row with %s: give a roster as the ROSTER.csv argument", expected)
+			c.errf(head.pos[0], "", "csv.rosterNotTimesheet", expected)
 			return true
 		}
 	}
 	if known == 0 {
-		c.errf(head.pos[0], "", "the first line %q is not a timesheet's header; expected a header row with %s (a header row is required)", clip(strings.Join(head.fields, ","), 60), expected)
+		c.errf(head.pos[0], "", "csv.notTimesheet", clip(strings.Join(head.fields, ","), 60), expected)
 		return true
 	}
 	if col < 0 {
@@ -540,7 +540,7 @@ func (c *csvInput) wrongTimesheet(recs []csvRecord, sc *Scenario, expected strin
 		if len(ids) > 5 {
 			ids = append(ids[:5:5], fmt.Sprintf("and %d more", len(ids)-5))
 		}
-		c.errf(recs[1].pos[col], "", "none of the timesheet's staff (%s) is a person of the scenario (%s); expected the timesheet of this scenario (is it another scenario's?)", strings.Join(ids, ", "), staffList(sc))
+		c.errf(recs[1].pos[col], "", "csv.noStaffOfScenarioTimesheet", strings.Join(ids, ", "), staffList(sc))
 		return true
 	}
 	return false
@@ -575,12 +575,12 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 	recs := c.records(r)
 	if len(recs) == 0 {
 		if len(c.errs) == 0 {
-			c.errf(Pos{File: file, Line: 1}, "", "the file is empty; expected a header row %s and one row per shift worked",
+			c.errf(Pos{File: file, Line: 1}, "", "csv.emptyTimesheet",
 				strings.Join(actualsColumns[:actualsRequired], ","))
 		}
 		return nil, c.errs
 	}
-	expected := fmt.Sprintf("%s and optionally %s", strings.Join(actualsColumns[:actualsRequired], ", "),
+	expected := NewText("csv.columns", strings.Join(actualsColumns[:actualsRequired], ", "),
 		strings.Join(actualsColumns[actualsRequired:], ", "))
 	head := recs[0]
 	if c.wrongTimesheet(recs, sc, expected) {
@@ -592,16 +592,16 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		name := strings.ToLower(f)
 		switch {
 		case !contains(actualsColumns, name):
-			c.errf(head.pos[i], "header", "unknown column %q; expected %s (a header row is required)", f, expected)
+			c.errf(head.pos[i], "header", "csv.unknownColumn", f, expected)
 		case col[name] > 0:
-			c.errf(head.pos[i], "header", "column %q again (first in column %d); expected each column once", f, col[name])
+			c.errf(head.pos[i], "header", "csv.columnAgain", f, col[name])
 		default:
 			col[name] = i + 1 // 1-based, so that 0 means absent
 		}
 	}
 	for _, name := range actualsColumns[:actualsRequired] {
 		if col[name] == 0 {
-			c.errf(head.pos[0], "header", "no column %q; expected %s", name, expected)
+			c.errf(head.pos[0], "header", "csv.missingColumn", name, expected)
 		}
 	}
 	if len(c.errs) > 0 {
@@ -618,7 +618,7 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 	rowAt := map[key]int{}
 	for _, rec := range recs[1:] {
 		if len(rec.fields) != len(head.fields) {
-			c.errf(rec.pos[0], "", "the row has %d cells; expected %d, as in the header (%s)",
+			c.errf(rec.pos[0], "", "csv.rowCellsHeader",
 				len(rec.fields), len(head.fields), strings.Join(head.fields, ","))
 			continue
 		}
@@ -630,8 +630,8 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 			return rec.fields[i], rec.pos[i], true
 		}
 		ok := true
-		bad := func(pos Pos, path, format string, args ...any) {
-			c.errf(pos, path, format, args...)
+		bad := func(pos Pos, path string, code Code, args ...any) {
+			c.errf(pos, path, code, args...)
 			ok = false
 		}
 
@@ -641,9 +641,9 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		path := string(id)
 		if p == nil {
 			if sv == "" {
-				bad(spos, "staff", "empty staff id; expected a staff id of the scenario (%s)", staffList(sc))
+				bad(spos, "staff", "csv.emptyStaff", staffList(sc))
 			} else {
-				bad(spos, "staff", "unknown staff id %q; expected a staff id of the scenario (%s)", sv, staffList(sc))
+				bad(spos, "staff", "csv.unknownStaff", sv, staffList(sc))
 			}
 			path = "staff " + sv
 		}
@@ -652,12 +652,12 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		d, err := csvDate(dv)
 		var hist *HistoryDay // the history shift day, for a date before the horizon
 		if err != nil {
-			bad(dpos, path, "date: %v; expected the date the shift started", err)
+			bad(dpos, path, "csv.badDate", errorText(err))
 		} else if p != nil {
 			path += " " + d.String()
 			switch {
 			case d > h.End || d < sc.KnownFrom(p):
-				bad(dpos, path, "%s is outside %s's known days %s..%s; expected a horizon date (or a history day with a shift)",
+				bad(dpos, path, "csv.outsideKnown",
 					d, id, sc.KnownFrom(p), h.End)
 			case d < h.Start:
 				for i := range p.History {
@@ -666,11 +666,11 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 					}
 				}
 				if hist == nil {
-					bad(dpos, path, "%s is before the horizon and the scenario's history has no shift of %s that day; expected a horizon date or a history day with a shift", d, id)
+					bad(dpos, path, "csv.beforeHorizon", d, id)
 				}
 			}
 			if prev, dup := rowAt[key{id, d}]; dup && ok {
-				bad(dpos, path, "a second row for %s on %s (first at line %d); expected at most one shift starting per person and date", id, d, prev)
+				bad(dpos, path, "csv.secondShift", id, d, prev)
 			}
 		}
 
@@ -679,9 +679,9 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 			st = sc.Shift(ShiftID(v))
 			switch {
 			case st == nil:
-				bad(pos, path, "shift: unknown shift id %q; expected a shift id of the scenario (%s) or an empty cell", v, shiftList(sc))
+				bad(pos, path, "csv.unknownShiftCell", v, shiftList(sc))
 			case hist != nil && hist.Shift != st.ID:
-				bad(pos, path, "shift: %s, but the scenario's history has %s that day; expected %s or an empty cell", st.ID, hist.Shift, hist.Shift)
+				bad(pos, path, "csv.historyShift", st.ID, hist.Shift, hist.Shift)
 			}
 		}
 		if st == nil && p != nil && err == nil {
@@ -698,12 +698,12 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 		sv2, stpos, _ := cell("start")
 		start, err1 := csvClock(sv2, false)
 		if err1 != nil {
-			bad(stpos, path, "start: %v; expected the clock-in time HH:MM", err1)
+			bad(stpos, path, "csv.badStart", errorText(err1))
 		}
 		ev, epos, _ := cell("end")
 		end, err2 := csvClock(ev, true)
 		if err2 != nil {
-			bad(epos, path, "end: %v; expected the clock-out time HH:MM (at or before the start: the next day)", err2)
+			bad(epos, path, "csv.badEnd", errorText(err2))
 		}
 		span := end - start
 		if span <= 0 {
@@ -717,9 +717,9 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 			n, err := strconv.Atoi(v)
 			switch {
 			case err != nil || n < 0:
-				bad(pos, path, "break: %q is not a number of minutes; expected a whole number >= 0 (or an empty cell)", v)
+				bad(pos, path, "csv.badBreak", v)
 			case err1 == nil && err2 == nil && n >= span:
-				bad(pos, path, "break: %d min is not shorter than the span %s-%s (%d min); expected a shorter break", n, sv2, ev, span)
+				bad(pos, path, "csv.breakTooLong", n, sv2, ev, span)
 			default:
 				brk = n
 			}
@@ -729,7 +729,7 @@ func ReadActualsCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 			if _, pos, has := cell("break"); has {
 				bpos = pos
 			}
-			bad(bpos, path, "break: the %s shift's break of %d min is not shorter than the span %s-%s (%d min); expected the break taken in a break cell (0 for none)", st.ID, brk, sv2, ev, span)
+			bad(bpos, path, "csv.shiftBreakTooLong", st.ID, brk, sv2, ev, span)
 		}
 		if !ok || p == nil {
 			continue

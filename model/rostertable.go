@@ -47,12 +47,12 @@ func ReadRosterTable(sc *Scenario, t *sheet.Table) (*RosterTable, ErrorList) {
 	at := func(r, c int) Pos { return cellPos(t.Pos(r, c)) }
 	rt := &RosterTable{File: t.File, Sheet: t.Sheet, Cells: map[StaffID]map[Date]string{}, Pos: map[StaffID]map[Date]Pos{}}
 	if len(t.Rows) == 0 || len(t.Rows[0]) == 0 {
-		errs.Add(Pos{File: t.File}, "", "the table is empty; expected a roster: a header staff,<dates> and one row per person")
+		errs.AddCode(Pos{File: t.File}, "", "table.empty")
 		return nil, errs
 	}
 	head := t.Rows[0]
 	if h := normHeader(head[0]); h != "staff" && h != "id" {
-		errs.Add(at(0, 0), "", fmt.Sprintf("first cell is %q; expected \"staff\" (a roster's header is staff,<dates>, as plan --format csv or xlsx writes it)", clip(head[0], 40)))
+		errs.AddCode(at(0, 0), "", "table.firstCell", clip(head[0], 40))
 		return nil, errs
 	}
 	cols := make([]Date, len(head))
@@ -64,11 +64,11 @@ func ReadRosterTable(sc *Scenario, t *sheet.Table) (*RosterTable, ErrorList) {
 		}
 		dt, err := csvDate(h)
 		if err != nil {
-			errs.Add(at(0, c), "", fmt.Sprintf("%v; expected a date, or one of the columns name, days, hours, nights, rest days", err))
+			errs.AddCode(at(0, c), "", "table.badColumn", errorText(err))
 			continue
 		}
 		if prev, dup := seen[dt]; dup {
-			errs.Add(at(0, c), "", fmt.Sprintf("%s again (first in column %s); expected each date once", dt, sheet.ColumnName(prev+1)))
+			errs.AddCode(at(0, c), "", "table.dateTwice", dt, sheet.ColumnName(prev+1))
 			continue
 		}
 		seen[dt] = c
@@ -94,13 +94,13 @@ func ReadRosterTable(sc *Scenario, t *sheet.Table) (*RosterTable, ErrorList) {
 			if weekdays {
 				continue
 			}
-			errs.Add(at(r, 0), "", "empty staff id on a row with cells; expected a staff id")
+			errs.AddCode(at(r, 0), "", "table.emptyStaff")
 			continue
 		}
 		started = true
 		id := StaffID(row[0])
 		if _, dup := rt.Cells[id]; dup {
-			errs.Add(at(r, 0), "", fmt.Sprintf("a second row for %s (first in row %d); expected one row per person", id, rt.Pos[id][0].Line))
+			errs.AddCode(at(r, 0), "", "table.rowTwice", id, rt.Pos[id][0].Line)
 			continue
 		}
 		rt.Staff = append(rt.Staff, id)
@@ -110,7 +110,7 @@ func ReadRosterTable(sc *Scenario, t *sheet.Table) (*RosterTable, ErrorList) {
 			dt := cols[c]
 			if dt == 0 && (head[c] == "" || rosterSkipColumns[normHeader(head[c])]) {
 				if c < len(row) && row[c] != "" && head[c] == "" {
-					errs.Add(at(r, c), "", "a cell under no header; expected cells only under the dates of the header")
+					errs.AddCode(at(r, c), "", "table.cellNoHeader")
 				}
 				continue
 			}
@@ -125,14 +125,14 @@ func ReadRosterTable(sc *Scenario, t *sheet.Table) (*RosterTable, ErrorList) {
 			switch {
 			case v == "" || v == LeaveCell:
 			case sc.Shift(ShiftID(v)) == nil:
-				errs.Add(at(r, c), "", fmt.Sprintf("unknown shift id %q; expected a shift id of the scenario (%s), LV or an empty cell", clip(v, 30), shiftList(sc)))
+				errs.AddCode(at(r, c), "", "csv.unknownShift", clip(v, 30), shiftList(sc))
 				continue
 			}
 			rt.Cells[id][dt] = v
 		}
 	}
 	if len(rt.Staff) == 0 && len(errs) == 0 {
-		errs.Add(Pos{File: t.File, Line: 2, Cell: true, Sheet: t.Sheet}, "", "no rows of staff; expected one row per person under the header")
+		errs.AddCode(Pos{File: t.File, Line: 2, Cell: true, Sheet: t.Sheet}, "", "table.noRows")
 	}
 	if len(errs) > 0 {
 		errs.Sort()
@@ -161,26 +161,26 @@ func RosterFromTable(sc *Scenario, t *sheet.Table) (*Roster, error) {
 		if len(missing) > 5 {
 			missing = append(missing[:5], fmt.Sprintf("and %d more", len(missing)-5))
 		}
-		errs.Add(head, "", fmt.Sprintf("no column for %s; expected one column per horizon date %s..%s", strings.Join(missing, ", "), sc.Horizon.Start, sc.Horizon.End))
+		errs.AddCode(head, "", "csv.noColumn", strings.Join(missing, ", "), sc.Horizon.Start, sc.Horizon.End)
 	}
 	ro := NewRoster(sc)
 	for _, id := range rt.Staff {
 		p := sc.Person(id)
 		if p == nil {
-			errs.Add(rt.Pos[id][0], "", fmt.Sprintf("unknown staff id %q; expected a staff id of the scenario (%s)", clip(string(id), 30), staffList(sc)))
+			errs.AddCode(rt.Pos[id][0], "", "csv.unknownStaff", clip(string(id), 30), staffList(sc))
 			continue
 		}
 		for d, v := range rt.Cells[id] {
 			if !sc.Horizon.Contains(d) {
 				if v != "" {
-					errs.Add(rt.Pos[id][d], "", fmt.Sprintf("%s is outside the horizon %s..%s; expected cells only on horizon dates", d, sc.Horizon.Start, sc.Horizon.End))
+					errs.AddCode(rt.Pos[id][d], "", "table.cellOutside", d, sc.Horizon.Start, sc.Horizon.End)
 				}
 				continue
 			}
 			switch {
 			case v == LeaveCell:
 				if !p.IsLeave(d) {
-					errs.Add(rt.Pos[id][d], "", fmt.Sprintf("LV, but %s is not a leave day of %s in the scenario; expected a shift id or an empty cell (declare paid leave under the person's leave:)", d, id))
+					errs.AddCode(rt.Pos[id][d], "", "csv.notLeave", d, id)
 				}
 			case v != "":
 				ro.Set(id, d, ShiftID(v))
@@ -189,7 +189,7 @@ func RosterFromTable(sc *Scenario, t *sheet.Table) (*Roster, error) {
 	}
 	for _, p := range sc.Staff {
 		if _, ok := rt.Cells[p.ID]; !ok {
-			errs.Add(head, "", fmt.Sprintf("no row for %s; expected one row per person of the scenario", p.ID))
+			errs.AddCode(head, "", "csv.noRow", p.ID)
 		}
 	}
 	if len(errs) > 0 {
@@ -215,19 +215,19 @@ func HistoryFromTable(sc *Scenario, t *sheet.Table) ErrorList {
 	head := Pos{File: t.File, Sheet: t.Sheet, Line: 1, Col: 1, Cell: true}
 	start := sc.Horizon.Start
 	if len(rt.Dates) == 0 {
-		errs.Add(head, "", fmt.Sprintf("no date columns; expected last month's roster, its dates up to %s", start-1))
+		errs.AddCode(head, "", "table.noDates", start-1)
 		return errs
 	}
 	first, last := rt.Dates[0], rt.Dates[len(rt.Dates)-1]
 	switch {
 	case last >= start:
-		errs.Add(head, "", fmt.Sprintf("the roster reaches %s, not before the horizon start %s; expected a roster of the days before it (last month's)", last, start))
+		errs.AddCode(head, "", "table.historyReaches", last, start)
 	case last != start-1:
-		errs.Add(head, "", fmt.Sprintf("the roster ends on %s; expected it to end on %s, the day before the horizon start (the days between would be unknown)", last, start-1))
+		errs.AddCode(head, "", "table.historyEnds", last, start-1)
 	case int(start-first) > MaxDays:
-		errs.Add(head, "", fmt.Sprintf("the roster starts on %s, more than %d days before the horizon; expected a shorter history", first, MaxDays))
+		errs.AddCode(head, "", "table.historyTooLong", first, MaxDays)
 	case int(last-first)+1 != len(rt.Dates):
-		errs.Add(head, "", fmt.Sprintf("the dates %s..%s have gaps; expected one column per day", first, last))
+		errs.AddCode(head, "", "table.historyGaps", first, last)
 	}
 	if len(errs) > 0 {
 		return errs
@@ -253,8 +253,8 @@ func HistoryFromTable(sc *Scenario, t *sheet.Table) ErrorList {
 			}
 			if y, ok := yamlDay[d]; ok {
 				if y.Shift != h.Shift || y.Leave != h.Leave {
-					errs.Add(h.Pos, "", fmt.Sprintf("%s on %s: the roster says %s, the scenario's history (%s) says %s; expected one history (remove the day from history: or fix the roster)",
-						id, d, historyWord(h), y.Pos, historyWord(y)))
+					errs.AddCode(h.Pos, "", "table.historyConflict",
+						id, d, historyWord(h), y.Pos, historyWord(y))
 				}
 				continue
 			}
@@ -267,14 +267,14 @@ func HistoryFromTable(sc *Scenario, t *sheet.Table) ErrorList {
 }
 
 // historyWord names a history day's content for messages.
-func historyWord(h HistoryDay) string {
+func historyWord(h HistoryDay) Text {
 	switch {
 	case h.Shift != "":
-		return "shift " + string(h.Shift)
+		return NewText("csv.histShift", h.Shift)
 	case h.Leave:
-		return "leave"
+		return NewText("csv.histLeave")
 	}
-	return "rest"
+	return NewText("csv.histRest")
 }
 
 // ReadTableFile reads the table of a CSV file or of an XLSX workbook's

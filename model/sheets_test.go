@@ -235,7 +235,7 @@ func TestHistoryFrom(t *testing.T) {
 	var got []string
 	for _, p := range sc.Staff {
 		for _, h := range p.History {
-			got = append(got, string(p.ID)+" "+h.Date.String()[5:]+" "+historyWord(h))
+			got = append(got, string(p.ID)+" "+h.Date.String()[5:]+" "+historyWord(h).String())
 		}
 	}
 	want := []string{"aoki 11-20 shift E", "aoki 11-28 shift E", "aoki 11-29 rest", "aoki 11-30 shift N",

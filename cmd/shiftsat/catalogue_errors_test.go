@@ -22,9 +22,11 @@ import (
 )
 
 // errorKeywords are the Latin-letter words a Japanese input error may
-// hold besides ids and values as written: the YAML keys and keywords of
-// the scenario format that the reader must type (FORMAT.md), and the
-// names of formats and placeholders (YAML, CSV, YYYY-MM-DD, HH:MM).
+// hold besides ids, values as written and command-line flags: the YAML
+// keys, CSV columns and keywords of the input formats that the reader
+// must type (FORMAT.md), placeholders (NAME, key=value, @FILE.yaml), the
+// command plan, and the names of formats and programs (YAML, CSV,
+// UTF-8, Shift_JIS, Excel, iconv).
 var errorKeywords = map[string]bool{}
 
 func init() {
@@ -32,8 +34,9 @@ func init() {
 		shifts staff rules rule anchor min max min_days max_days min_hours max_hours id name start end break
 		shift status leave rest weight target soft requests file sheet staff night hours days reduced alt per block
 		horizon month day week block_days rest_days holiday_work scheme weekly window_hours rest_hours weekly_rest
-		holidays from to date off on skill skills
-		h1 h2 xlsx`) {
+		holidays from to date off on skill skills h1 h2 nights history
+		key value FILE ROSTER yaml plan
+		UTF utf Shift_JIS SHIFT_JIS Windows Excel iconv MiB`) {
 		errorKeywords[w] = true
 	}
 }
@@ -42,7 +45,7 @@ func init() {
 // than the keywords above and the words of own (ids and values as written).
 func jaErrorWords(s string, own []string) []string {
 	var out []string
-	for _, w := range englishWords(s, own) {
+	for _, w := range englishWords(flagRE.ReplaceAllString(s, " "), own) {
 		if !errorKeywords[w] {
 			out = append(out, w)
 		}

@@ -221,7 +221,7 @@ func parseRulesFlag(s string) ([]*model.RuleSpec, error) {
 		colon, eq := strings.IndexByte(item, ':'), strings.IndexByte(item, '=')
 		param := item
 		if item == "" {
-			errs.Add(model.Pos{File: "--rules"}, "", fmt.Sprintf("empty item in %q; expected NAME[:key=value],... ", s))
+			errs.AddCode(model.Pos{File: "--rules"}, "", "flag.emptyItem", s)
 			continue
 		}
 		if eq < 0 || (colon >= 0 && colon < eq) {
@@ -237,13 +237,13 @@ func parseRulesFlag(s string) ([]*model.RuleSpec, error) {
 			}
 		}
 		if cur < 0 {
-			errs.Add(model.Pos{File: "--rules"}, "", fmt.Sprintf("parameter %q comes before any rule name; expected NAME:key=value", item))
+			errs.AddCode(model.Pos{File: "--rules"}, "", "flag.paramFirst", item)
 			continue
 		}
 		k, v, ok := strings.Cut(param, "=")
 		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
 		if !ok || k == "" || v == "" {
-			errs.Add(model.Pos{File: "--rules", Line: cur + 1}, "", fmt.Sprintf("parameter %q is not key=value; expected e.g. max=13", param))
+			errs.AddCode(model.Pos{File: "--rules", Line: cur + 1}, "", "flag.paramNotKV", param)
 			continue
 		}
 		lines[cur] += ", " + k + ": " + v

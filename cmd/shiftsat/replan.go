@@ -170,11 +170,13 @@ func (a *app) readPublished(sc *model.Scenario, path string, from model.Date) (s
 		}
 	}
 	if len(missing) > 0 {
+		var more model.Text
 		if len(missing) > 5 {
-			missing = append(missing[:5], fmt.Sprintf("and %d more", len(missing)-5))
+			more = model.NewText("replan.more", len(missing)-5)
+			missing = missing[:5]
 		}
-		return nil, nil, a.inputError(path, model.ErrorList{{Pos: model.Pos{File: path}, Msg: fmt.Sprintf(
-			"no column for %s; expected the published roster of the horizon %s..%s", strings.Join(missing, ", "), sc.Horizon.Start, sc.Horizon.End)}})
+		return nil, nil, a.inputError(path, model.ErrorList{model.NewError(model.Pos{File: path}, "", "replan.noColumn",
+			strings.Join(missing, ", "), more, sc.Horizon.Start, sc.Horizon.End)})
 	}
 	pub := solver.Published{}
 	var left []leftPerson

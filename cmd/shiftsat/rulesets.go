@@ -20,7 +20,7 @@ import (
 func parseRuleSets(arg string) ([]*model.RuleSpec, error) {
 	arg = strings.TrimSpace(arg)
 	if arg == "" {
-		return nil, model.ErrorList{{Pos: model.Pos{File: "--rules"}, Msg: "empty rule set; expected NAME[:key=value],... or @FILE.yaml"}}
+		return nil, model.ErrorList{model.NewError(model.Pos{File: "--rules"}, "", "flag.emptySet")}
 	}
 	path, ok := strings.CutPrefix(arg, "@")
 	if !ok {
@@ -29,7 +29,7 @@ func parseRuleSets(arg string) ([]*model.RuleSpec, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, model.ErrorList{{Pos: model.Pos{File: "--rules"}, Msg: fmt.Sprintf("rules file %s does not exist", path)}}
+			return nil, model.ErrorList{model.NewError(model.Pos{File: "--rules"}, "", "flag.noRulesFile", path)}
 		}
 		return nil, fmt.Errorf("read rules file: %w", err)
 	}
@@ -48,7 +48,7 @@ func (a *app) ruleSetFlags(args []string) ([]ruleSetArg, error) {
 	for _, arg := range args {
 		name, spec := splitRuleSetName(arg)
 		if name != "" && named[name] {
-			errs = append(errs, &model.Error{Pos: model.Pos{File: "--rules"}, Msg: fmt.Sprintf("two rule sets are named %q; give each its own name", name)})
+			errs = append(errs, model.NewError(model.Pos{File: "--rules"}, "", "flag.setTwice", name))
 			continue
 		}
 		named[name] = name != ""
@@ -70,7 +70,7 @@ func (a *app) ruleSetFlags(args []string) ([]ruleSetArg, error) {
 	}
 	if len(errs) > 0 {
 		for _, e := range errs {
-			fmt.Fprintln(a.stderr, e.Error())
+			fmt.Fprintln(a.stderr, errorIn(a.lang, e))
 		}
 		return nil, exitWith(exitUsage)
 	}
