@@ -237,13 +237,13 @@ func (c *csvInput) endPos(recs []csvRecord) Pos {
 	return Pos{File: c.file, Line: last.pos[0].Line + 1}
 }
 
-// staffList lists the scenario's staff ids for messages (at most 10).
-func staffList(sc *Scenario) string {
+// staffList lists the scenario's staff ids for messages (at most 10, then
+// a phrase counting the others).
+func staffList(sc *Scenario) any {
 	var ids []string
 	for i, p := range sc.Staff {
 		if i == 10 {
-			ids = append(ids, fmt.Sprintf("and %d more", len(sc.Staff)-10))
-			break
+			return NewText("csv.staffMore", strings.Join(ids, ", "), len(sc.Staff)-10)
 		}
 		ids = append(ids, string(p.ID))
 	}

@@ -91,6 +91,7 @@ var messages = map[Code]string{
 	"csv.columns":                    "%s and optionally %s",
 	"csv.histShift":                  "shift %s",
 	"csv.histLeave":                  "leave",
+	"csv.staffMore":                  "%s, and %d more",
 	"csv.histRest":                   "rest",
 	"csv.moreLike":                   "... and %d more like this, not shown%s",
 	"csv.moreLines":                  " (lines %d to %d)",

@@ -295,3 +295,50 @@ func TestServeInputErrorsJapanese(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckBrokenRosterJapanese: check --lang ja on a roster with several
+// errors (an unknown person, an unknown shift, LV on no leave day, a short
+// row, a missing person) prints each in Japanese, at the same position as
+// in English, with no English word left.
+func TestCheckBrokenRosterJapanese(t *testing.T) {
+	store := examplePath(t, "store.yaml")
+	dir := isolate(t)
+	roster := filepath.Join(dir, "roster.csv")
+	if code, _, errOut := runCmd(t, "plan", store, "--format", "csv", "--out", roster, "-q"); code != exitOK {
+		t.Fatalf("plan: exit %d: %s", code, errOut)
+	}
+	data, err := os.ReadFile(roster)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	lines[1] = "nobody" + lines[1][strings.Index(lines[1], ","):] // an unknown person (and sato missing)
+	lines[2] = strings.Replace(lines[2], ",E,", ",Q,", 1)         // an unknown shift
+	lines[3] = strings.Replace(lines[3], ",,", ",LV,", 1)         // LV on no leave day
+	lines[4] = lines[4][:strings.LastIndex(lines[4], ",")]        // a short row
+	if err := os.WriteFile(roster, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sc, err := loadScenario(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, en := runCmd(t, "check", store, roster)
+	codeJA, _, ja := runCmd(t, "check", store, roster, "--lang", "ja")
+	if code != exitUsage || codeJA != exitUsage {
+		t.Fatalf("exit %d and %d, want %d", code, codeJA, exitUsage)
+	}
+	enl, jal := strings.Split(strings.TrimSpace(en), "\n"), strings.Split(strings.TrimSpace(ja), "\n")
+	if len(enl) < 5 || len(jal) != len(enl) {
+		t.Fatalf("%d English and %d Japanese lines, want the same, at least 5:\n%s\n%s", len(enl), len(jal), en, ja)
+	}
+	pos := regexp.MustCompile(`^[^ ]*?:\d+(:\d+)?: `)
+	for i := range enl {
+		if p := pos.FindString(enl[i]); p == "" || !strings.HasPrefix(jal[i], p) || enl[i] == jal[i] {
+			t.Errorf("line %d: not the same position, or not translated:\n  en: %s\n  ja: %s", i+1, enl[i], jal[i])
+		}
+	}
+	if w := jaErrorWords(ja, append(ownWords(sc, roster), "nobody", "Q")); len(w) > 0 {
+		t.Errorf("English left: %v\n%s", w, ja)
+	}
+}
