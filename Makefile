@@ -38,9 +38,9 @@ dimacs:
 	$(GO) run ./cmd/shiftsat plan $(SCENARIO) --dimacs $(CNF)
 
 ## bench-capacity: the not-enough-people families (time to the verdict, the explanation and the ways out of
-## understaffed months; time to a roster of months at 95-100 % of the counted capacity), saved to bench-capacity.out
+## understaffed months; time to a roster of months at 95-100 % of the counted capacity and of the hard ward), saved to bench-capacity.out
 bench-capacity:
-	@status=0; $(GO) test -run '^$$' -bench 'BenchmarkUnderstaffed|BenchmarkTightFeasible|BenchmarkCheckCapacity' -benchtime 1x -v -timeout 30m ./solver > bench-capacity.out 2>&1 || status=$$?; \
+	@status=0; $(GO) test -run '^$$' -bench 'BenchmarkUnderstaffed|BenchmarkTightFeasible|BenchmarkHardWard|BenchmarkCheckCapacity' -benchtime 1x -v -timeout 30m ./solver > bench-capacity.out 2>&1 || status=$$?; \
 	grep -E '^(Benchmark|    capacity_bench)' bench-capacity.out; exit $$status
 
 ## bench-nrp: solve the Curtois-Qu nurse-rostering instances NRP_INSTANCES, NRP_TIME each, and print a table

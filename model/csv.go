@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/shiftsat/shiftsat/model/sheet"
 )
 
 // This file reads the two CSV inputs of `shiftsat check`: a roster in
@@ -142,8 +144,15 @@ func (c *csvInput) records(r io.Reader) []csvRecord {
 	}
 	data = bytes.TrimPrefix(data, []byte(utf8BOM))
 	if !utf8.Valid(data) {
-		c.encodingError(data)
-		return nil
+		// Shift_JIS (what Excel writes as "CSV" on Japanese Windows) is
+		// read as such, like the spreadsheet inputs; other bytes are an
+		// error where they are.
+		out, _, err := sheet.Decode(c.file, data)
+		if err != nil {
+			c.encodingError(data)
+			return nil
+		}
+		data = out
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1 // the readers report wrong counts themselves
@@ -173,11 +182,8 @@ func (c *csvInput) records(r io.Reader) []csvRecord {
 	return out
 }
 
-// encodingError reports a file that is not UTF-8, at its first bad byte:
-// Shift_JIS (what Excel writes as "CSV" on Japanese Windows) is named, with
-// how to save the file as UTF-8. shiftsat does not decode it itself: the
-// model package stays on the standard library (DESIGN.md), and one
-// sentence on how to re-save is safer than guessing an encoding.
+// encodingError reports a file that is neither UTF-8 nor Shift_JIS, at
+// its first byte that is not UTF-8.
 func (c *csvInput) encodingError(data []byte) {
 	line, col := 1, 1
 	for i := 0; i < len(data); {
@@ -192,39 +198,7 @@ func (c *csvInput) encodingError(data []byte) {
 		}
 		i += n
 	}
-	pos := Pos{File: c.file, Line: line, Col: col}
-	if isShiftJIS(data) {
-		c.errf(pos, "", "csv.shiftJIS", c.file)
-		return
-	}
-	c.errf(pos, "", "csv.notUTF8")
-}
-
-// isShiftJIS reports whether data is valid Shift_JIS (CP932) with at least
-// one double-byte character: ASCII, half-width katakana (0xA1-0xDF), and
-// lead bytes 0x81-0x9F or 0xE0-0xFC each followed by a trail byte 0x40-0x7E
-// or 0x80-0xFC.
-func isShiftJIS(data []byte) bool {
-	double := false
-	for i := 0; i < len(data); i++ {
-		b := data[i]
-		switch {
-		case b < 0x80, b >= 0xA1 && b <= 0xDF:
-		case (b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC):
-			if i+1 >= len(data) {
-				return false
-			}
-			t := data[i+1]
-			if !((t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFC)) {
-				return false
-			}
-			i++
-			double = true
-		default:
-			return false
-		}
-	}
-	return double
+	c.errf(Pos{File: c.file, Line: line, Col: col}, "", "csv.notUTF8")
 }
 
 // endPos is the position after the last record, for errors about

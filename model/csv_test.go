@@ -497,27 +497,35 @@ func TestActualsDefaultBreakTooLong(t *testing.T) {
 }
 
 // TestCSVEncoding: a CSV in Shift_JIS (Excel's "CSV" on Japanese Windows)
-// is named as such with how to save it as UTF-8; other non-UTF-8 bytes are
+// is read as such, Japanese ids included; other non-UTF-8 bytes are
 // reported where they are.
 func TestCSVEncoding(t *testing.T) {
-	sc := csvTestScenario(t)
-	tests := []struct {
-		name, csv string
-		want      []string
-	}{
-		{"Shift_JIS roster", "staff,2026-12-01\n\x8d\xb2\x93\xa1,D\n", []string{
-			`r.csv:2:1: the file is encoded in Shift_JIS (as Excel saves "CSV" on Japanese Windows), not UTF-8; expected UTF-8: in Excel use File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)", or convert it with iconv -f SHIFT_JIS -t UTF-8 r.csv > utf8.csv`}},
-		{"Latin-1", "staff,2026-12-01\nJos\xe9,D\n", []string{
-			`r.csv:2:4: the file is not UTF-8 text (an invalid byte here); expected a CSV file in UTF-8`}},
+	sc, err := Parse("sc.yaml", []byte(`horizon: {start: 2026-12-01, end: 2026-12-02}
+shifts:
+  - {id: 日勤, start: "09:00", end: "18:00", break: 60}
+staff:
+  - {id: 佐藤}
+`))
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, read := range []func(string, io.Reader, *Scenario) (*Roster, error){ReadRosterCSV, ReadActualsCSV} {
-				_, err := read("r.csv", strings.NewReader(tt.csv), sc)
-				if diff := cmp.Diff(tt.want, errLines(err)); diff != "" {
-					t.Errorf("errors (-want +got):\n%s", diff)
-				}
-			}
-		})
+	// 佐藤 is 8D B2 93 A1 and 日勤 is 93 FA 8B CE in Shift_JIS.
+	ro, err := ReadRosterCSV("r.csv", strings.NewReader("staff,2026-12-01,2026-12-02\r\n\x8d\xb2\x93\xa1,\x93\xfa\x8b\xce,\r\n"), sc)
+	if err != nil {
+		t.Fatalf("Shift_JIS roster: %v", err)
+	}
+	if got := ro.Starts["佐藤"][MustDate("2026-12-01")]; got != "日勤" {
+		t.Errorf("Shift_JIS roster: 佐藤 on 12-01 = %q, want 日勤", got)
+	}
+	actuals := "staff,date,shift,start,end\r\n\x8d\xb2\x93\xa1,2026-12-01,\x93\xfa\x8b\xce,09:00,18:00\r\n"
+	if _, err := ReadActualsCSV("t.csv", strings.NewReader(actuals), sc); err != nil {
+		t.Errorf("Shift_JIS timesheet: %v", err)
+	}
+	for _, read := range []func(string, io.Reader, *Scenario) (*Roster, error){ReadRosterCSV, ReadActualsCSV} {
+		_, err := read("r.csv", strings.NewReader("staff,2026-12-01\nJos\xe9,D\n"), csvTestScenario(t))
+		want := []string{`r.csv:2:4: the file is not UTF-8 text (an invalid byte here); expected a CSV file in UTF-8 (or Shift_JIS, as Excel saves "CSV" on Japanese Windows)`}
+		if diff := cmp.Diff(want, errLines(err)); diff != "" {
+			t.Errorf("Latin-1: errors (-want +got):\n%s", diff)
+		}
 	}
 }

@@ -86,7 +86,6 @@ var messages = map[Code]string{
 	"time.clock2359":        "%q is not a time between 00:00 and 23:59",
 
 	// errors of the rosters and timesheets read (csv.go, rostertable.go)
-	"csv.shiftJIS":                   "the file is encoded in Shift_JIS (as Excel saves \"CSV\" on Japanese Windows), not UTF-8; expected UTF-8: in Excel use File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\", or convert it with iconv -f SHIFT_JIS -t UTF-8 %s > utf8.csv",
 	"csv.notDate":                    "%q is not a date of the form YYYY-MM-DD (or YYYY/M/D)",
 	"csv.columns":                    "%s and optionally %s",
 	"csv.histShift":                  "shift %s",
@@ -122,7 +121,7 @@ var messages = map[Code]string{
 	"csv.notLeave":                   "LV, but %s is not a leave day of %s in the scenario; expected a shift id or an empty cell (declare paid leave under the person's leave:)",
 	"csv.notRoster":                  "not a roster: the first line is %q; expected the header staff,%s,... of a roster (the CSV that plan --format csv writes)",
 	"csv.notTimesheet":               "the first line %q is not a timesheet's header; expected a header row with %s (a header row is required)",
-	"csv.notUTF8":                    "the file is not UTF-8 text (an invalid byte here); expected a CSV file in UTF-8",
+	"csv.notUTF8":                    "the file is not UTF-8 text (an invalid byte here); expected a CSV file in UTF-8 (or Shift_JIS, as Excel saves \"CSV\" on Japanese Windows)",
 	"csv.outsideKnown":               "%s is outside %s's known days %s..%s; expected a horizon date (or a history day with a shift)",
 	"csv.read":                       "read: %v",
 	"csv.rosterNotTimesheet":         "this is a roster (header staff,<dates>), not a timesheet; expected a header row with %s: give a roster as the ROSTER.csv argument",

@@ -83,6 +83,13 @@ type Figures struct {
 	// NightShifts is the number of shifts starting in the horizon whose
 	// span meets 22:00-05:00.
 	NightShifts int
+	// NightRun is the longest run of consecutive horizon dates on which
+	// one worker starts a night shift (RULES.md 2.7's night), and
+	// NightRunStaff, NightRunFrom and NightRunTo say whose run it is and
+	// when (the first such worker in staff order); 0 without nights.
+	NightRun                 int
+	NightRunStaff            model.StaffID
+	NightRunFrom, NightRunTo model.Date
 	// HistoryStreak is the longest run of non-rest days of a worker that
 	// lies wholly in the history (before the horizon: the plan cannot
 	// change it), when it is longer than StreakMax; else 0.
@@ -457,6 +464,9 @@ func rosterFigures(r *model.Roster) Figures {
 				f.HistoryStreak, f.HistoryStreakStaff = run, p.ID
 				f.HistoryStreakFrom, f.HistoryStreakTo = d-model.Date(run-1), d
 			}
+		}
+		if n, from, to := longestNightRun(r, p.ID); n > f.NightRun {
+			f.NightRun, f.NightRunStaff, f.NightRunFrom, f.NightRunTo = n, p.ID, from, to
 		}
 		if f.People == 0 {
 			f.StreakMin, f.StreakMax, f.RestMin, f.RestMax = streak, streak, rest, rest

@@ -264,6 +264,16 @@ func limitsPeriod(rules []constraints.Rule) (period, window int) {
 			}
 		case *constraints.NightsPerMonth:
 			window = max(window, monthsWindow)
+		default:
+			// Any other kind says what it reads through Lookback.
+			if lb, ok := constraints.Unscoped(r).(constraints.Lookback); ok {
+				if days, block, ok := lb.Lookback(); ok {
+					window = max(window, days)
+					if block > 0 {
+						ps = append(ps, block)
+					}
+				}
+			}
 		}
 	}
 	period, longest := 7, 7

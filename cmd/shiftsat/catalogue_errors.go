@@ -129,7 +129,6 @@ var errorsJA = map[model.Code]string{
 	"time.clock24":          "%q は 00:00 から 24:00 までの時刻ではありません",
 	"time.clock2359":        "%q は 00:00 から 23:59 までの時刻ではありません",
 
-	"csv.shiftJIS":                   "ファイルが UTF-8 ではなく Shift_JIS で保存されています（日本語版 Windows の Excel が「CSV」で保存する形式）。UTF-8 にしてください: Excel では「名前を付けて保存」で「CSV UTF-8 (コンマ区切り) (*.csv)」を選ぶか、iconv -f SHIFT_JIS -t UTF-8 %s > utf8.csv で変換します",
 	"csv.notDate":                    "%q は YYYY-MM-DD（または YYYY/M/D）の形の日付ではありません",
 	"csv.columns":                    "%s（任意で %s）",
 	"csv.histShift":                  "シフト%s",
@@ -165,7 +164,7 @@ var errorsJA = map[model.Code]string{
 	"csv.notLeave":                   "LV ですが、%s はシナリオで %s の年次有給休暇の日ではありません。シフト ID か空欄にしてください（年次有給休暇はその人の leave: に書きます）",
 	"csv.notRoster":                  "勤務表ではありません: 1行目が %q です。勤務表の見出し staff,%s,...（plan --format csv が書く CSV）にしてください",
 	"csv.notTimesheet":               "1行目 %q は実績表の見出しではありません。%s の見出し行にしてください（見出し行は必須です）",
-	"csv.notUTF8":                    "UTF-8 のテキストではありません（ここに不正なバイトがあります）。UTF-8 の CSV ファイルにしてください",
+	"csv.notUTF8":                    "UTF-8 のテキストではありません（ここに不正なバイトがあります）。UTF-8（または日本語版 Windows の Excel が「CSV」で保存する Shift_JIS）の CSV ファイルにしてください",
 	"csv.outsideKnown":               "%[1]s は %[2]s の分かっている日 %[3]s..%[4]s の外です。計画期間の日付（またはシフトのある前月の実績の日）にしてください",
 	"csv.read":                       "読めません: %v",
 	"csv.rosterNotTimesheet":         "これは勤務表（見出し staff,<日付>）で、実績表ではありません。%s の見出し行にしてください。勤務表は ROSTER.csv の引数として渡します",

@@ -107,7 +107,7 @@ func TestErrorCatalogueComplete(t *testing.T) {
 // TestErrorNounsComplete: every model.Noun written in the sources of model
 // and constraints (what a value is expected to be) has a Japanese form.
 func TestErrorNounsComplete(t *testing.T) {
-	nouns := programNouns(t)
+	nouns := programConstants(t, "Noun")
 	if len(nouns) < 50 {
 		t.Fatalf("only %d nouns found; the type check missed them?", len(nouns))
 	}
@@ -130,12 +130,33 @@ func TestErrorNounsComplete(t *testing.T) {
 	}
 }
 
-// programNouns returns every constant of type model.Noun written in the
-// non-test sources of packages model and constraints, found by type
-// checking them (against the export data of their dependencies).
-func programNouns(t *testing.T) []string {
+// TestErrorCodesRegistered: every message code written in the sources of
+// model, constraints and this package (a constant of type model.Code) has
+// an English format: a code left unregistered, or an English format
+// passed where a code is expected, would print as it is.
+func TestErrorCodesRegistered(t *testing.T) {
+	codes := programConstants(t, "Code")
+	if len(codes) < 150 {
+		t.Fatalf("only %d codes found; the type check missed them?", len(codes))
+	}
+	en := model.Messages()
+	for _, c := range codes {
+		if c == "" {
+			continue // the empty code: an error without one
+		}
+		if _, ok := en[model.Code(c)]; !ok {
+			t.Errorf("code %q is written in the sources but has no English format (model/messages.go, constraints/messages.go, messages.go)", c)
+		}
+	}
+}
+
+// programConstants returns every constant of type model.NAME (Noun, Code)
+// written in the non-test sources of packages model, constraints and
+// main (this one), found by type checking them against the export data
+// of their dependencies.
+func programConstants(t *testing.T, name string) []string {
 	t.Helper()
-	out, err := exec.Command("go", "list", "-export", "-deps", "-f", "{{.ImportPath}}\t{{.Export}}", "../../model", "../../constraints").Output()
+	out, err := exec.Command("go", "list", "-export", "-deps", "-f", "{{.ImportPath}}\t{{.Export}}", "../../model", "../../constraints", ".").Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}
@@ -148,7 +169,7 @@ func programNouns(t *testing.T) []string {
 	fset := token.NewFileSet()
 	imp := importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) { return os.Open(exports[path]) })
 	seen := map[string]bool{}
-	for _, pkg := range []string{"model", "constraints"} {
+	for _, pkg := range []string{"model", "constraints", "cmd/shiftsat"} {
 		names, err := filepath.Glob(filepath.Join("..", "..", pkg, "*.go"))
 		if err != nil {
 			t.Fatal(err)
@@ -166,24 +187,28 @@ func programNouns(t *testing.T) []string {
 		}
 		info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}}
 		conf := types.Config{Importer: imp}
-		if _, err := conf.Check("github.com/shiftsat/shiftsat/"+pkg, fset, files, info); err != nil {
+		path := "github.com/shiftsat/shiftsat/" + pkg
+		if pkg == "cmd/shiftsat" {
+			path = "main"
+		}
+		if _, err := conf.Check(path, fset, files, info); err != nil {
 			t.Fatalf("type-checking %s: %v", pkg, err)
 		}
 		for _, tv := range info.Types {
 			if tv.Value == nil || tv.Value.Kind() != constant.String {
 				continue
 			}
-			if n, ok := tv.Type.(*types.Named); ok && n.Obj().Name() == "Noun" && n.Obj().Pkg().Path() == "github.com/shiftsat/shiftsat/model" {
+			if n, ok := tv.Type.(*types.Named); ok && n.Obj().Name() == name && n.Obj().Pkg().Path() == "github.com/shiftsat/shiftsat/model" {
 				seen[constant.StringVal(tv.Value)] = true
 			}
 		}
 	}
-	var nouns []string
+	var consts []string
 	for s := range seen {
-		nouns = append(nouns, s)
+		consts = append(consts, s)
 	}
-	sort.Strings(nouns)
-	return nouns
+	sort.Strings(consts)
+	return consts
 }
 
 // TestValidateBrokenLang: validate on a scenario with many errors at once

@@ -101,6 +101,8 @@ func TestCompareFormats(t *testing.T) {
 				People *int
 				Rules  []string
 				Streak *struct{ Min, Max int } `json:"longest_streak"`
+				// NightRun: the scenario has no night shift.
+				NightRun *struct{ Days int } `json:"longest_night_run"`
 			}
 		}
 		if err := json.Unmarshal([]byte(out), &doc); err != nil {
@@ -111,7 +113,7 @@ func TestCompareFormats(t *testing.T) {
 		}
 		// b and c are there already: no rule set needs an extra person.
 		for i, s := range doc.Sets {
-			if s.People == nil || *s.People != 0 || s.Streak == nil || len(s.Rules) == 0 {
+			if s.People == nil || *s.People != 0 || s.Streak == nil || len(s.Rules) == 0 || s.NightRun == nil || s.NightRun.Days != 0 {
 				t.Errorf("set %d: %+v", i, s)
 			}
 		}

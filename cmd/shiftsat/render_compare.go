@@ -127,12 +127,12 @@ func renderCompareText(w io.Writer, r *compareReport) {
 	fmt.Fprintln(tw, head)
 	for _, c := range r.cmp.Sets {
 		f := c.Figures
-		streak, rest, hours, nights := "-", "-", "-", "-"
+		streak, rest, hours, nights, run := "-", "-", "-", "-", "-"
 		if c.Roster != nil {
 			streak, rest = mma(f.StreakMin, f.StreakMax, f.StreakAvg), mma(f.RestMin, f.RestMax, f.RestAvg)
-			hours, nights = fmtMinutes(f.WorkMinutes), strconv.Itoa(f.NightShifts)
+			hours, nights, run = fmtMinutes(f.WorkMinutes), strconv.Itoa(f.NightShifts), strconv.Itoa(f.NightRun)
 		}
-		line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\t%s", c.Name, tr(lang, "cmp.status."+c.Status.String()), peopleText(lang, c.Staffing), streak, rest, hours, nights)
+		line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", c.Name, tr(lang, "cmp.status."+c.Status.String()), peopleText(lang, c.Staffing), streak, rest, hours, nights, run)
 		if r.roster != "" {
 			line += "\t" + strconv.Itoa(len(c.Violations))
 		}
@@ -205,7 +205,7 @@ func historyStreakNote(lang string, f solver.Figures) string {
 func renderCompareCSV(w io.Writer, r *compareReport) error {
 	cw := csv.NewWriter(w)
 	head := []string{"rule_set", "status", "people_kind", "people", "people_proven", "people_lower_bound",
-		"streak_min", "streak_max", "streak_avg", "rest_min", "rest_max", "rest_avg", "work_hours", "night_shifts", "violations", "reason", "history_streak"}
+		"streak_min", "streak_max", "streak_avg", "rest_min", "rest_max", "rest_avg", "work_hours", "night_shifts", "violations", "reason", "history_streak", "night_run_max"}
 	cw.Write(head)
 	kind := "staff_used"
 	if r.cmp.Profile != "" {
@@ -236,7 +236,11 @@ func renderCompareCSV(w io.Writer, r *compareReport) error {
 		if c.Roster != nil && f.HistoryStreak > 0 {
 			hist = strconv.Itoa(f.HistoryStreak)
 		}
-		cw.Write(append(row, v, reason, hist))
+		run := ""
+		if c.Roster != nil {
+			run = strconv.Itoa(f.NightRun)
+		}
+		cw.Write(append(row, v, reason, hist, run))
 	}
 	cw.Flush()
 	return cw.Error()
@@ -256,9 +260,20 @@ type compareSetJSON struct {
 	Rest       *compareStatJSON `json:"rest_days,omitempty"`
 	Hours      *float64         `json:"work_hours,omitempty"`
 	Nights     *int             `json:"night_shifts,omitempty"`
-	Violations *int             `json:"violations,omitempty"`
+	// NightRun is the longest run of consecutive nights of one worker.
+	NightRun   *nightRunJSON `json:"longest_night_run,omitempty"`
+	Violations *int          `json:"violations,omitempty"`
 	// HistoryStreak is a longer run lying wholly in last month's history.
 	HistoryStreak *historyStreakJSON `json:"history_streak,omitempty"`
+}
+
+// nightRunJSON is the longest run of consecutive night shifts of one
+// worker (days 0, staff and dates empty, when nobody works a night).
+type nightRunJSON struct {
+	Days  int    `json:"days"`
+	Staff string `json:"staff,omitempty"`
+	From  string `json:"from,omitempty"`
+	To    string `json:"to,omitempty"`
 }
 
 // historyStreakJSON is a run of days without rest wholly in the history.
@@ -310,6 +325,10 @@ func renderCompareJSON(w io.Writer, r *compareReport) error {
 			j.Streak = &compareStatJSON{f.StreakMin, f.StreakMax, f.StreakAvg}
 			j.Rest = &compareStatJSON{f.RestMin, f.RestMax, f.RestAvg}
 			j.Hours, j.Nights = &h, &f.NightShifts
+			j.NightRun = &nightRunJSON{Days: f.NightRun}
+			if f.NightRun > 0 {
+				j.NightRun.Staff, j.NightRun.From, j.NightRun.To = string(f.NightRunStaff), f.NightRunFrom.String(), f.NightRunTo.String()
+			}
 			if f.HistoryStreak > 0 {
 				j.HistoryStreak = &historyStreakJSON{f.HistoryStreak, string(f.HistoryStreakStaff), f.HistoryStreakFrom.String(), f.HistoryStreakTo.String()}
 			}

@@ -142,6 +142,7 @@ var compareHTMLText = map[string][2]string{
 	"rest":       {"rest days min/max/avg", "休日数 最小/最大/平均"},
 	"hours":      {"hours", "労働時間"},
 	"nights":     {"night shifts", "夜勤回数"},
+	"nightRun":   {"longest night run", "最長連続夜勤"},
 	"violations": {"violations", "違反"},
 	"streakNote": {"Longest streak: the longest run of days without rest that reaches into the plan, its days in last month's history included (as the rules count them). Figures are those of the roster found at the number of people shown.",
 		"最長連続勤務: 計画期間にかかる休日のない連続日数（前月の実績を含む。ルールと同じ数え方）。数値は表の人数で見つかった勤務表のものです。"},
@@ -211,8 +212,8 @@ code{font-size:90%}
 	if r.named {
 		fmt.Fprintf(&b, "<th class=\"l\">%s</th>", tx("rules"))
 	}
-	fmt.Fprintf(&b, "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>",
-		tx("as given"), headHTML, tx("streak"), tx("rest"), tx("hours"), tx("nights"))
+	fmt.Fprintf(&b, "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>",
+		tx("as given"), headHTML, tx("streak"), tx("rest"), tx("hours"), tx("nights"), tx("nightRun"))
 	if r.roster != "" {
 		fmt.Fprintf(&b, "<th>%s</th>", tx("violations"))
 	}
@@ -229,10 +230,10 @@ code{font-size:90%}
 			}
 			fmt.Fprintf(&b, "<td class=\"l\">%s</td>", spec)
 		}
-		cells := []string{c.Status.String(), peopleText("en", c.Staffing), "-", "-", "-", "-"}
+		cells := []string{c.Status.String(), peopleText("en", c.Staffing), "-", "-", "-", "-", "-"}
 		if c.Roster != nil {
 			cells[2], cells[3] = mma(f.StreakMin, f.StreakMax, f.StreakAvg), mma(f.RestMin, f.RestMax, f.RestAvg)
-			cells[4], cells[5] = fmtMinutes(f.WorkMinutes), strconv.Itoa(f.NightShifts)
+			cells[4], cells[5], cells[6] = fmtMinutes(f.WorkMinutes), strconv.Itoa(f.NightShifts), strconv.Itoa(f.NightRun)
 		}
 		if r.roster != "" {
 			cells = append(cells, strconv.Itoa(len(c.Violations)))

@@ -169,3 +169,30 @@ func TestDisplayWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinCitations: the items of one source are written with the source
+// and the closing words once; citations of different sources, or fewer
+// than three, are joined as they are.
+func TestJoinCitations(t *testing.T) {
+	c := func(cites ...string) []string { return cites }
+	tests := []struct {
+		name  string
+		cites []string
+		want  string
+	}{
+		{"jna items", c(constraints.CiteJNAInterval, constraints.CiteJNANights, constraints.CiteJNAConsecutiveDays),
+			constraints.SourceJNA + ", 基準1 勤務間隔: at least 11 h between shifts; 基準3 夜勤回数: at most 8 nights a month on three-shift rosters (3交代制); 基準5 連続勤務日数: at most 5 work days in a row; " + constraints.JNANotLaw},
+		{"jna items in Japanese", c(citeIn("ja", constraints.CiteJNAInterval), citeIn("ja", constraints.CiteJNANights), citeIn("ja", constraints.CiteJNAConsecutiveDays)),
+			"日本看護協会「看護職の夜勤・交代制勤務に関するガイドライン」（2013） 基準1 勤務間隔: 勤務と勤務の間隔は11時間以上; 基準3 夜勤回数: 3交代制勤務は月8回以内; 基準5 連続勤務日数: 5日以内。職能団体の指針であり法律ではない"},
+		{"two items", c(constraints.CiteJNAInterval, constraints.CiteJNANights), constraints.CiteJNAInterval + "; " + constraints.CiteJNANights},
+		{"different sources", c(constraints.CiteMaxWeekends, constraints.CiteCompleteWeekends, constraints.CiteJNAInterval),
+			constraints.CiteMaxWeekends + "; " + constraints.CiteCompleteWeekends + "; " + constraints.CiteJNAInterval},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, joinCitations(tt.cites)); diff != "" {
+				t.Errorf("joinCitations (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -92,7 +92,7 @@ func writeHeader(b *strings.Builder, r *report) {
 			line += tr(r.lang, "txt.ruleStaff", strings.Join(rv.Staff, ", "))
 		}
 		if len(rv.Citations) > 0 {
-			line += ": " + strings.Join(cites, "; ")
+			line += ": " + joinCitations(cites)
 		}
 		rulesLine(line)
 	}
@@ -670,4 +670,49 @@ func dayIn(lang string, d model.Date) string {
 		return dateJA(d, false)
 	}
 	return d.String()
+}
+
+// joinCitations joins the citations of one rule line with "; ". When they
+// are items of one source (three or more sharing the source's words, up to
+// a ", " or "） ", and the same closing words after a "; " or "。", as the
+// items of a guideline's preset do), the source and the closing words are
+// written once: "SOURCE, item 1; item 2; item 3; closing words".
+func joinCitations(cites []string) string {
+	if len(cites) < 3 {
+		return strings.Join(cites, "; ")
+	}
+	prefix, suffix := cites[0], cites[0]
+	for _, c := range cites[1:] {
+		for !strings.HasPrefix(c, prefix) {
+			prefix = prefix[:len(prefix)-1]
+		}
+		for !strings.HasSuffix(c, suffix) {
+			suffix = suffix[1:]
+		}
+	}
+	cut := 0 // the source's words end at its last ", " (English) or "） " (Japanese)
+	for _, sep := range []string{", ", "） "} {
+		if i := strings.LastIndex(prefix, sep); i >= 0 {
+			cut = max(cut, i+len(sep))
+		}
+	}
+	prefix = prefix[:cut]
+	if i := strings.Index(suffix, "; "); i >= 0 {
+		suffix = suffix[i:]
+	} else if i := strings.Index(suffix, "。"); i >= 0 {
+		suffix = suffix[i:]
+	} else {
+		suffix = ""
+	}
+	if len([]rune(prefix)) < 20 {
+		return strings.Join(cites, "; ")
+	}
+	items := make([]string, len(cites))
+	for i, c := range cites {
+		if len(c) <= len(prefix)+len(suffix) {
+			return strings.Join(cites, "; ")
+		}
+		items[i] = c[len(prefix) : len(c)-len(suffix)]
+	}
+	return prefix + strings.Join(items, "; ") + suffix
 }
