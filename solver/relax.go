@@ -943,7 +943,11 @@ func addPersonTo(sc *model.Scenario, c Change, id model.StaffID) {
 // demand or rules leaves sc as it was.
 func CloneScenario(sc *model.Scenario) *model.Scenario {
 	out := &model.Scenario{File: sc.File, Name: sc.Name, Horizon: sc.Horizon, WeekStart: sc.WeekStart,
-		PublicHolidays: append([]model.Date(nil), sc.PublicHolidays...)}
+		PublicHolidays: append([]model.Date(nil), sc.PublicHolidays...), HistoryFrom: sc.HistoryFrom}
+	if sc.Soft != nil {
+		soft := *sc.Soft
+		out.Soft = &soft
+	}
 	for _, s := range sc.Shifts {
 		c := *s
 		out.Shifts = append(out.Shifts, &c)
@@ -960,6 +964,9 @@ func CloneScenario(sc *model.Scenario) *model.Scenario {
 		c.LeavePos = append([]model.Pos(nil), p.LeavePos...)
 		c.RequestsOffPos = append([]model.Pos(nil), p.RequestsOffPos...)
 		c.Limits = cloneLimits(p.Limits)
+		c.Requests = append([]model.Request(nil), p.Requests...)
+		c.Prefers = append([]model.ShiftID(nil), p.Prefers...)
+		c.Dislikes = append([]model.ShiftPref(nil), p.Dislikes...)
 		out.Staff = append(out.Staff, &c)
 	}
 	for _, dm := range sc.Demand {
@@ -976,8 +983,9 @@ func CloneScenario(sc *model.Scenario) *model.Scenario {
 }
 
 func cloneLimits(l model.Limits) model.Limits {
-	c := model.Limits{MinDays: clonePtr(l.MinDays), MaxDays: clonePtr(l.MaxDays), MaxHoursPerWeek: clonePtr(l.MaxHoursPerWeek),
-		MinHours: clonePtr(l.MinHours), MaxHours: clonePtr(l.MaxHours)}
+	c := l // every field, then the pointers and maps copied
+	c.MinDays, c.MaxDays, c.MaxHoursPerWeek = clonePtr(l.MinDays), clonePtr(l.MaxDays), clonePtr(l.MaxHoursPerWeek)
+	c.MinHours, c.MaxHours, c.TargetDays = clonePtr(l.MinHours), clonePtr(l.MaxHours), clonePtr(l.TargetDays)
 	if l.MaxShifts != nil {
 		c.MaxShifts = make(map[model.ShiftID]int, len(l.MaxShifts))
 		for k, v := range l.MaxShifts {
