@@ -153,6 +153,7 @@ var catalogue = map[string][2]string{
 	"limits.witnessNights": {", nights %s", "、連続夜勤 %s"},
 	"limits.nightsColumn":  {"\tlongest run of nights", "\t最長連続夜勤"},
 	"limits.nights":        {"%d nights", "%d回"},
+	"limits.setError":      {"rule set %s: %s\n", "ルールセット %s: %s\n"},
 
 	// validate
 	"validate.ok": {"ok: %s: %d staff, %d shift types, %d days, %d rules", "問題なし: %s: スタッフ%d人、シフト%d種類、%d日間、ルール%d件"},

@@ -131,7 +131,7 @@ func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 		var list model.ErrorList
 		if errors.As(err, &list) {
 			for _, e := range list {
-				fmt.Fprintln(a.stderr, e.Error())
+				fmt.Fprintln(a.stderr, errorIn(o.lang, e))
 			}
 			return exitWith(exitUsage)
 		}

@@ -102,7 +102,7 @@ func (a *app) limits(cmd *cobra.Command, o limitsOptions) error {
 		var list model.ErrorList
 		if errors.As(err, &list) {
 			for _, e := range list {
-				fmt.Fprintf(a.stderr, "rule set %s: %s\n", set.name, e.Error())
+				fmt.Fprint(a.stderr, tr(o.lang, "limits.setError", set.name, errorIn(o.lang, e)))
 			}
 			return exitWith(exitUsage)
 		}
