@@ -155,6 +155,11 @@ var catalogue = map[string][2]string{
 	"limits.nights":        {"%d nights", "%d回"},
 	"limits.setError":      {"rule set %s: %s\n", "ルールセット %s: %s\n"},
 
+	"usage.unknownCommand": {"unknown command %q for \"shiftsat\"", "shiftsat に %q というコマンドはありません"},
+	"usage.didYouMean":     {"; did you mean %s?", "。%s のことですか？"},
+	"usage.or":             {" or ", " か "},
+	"usage.help":           {"Run '%s --help' for usage.", "使い方は '%s --help' で表示できます。"},
+
 	// validate
 	"validate.ok": {"ok: %s: %d staff, %d shift types, %d days, %d rules", "問題なし: %s: スタッフ%d人、シフト%d種類、%d日間、ルール%d件"},
 

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/google/go-cmp/cmp"
 	"testing"
 )
 
@@ -42,5 +44,35 @@ func TestLangFromConfig(t *testing.T) {
 		if code != exitUsage || !strings.Contains(errOut, `lang (from config file shiftsat.yaml): unknown language "fr"`) {
 			t.Errorf("%v: exit %d: %s", cmd, code, errOut)
 		}
+	}
+}
+
+// TestUsageErrorsJapanese: the command-line parser's errors follow --lang
+// as written, SHIFTSAT_LANG or the config file, before the flags are
+// parsed; English stays as it was.
+func TestUsageErrorsJapanese(t *testing.T) {
+	isolate(t)
+	tests := []struct {
+		args []string
+		env  string
+		want string
+	}{
+		{[]string{"plan", "x.yaml", "--bogus", "--lang", "ja"}, "", "shiftsat: 不明なフラグです: --bogus\n使い方は 'shiftsat plan --help' で表示できます。\n"},
+		{[]string{"plan", "x.yaml", "--lang=ja", "--time-limit"}, "", "shiftsat: フラグに値が必要です: --time-limit\n使い方は 'shiftsat plan --help' で表示できます。\n"},
+		{[]string{"plna"}, "ja", "shiftsat: shiftsat に \"plna\" というコマンドはありません。plan のことですか？\n使い方は 'shiftsat --help' で表示できます。\n"},
+		{[]string{"plna"}, "", "shiftsat: unknown command \"plna\" for \"shiftsat\"; did you mean plan?\nRun 'shiftsat --help' for usage.\n"},
+		{[]string{"plan", "x.yaml", "--bogus"}, "", "shiftsat: unknown flag: --bogus\nRun 'shiftsat plan --help' for usage.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			t.Setenv("SHIFTSAT_LANG", tt.env)
+			code, _, errOut := runCmd(t, tt.args...)
+			if code != exitUsage {
+				t.Errorf("exit %d, want %d", code, exitUsage)
+			}
+			if diff := cmp.Diff(tt.want, errOut); diff != "" {
+				t.Errorf("stderr (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

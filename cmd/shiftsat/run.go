@@ -87,6 +87,9 @@ type app struct {
 	ctx            context.Context
 	stdout, stderr io.Writer
 	v              *viper.Viper
+	// args are the command-line arguments, for the language of an error
+	// found before the flags are parsed (usageLang).
+	args []string
 	// configFlag is the value of --config.
 	configFlag string
 	// configFile is the config file read, or "".
@@ -117,6 +120,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	a.v.AutomaticEnv()
 
 	root := a.rootCmd()
+	a.args = args
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
@@ -135,7 +139,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		return ee.code
 	}
 	// Every other error comes from parsing the command line.
-	fmt.Fprintf(stderr, "shiftsat: %v\nRun 'shiftsat --help' for usage.\n", err)
+	fmt.Fprintf(stderr, "shiftsat: %s\n", a.usageText(err.Error(), "shiftsat"))
 	return exitUsage
 }
 
@@ -160,11 +164,12 @@ Exit codes: 0 success, 1 failure, 2 bad usage or invalid input,
 			if len(args) == 0 {
 				return nil
 			}
-			msg := fmt.Sprintf("unknown command %q for \"shiftsat\"", args[0])
+			lang := a.usageLang()
+			msg := tr(lang, "usage.unknownCommand", args[0])
 			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-				msg += "; did you mean " + strings.Join(s, " or ") + "?"
+				msg += tr(lang, "usage.didYouMean", strings.Join(s, tr(lang, "usage.or")))
 			}
-			return usageErrorf("%s\nRun 'shiftsat --help' for usage.", msg)
+			return usageErrorf("%s\n%s", msg, tr(lang, "usage.help", "shiftsat"))
 		},
 		// Runs before every subcommand (none has its own).
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -181,7 +186,7 @@ Exit codes: 0 success, 1 failure, 2 bad usage or invalid input,
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return usageErrorf("%v\nRun '%s --help' for usage.", err, cmd.CommandPath())
+		return usageErrorf("%s", a.usageText(err.Error(), cmd.CommandPath()))
 	})
 	root.AddCommand(a.planCmd(), a.validateCmd(), a.rulesCmd(), a.versionCmd())
 	root.AddCommand(a.checkCmd(), a.intervalCmd())
@@ -295,4 +300,57 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// usageLang is the language of a command-line error, found before the
+// flags are parsed: --lang as written in the arguments, else
+// SHIFTSAT_LANG, else the config file's lang, else English.
+func (a *app) usageLang() string {
+	lang := ""
+	for i, arg := range a.args {
+		if v, ok := strings.CutPrefix(arg, "--lang="); ok {
+			lang = v
+		} else if arg == "--lang" && i+1 < len(a.args) {
+			lang = a.args[i+1]
+		}
+	}
+	if lang == "" {
+		if err := a.loadConfig(); err == nil {
+			lang = a.v.GetString("lang")
+		}
+	}
+	lang = strings.ToLower(strings.TrimSpace(lang))
+	if !contains(langs, lang) {
+		return "en"
+	}
+	return lang
+}
+
+// usageErrorsJA are the command-line parser's (cobra, pflag) errors in
+// Japanese, by the start of their English text: flag names, values and the
+// rest are kept as written.
+var usageErrorsJA = []struct{ prefix, ja string }{
+	{"unknown flag: ", "不明なフラグです: "},
+	{"unknown shorthand flag: ", "不明な短縮フラグです: "},
+	{"flag needs an argument: ", "フラグに値が必要です: "},
+	{"bad flag syntax: ", "フラグの書き方が正しくありません: "},
+	{"invalid argument ", "フラグの値が正しくありません: "},
+	{"accepts ", "引数の数が正しくありません: "},
+	{"requires at least ", "引数が足りません: "},
+	{"required flag(s) ", "必須のフラグがありません: "},
+}
+
+// usageText is a command-line error of the command path in the user's
+// language, with where to find the usage.
+func (a *app) usageText(msg, path string) string {
+	lang := a.usageLang()
+	if lang == "ja" {
+		for _, u := range usageErrorsJA {
+			if rest, ok := strings.CutPrefix(msg, u.prefix); ok {
+				msg = u.ja + rest
+				break
+			}
+		}
+	}
+	return msg + "\n" + tr(lang, "usage.help", path)
 }
