@@ -4,9 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"testing"
 )
 
 // TestLangFromConfig: lang in the config file applies to every command,
