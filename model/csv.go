@@ -295,11 +295,7 @@ func ReadRosterCSV(file string, r io.Reader, sc *Scenario) (*Roster, error) {
 				missing = append(missing, d.String())
 			}
 		}
-		if len(missing) > 5 {
-			missing = append(missing[:5], fmt.Sprintf("and %d more", len(missing)-5))
-		}
-		c.errf(head.pos[0], "header", "csv.noColumn",
-			strings.Join(missing, ", "), h.Start, h.End)
+		c.errf(head.pos[0], "header", "csv.noColumn", listMore(missing, 5), h.Start, h.End)
 	}
 
 	// One row per person.
@@ -408,10 +404,7 @@ func (c *csvInput) wrongRoster(recs []csvRecord, sc *Scenario) bool {
 		ids = append(ids, rec.fields[0])
 	}
 	if len(ids) > 0 {
-		if len(ids) > 5 {
-			ids = append(ids[:5:5], fmt.Sprintf("and %d more", len(ids)-5))
-		}
-		c.errf(recs[1].pos[0], "", "csv.noStaffOfScenario", strings.Join(ids, ", "), staffList(sc))
+		c.errf(recs[1].pos[0], "", "csv.noStaffOfScenario", listMore(ids, 5), staffList(sc))
 		return true
 	}
 	return false
@@ -511,10 +504,7 @@ func (c *csvInput) wrongTimesheet(recs []csvRecord, sc *Scenario, expected Text)
 		}
 	}
 	if len(ids) > 0 {
-		if len(ids) > 5 {
-			ids = append(ids[:5:5], fmt.Sprintf("and %d more", len(ids)-5))
-		}
-		c.errf(recs[1].pos[col], "", "csv.noStaffOfScenarioTimesheet", strings.Join(ids, ", "), staffList(sc))
+		c.errf(recs[1].pos[col], "", "csv.noStaffOfScenarioTimesheet", listMore(ids, 5), staffList(sc))
 		return true
 	}
 	return false

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Input errors in more than one language. Every input error is built from
@@ -32,6 +33,15 @@ type Text struct {
 
 // NewText returns the phrase code with args.
 func NewText(code Code, args ...any) Text { return Text{Code: code, Args: args} }
+
+// listMore is items joined with ", ", or, when there are more than n, the
+// first n and how many more ("a, b, c, and 4 more"), as a phrase.
+func listMore(items []string, n int) any {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return NewText("list.more", strings.Join(items[:n], ", "), len(items)-n)
+}
 
 // String returns the English form of t.
 func (t Text) String() string {
@@ -91,6 +101,7 @@ var messages = map[Code]string{
 	"csv.histShift":                  "shift %s",
 	"csv.histLeave":                  "leave",
 	"csv.staffMore":                  "%s, and %d more",
+	"list.more":                      "%s, and %d more",
 	"csv.histRest":                   "rest",
 	"csv.moreLike":                   "... and %d more like this, not shown%s",
 	"csv.moreLines":                  " (lines %d to %d)",

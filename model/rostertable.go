@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"io"
 	"sort"
 	"strings"
@@ -158,10 +157,7 @@ func RosterFromTable(sc *Scenario, t *sheet.Table) (*Roster, error) {
 		}
 	}
 	if len(missing) > 0 {
-		if len(missing) > 5 {
-			missing = append(missing[:5], fmt.Sprintf("and %d more", len(missing)-5))
-		}
-		errs.AddCode(head, "", "csv.noColumn", strings.Join(missing, ", "), sc.Horizon.Start, sc.Horizon.End)
+		errs.AddCode(head, "", "csv.noColumn", listMore(missing, 5), sc.Horizon.Start, sc.Horizon.End)
 	}
 	ro := NewRoster(sc)
 	for _, id := range rt.Staff {

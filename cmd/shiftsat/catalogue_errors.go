@@ -134,6 +134,7 @@ var errorsJA = map[model.Code]string{
 	"csv.histShift":                  "シフト%s",
 	"csv.histLeave":                  "年次有給休暇",
 	"csv.staffMore":                  "%s、ほか%d人",
+	"list.more":                      "%s、ほか%d件",
 	"csv.histRest":                   "休み",
 	"csv.moreLike":                   "… ほかに同じ種類のエラーが%d件あります（表示していません）%s",
 	"csv.moreLines":                  "（%d行目〜%d行目）",
