@@ -1,0 +1,366 @@
+package solver
+
+// This file is the package's one family of counters: totalizers over
+// unit-weight literals and their weighted generalisation, each one-sided
+// (a direction says which way its clauses propagate), truncated at the
+// largest count that matters and extended incrementally when a search
+// needs more. Every counter of the package is built from it: the
+// cardinality and weighted constraints of rules (card.go), the outputs
+// that searches ask by assumption (capacity windows, limits, the
+// fewest-people search) and the MaxSAT relaxations (maxsat.go). The
+// figures behind the choice are in counter_bench_test.go and the package
+// documentation.
+
+import "github.com/shiftsat/shiftsat/constraints"
+
+// counterSink is where a counter's variables and clauses go: an Encoding
+// (before it is loaded) or a session (after).
+type counterSink interface {
+	True() Lit
+	NewVar() Lit
+	Define(lits ...Lit)
+}
+
+// rawSink writes a counter's clauses into an Encoding as given, without
+// simplification (for callers that only pass non-constant literals).
+type rawSink struct{ e *Encoding }
+
+func (r rawSink) True() Lit          { return r.e.tru }
+func (r rawSink) NewVar() Lit        { return r.e.NewVar() }
+func (r rawSink) Define(lits ...Lit) { r.e.clause(lits...) }
+
+// countDir is the direction of a totalizer's clauses.
+type countDir int
+
+const (
+	// countDown: at least j true inputs force the output "j" true
+	// (outputs bound the count from above when assumed false).
+	countDown countDir = iota
+	// countUp: the output "j" true forces at least j true inputs
+	// (outputs ask for a count when assumed true).
+	countUp
+)
+
+// totalizer is a node of a one-sided incremental totalizer over unit
+// inputs: outs[j-1] is the node's output "at least j of my n inputs" (a
+// leaf's only output is its input). Outputs are created on demand by
+// extend, up to n; the tree itself has no variables.
+type totalizer struct {
+	left, right *totalizer
+	n           int
+	dir         countDir
+	outs        []Lit
+}
+
+// newTotalizer returns the tree over xs (len(xs) >= 1), in direction dir,
+// with no output yet but at the leaves.
+func newTotalizer(xs []Lit, dir countDir) *totalizer {
+	if len(xs) == 1 {
+		return &totalizer{n: 1, dir: dir, outs: xs[:1:1]}
+	}
+	h := len(xs) / 2
+	return &totalizer{left: newTotalizer(xs[:h], dir), right: newTotalizer(xs[h:], dir), n: len(xs), dir: dir}
+}
+
+// extend gives t its outputs up to min(m, t.n), with their clauses: the
+// children first, then the node's new variables, then its clauses.
+func (t *totalizer) extend(s counterSink, m int) {
+	m = min(m, t.n)
+	old := len(t.outs)
+	if t.left == nil || old >= m {
+		return
+	}
+	t.left.extend(s, m)
+	t.right.extend(s, m)
+	for len(t.outs) < m {
+		t.outs = append(t.outs, s.NewVar())
+	}
+	out := func(j int) Lit { return t.outs[j-1] }
+	if t.dir == countDown {
+		downClauses(t.left.outs, t.right.outs, old, m, out, s.Define)
+	} else {
+		upClauses(t.left.outs, t.left.n, t.right.outs, t.right.n, old, m, out, s.Define)
+	}
+}
+
+// rootClauses writes, through add, the clauses of the output "at least m"
+// of t without that output (t has children, extended to m): for countDown
+// they forbid m true inputs, for countUp they require m.
+func (t *totalizer) rootClauses(m int, add func(c ...Lit)) {
+	if t.dir == countDown {
+		downClauses(t.left.outs, t.right.outs, m-1, m, nil, add)
+	} else {
+		upClauses(t.left.outs, t.left.n, t.right.outs, t.right.n, m-1, m, nil, add)
+	}
+}
+
+// atLeast returns the literal of "at least j inputs" (j >= 1, within the
+// outputs made) or a constant: true for j <= 0, false above n.
+func (t *totalizer) atLeast(s counterSink, j int) Lit {
+	switch {
+	case j <= 0:
+		return s.True()
+	case j > t.n:
+		return -s.True()
+	}
+	return t.outs[j-1]
+}
+
+// downClauses writes the downward clauses of the outputs from+1..to of a
+// node with children outputs a and b: a >= i and b >= j force the output
+// i+j (out(t), none when out is nil). Order: i, then j.
+func downClauses(a, b []Lit, from, to int, out func(int) Lit, add func(c ...Lit)) {
+	c := make([]Lit, 0, 3)
+	for i := 0; i <= len(a) && i <= to; i++ {
+		for j := max(0, from+1-i); j <= len(b) && i+j <= to; j++ {
+			if i == 0 && j == 0 {
+				continue
+			}
+			c = c[:0]
+			if i > 0 {
+				c = append(c, -a[i-1])
+			}
+			if j > 0 {
+				c = append(c, -b[j-1])
+			}
+			if out != nil {
+				c = append(c, out(i+j))
+			}
+			add(c...)
+		}
+	}
+}
+
+// upClauses writes the upward clauses of the outputs from+1..to of a node
+// whose children have outputs a and b over na and nb inputs (extended to
+// to at least): the output t forces, for every split i + j = t - 1,
+// a >= i+1 or b >= j+1. Order: t, then i.
+func upClauses(a []Lit, na int, b []Lit, nb int, from, to int, out func(int) Lit, add func(c ...Lit)) {
+	c := make([]Lit, 0, 3)
+	for t := from + 1; t <= to; t++ {
+		for i := max(0, t-1-nb); i <= min(t-1, na); i++ {
+			j := t - 1 - i
+			c = c[:0]
+			if out != nil {
+				c = append(c, -out(t))
+			}
+			if i+1 <= na {
+				c = append(c, a[i])
+			}
+			if j+1 <= nb {
+				c = append(c, b[j])
+			}
+			add(c...)
+		}
+	}
+}
+
+// countOutputs returns out[0..k]: out[j] stands for "the terms' weights
+// sum to at least j" (out[0] is the true constant, out[j] the false
+// constant when j cannot be reached). In direction countUp, out[j]
+// implies the sum (assume it to ask for at least j); in countDown, a sum
+// of at least j forces out[j] (assume ¬out[j] to ask for less than j).
+// Weights above k count as k; terms of weight 0 are ignored. Unit weights
+// get a totalizer, others (countUp only) an upward generalized totalizer,
+// whose out[j] is its output for the smallest reachable sum >= j.
+func countOutputs(s counterSink, terms []constraints.Term, k int, dir countDir) []Lit {
+	out := make([]Lit, k+1)
+	out[0] = s.True()
+	for j := 1; j <= k; j++ {
+		out[j] = -s.True()
+	}
+	if k <= 0 {
+		return out
+	}
+	unit := true
+	var xs []Lit
+	var leaves [][]wval
+	for _, t := range terms {
+		switch {
+		case t.Weight <= 0:
+			continue
+		case t.Weight != 1:
+			unit = false
+		}
+		xs = append(xs, t.Lit)
+		leaves = append(leaves, []wval{{min(t.Weight, k), []Lit{t.Lit}}})
+	}
+	if len(xs) == 0 {
+		return out
+	}
+	if unit {
+		tot := newTotalizer(xs, dir)
+		tot.extend(s, k)
+		copy(out[1:], tot.outs)
+		return out
+	}
+	if dir == countDown {
+		// A downward generalized totalizer forces only the output of
+		// the value reached, not those below: no "at least j" literals.
+		panic("solver: a downward counter takes unit weights")
+	}
+	node, _ := upGteNode(s, leaves, k)
+	for j := 1; j <= k; j++ {
+		for _, v := range node {
+			if v.v >= j {
+				out[j] = v.lits[0]
+				break
+			}
+		}
+	}
+	return out
+}
+
+// sumAtLeastOutputs returns the upward outputs of a counter over the
+// weighted terms up to k (see countOutputs): assuming out[t] asks for a
+// sum of at least t; nothing is forced otherwise.
+func sumAtLeastOutputs(s counterSink, terms []constraints.Term, k int) []Lit {
+	return countOutputs(s, terms, k, countUp)
+}
+
+// sumAtMostOutputs returns the downward outputs of a counter over lits up
+// to k+1 (see countOutputs): a count of at least j forces out[j], so
+// assuming ¬out[t+1] asks for at most t of lits.
+func sumAtMostOutputs(s counterSink, lits []Lit, k int) []Lit {
+	terms := make([]constraints.Term, len(lits))
+	for i, l := range lits {
+		terms[i] = constraints.Term{Lit: l, Weight: 1}
+	}
+	return countOutputs(s, terms, k+1, countDown)
+}
+
+// wval is one value a node of a weighted counter can take, with the
+// literals that signal it (any of them true means the value is reached).
+type wval struct {
+	v    int
+	lits []Lit
+}
+
+// gteNode builds the node of a downward generalized totalizer over leaves
+// (each leaf takes at most one of its values), with values capped at cap,
+// and returns its values (sorted, each with one output variable forced
+// true when the inputs reach it; a single leaf is returned as is).
+func gteNode(s counterSink, leaves [][]wval, cap int) []wval {
+	if len(leaves) == 1 {
+		return leaves[0]
+	}
+	h := len(leaves) / 2
+	a, b := gteNode(s, leaves[:h], cap), gteNode(s, leaves[h:], cap)
+	out := make([]Lit, cap+1)
+	get := func(v int) Lit {
+		v = min(v, cap)
+		if out[v] == 0 {
+			out[v] = s.NewVar()
+		}
+		return out[v]
+	}
+	for _, va := range a {
+		o := get(va.v)
+		for _, x := range va.lits {
+			s.Define(-x, o)
+		}
+	}
+	for _, vb := range b {
+		o := get(vb.v)
+		for _, y := range vb.lits {
+			s.Define(-y, o)
+		}
+	}
+	for _, va := range a {
+		for _, vb := range b {
+			if va.v >= cap || vb.v >= cap {
+				continue // already forces the capped output
+			}
+			o := get(va.v + vb.v)
+			for _, x := range va.lits {
+				for _, y := range vb.lits {
+					s.Define(-x, -y, o)
+				}
+			}
+		}
+	}
+	var res []wval
+	for v := 1; v <= cap; v++ {
+		if out[v] != 0 {
+			res = append(res, wval{v, []Lit{out[v]}})
+		}
+	}
+	return res
+}
+
+// geq returns literals whose disjunction implies that the node's sum
+// reaches w (w > 0): for a leaf, its literals of values >= w; for an inner
+// node, its output for the smallest value >= w. Empty means false.
+func geq(node []wval, leaf bool, w int) []Lit {
+	var out []Lit
+	for _, wv := range node {
+		if wv.v >= w {
+			if !leaf {
+				return wv.lits
+			}
+			out = append(out, wv.lits...)
+		}
+	}
+	return out
+}
+
+// upGteClauses writes, through add, the clauses saying that when the
+// output is v the children reach v: for every value va of a (or 0) below
+// v, a exceeds va or b reaches v - va.
+func upGteClauses(a []wval, aLeaf bool, b []wval, bLeaf bool, v int, add func(c []Lit)) {
+	var c []Lit
+	for i := -1; i < len(a); i++ {
+		va := 0
+		if i >= 0 {
+			va = a[i].v
+		}
+		if va >= v {
+			break
+		}
+		c = c[:0]
+		if i+1 < len(a) {
+			c = append(c, geq(a, aLeaf, a[i+1].v)...)
+		}
+		c = append(c, geq(b, bLeaf, v-va)...)
+		add(c)
+	}
+}
+
+// upGteNode builds an inner node of the upward generalized totalizer over
+// leaves (values at most cap), values capped at cap, and returns its
+// values (sorted; each output true only when the inputs reach its value)
+// and whether it is a leaf.
+func upGteNode(s counterSink, leaves [][]wval, cap int) ([]wval, bool) {
+	if len(leaves) == 1 {
+		return leaves[0], true
+	}
+	h := len(leaves) / 2
+	a, aLeaf := upGteNode(s, leaves[:h], cap)
+	b, bLeaf := upGteNode(s, leaves[h:], cap)
+	reach := make([]bool, cap+1)
+	for i := -1; i < len(a); i++ {
+		va := 0
+		if i >= 0 {
+			va = a[i].v
+		}
+		for j := -1; j < len(b); j++ {
+			vb := 0
+			if j >= 0 {
+				vb = b[j].v
+			}
+			reach[min(va+vb, cap)] = true
+		}
+	}
+	var out []wval
+	for v := 1; v <= cap; v++ {
+		if reach[v] {
+			out = append(out, wval{v, []Lit{s.NewVar()}})
+		}
+	}
+	for _, o := range out {
+		upGteClauses(a, aLeaf, b, bLeaf, o.v, func(c []Lit) {
+			s.Define(append([]Lit{-o.lits[0]}, c...)...)
+		})
+	}
+	return out, false
+}
