@@ -39,6 +39,9 @@ const (
 	// countUp: the output "j" true forces at least j true inputs
 	// (outputs ask for a count when assumed true).
 	countUp
+	// countBoth: both, so the output "j" is true exactly when at least
+	// j inputs are (outputs may be bounded either way, or read).
+	countBoth
 )
 
 // totalizer is a node of a one-sided incremental totalizer over unit
@@ -76,10 +79,13 @@ func (t *totalizer) extend(s counterSink, m int) {
 		t.outs = append(t.outs, s.NewVar())
 	}
 	out := func(j int) Lit { return t.outs[j-1] }
-	if t.dir == countDown {
+	switch t.dir {
+	case countDown:
 		downClauses(t.left.outs, t.right.outs, old, m, out, s.Define)
-	} else {
+	case countUp:
 		upClauses(t.left.outs, t.left.n, t.right.outs, t.right.n, old, m, out, s.Define)
+	default:
+		bothClauses(t.left.outs, t.right.outs, old, m, t.outs, s.Define)
 	}
 }
 
@@ -153,6 +159,53 @@ func upClauses(a []Lit, na int, b []Lit, nb int, from, to int, out func(int) Lit
 			add(c...)
 		}
 	}
+}
+
+// bothClauses writes the clauses of both directions of the outputs
+// from+1..to of a node with children outputs a and b (each truncated at
+// to at least, or complete) and outputs outs: for every i and j, a >= i
+// and b >= j force outs >= i+j (down), and a < i+1 and b < j+1 forbid
+// outs >= i+j+1 (up). Order: i, then j, down before up.
+func bothClauses(a, b []Lit, from, to int, outs []Lit, add func(c ...Lit)) {
+	c := make([]Lit, 0, 3)
+	for i := 0; i <= len(a); i++ {
+		for j := 0; j <= len(b); j++ {
+			if t := i + j; t > from && t >= 1 && t <= to {
+				c = append(c[:0], outs[t-1])
+				if i > 0 {
+					c = append(c, -a[i-1])
+				}
+				if j > 0 {
+					c = append(c, -b[j-1])
+				}
+				add(c...)
+			}
+			if t := i + j + 1; t > from && t <= to {
+				c = append(c[:0], -outs[t-1])
+				if i < len(a) {
+					c = append(c, a[i])
+				}
+				if j < len(b) {
+					c = append(c, b[j])
+				}
+				add(c...)
+			}
+		}
+	}
+}
+
+// Counter returns the outputs o[0..c-1], c = min(cap, len(xs)), of a
+// two-sided totalizer over xs truncated at cap (counter.go): o[k-1] is
+// true exactly when at least k of xs are true. Its clauses are
+// definitions (Define); none is a requirement. It returns nil when cap
+// <= 0 or xs is empty, and xs[:1] for one input.
+func (e *Encoding) Counter(xs []Lit, cap int) []Lit {
+	if cap <= 0 || len(xs) == 0 {
+		return nil
+	}
+	t := newTotalizer(xs, countBoth)
+	t.extend(e, cap)
+	return t.outs
 }
 
 // countOutputs returns out[0..k]: out[j] stands for "the terms' weights

@@ -192,8 +192,8 @@ func atLeastBits(e *solver.Encoding, r constraints.Req, s []Lit, k int) {
 	}
 }
 
-// counter returns the outputs of a two-sided totalizer over xs truncated
-// at cap (see exactCounter), with an index that accepts any count: at
+// counter holds the outputs of a two-sided totalizer over xs truncated
+// at cap (solver's Encoding.Counter), with an index that accepts any count: at
 // least j is constant true for j <= 0 and constant false above len(xs).
 type counter struct {
 	outs []Lit
@@ -202,7 +202,7 @@ type counter struct {
 }
 
 func newCounter(e *solver.Encoding, xs []Lit, cap int) *counter {
-	return &counter{outs: exactCounter(e, xs, cap), n: len(xs), tru: e.True()}
+	return &counter{outs: e.Counter(xs, cap), n: len(xs), tru: e.True()}
 }
 
 // atLeast is the literal "at least j of the inputs are true"; j must be
@@ -217,7 +217,7 @@ func (c *counter) atLeast(j int) Lit {
 	return c.outs[j-1]
 }
 
-// twoSidedCost estimates the clauses of exactCounter over n inputs
+// twoSidedCost estimates the clauses of Encoding.Counter over n inputs
 // truncated at m.
 func twoSidedCost(n, m int) int { return 2 * totCost(n, m) }
 
