@@ -100,9 +100,10 @@ func (e *Encoding) upRoot(r constraints.Req, xs []Lit, m int) {
 
 func (e *Encoding) totalizerRoot(r constraints.Req, xs []Lit, m int, dir countDir) {
 	t := newTotalizer(xs, dir)
-	t.left.extend(rawSink{e}, m)
-	t.right.extend(rawSink{e}, m)
-	t.rootClauses(m, func(c ...Lit) { e.rootClause(r, c...) })
+	raw := rawSink(e)
+	t.left.extend(raw, m)
+	t.right.extend(raw, m)
+	t.rootClauses(rootSink(e, r), m)
 }
 
 // WeightedAtMost implements constraints.Encoder.
@@ -343,7 +344,7 @@ func (e *Encoding) gteAtMost(r constraints.Req, leaves [][]wval, k int) {
 	}
 	cap := k + 1
 	h := len(kept) / 2
-	a, b := gteNode(rawSink{e}, kept[:h], cap), gteNode(rawSink{e}, kept[h:], cap)
+	a, b := gteNode(rawSink(e), kept[:h], cap), gteNode(rawSink(e), kept[h:], cap)
 	for _, va := range a {
 		if va.v >= cap {
 			for _, x := range va.lits {
@@ -405,7 +406,7 @@ func (e *Encoding) gteAtLeast(r constraints.Req, leaves [][]wval, k int) {
 		return
 	}
 	h := len(leaves) / 2
-	a, aLeaf := upGteNode(rawSink{e}, leaves[:h], k)
-	b, bLeaf := upGteNode(rawSink{e}, leaves[h:], k)
-	upGteClauses(a, aLeaf, b, bLeaf, k, func(c []Lit) { e.rootClause(r, c...) })
+	a, aLeaf := upGteNode(rawSink(e), leaves[:h], k)
+	b, bLeaf := upGteNode(rawSink(e), leaves[h:], k)
+	upGteClauses(rootSink(e, r), 0, a, aLeaf, b, bLeaf, k)
 }

@@ -11,7 +11,11 @@ package solver
 // figures behind the choice are in counter_bench_test.go and the package
 // documentation.
 
-import "github.com/shiftsat/shiftsat/constraints"
+import (
+	"slices"
+
+	"github.com/shiftsat/shiftsat/constraints"
+)
 
 // counterSink is where a counter's variables and clauses go: an Encoding
 // (before it is loaded) or a session (after).
@@ -21,13 +25,86 @@ type counterSink interface {
 	Define(lits ...Lit)
 }
 
-// rawSink writes a counter's clauses into an Encoding as given, without
-// simplification (for callers that only pass non-constant literals).
-type rawSink struct{ e *Encoding }
+// sink is the concrete destination of a counter's variables and
+// clauses (a concrete type, so that a clause passed on does not escape to
+// the heap): an Encoding, taking clauses as given (sinkRaw, for callers
+// that pass only non-constant literals), as definitions (sinkDefine) or
+// as root clauses of a requirement (sinkRoot); a session; or any other
+// counterSink.
+type sink struct {
+	e     *Encoding
+	r     constraints.Req
+	s     *session
+	other counterSink
+	mode  sinkMode
+}
 
-func (r rawSink) True() Lit          { return r.e.tru }
-func (r rawSink) NewVar() Lit        { return r.e.NewVar() }
-func (r rawSink) Define(lits ...Lit) { r.e.clause(lits...) }
+type sinkMode int
+
+const (
+	sinkRaw sinkMode = iota
+	sinkDefine
+	sinkRoot
+	sinkSession
+	sinkOther
+)
+
+// rawSink returns the sink writing clauses into e as given.
+func rawSink(e *Encoding) *sink { return &sink{e: e, mode: sinkRaw} }
+
+// rootSink returns the sink writing clauses into e as root clauses of r.
+func rootSink(e *Encoding, r constraints.Req) *sink { return &sink{e: e, r: r, mode: sinkRoot} }
+
+// sinkOf returns the sink of a counterSink.
+func sinkOf(cs counterSink) *sink {
+	switch v := cs.(type) {
+	case *sink:
+		return v
+	case *Encoding:
+		return &sink{e: v, mode: sinkDefine}
+	case *session:
+		return &sink{s: v, mode: sinkSession}
+	}
+	return &sink{other: cs, mode: sinkOther}
+}
+
+// True returns the true constant (counterSink).
+func (k *sink) True() Lit {
+	switch k.mode {
+	case sinkSession:
+		return k.s.True()
+	case sinkOther:
+		return k.other.True()
+	}
+	return k.e.tru
+}
+
+// NewVar returns a fresh variable (counterSink).
+func (k *sink) NewVar() Lit {
+	switch k.mode {
+	case sinkSession:
+		return k.s.newVar()
+	case sinkOther:
+		return k.other.NewVar()
+	}
+	return k.e.NewVar()
+}
+
+// Define adds a clause (counterSink).
+func (k *sink) Define(c ...Lit) {
+	switch k.mode {
+	case sinkRaw:
+		k.e.clause(c...)
+	case sinkDefine:
+		k.e.Define(c...)
+	case sinkRoot:
+		k.e.rootClause(k.r, c...)
+	case sinkSession:
+		k.s.add(c...)
+	default:
+		k.other.Define(append([]Lit(nil), c...)...)
+	}
+}
 
 // countDir is the direction of a totalizer's clauses.
 type countDir int
@@ -58,16 +135,27 @@ type totalizer struct {
 // newTotalizer returns the tree over xs (len(xs) >= 1), in direction dir,
 // with no output yet but at the leaves.
 func newTotalizer(xs []Lit, dir countDir) *totalizer {
-	if len(xs) == 1 {
-		return &totalizer{n: 1, dir: dir, outs: xs[:1:1]}
+	nodes := make([]totalizer, 2*len(xs)-1) // one allocation for the tree
+	var build func(xs []Lit) *totalizer
+	build = func(xs []Lit) *totalizer {
+		t := &nodes[0]
+		nodes = nodes[1:]
+		t.n, t.dir = len(xs), dir
+		if len(xs) == 1 {
+			t.outs = xs[:1:1]
+			return t
+		}
+		h := len(xs) / 2
+		t.left = build(xs[:h])
+		t.right = build(xs[h:])
+		return t
 	}
-	h := len(xs) / 2
-	return &totalizer{left: newTotalizer(xs[:h], dir), right: newTotalizer(xs[h:], dir), n: len(xs), dir: dir}
+	return build(xs)
 }
 
 // extend gives t its outputs up to min(m, t.n), with their clauses: the
 // children first, then the node's new variables, then its clauses.
-func (t *totalizer) extend(s counterSink, m int) {
+func (t *totalizer) extend(s *sink, m int) {
 	m = min(m, t.n)
 	old := len(t.outs)
 	if t.left == nil || old >= m {
@@ -75,28 +163,28 @@ func (t *totalizer) extend(s counterSink, m int) {
 	}
 	t.left.extend(s, m)
 	t.right.extend(s, m)
+	t.outs = slices.Grow(t.outs, m-old)
 	for len(t.outs) < m {
 		t.outs = append(t.outs, s.NewVar())
 	}
-	out := func(j int) Lit { return t.outs[j-1] }
 	switch t.dir {
 	case countDown:
-		downClauses(t.left.outs, t.right.outs, old, m, out, s.Define)
+		downClauses(s, t.left.outs, t.right.outs, old, m, t.outs)
 	case countUp:
-		upClauses(t.left.outs, t.left.n, t.right.outs, t.right.n, old, m, out, s.Define)
+		upClauses(s, t.left.outs, t.left.n, t.right.outs, t.right.n, old, m, t.outs)
 	default:
-		bothClauses(t.left.outs, t.right.outs, old, m, t.outs, s.Define)
+		bothClauses(s, t.left.outs, t.right.outs, old, m, t.outs)
 	}
 }
 
-// rootClauses writes, through add, the clauses of the output "at least m"
-// of t without that output (t has children, extended to m): for countDown
+// rootClauses writes into s the clauses of the output "at least m" of t
+// without that output (t has children, extended to m): for countDown
 // they forbid m true inputs, for countUp they require m.
-func (t *totalizer) rootClauses(m int, add func(c ...Lit)) {
+func (t *totalizer) rootClauses(s *sink, m int) {
 	if t.dir == countDown {
-		downClauses(t.left.outs, t.right.outs, m-1, m, nil, add)
+		downClauses(s, t.left.outs, t.right.outs, m-1, m, nil)
 	} else {
-		upClauses(t.left.outs, t.left.n, t.right.outs, t.right.n, m-1, m, nil, add)
+		upClauses(s, t.left.outs, t.left.n, t.right.outs, t.right.n, m-1, m, nil)
 	}
 }
 
@@ -114,9 +202,10 @@ func (t *totalizer) atLeast(s counterSink, j int) Lit {
 
 // downClauses writes the downward clauses of the outputs from+1..to of a
 // node with children outputs a and b: a >= i and b >= j force the output
-// i+j (out(t), none when out is nil). Order: i, then j.
-func downClauses(a, b []Lit, from, to int, out func(int) Lit, add func(c ...Lit)) {
-	c := make([]Lit, 0, 3)
+// i+j (outs[i+j-1]; none when outs is nil). Order: i, then j.
+func downClauses(s *sink, a, b []Lit, from, to int, outs []Lit) {
+	var buf [3]Lit
+	c := buf[:0]
 	for i := 0; i <= len(a) && i <= to; i++ {
 		for j := max(0, from+1-i); j <= len(b) && i+j <= to; j++ {
 			if i == 0 && j == 0 {
@@ -129,26 +218,27 @@ func downClauses(a, b []Lit, from, to int, out func(int) Lit, add func(c ...Lit)
 			if j > 0 {
 				c = append(c, -b[j-1])
 			}
-			if out != nil {
-				c = append(c, out(i+j))
+			if outs != nil {
+				c = append(c, outs[i+j-1])
 			}
-			add(c...)
+			s.Define(c...)
 		}
 	}
 }
 
 // upClauses writes the upward clauses of the outputs from+1..to of a node
 // whose children have outputs a and b over na and nb inputs (extended to
-// to at least): the output t forces, for every split i + j = t - 1,
-// a >= i+1 or b >= j+1. Order: t, then i.
-func upClauses(a []Lit, na int, b []Lit, nb int, from, to int, out func(int) Lit, add func(c ...Lit)) {
-	c := make([]Lit, 0, 3)
+// to at least) and outputs outs (nil: none): the output t forces, for
+// every split i + j = t - 1, a >= i+1 or b >= j+1. Order: t, then i.
+func upClauses(s *sink, a []Lit, na int, b []Lit, nb int, from, to int, outs []Lit) {
+	var buf [3]Lit
+	c := buf[:0]
 	for t := from + 1; t <= to; t++ {
 		for i := max(0, t-1-nb); i <= min(t-1, na); i++ {
 			j := t - 1 - i
 			c = c[:0]
-			if out != nil {
-				c = append(c, -out(t))
+			if outs != nil {
+				c = append(c, -outs[t-1])
 			}
 			if i+1 <= na {
 				c = append(c, a[i])
@@ -156,7 +246,7 @@ func upClauses(a []Lit, na int, b []Lit, nb int, from, to int, out func(int) Lit
 			if j+1 <= nb {
 				c = append(c, b[j])
 			}
-			add(c...)
+			s.Define(c...)
 		}
 	}
 }
@@ -166,8 +256,9 @@ func upClauses(a []Lit, na int, b []Lit, nb int, from, to int, out func(int) Lit
 // to at least, or complete) and outputs outs: for every i and j, a >= i
 // and b >= j force outs >= i+j (down), and a < i+1 and b < j+1 forbid
 // outs >= i+j+1 (up). Order: i, then j, down before up.
-func bothClauses(a, b []Lit, from, to int, outs []Lit, add func(c ...Lit)) {
-	c := make([]Lit, 0, 3)
+func bothClauses(s *sink, a, b []Lit, from, to int, outs []Lit) {
+	var buf [3]Lit
+	c := buf[:0]
 	for i := 0; i <= len(a); i++ {
 		for j := 0; j <= len(b); j++ {
 			if t := i + j; t > from && t >= 1 && t <= to {
@@ -178,7 +269,7 @@ func bothClauses(a, b []Lit, from, to int, outs []Lit, add func(c ...Lit)) {
 				if j > 0 {
 					c = append(c, -b[j-1])
 				}
-				add(c...)
+				s.Define(c...)
 			}
 			if t := i + j + 1; t > from && t <= to {
 				c = append(c[:0], -outs[t-1])
@@ -188,7 +279,7 @@ func bothClauses(a, b []Lit, from, to int, outs []Lit, add func(c ...Lit)) {
 				if j < len(b) {
 					c = append(c, b[j])
 				}
-				add(c...)
+				s.Define(c...)
 			}
 		}
 	}
@@ -204,7 +295,7 @@ func (e *Encoding) Counter(xs []Lit, cap int) []Lit {
 		return nil
 	}
 	t := newTotalizer(xs, countBoth)
-	t.extend(e, cap)
+	t.extend(sinkOf(e), cap)
 	return t.outs
 }
 
@@ -216,7 +307,8 @@ func (e *Encoding) Counter(xs []Lit, cap int) []Lit {
 // Weights above k count as k; terms of weight 0 are ignored. Unit weights
 // get a totalizer, others (countUp only) an upward generalized totalizer,
 // whose out[j] is its output for the smallest reachable sum >= j.
-func countOutputs(s counterSink, terms []constraints.Term, k int, dir countDir) []Lit {
+func countOutputs(cs counterSink, terms []constraints.Term, k int, dir countDir) []Lit {
+	s := sinkOf(cs)
 	out := make([]Lit, k+1)
 	out[0] = s.True()
 	for j := 1; j <= k; j++ {
@@ -293,7 +385,7 @@ type wval struct {
 // (each leaf takes at most one of its values), with values capped at cap,
 // and returns its values (sorted, each with one output variable forced
 // true when the inputs reach it; a single leaf is returned as is).
-func gteNode(s counterSink, leaves [][]wval, cap int) []wval {
+func gteNode(s *sink, leaves [][]wval, cap int) []wval {
 	if len(leaves) == 1 {
 		return leaves[0]
 	}
@@ -357,10 +449,10 @@ func geq(node []wval, leaf bool, w int) []Lit {
 	return out
 }
 
-// upGteClauses writes, through add, the clauses saying that when the
-// output is v the children reach v: for every value va of a (or 0) below
-// v, a exceeds va or b reaches v - va.
-func upGteClauses(a []wval, aLeaf bool, b []wval, bLeaf bool, v int, add func(c []Lit)) {
+// upGteClauses writes into s the clauses saying that when the output o
+// (0: none, at a root) is v the children reach v: for every value va of a
+// (or 0) below v, a exceeds va or b reaches v - va.
+func upGteClauses(s *sink, o Lit, a []wval, aLeaf bool, b []wval, bLeaf bool, v int) {
 	var c []Lit
 	for i := -1; i < len(a); i++ {
 		va := 0
@@ -371,11 +463,14 @@ func upGteClauses(a []wval, aLeaf bool, b []wval, bLeaf bool, v int, add func(c 
 			break
 		}
 		c = c[:0]
+		if o != 0 {
+			c = append(c, -o)
+		}
 		if i+1 < len(a) {
 			c = append(c, geq(a, aLeaf, a[i+1].v)...)
 		}
 		c = append(c, geq(b, bLeaf, v-va)...)
-		add(c)
+		s.Define(c...)
 	}
 }
 
@@ -383,7 +478,7 @@ func upGteClauses(a []wval, aLeaf bool, b []wval, bLeaf bool, v int, add func(c 
 // leaves (values at most cap), values capped at cap, and returns its
 // values (sorted; each output true only when the inputs reach its value)
 // and whether it is a leaf.
-func upGteNode(s counterSink, leaves [][]wval, cap int) ([]wval, bool) {
+func upGteNode(s *sink, leaves [][]wval, cap int) ([]wval, bool) {
 	if len(leaves) == 1 {
 		return leaves[0], true
 	}
@@ -411,9 +506,7 @@ func upGteNode(s counterSink, leaves [][]wval, cap int) ([]wval, bool) {
 		}
 	}
 	for _, o := range out {
-		upGteClauses(a, aLeaf, b, bLeaf, o.v, func(c []Lit) {
-			s.Define(append([]Lit{-o.lits[0]}, c...)...)
-		})
+		upGteClauses(s, o.lits[0], a, aLeaf, b, bLeaf, o.v)
 	}
 	return out, false
 }

@@ -132,7 +132,7 @@ func TestTotalizerExtend(t *testing.T) {
 			s := newSession(context.Background(), e, time.Now().Add(time.Minute))
 			tot := newTotalizer(xs, dir)
 			for m := 1; m <= n; m++ {
-				tot.extend(s, m)
+				tot.extend(sinkOf(s), m)
 				for a := 0; a < 1<<n; a++ {
 					assume := make([]Lit, n)
 					count := 0

@@ -157,7 +157,8 @@ type optimizer struct {
 	deadline time.Time
 	res      *OptResult
 
-	s *session // the one gini instance of the search
+	s    *session // the one gini instance of the search
+	sink *sink    // o.s as the totalizers' sink
 
 	// softs are the merged penalties: literal and total weight, in order
 	// of first appearance.
@@ -200,6 +201,7 @@ type softLit struct {
 func (o *optimizer) load() {
 	e := o.enc
 	o.s = newSession(o.ctx, e, o.deadline)
+	o.sink = sinkOf(o.s)
 	idx := map[Lit]int{}
 	for _, p := range e.Penalties() {
 		if p.Weight <= 0 || p.Lit == -e.True() {
@@ -425,7 +427,7 @@ func (o *optimizer) improve() {
 	}
 	t := newTotalizer(zLits(heavy), countDown)
 	for n > 0 {
-		t.extend(o.s, n)
+		t.extend(o.sink, n)
 		switch o.solve([]z.Lit{toGini(-t.outs[n-1])}) {
 		case 0:
 			return
@@ -568,7 +570,7 @@ func (o *optimizer) relax(core []z.Lit) {
 		if s.sum != nil {
 			b := s.bound + 1
 			if b < s.sum.n {
-				s.sum.extend(o.s, b+1)
+				s.sum.extend(o.sink, b+1)
 				o.addSoft(&softLit{lit: toGini(-s.sum.outs[b]), weight: w, sum: s.sum, bound: b})
 			}
 		}
@@ -580,7 +582,7 @@ func (o *optimizer) relax(core []z.Lit) {
 		return
 	}
 	t := newTotalizer(zLits(inputs), countDown)
-	t.extend(o.s, 2)
+	t.extend(o.sink, 2)
 	o.addSoft(&softLit{lit: toGini(-t.outs[1]), weight: w, sum: t, bound: 1})
 }
 
