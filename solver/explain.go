@@ -99,6 +99,7 @@ type explainer struct {
 	ctx      context.Context // cancellation
 	solves   int             // SAT calls so far
 	why      []z.Lit         // scratch for Why
+	assume   []Lit           // scratch for the assumptions
 	reqOf    map[Lit]constraints.Req
 }
 
@@ -147,20 +148,18 @@ func (x *explainer) isBackground(r constraints.Req) bool {
 // background excluded, in Req order) or 0 (time limit or cancellation).
 func (x *explainer) solve(reqs []constraints.Req) (int, []constraints.Req) {
 	x.solves++
-	for _, s := range x.bg {
-		x.s.g.Assume(toGini(s))
-	}
+	x.assume = append(x.assume[:0], x.bg...)
 	for _, r := range reqs {
 		if s := x.sel[r-1]; s != 0 {
-			x.s.g.Assume(toGini(s))
+			x.assume = append(x.assume, s)
 		}
 	}
 	x.s.deadline = x.deadline
-	ans := x.s.run()
+	ans := x.s.solve(x.assume...)
 	if ans != -1 {
 		return ans, nil
 	}
-	x.why = x.s.g.Why(x.why[:0])
+	x.why = x.s.whyZ(x.why[:0])
 	var core []constraints.Req
 	for _, m := range x.why {
 		if r, ok := x.reqOf[fromGini(m)]; ok && !x.isBackground(r) {

@@ -253,7 +253,7 @@ func (o *optimizer) solve(assumps []z.Lit) int {
 func (o *optimizer) record() int64 {
 	cost := o.base
 	for _, s := range o.softs {
-		if o.s.g.Value(toGini(s.Lit)) {
+		if o.s.value(s.Lit) {
 			cost += s.Weight
 		}
 	}
@@ -265,7 +265,7 @@ func (o *optimizer) record() int64 {
 		o.best = make([]bool, n+1)
 	}
 	for v := 1; v <= n; v++ {
-		o.best[v] = o.s.g.Value(z.Var(v).Pos())
+		o.best[v] = o.s.value(Lit(v))
 	}
 	o.res.Status = Feasible
 	o.res.Cost = cost
@@ -358,7 +358,7 @@ func (o *optimizer) search() {
 			level = next
 			continue
 		}
-		core := assumedOnly(o.s.g.Why(nil), as)
+		core := assumedOnly(o.s.whyZ(nil), as)
 		if len(core) == 0 {
 			// The hard clauses with the hardened soft literals are
 			// unsatisfiable: every solution violates a hardened
@@ -413,7 +413,7 @@ func (o *optimizer) improve() {
 	count := func() int {
 		n := 0
 		for _, l := range heavy {
-			if o.s.g.Value(l) {
+			if o.s.value(fromGini(l)) {
 				n++
 			}
 		}
@@ -496,8 +496,7 @@ func (o *optimizer) harden() {
 	for _, s := range o.assumps {
 		if !s.hard && s.weight > gap {
 			s.hard = true
-			o.s.g.Add(s.lit)
-			o.s.g.Add(z.LitNull)
+			o.s.add(fromGini(s.lit))
 		}
 	}
 }
@@ -533,7 +532,7 @@ func (o *optimizer) trim(core []z.Lit) ([]z.Lit, bool) {
 			// Cannot happen: core is unsatisfiable. Keep it as is.
 			return core, true
 		}
-		c := assumedOnly(o.s.g.Why(nil), core)
+		c := assumedOnly(o.s.whyZ(nil), core)
 		if len(c) >= len(core) || len(c) == 0 {
 			break
 		}
@@ -577,8 +576,7 @@ func (o *optimizer) relax(core []z.Lit) {
 	}
 	if len(core) == 1 {
 		// The member must be violated in every solution.
-		o.s.g.Add(core[0].Not())
-		o.s.g.Add(z.LitNull)
+		o.s.add(fromGini(core[0].Not()))
 		return
 	}
 	t := newTotalizer(zLits(inputs), countDown)

@@ -176,6 +176,11 @@ func (s *session) why() []Lit {
 	return out
 }
 
+// whyZ appends to dst the failed assumptions of the last UNSAT answer
+// as gini literals (for the optimiser and the explainer, which keep
+// them so) and returns it.
+func (s *session) whyZ(dst []z.Lit) []z.Lit { return s.g.Why(dst) }
+
 // value returns l's value in the last SAT answer (constants included).
 func (s *session) value(l Lit) bool {
 	switch l {
