@@ -268,13 +268,8 @@ func personBound(ctx context.Context, sc *model.Scenario, p *model.Staff, g *cap
 		if ans != -1 {
 			return ans, nil
 		}
-		why := s.g.Why(nil)
-		failed := make([]Lit, len(why))
-		for i, w := range why {
-			failed[i] = fromGini(w)
-		}
 		var core []constraints.Req
-		for _, r := range enc.CoreReqs(failed) {
+		for _, r := range enc.CoreReqs(s.why()) {
 			if enc.Provenance(r).Kind != "one_shift" {
 				core = append(core, r)
 			}

@@ -84,109 +84,26 @@ func (e *Encoding) newVars(n int) []Lit {
 	return out
 }
 
-// downNode builds the downward half of a totalizer over xs truncated at m:
-// it returns outputs o (o[j-1] is o_j, j <= min(len(xs), m)) with clauses
-// forcing o_j true whenever at least j of xs are true.
-func (e *Encoding) downNode(xs []Lit, m int) []Lit {
-	if len(xs) == 1 {
-		return xs[:1:1]
-	}
-	h := len(xs) / 2
-	a, b := e.downNode(xs[:h], m), e.downNode(xs[h:], m)
-	o := e.newVars(min(len(xs), m))
-	p := len(o)
-	for i := 0; i <= len(a); i++ {
-		for j := 0; j <= len(b) && i+j <= p; j++ {
-			switch {
-			case i == 0 && j == 0:
-			case i == 0:
-				e.clause(-b[j-1], o[j-1])
-			case j == 0:
-				e.clause(-a[i-1], o[i-1])
-			default:
-				e.clause(-a[i-1], -b[j-1], o[i+j-1])
-			}
-		}
-	}
-	return o
-}
-
 // downRoot requires fewer than m of xs true (len(xs) >= 2): the root of a
-// downward totalizer, whose clauses for o_m are written as r's root
-// clauses without o_m.
+// downward totalizer (counter.go) whose children are truncated at m, its
+// clauses for the output m written as r's root clauses without it.
 func (e *Encoding) downRoot(r constraints.Req, xs []Lit, m int) {
-	h := len(xs) / 2
-	a, b := e.downNode(xs[:h], m), e.downNode(xs[h:], m)
-	for i := 0; i <= len(a) && i <= m; i++ {
-		j := m - i
-		if j > len(b) {
-			continue
-		}
-		switch {
-		case i == 0:
-			e.rootClause(r, -b[j-1])
-		case j == 0:
-			e.rootClause(r, -a[i-1])
-		default:
-			e.rootClause(r, -a[i-1], -b[j-1])
-		}
-	}
-}
-
-// upNode builds the upward half of a totalizer over xs truncated at m: it
-// returns outputs o (o[j-1] is o_j, j <= min(len(xs), m)) with clauses
-// making o_j true only when at least j of xs are true.
-func (e *Encoding) upNode(xs []Lit, m int) []Lit {
-	if len(xs) == 1 {
-		return xs[:1:1]
-	}
-	h := len(xs) / 2
-	sa, sb := h, len(xs)-h
-	a, b := e.upNode(xs[:h], m), e.upNode(xs[h:], m)
-	o := e.newVars(min(len(xs), m))
-	c := make([]Lit, 0, 3)
-	for t := 1; t <= len(o); t++ {
-		for i := max(0, t-1-sb); i <= min(t-1, sa); i++ {
-			j := t - 1 - i
-			c = append(c[:0], -o[t-1])
-			if i+1 <= sa {
-				c = append(c, a[i])
-			}
-			if j+1 <= sb {
-				c = append(c, b[j])
-			}
-			e.clause(c...)
-		}
-	}
-	return o
+	e.totalizerRoot(r, xs, m, countDown)
 }
 
 // upRoot requires at least m of xs true (len(xs) >= 2): the root of an
-// upward totalizer, whose clauses for o_m are written as r's root clauses
-// without o_m.
+// upward totalizer (counter.go) whose children are truncated at m, its
+// clauses for the output m written as r's root clauses without it.
 func (e *Encoding) upRoot(r constraints.Req, xs []Lit, m int) {
-	h := len(xs) / 2
-	sa, sb := h, len(xs)-h
-	a, b := e.upNode(xs[:h], m), e.upNode(xs[h:], m)
-	c := make([]Lit, 0, 2)
-	for i := max(0, m-1-sb); i <= min(m-1, sa); i++ {
-		j := m - 1 - i
-		c = c[:0]
-		if i+1 <= sa {
-			c = append(c, a[i])
-		}
-		if j+1 <= sb {
-			c = append(c, b[j])
-		}
-		e.rootClause(r, c...)
-	}
+	e.totalizerRoot(r, xs, m, countUp)
 }
 
-// wval is one value a node of a weighted counter can take, with the
-// literals that signal it (any of them true means the value is reached).
-type wval struct {
-	v    int
-	lits []Lit
+func (e *Encoding) totalizerRoot(r constraints.Req, xs []Lit, m int, dir countDir) {
+	t := newTotalizer(xs, dir)
+	raw := rawSink(e)
+	t.left.extend(raw, m)
+	t.right.extend(raw, m)
+	t.rootClauses(rootSink(e, r), m)
 }
 
 // WeightedAtMost implements constraints.Encoder.
@@ -427,7 +344,7 @@ func (e *Encoding) gteAtMost(r constraints.Req, leaves [][]wval, k int) {
 	}
 	cap := k + 1
 	h := len(kept) / 2
-	a, b := e.gteNode(kept[:h], cap), e.gteNode(kept[h:], cap)
+	a, b := gteNode(rawSink(e), kept[:h], cap), gteNode(rawSink(e), kept[h:], cap)
 	for _, va := range a {
 		if va.v >= cap {
 			for _, x := range va.lits {
@@ -454,57 +371,6 @@ func (e *Encoding) gteAtMost(r constraints.Req, leaves [][]wval, k int) {
 			}
 		}
 	}
-}
-
-// gteNode builds the node of a generalized totalizer over leaves, with
-// values capped at cap, and returns its values (sorted, each with one
-// output variable; a single leaf is returned as is).
-func (e *Encoding) gteNode(leaves [][]wval, cap int) []wval {
-	if len(leaves) == 1 {
-		return leaves[0]
-	}
-	h := len(leaves) / 2
-	a, b := e.gteNode(leaves[:h], cap), e.gteNode(leaves[h:], cap)
-	out := make([]Lit, cap+1)
-	get := func(v int) Lit {
-		v = min(v, cap)
-		if out[v] == 0 {
-			out[v] = e.NewVar()
-		}
-		return out[v]
-	}
-	for _, va := range a {
-		o := get(va.v)
-		for _, x := range va.lits {
-			e.clause(-x, o)
-		}
-	}
-	for _, vb := range b {
-		o := get(vb.v)
-		for _, y := range vb.lits {
-			e.clause(-y, o)
-		}
-	}
-	for _, va := range a {
-		for _, vb := range b {
-			if va.v >= cap || vb.v >= cap {
-				continue // already forces the capped output
-			}
-			o := get(va.v + vb.v)
-			for _, x := range va.lits {
-				for _, y := range vb.lits {
-					e.clause(-x, -y, o)
-				}
-			}
-		}
-	}
-	var res []wval
-	for v := 1; v <= cap; v++ {
-		if out[v] != 0 {
-			res = append(res, wval{v, []Lit{out[v]}})
-		}
-	}
-	return res
 }
 
 // gteAtLeast requires, as part of r, that the values of the leaves (each
@@ -540,83 +406,7 @@ func (e *Encoding) gteAtLeast(r constraints.Req, leaves [][]wval, k int) {
 		return
 	}
 	h := len(leaves) / 2
-	a, aLeaf := e.upGteNode(leaves[:h], k)
-	b, bLeaf := e.upGteNode(leaves[h:], k)
-	e.upGteClauses(a, aLeaf, b, bLeaf, k, func(c []Lit) { e.rootClause(r, c...) })
-}
-
-// geq returns literals whose disjunction implies that the node's sum
-// reaches w (w > 0): for a leaf, its literals of values >= w; for an inner
-// node, its output for the smallest value >= w. Empty means false.
-func geq(node []wval, leaf bool, w int) []Lit {
-	var out []Lit
-	for _, wv := range node {
-		if wv.v >= w {
-			if !leaf {
-				return wv.lits
-			}
-			out = append(out, wv.lits...)
-		}
-	}
-	return out
-}
-
-// upGteClauses writes, through add, the clauses saying that when the
-// output is v the children reach v: for every value va of a (or 0) below
-// v, a exceeds va or b reaches v - va.
-func (e *Encoding) upGteClauses(a []wval, aLeaf bool, b []wval, bLeaf bool, v int, add func(c []Lit)) {
-	var c []Lit
-	for i := -1; i < len(a); i++ {
-		va := 0
-		if i >= 0 {
-			va = a[i].v
-		}
-		if va >= v {
-			break
-		}
-		c = c[:0]
-		if i+1 < len(a) {
-			c = append(c, geq(a, aLeaf, a[i+1].v)...)
-		}
-		c = append(c, geq(b, bLeaf, v-va)...)
-		add(c)
-	}
-}
-
-// upGteNode builds an inner node of the upward generalized totalizer over
-// leaves, values capped at cap, and returns its values (sorted) and whether
-// it is a leaf.
-func (e *Encoding) upGteNode(leaves [][]wval, cap int) ([]wval, bool) {
-	if len(leaves) == 1 {
-		return leaves[0], true
-	}
-	h := len(leaves) / 2
-	a, aLeaf := e.upGteNode(leaves[:h], cap)
-	b, bLeaf := e.upGteNode(leaves[h:], cap)
-	reach := make([]bool, cap+1)
-	for i := -1; i < len(a); i++ {
-		va := 0
-		if i >= 0 {
-			va = a[i].v
-		}
-		for j := -1; j < len(b); j++ {
-			vb := 0
-			if j >= 0 {
-				vb = b[j].v
-			}
-			reach[min(va+vb, cap)] = true
-		}
-	}
-	var out []wval
-	for v := 1; v <= cap; v++ {
-		if reach[v] {
-			out = append(out, wval{v, []Lit{e.NewVar()}})
-		}
-	}
-	for _, o := range out {
-		e.upGteClauses(a, aLeaf, b, bLeaf, o.v, func(c []Lit) {
-			e.clause(append([]Lit{-o.lits[0]}, c...)...)
-		})
-	}
-	return out, false
+	a, aLeaf := upGteNode(rawSink(e), leaves[:h], k)
+	b, bLeaf := upGteNode(rawSink(e), leaves[h:], k)
+	upGteClauses(rootSink(e, r), 0, a, aLeaf, b, bLeaf, k)
 }

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/go-air/gini"
 	"github.com/go-air/gini/z"
 
 	"github.com/shiftsat/shiftsat/constraints"
@@ -93,13 +92,14 @@ const MaxExplainDays = 7
 // repeated solves under subsets of its selectors.
 type explainer struct {
 	enc      *Encoding
-	g        *gini.Gini
+	s        *session
 	bg       []Lit           // background selectors, always assumed
 	sel      []Lit           // selector of each requirement (by Req-1), 0 when none
 	deadline time.Time       // zero: none
 	ctx      context.Context // cancellation
 	solves   int             // SAT calls so far
 	why      []z.Lit         // scratch for Why
+	assume   []Lit           // scratch for the assumptions
 	reqOf    map[Lit]constraints.Req
 }
 
@@ -112,7 +112,7 @@ func newExplainer(ctx context.Context, sc *model.Scenario, rules []constraints.R
 	if isMemory(err) {
 		return nil, err
 	}
-	x := &explainer{enc: enc, g: enc.load(ctx), deadline: deadline, ctx: ctx, reqOf: map[Lit]constraints.Req{}}
+	x := &explainer{enc: enc, s: newSession(ctx, enc, deadline), deadline: deadline, ctx: ctx, reqOf: map[Lit]constraints.Req{}}
 	bg := map[string]bool{}
 	for _, k := range background {
 		bg[k] = true
@@ -148,19 +148,18 @@ func (x *explainer) isBackground(r constraints.Req) bool {
 // background excluded, in Req order) or 0 (time limit or cancellation).
 func (x *explainer) solve(reqs []constraints.Req) (int, []constraints.Req) {
 	x.solves++
-	for _, s := range x.bg {
-		x.g.Assume(toGini(s))
-	}
+	x.assume = append(x.assume[:0], x.bg...)
 	for _, r := range reqs {
 		if s := x.sel[r-1]; s != 0 {
-			x.g.Assume(toGini(s))
+			x.assume = append(x.assume, s)
 		}
 	}
-	ans := run(x.ctx, x.g, x.deadline)
+	x.s.deadline = x.deadline
+	ans := x.s.solve(x.assume...)
 	if ans != -1 {
 		return ans, nil
 	}
-	x.why = x.g.Why(x.why[:0])
+	x.why = x.s.whyZ(x.why[:0])
 	var core []constraints.Req
 	for _, m := range x.why {
 		if r, ok := x.reqOf[fromGini(m)]; ok && !x.isBackground(r) {

@@ -313,12 +313,11 @@ func solveGroup(ctx context.Context, sc *model.Scenario, rules []constraints.Rul
 	if err != nil {
 		return nil, false
 	}
-	g := enc.load(ctx)
-	t0 := time.Now()
-	ans := run(ctx, g, deadline)
-	st.solving += time.Since(t0)
+	s := newSession(ctx, enc, deadline)
+	ans := s.solve()
+	st.solving += s.solveTime
 	if ans != 1 {
 		return nil, false
 	}
-	return enc.roster(g), true
+	return s.roster(), true
 }

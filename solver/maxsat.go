@@ -56,7 +56,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/go-air/gini"
 	"github.com/go-air/gini/z"
 )
 
@@ -158,8 +157,8 @@ type optimizer struct {
 	deadline time.Time
 	res      *OptResult
 
-	g   *gini.Gini
-	top int // the highest variable in g
+	s    *session // the one gini instance of the search
+	sink *sink    // o.s as the totalizers' sink
 
 	// softs are the merged penalties: literal and total weight, in order
 	// of first appearance.
@@ -192,34 +191,17 @@ type mergedPenalty struct {
 type softLit struct {
 	lit    z.Lit
 	weight int64
-	sum    *totNode
+	sum    *totalizer
 	bound  int
 	hard   bool // added as a unit clause
 }
 
-// load creates the gini instance and merges the penalties.
+// load creates the session (the gini instance; when ctx ends while
+// loading, every solve answers 0) and merges the penalties.
 func (o *optimizer) load() {
 	e := o.enc
-	o.g = gini.NewVc(e.NumVars()+1, e.NumClauses()+1)
-	n, stop := 0, false
-	e.eachClause(func(c []Lit) {
-		if n++; stop || n%checkEvery == 0 && o.ctx.Err() != nil {
-			stop = true // every solve answers 0 under the done ctx
-			return
-		}
-		for _, l := range c {
-			o.g.Add(z.Dimacs2Lit(int(l)))
-		}
-		o.g.Add(z.LitNull)
-	})
-	o.top = e.NumVars()
-	if o.top > 0 {
-		// Register every variable so that Value may be asked of any.
-		m := z.Dimacs2Lit(o.top)
-		o.g.Add(m)
-		o.g.Add(m.Not())
-		o.g.Add(z.LitNull)
-	}
+	o.s = newSession(o.ctx, e, o.deadline)
+	o.sink = sinkOf(o.s)
 	idx := map[Lit]int{}
 	for _, p := range e.Penalties() {
 		if p.Weight <= 0 || p.Lit == -e.True() {
@@ -262,8 +244,8 @@ func (o *optimizer) elapsed() time.Duration { return time.Since(o.start) }
 // limit or cancellation).
 func (o *optimizer) solve(assumps []z.Lit) int {
 	o.res.Solves++
-	o.g.Assume(assumps...)
-	return run(o.ctx, o.g, o.deadline)
+	o.s.deadline = o.deadline
+	return o.s.solveZ(assumps)
 }
 
 // record reads the model of the last SAT answer; when it is better than
@@ -271,7 +253,7 @@ func (o *optimizer) solve(assumps []z.Lit) int {
 func (o *optimizer) record() int64 {
 	cost := o.base
 	for _, s := range o.softs {
-		if o.g.Value(z.Dimacs2Lit(int(s.Lit))) {
+		if o.s.value(s.Lit) {
 			cost += s.Weight
 		}
 	}
@@ -283,7 +265,7 @@ func (o *optimizer) record() int64 {
 		o.best = make([]bool, n+1)
 	}
 	for v := 1; v <= n; v++ {
-		o.best[v] = o.g.Value(z.Var(v).Pos())
+		o.best[v] = o.s.value(Lit(v))
 	}
 	o.res.Status = Feasible
 	o.res.Cost = cost
@@ -320,7 +302,7 @@ func (o *optimizer) search() {
 	if len(o.opt.Hint) > 0 {
 		hint := make([]z.Lit, len(o.opt.Hint))
 		for i, l := range o.opt.Hint {
-			hint[i] = z.Dimacs2Lit(int(l))
+			hint[i] = toGini(l)
 		}
 		switch o.solve(hint) {
 		case 0:
@@ -347,7 +329,7 @@ func (o *optimizer) search() {
 		return
 	}
 	for _, s := range o.softs {
-		o.addSoft(&softLit{lit: z.Dimacs2Lit(int(-s.Lit)), weight: s.Weight})
+		o.addSoft(&softLit{lit: toGini(-s.Lit), weight: s.Weight})
 	}
 	o.harden()
 	level := o.nextLevel(0)
@@ -376,7 +358,7 @@ func (o *optimizer) search() {
 			level = next
 			continue
 		}
-		core := assumedOnly(o.g.Why(nil), as)
+		core := assumedOnly(o.s.whyZ(nil), as)
 		if len(core) == 0 {
 			// The hard clauses with the hardened soft literals are
 			// unsatisfiable: every solution violates a hardened
@@ -425,13 +407,13 @@ func (o *optimizer) improve() {
 	var heavy []z.Lit
 	for _, s := range o.softs {
 		if s.Weight == top {
-			heavy = append(heavy, z.Dimacs2Lit(int(s.Lit)))
+			heavy = append(heavy, toGini(s.Lit))
 		}
 	}
 	count := func() int {
 		n := 0
 		for _, l := range heavy {
-			if o.g.Value(l) {
+			if o.s.value(fromGini(l)) {
 				n++
 			}
 		}
@@ -439,14 +421,14 @@ func (o *optimizer) improve() {
 	}
 	n := 0
 	for _, l := range heavy {
-		if o.value(fromZ(l)) {
+		if o.value(fromGini(l)) {
 			n++
 		}
 	}
-	t := o.totalizer(heavy)
+	t := newTotalizer(zLits(heavy), countDown)
 	for n > 0 {
-		o.extend(t, n)
-		switch o.solve([]z.Lit{t.outs[n-1].Not()}) {
+		t.extend(o.sink, n)
+		switch o.solve([]z.Lit{toGini(-t.outs[n-1])}) {
 		case 0:
 			return
 		case -1:
@@ -458,9 +440,6 @@ func (o *optimizer) improve() {
 		o.record()
 	}
 }
-
-// fromZ is the encoding's literal for a gini literal.
-func fromZ(m z.Lit) Lit { return Lit(m.Dimacs()) }
 
 // nextLevel returns the largest weight of an active soft literal below
 // level (level 0: the largest weight), or 0 when there is none.
@@ -517,8 +496,7 @@ func (o *optimizer) harden() {
 	for _, s := range o.assumps {
 		if !s.hard && s.weight > gap {
 			s.hard = true
-			o.g.Add(s.lit)
-			o.g.Add(z.LitNull)
+			o.s.add(fromGini(s.lit))
 		}
 	}
 }
@@ -554,7 +532,7 @@ func (o *optimizer) trim(core []z.Lit) ([]z.Lit, bool) {
 			// Cannot happen: core is unsatisfiable. Keep it as is.
 			return core, true
 		}
-		c := assumedOnly(o.g.Why(nil), core)
+		c := assumedOnly(o.s.whyZ(nil), core)
 		if len(c) >= len(core) || len(c) == 0 {
 			break
 		}
@@ -591,72 +569,26 @@ func (o *optimizer) relax(core []z.Lit) {
 		if s.sum != nil {
 			b := s.bound + 1
 			if b < s.sum.n {
-				o.extend(s.sum, b+1)
-				o.addSoft(&softLit{lit: s.sum.outs[b].Not(), weight: w, sum: s.sum, bound: b})
+				s.sum.extend(o.sink, b+1)
+				o.addSoft(&softLit{lit: toGini(-s.sum.outs[b]), weight: w, sum: s.sum, bound: b})
 			}
 		}
 	}
 	if len(core) == 1 {
 		// The member must be violated in every solution.
-		o.g.Add(core[0].Not())
-		o.g.Add(z.LitNull)
+		o.s.add(fromGini(core[0].Not()))
 		return
 	}
-	t := o.totalizer(inputs)
-	o.extend(t, 2)
-	o.addSoft(&softLit{lit: t.outs[1].Not(), weight: w, sum: t, bound: 1})
+	t := newTotalizer(zLits(inputs), countDown)
+	t.extend(o.sink, 2)
+	o.addSoft(&softLit{lit: toGini(-t.outs[1]), weight: w, sum: t, bound: 1})
 }
 
-// totNode is a node of an incremental one-sided totalizer: outs[j] is
-// forced true when at least j+1 of the node's n inputs are true; outputs
-// are created on demand (extend).
-type totNode struct {
-	left, right *totNode
-	n           int
-	outs        []z.Lit
-}
-
-func (o *optimizer) newVar() z.Lit {
-	o.top++
-	return z.Var(o.top).Pos()
-}
-
-// totalizer returns the (unextended) tree over inputs.
-func (o *optimizer) totalizer(inputs []z.Lit) *totNode {
-	if len(inputs) == 1 {
-		return &totNode{n: 1, outs: []z.Lit{inputs[0]}}
+// zLits returns the encoding's literals for gini literals.
+func zLits(ms []z.Lit) []Lit {
+	out := make([]Lit, len(ms))
+	for i, m := range ms {
+		out[i] = fromGini(m)
 	}
-	h := len(inputs) / 2
-	return &totNode{left: o.totalizer(inputs[:h]), right: o.totalizer(inputs[h:]), n: len(inputs)}
-}
-
-// extend gives t its outputs up to min(m, t.n), adding their clauses.
-func (o *optimizer) extend(t *totNode, m int) {
-	m = min(m, t.n)
-	old := len(t.outs)
-	if t.left == nil || old >= m {
-		return
-	}
-	o.extend(t.left, m)
-	o.extend(t.right, m)
-	for len(t.outs) < m {
-		t.outs = append(t.outs, o.newVar())
-	}
-	a, b := t.left.outs, t.right.outs
-	for tgt := old + 1; tgt <= m; tgt++ {
-		for i := 0; i <= len(a) && i <= tgt; i++ {
-			k := tgt - i
-			if k > len(b) {
-				continue
-			}
-			if i > 0 {
-				o.g.Add(a[i-1].Not())
-			}
-			if k > 0 {
-				o.g.Add(b[k-1].Not())
-			}
-			o.g.Add(t.outs[tgt-1])
-			o.g.Add(z.LitNull)
-		}
-	}
+	return out
 }

@@ -154,14 +154,13 @@ func solveRolling(ctx context.Context, sc *model.Scenario, rules []constraints.R
 		if enc.nclauses > st.clauses {
 			st.vars, st.clauses = enc.nvars, enc.nclauses
 		}
-		g := enc.load(ctx)
-		t0 := time.Now()
-		ans := run(ctx, g, deadline)
-		st.solving += time.Since(t0)
+		s := newSession(ctx, enc, deadline)
+		ans := s.solve()
+		st.solving += s.solveTime
 		if ans != 1 {
 			return nil, st
 		}
-		r := enc.roster(g)
+		r := s.roster()
 		commitEnd := we
 		if !last {
 			commitEnd = ws.Add(rollCommit - 1)

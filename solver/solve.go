@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/go-air/gini"
-	"github.com/go-air/gini/z"
-
 	"github.com/shiftsat/shiftsat/constraints"
 	"github.com/shiftsat/shiftsat/model"
 )
@@ -215,16 +212,15 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 		return res, nil // the time limit or ctx: Unknown
 	}
 
-	g := enc.load(ctx)
-	t0 = time.Now()
-	ans := run(ctx, g, deadline)
-	res.Stats.Solve += time.Since(t0)
+	s := newSession(ctx, enc, deadline)
+	ans := s.solve()
+	res.Stats.Solve += s.solveTime
 	switch ans {
 	case 0:
 		return res, nil
 	case 1:
 		res.Status = Feasible
-		res.Roster = enc.roster(g)
+		res.Roster = s.roster()
 		return res, nil
 	}
 	res.Status = Infeasible
@@ -237,113 +233,14 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 		}
 		return res, nil // Infeasible with an empty core
 	}
-	dg := diag.load(ctx)
-	for _, s := range diag.Assumptions() {
-		dg.Assume(toGini(s))
-	}
-	t0 = time.Now()
-	ans = run(ctx, dg, deadline)
-	res.Stats.Solve += time.Since(t0)
+	ds := newSession(ctx, diag, deadline)
+	ans = ds.solve(diag.Assumptions()...)
+	res.Stats.Solve += ds.solveTime
 	switch ans {
 	case 1:
 		return res, fmt.Errorf("solver: internal error: the selector encoding is satisfiable under all its selectors but the plain encoding is not")
 	case -1:
-		why := dg.Why(nil)
-		failed := make([]Lit, len(why))
-		for i, m := range why {
-			failed[i] = fromGini(m)
-		}
-		res.Core = diag.Core(failed)
+		res.Core = diag.Core(ds.why())
 	}
 	return res, nil
-}
-
-// load returns a new gini solver holding the encoding's clauses. When ctx
-// is done part-way (it is checked every few thousand clauses), the solver
-// holds only part of them: run answers 0 under the same ctx, and no other
-// use may be made of it.
-func (e *Encoding) load(ctx context.Context) *gini.Gini {
-	g := gini.NewVc(e.nvars+1, e.nclauses+1)
-	n := 0
-	for _, l := range e.clauses {
-		g.Add(toGini(l))
-		if l == 0 {
-			if n++; n%checkEvery == 0 && ctx.Err() != nil {
-				return g
-			}
-		}
-	}
-	if e.nvars > 0 {
-		// Make gini aware of every variable, even those in no clause,
-		// so that Value may be asked of any of them. A tautology is
-		// dropped by gini once its variables are registered.
-		m := toGini(Lit(e.nvars))
-		g.Add(m)
-		g.Add(m.Not())
-		g.Add(z.LitNull)
-	}
-	return g
-}
-
-// toGini returns gini's literal for l (the same DIMACS number).
-func toGini(l Lit) z.Lit { return z.Dimacs2Lit(int(l)) }
-
-// fromGini is the inverse of toGini.
-func fromGini(m z.Lit) Lit { return Lit(m.Dimacs()) }
-
-// run solves g in the background until it answers, the deadline passes
-// (zero: none) or ctx is done. It returns 1 (SAT), -1 (UNSAT) or 0.
-//
-// gini's Solve handle cannot be both waited on and stopped from another
-// goroutine (both take its lock), so run polls it with Test, at growing
-// intervals, and stops it with Stop. g.Try is never used: it leaves a
-// deadline set in the solver (DESIGN.md, API pitfalls).
-func run(ctx context.Context, g *gini.Gini, deadline time.Time) int {
-	if ctx.Err() != nil || (!deadline.IsZero() && !time.Now().Before(deadline)) {
-		return 0
-	}
-	h := g.GoSolve()
-	var timeout <-chan time.Time
-	if !deadline.IsZero() {
-		t := time.NewTimer(time.Until(deadline))
-		defer t.Stop()
-		timeout = t.C
-	}
-	wait := 20 * time.Microsecond
-	poll := time.NewTimer(wait)
-	defer poll.Stop()
-	for {
-		if r, done := h.Test(); done {
-			return r
-		}
-		select {
-		case <-ctx.Done():
-			return h.Stop()
-		case <-timeout:
-			return h.Stop()
-		case <-poll.C:
-			wait = min(2*wait, 10*time.Millisecond)
-			poll.Reset(wait)
-		}
-	}
-}
-
-// roster reads the roster from g's model: every horizon date on which a
-// Start variable is true (the first shift type in scenario order, should
-// several be).
-func (e *Encoding) roster(g *gini.Gini) *model.Roster {
-	sc := e.sc
-	r := model.NewRoster(sc)
-	for pi, p := range sc.Staff {
-		for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
-			for si, s := range sc.Shifts {
-				l := e.start(pi, d, si)
-				if l > 0 && g.Value(toGini(l)) {
-					r.Set(p.ID, d, s.ID)
-					break
-				}
-			}
-		}
-	}
-	return r
 }

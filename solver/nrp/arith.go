@@ -63,137 +63,20 @@ func atMostCount(e *solver.Encoding, r constraints.Req, xs []Lit, k, budget int)
 	atMostBits(e, r, sumBits(e, nums), k)
 }
 
-// sumBits returns the binary sum (least significant bit first) of the
-// binary numbers nums (each least significant bit first), built by a
-// balanced tree of ripple-carry adders whose outputs are defined exactly
-// (both directions), so the sum may be bounded from above and below.
-func sumBits(e *solver.Encoding, nums [][]Lit) []Lit {
-	switch len(nums) {
-	case 0:
-		return nil
-	case 1:
-		return nums[0]
-	}
-	h := len(nums) / 2
-	return addBits(e, sumBits(e, nums[:h]), sumBits(e, nums[h:]))
-}
+// sumBits returns the binary sum of nums (see solver's
+// Encoding.BinarySum).
+func sumBits(e *solver.Encoding, nums [][]Lit) []Lit { return e.BinarySum(nums) }
 
-// addBits returns a + b (binary, least significant bit first).
-func addBits(e *solver.Encoding, a, b []Lit) []Lit {
-	if len(a) < len(b) {
-		a, b = b, a
-	}
-	out := make([]Lit, 0, len(a)+1)
-	var carry Lit
-	for i := range a {
-		x := a[i]
-		var y Lit
-		if i < len(b) {
-			y = b[i]
-		}
-		switch {
-		case y == 0 && carry == 0:
-			out = append(out, x)
-		case y == 0 || carry == 0:
-			if y == 0 {
-				y = carry
-			}
-			s, c := e.NewVar(), e.NewVar()
-			// s = x xor y; c = x and y.
-			e.Define(-s, x, y)
-			e.Define(-s, -x, -y)
-			e.Define(s, -x, y)
-			e.Define(s, x, -y)
-			e.Define(-c, x)
-			e.Define(-c, y)
-			e.Define(c, -x, -y)
-			out = append(out, s)
-			carry = c
-		default:
-			z := carry
-			s, c := e.NewVar(), e.NewVar()
-			// s = x xor y xor z.
-			e.Define(-s, x, y, z)
-			e.Define(-s, x, -y, -z)
-			e.Define(-s, -x, y, -z)
-			e.Define(-s, -x, -y, z)
-			e.Define(s, -x, -y, -z)
-			e.Define(s, -x, y, z)
-			e.Define(s, x, -y, z)
-			e.Define(s, x, y, -z)
-			// c = majority(x, y, z).
-			e.Define(-c, x, y)
-			e.Define(-c, x, z)
-			e.Define(-c, y, z)
-			e.Define(c, -x, -y)
-			e.Define(c, -x, -z)
-			e.Define(c, -y, -z)
-			out = append(out, s)
-			carry = c
-		}
-	}
-	if carry != 0 {
-		out = append(out, carry)
-	}
-	return out
-}
+// atMostBits requires the binary number s to be at most k (see solver's
+// Encoding.BinaryAtMost).
+func atMostBits(e *solver.Encoding, r constraints.Req, s []Lit, k int) { e.BinaryAtMost(r, s, k) }
 
-// atMostBits requires the binary number s to be at most k: for every
-// position i where k has a 0, s may not have a 1 there while agreeing
-// with k on every higher position.
-func atMostBits(e *solver.Encoding, r constraints.Req, s []Lit, k int) {
-	if k < 0 {
-		e.Require(r)
-		return
-	}
-	if k>>len(s) != 0 {
-		return
-	}
-	for i := range s {
-		if k>>i&1 == 1 {
-			continue
-		}
-		c := []Lit{-s[i]}
-		for j := i + 1; j < len(s); j++ {
-			if k>>j&1 == 1 {
-				c = append(c, -s[j])
-			} else {
-				c = append(c, s[j])
-			}
-		}
-		e.Require(r, c...)
-	}
-}
+// atLeastBits requires the binary number s to be at least k (see
+// solver's Encoding.BinaryAtLeast).
+func atLeastBits(e *solver.Encoding, r constraints.Req, s []Lit, k int) { e.BinaryAtLeast(r, s, k) }
 
-// atLeastBits requires the binary number s to be at least k: for every
-// position i where k has a 1, s may not have a 0 there while agreeing
-// with k on every higher position.
-func atLeastBits(e *solver.Encoding, r constraints.Req, s []Lit, k int) {
-	if k <= 0 {
-		return
-	}
-	if k>>len(s) != 0 {
-		e.Require(r)
-		return
-	}
-	for i := range s {
-		if k>>i&1 == 0 {
-			continue
-		}
-		c := []Lit{s[i]}
-		for j := i + 1; j < len(s); j++ {
-			if k>>j&1 == 1 {
-				c = append(c, -s[j])
-			} else {
-				c = append(c, s[j])
-			}
-		}
-		e.Require(r, c...)
-	}
-}
-
-// counter returns the outputs of a two-sided totalizer over xs truncated
-// at cap (see exactCounter), with an index that accepts any count: at
+// counter holds the outputs of a two-sided totalizer over xs truncated
+// at cap (solver's Encoding.Counter), with an index that accepts any count: at
 // least j is constant true for j <= 0 and constant false above len(xs).
 type counter struct {
 	outs []Lit
@@ -202,7 +85,7 @@ type counter struct {
 }
 
 func newCounter(e *solver.Encoding, xs []Lit, cap int) *counter {
-	return &counter{outs: exactCounter(e, xs, cap), n: len(xs), tru: e.True()}
+	return &counter{outs: e.Counter(xs, cap), n: len(xs), tru: e.True()}
 }
 
 // atLeast is the literal "at least j of the inputs are true"; j must be
@@ -217,7 +100,7 @@ func (c *counter) atLeast(j int) Lit {
 	return c.outs[j-1]
 }
 
-// twoSidedCost estimates the clauses of exactCounter over n inputs
+// twoSidedCost estimates the clauses of Encoding.Counter over n inputs
 // truncated at m.
 func twoSidedCost(n, m int) int { return 2 * totCost(n, m) }
 

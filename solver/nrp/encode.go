@@ -297,7 +297,7 @@ func (m *Model) objective(ctx context.Context) ([][]Lit, error) {
 		}
 		prov := constraints.Provenance{Kind: "cover", Detail: fmt.Sprintf("day %d shift %s", c.Day, in.Shifts[c.Shift].ID)}
 		if c.Over == 0 || twoSidedCost(len(xs), len(xs)) <= coverBudget {
-			atLeast := exactCounter(e, xs, len(xs))
+			atLeast := e.Counter(xs, len(xs))
 			capped = append(capped, atLeast[:min(c.Requirement, len(atLeast))])
 			for j := 1; j <= len(xs) || j <= c.Requirement; j++ {
 				switch {
@@ -315,7 +315,7 @@ func (m *Model) objective(ctx context.Context) ([][]Lit, error) {
 			e.Penalize(prov, l, c.Over)
 		}
 		m.Offset += int64(c.Over) * int64(c.Requirement)
-		atLeast := exactCounter(e, xs, c.Requirement)
+		atLeast := e.Counter(xs, c.Requirement)
 		capped = append(capped, atLeast)
 		for j := 1; j <= c.Requirement; j++ {
 			k := c.Requirement - j + 1 // shortage >= j <=> assigned < k
@@ -349,52 +349,6 @@ func (m *Model) Roster(value func(Lit) bool) Roster {
 		}
 	}
 	return r
-}
-
-// exactCounter returns the outputs o[0..c-1], c = min(cap, len(xs)), of a
-// two-sided totalizer over xs truncated at cap: o[k-1] is true exactly
-// when at least k of xs are true. Its clauses are definitions (Define).
-func exactCounter(e *solver.Encoding, xs []Lit, cap int) []Lit {
-	if cap <= 0 || len(xs) == 0 {
-		return nil
-	}
-	if len(xs) == 1 {
-		return xs[:1:1]
-	}
-	h := len(xs) / 2
-	a, b := exactCounter(e, xs[:h], cap), exactCounter(e, xs[h:], cap)
-	c := min(len(a)+len(b), cap)
-	o := make([]Lit, c)
-	for i := range o {
-		o[i] = e.NewVar()
-	}
-	for i := 0; i <= len(a); i++ {
-		for k := 0; k <= len(b); k++ {
-			// Down: a >= i and b >= k force o >= i+k.
-			if t := i + k; t >= 1 && t <= c {
-				cl := []Lit{o[t-1]}
-				if i > 0 {
-					cl = append(cl, -a[i-1])
-				}
-				if k > 0 {
-					cl = append(cl, -b[k-1])
-				}
-				e.Define(cl...)
-			}
-			// Up: a < i+1 and b < k+1 forbid o >= i+k+1.
-			if t := i + k + 1; t <= c {
-				cl := []Lit{-o[t-1]}
-				if i < len(a) {
-					cl = append(cl, a[i])
-				}
-				if k < len(b) {
-					cl = append(cl, b[k])
-				}
-				e.Define(cl...)
-			}
-		}
-	}
-	return o
 }
 
 // capSet is a set of cells (day, shift type) with, per employee, a bound
