@@ -55,7 +55,8 @@ It binds to a loopback address only (127.0.0.1, ::1, localhost) unless
 It reads no file outside DIR, and refuses uploads larger than --max-upload.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return usageErrorf("serve takes at most one directory, got %d arguments\nUsage: %s", len(args), cmd.UseLine())
+				lang := a.usageLang()
+				return usageErrorIn(lang, "use.serveArgs", len(args), useLine(lang, cmd))
 			}
 			return nil
 		},
@@ -82,32 +83,32 @@ It reads no file outside DIR, and refuses uploads larger than --max-upload.`,
 }
 
 // checkLoopback refuses an address whose host is not a loopback address
-// (an empty host or 0.0.0.0 listens on every interface).
-func checkLoopback(ctx context.Context, addr string) error {
+// (an empty host or 0.0.0.0 listens on every interface), in lang.
+func checkLoopback(ctx context.Context, lang, addr string) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return usageErrorf("--addr %s: %v; expected HOST:PORT such as 127.0.0.1:8080", addr, err)
+		return usageErrorIn(lang, "use.addrForm", addr, err)
 	}
 	why := ""
 	switch ip := net.ParseIP(host); {
 	case host == "":
-		why = "an empty host listens on every network interface"
+		why = tr(lang, "use.addrEmpty")
 	case ip != nil && !ip.IsLoopback():
-		why = host + " is not a loopback address"
+		why = tr(lang, "use.addrNotLoop", host)
 	case ip == nil:
 		ips, err := net.DefaultResolver.LookupIPAddr(ctx, host)
 		if err != nil || len(ips) == 0 {
-			why = "the host " + host + " does not resolve"
+			why = tr(lang, "use.addrNoHost", host)
 		}
 		for _, x := range ips {
 			if !x.IP.IsLoopback() {
-				why = host + " resolves to " + x.IP.String() + ", not a loopback address"
+				why = tr(lang, "use.addrResolves", host, x.IP.String())
 				break
 			}
 		}
 	}
 	if why != "" {
-		return usageErrorf("--addr %s: %s; serve binds to this computer only (127.0.0.1:8080, [::1]:8080, localhost:8080) unless --allow-remote is given", addr, why)
+		return usageErrorIn(lang, "use.addrRemote", addr, why)
 	}
 	return nil
 }
@@ -117,24 +118,27 @@ func checkLoopback(ctx context.Context, addr string) error {
 func (a *app) serve(ctx context.Context, dir string, o serveOptions) error {
 	limit, err := parseSize(o.maxUpload)
 	if err != nil || limit <= 0 {
-		return usageErrorf("--max-upload %q: expected a size such as 1MiB or 500KB", o.maxUpload)
+		return usageErrorIn(o.lang, "use.maxUpload", o.maxUpload)
 	}
 	if !o.allowRemote {
-		if err := checkLoopback(ctx, o.addr); err != nil {
+		if err := checkLoopback(ctx, o.lang, o.addr); err != nil {
 			return err
 		}
 	}
 	srv, err := newServer(dir, serverConfig{maxBody: limit, timeLimit: o.timeLimit, lang: o.lang})
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return usageErrorIn(o.lang, "use.serveDir", dir, err)
+		}
 		return usageErrorf("%v", err)
 	}
 	defer srv.close()
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
-		return failf("listen on %s: %v", o.addr, err)
+		return failIn(o.lang, "use.listen", o.addr, err)
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(a.stderr, "shiftsat: serving the scenarios of %s on http://%s/ (Ctrl-C stops)\n", dir, ln.Addr())
+	fmt.Fprintf(a.stderr, "shiftsat: %s\n", tr(o.lang, "use.serving", dir, ln.Addr()))
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
 	select {

@@ -35,12 +35,14 @@ var usageCases = [][]string{
 	{"check", "store.yaml", "roster.csv", "--rules-file", "gone.yaml"},
 	{"interval"},
 	{"explain", "store.yaml", "--format", "csv"},
-	{"explain", "store.yaml", "--time-limit", "-1s", "--lang", "fr"},
+	{"explain", "store.yaml", "--time-limit", "-1s", "--max-memory", "huge"},
+	{"explain", "store.yaml", "--config", "shiftsat-ways.yaml"},
+	{"interval", "store.yaml", "--format", "pdf", "--round", "-5", "--end", "sideways"},
 	{"limits"},
 	{"limits", "--rules", "jp-weekly", "--format", "pdf"},
 	{"compare", "store.yaml", "--rules", "jp-weekly", "--profile", "nobody"},
 	{"compare", "store.yaml", "--rules", "jp-weekly", "--roster", "gone.csv"},
-	{"serve", "a", "b"},
+	{"serve", "dir1", "dir2"},
 	{"serve", ".", "--addr", "bogus"},
 	{"serve", ".", "--addr", "0.0.0.0:8080"},
 	{"serve", ".", "--max-upload", "lots"},
@@ -63,7 +65,8 @@ func usageDir(t *testing.T, name string) string {
 	for name, text := range map[string]string{
 		"store.yaml":        string(data),
 		"roster.csv":        "staff\n",
-		"shiftsat-bad.yaml": "lang: en\ncolour: blue\n",
+		"shiftsat-bad.yaml":  "colour: blue\n",
+		"shiftsat-ways.yaml": "max-ways: -2\nrelax-rules: maybe\ncost-add-person: lots\n",
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
@@ -72,14 +75,24 @@ func usageDir(t *testing.T, name string) string {
 	return gold
 }
 
-// runUsageCases runs every case with the extra arguments and returns the
-// exit codes and standard errors, one block per case.
-func runUsageCases(t *testing.T, extra ...string) string {
+// runUsageCases runs every case in lang and returns the exit codes and
+// standard errors, one block per case. In Japanese the command line ends
+// with --lang ja (interval, which has no --lang, gets SHIFTSAT_LANG=ja).
+func runUsageCases(t *testing.T, lang string) string {
 	t.Helper()
 	var b strings.Builder
 	for _, args := range usageCases {
-		args = append(append([]string(nil), args...), extra...)
+		args = append([]string(nil), args...)
+		if lang == "ja" && args[0] == "interval" {
+			t.Setenv("SHIFTSAT_LANG", "ja")
+		} else if lang == "ja" {
+			args = append(args, "--lang", "ja")
+		}
 		code, _, errOut := runCmd(t, args...)
+		t.Setenv("SHIFTSAT_LANG", "")
+		if lang == "ja" {
+			checkNoEnglish(t, args, errOut)
+		}
 		b.WriteString("$ shiftsat " + strings.Join(args, " ") + "\n")
 		b.WriteString(errOut)
 		b.WriteString("exit " + string(rune('0'+code)) + "\n\n")
@@ -94,5 +107,66 @@ func runUsageCases(t *testing.T, extra ...string) string {
 // English: moving them into the catalogue left them byte for byte the same.
 func TestUsageErrorsEnglish(t *testing.T) {
 	gold := usageDir(t, "usage-en.txt")
-	goldenFile(t, gold, []byte(runUsageCases(t)))
+	goldenFile(t, gold, []byte(runUsageCases(t, "en")))
+}
+
+// TestUsageErrorsJapaneseAll runs the same command lines with --lang ja:
+// every message is Japanese (golden file testdata/usage-ja.txt) and holds
+// no English word but flags, the words of usageKeywords and the values
+// and file names of the command line (checkNoEnglish).
+func TestUsageErrorsJapaneseAll(t *testing.T) {
+	gold := usageDir(t, "usage-ja.txt")
+	goldenFile(t, gold, []byte(runUsageCases(t, "ja")))
+}
+
+// usageKeywords are the Latin-letter words a Japanese usage or setting
+// error may hold: the program and its commands, setting keys and values
+// typed as they are, format names, placeholders of the usage lines (the
+// user types SCENARIO.yaml's own name), units, and the host names and
+// keys of examples.
+var usageKeywords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`shiftsat plan check interval explain compare limits serve
+		format time-limit max-memory lang bom relax-rules max-ways history_from
+		text csv json xlsx html ics CSV DIMACS
+		SCENARIO ROSTER TIMES FILE DIR PUBLISHED DATE HOST PORT YYYY yaml
+		YYYY-MM-DD true false auto moves stays GiB MB MiB KB http localhost Ctrl-C jp anchor days`) {
+		usageKeywords[w] = true
+	}
+}
+
+// usageWords returns the words of ws that are not usageKeywords.
+func usageWords(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if !usageKeywords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// listed are the values a usage error lists as they are typed: the
+// values in the config files of usageDir, the example file name, the
+// languages, the settings of the config file and the staff ids of the
+// store example.
+var listed = strings.Fields(`colour maybe lots store.yaml en ja cost-lower-demand cost-move-request cost-drop-request cost-move-leave
+	cost-allow-unavailable cost-allow-shift cost-drop-fixed cost-raise-limit cost-add-person
+	cost-loosen-rule cost-drop-rule sato suzuki takahashi ito tanaka watanabe yamamoto nakamura
+	kobayashi kato yoshida nguyen yamada`)
+
+// checkNoEnglish fails when stderr, a Japanese error of the command line
+// args, holds an English word that is none of the above.
+func checkNoEnglish(t *testing.T, args []string, stderr string) {
+	t.Helper()
+	own := append([]string(nil), listed...)
+	for _, a := range args {
+		if len(a) >= 3 { // a short value would cut words apart
+			own = append(own, a)
+		}
+	}
+	if w := usageWords(englishWords(flagRE.ReplaceAllString(stderr, " "), own)); len(w) > 0 {
+		t.Errorf("%v: English left in Japanese: %v\n%s", args, w, stderr)
+	}
 }
