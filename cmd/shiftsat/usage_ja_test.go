@@ -63,8 +63,8 @@ func usageDir(t *testing.T, name string) string {
 	}
 	dir := isolate(t)
 	for name, text := range map[string]string{
-		"store.yaml":        string(data),
-		"roster.csv":        "staff\n",
+		"store.yaml":         string(data),
+		"roster.csv":         "staff\n",
 		"shiftsat-bad.yaml":  "colour: blue\n",
 		"shiftsat-ways.yaml": "max-ways: -2\nrelax-rules: maybe\ncost-add-person: lots\n",
 	} {
