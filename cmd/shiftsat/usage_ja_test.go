@@ -1,8 +1,13 @@
 package main
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -168,5 +173,53 @@ func checkNoEnglish(t *testing.T, args []string, stderr string) {
 	}
 	if w := usageWords(englishWords(flagRE.ReplaceAllString(stderr, " "), own)); len(w) > 0 {
 		t.Errorf("%v: English left in Japanese: %v\n%s", args, w, stderr)
+	}
+}
+
+// TestUsageErrorsCatalogued: every usageErrorf and failf of the commands
+// formats a message of the catalogue or passes on another error's text:
+// its format holds no English word (only verbs, flags and the keywords
+// above). A new usage error goes into catalogueUsage (usageErrorIn,
+// failIn) so that it has its Japanese form.
+func TestUsageErrorsCatalogued(t *testing.T) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	verb := regexp.MustCompile(`%(\[\d+\])?[-+# 0-9.]*[a-zA-Z%]`)
+	n := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(node ast.Node) bool {
+			call, ok := node.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			id, ok := call.Fun.(*ast.Ident)
+			if !ok || id.Name != "usageErrorf" && id.Name != "failf" {
+				return true
+			}
+			n++
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				t.Errorf("%s: %s's format is not a literal", fset.Position(call.Pos()), id.Name)
+				return true
+			}
+			s, _ := strconv.Unquote(lit.Value)
+			if w := usageWords(englishWords(flagRE.ReplaceAllString(verb.ReplaceAllString(s, " "), " "), nil)); len(w) > 0 {
+				t.Errorf("%s: %s(%s) holds English %v: put the message into catalogueUsage and use usageErrorIn or failIn", fset.Position(call.Pos()), id.Name, lit.Value, w)
+			}
+			return true
+		})
+	}
+	if n < 10 {
+		t.Errorf("only %d calls found", n)
 	}
 }
