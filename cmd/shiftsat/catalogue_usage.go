@@ -99,6 +99,26 @@ var catalogueUsage = map[string][2]string{
 	"use.serving":  {"serving the scenarios of %s on http://%s/ (Ctrl-C stops)", "%s のシナリオを http://%s/ で公開しています（Ctrl-C で止まります）"},
 	"use.listen":   {"listen on %s: %v", "%s で待ち受けられません: %v"},
 
+	// serve's API: the errors the page shows (HTTP 4xx), in its language
+	"api.notServed":  {"%q is not a file of the served directory", "%q は公開しているディレクトリのファイルではありません"},
+	"api.notYAML":    {"%q is not a scenario (.yaml)", "%q はシナリオ（.yaml）ではありません"},
+	"api.tooLarge":   {"the request is larger than the limit of %d bytes (--max-upload)", "リクエストが上限の%dバイトを超えています（--max-upload）"},
+	"api.badRequest": {"bad request: %s", "リクエストが正しくありません: %s"},
+	"api.noWay":      {"no such way out", "その解決策はありません"},
+	"api.noPlan":     {"no such plan", "その計画はありません"},
+	"api.noRoster":   {"this plan has no roster to download", "この計画にはダウンロードできる勤務表がありません"},
+	"api.noCalendar": {"no such person's calendar", "その人のカレンダーはありません"},
+	"api.oneOf":      {"give one of file, yaml or base", "file、yaml、base のどれか1つを指定してください"},
+	"api.notKept":    {"plan %s is no longer kept; open the scenario again", "計画 %s はもう保存されていません。シナリオを開き直してください"},
+	"api.noScenario": {"%s: no such scenario in the served directory", "%s: 公開しているディレクトリにそのシナリオはありません"},
+	"api.unreadable": {"%s: cannot be read inside the served directory", "%s: 公開しているディレクトリの中で読めません"},
+	"api.none":       {"no scenario: give file or yaml", "シナリオがありません。file か yaml を指定してください"},
+	"api.noPerson":   {"edit %d: no person %q", "変更%d: %q という人はいません"},
+	"api.noDate":     {"edit %d: %q is no date of the horizon", "変更%d: %q は計画期間の日付ではありません"},
+	"api.noShift":    {"edit %d: no shift type %q", "変更%d: %q というシフトはありません"},
+	"api.onLeave":    {"edit %d: %s is already a day of paid leave of %s", "変更%d: %s はすでに %s の年次有給休暇の日です"},
+	"api.action":     {"edit %d: unknown action %q; expected pin, forbid or off", "変更%d: %q という操作はありません。pin、forbid、off のいずれかを指定してください"},
+
 	// failures of the program (exit 1)
 	"fail.render":       {"render %s: %v", "%s の出力に失敗しました: %v"},
 	"fail.read":         {"read %s: %v", "%s を読めません: %v"},

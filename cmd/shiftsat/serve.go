@@ -222,12 +222,12 @@ func httpError(w http.ResponseWriter, code int, msg string) {
 
 // safeName checks a file name from a request: one .yaml file of DIR,
 // no directory part (os.Root also refuses links leading out).
-func safeName(name string) (string, error) {
+func safeName(lang, name string) (string, error) {
 	if name == "" || name != path.Base(name) || strings.ContainsAny(name, `/\`) || name == "." || name == ".." || strings.HasPrefix(name, ".") {
-		return "", fmt.Errorf("%q is not a file of the served directory", name)
+		return "", errors.New(tr(lang, "api.notServed", name))
 	}
 	if !strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml") {
-		return "", fmt.Errorf("%q is not a scenario (.yaml)", name)
+		return "", errors.New(tr(lang, "api.notYAML", name))
 	}
 	return name, nil
 }
@@ -240,7 +240,7 @@ func (s *server) handleScenarios(w http.ResponseWriter, r *http.Request) {
 	}
 	names := []string{}
 	for _, e := range entries {
-		if _, err := safeName(e.Name()); err == nil && e.Type().IsRegular() {
+		if _, err := safeName("en", e.Name()); err == nil && e.Type().IsRegular() {
 			names = append(names, e.Name())
 		}
 	}
@@ -315,15 +315,24 @@ func (j *planJob) snapshot() map[string]any {
 	return out
 }
 
+// reqLang is the language of a request's answer: its lang parameter when
+// it names one, else the page's (--lang).
+func (s *server) reqLang(r *http.Request) string {
+	if lang := r.URL.Query().Get("lang"); contains(langs, lang) {
+		return lang
+	}
+	return s.cfg.lang
+}
+
 func (s *server) handlePlan(w http.ResponseWriter, r *http.Request) {
 	var req planRequest
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			httpError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the request is larger than the limit of %d bytes (--max-upload)", mbe.Limit))
+			httpError(w, http.StatusRequestEntityTooLarge, tr(s.reqLang(r), "api.tooLarge", mbe.Limit))
 			return
 		}
-		httpError(w, http.StatusBadRequest, "bad request: "+err.Error())
+		httpError(w, http.StatusBadRequest, tr(s.reqLang(r), "api.badRequest", err.Error()))
 		return
 	}
 	lang := req.Lang
@@ -350,7 +359,7 @@ func (s *server) handleWay(w http.ResponseWriter, r *http.Request) {
 	j.mu.Unlock()
 	n, err := strconv.Atoi(r.PathValue("n"))
 	if res == nil || err != nil || n < 1 || n > len(res.ways) {
-		httpError(w, http.StatusNotFound, "no such way out")
+		httpError(w, http.StatusNotFound, tr(s.reqLang(r), "api.noWay"))
 		return
 	}
 	lang := r.URL.Query().Get("lang")
@@ -419,7 +428,7 @@ func (s *server) job(w http.ResponseWriter, r *http.Request) *planJob {
 	j := s.jobs[r.PathValue("id")]
 	s.mu.Unlock()
 	if j == nil {
-		httpError(w, http.StatusNotFound, "no such plan")
+		httpError(w, http.StatusNotFound, tr(s.reqLang(r), "api.noPlan"))
 	}
 	return j
 }
@@ -450,7 +459,7 @@ func (s *server) finished(w http.ResponseWriter, r *http.Request) *planResult {
 	res := j.result
 	j.mu.Unlock()
 	if res == nil || res.Status != "feasible" {
-		httpError(w, http.StatusConflict, "this plan has no roster to download")
+		httpError(w, http.StatusConflict, tr(s.reqLang(r), "api.noRoster"))
 		return nil
 	}
 	return res
@@ -486,7 +495,7 @@ func (s *server) handleICS(w http.ResponseWriter, r *http.Request) {
 	}
 	data, ok := res.ics[r.PathValue("person")]
 	if !ok {
-		httpError(w, http.StatusNotFound, "no such person's calendar")
+		httpError(w, http.StatusNotFound, tr(s.reqLang(r), "api.noCalendar"))
 		return
 	}
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
@@ -502,38 +511,38 @@ func (s *server) scenario(req planRequest, lang string) (*model.Scenario, int, e
 	name := "upload.yaml"
 	switch {
 	case btoi(req.File != "")+btoi(req.YAML != "")+btoi(req.Base != "") > 1:
-		return nil, http.StatusBadRequest, errors.New("give one of file, yaml or base")
+		return nil, http.StatusBadRequest, errors.New(tr(lang, "api.oneOf"))
 	case req.Base != "":
 		s.mu.Lock()
 		j := s.jobs[req.Base]
 		s.mu.Unlock()
 		if j == nil || j.sc == nil {
-			return nil, http.StatusNotFound, fmt.Errorf("plan %s is no longer kept; open the scenario again", req.Base)
+			return nil, http.StatusNotFound, errors.New(tr(lang, "api.notKept", req.Base))
 		}
-		sc, status, err := applyEdits(copyScenario(j.sc), req.Edits)
+		sc, status, err := applyEdits(lang, copyScenario(j.sc), req.Edits)
 		return sc, status, err
 	case req.File != "":
-		n, err := safeName(req.File)
+		n, err := safeName(lang, req.File)
 		if err != nil {
 			return nil, http.StatusBadRequest, err
 		}
 		if data, err = s.root.ReadFile(n); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, http.StatusNotFound, fmt.Errorf("%s: no such scenario in the served directory", n)
+				return nil, http.StatusNotFound, errors.New(tr(lang, "api.noScenario", n))
 			}
-			return nil, http.StatusBadRequest, fmt.Errorf("%s: cannot be read inside the served directory", n)
+			return nil, http.StatusBadRequest, errors.New(tr(lang, "api.unreadable", n))
 		}
 		name = n
 	case req.YAML != "":
 		data = []byte(req.YAML)
 	default:
-		return nil, http.StatusBadRequest, errors.New("no scenario: give file or yaml")
+		return nil, http.StatusBadRequest, errors.New(tr(lang, "api.none"))
 	}
 	sc, errs := model.ParsePartial(name, data)
 	if len(errs) > 0 {
 		return nil, http.StatusUnprocessableEntity, errors.New(errorsIn(lang, errs))
 	}
-	return applyEdits(sc, req.Edits)
+	return applyEdits(lang, sc, req.Edits)
 }
 
 func btoi(b bool) int {
@@ -552,18 +561,18 @@ func copyScenario(sc *model.Scenario) *model.Scenario {
 }
 
 // applyEdits makes the edits to sc (which it changes); an error comes with
-// its HTTP status.
-func applyEdits(sc *model.Scenario, edits []planEdit) (*model.Scenario, int, error) {
+// its HTTP status and in lang.
+func applyEdits(lang string, sc *model.Scenario, edits []planEdit) (*model.Scenario, int, error) {
 	for i, e := range edits {
 		p := sc.Person(model.StaffID(e.Staff))
 		d, err := model.ParseDate(e.Date)
 		switch {
 		case p == nil:
-			return nil, http.StatusBadRequest, fmt.Errorf("edit %d: no person %q", i+1, e.Staff)
+			return nil, http.StatusBadRequest, errors.New(tr(lang, "api.noPerson", i+1, e.Staff))
 		case err != nil || !sc.Horizon.Contains(d):
-			return nil, http.StatusBadRequest, fmt.Errorf("edit %d: %q is no date of the horizon", i+1, e.Date)
+			return nil, http.StatusBadRequest, errors.New(tr(lang, "api.noDate", i+1, e.Date))
 		case e.Action != "off" && sc.Shift(model.ShiftID(e.Shift)) == nil:
-			return nil, http.StatusBadRequest, fmt.Errorf("edit %d: no shift type %q", i+1, e.Shift)
+			return nil, http.StatusBadRequest, errors.New(tr(lang, "api.noShift", i+1, e.Shift))
 		}
 		switch e.Action {
 		case "pin":
@@ -574,13 +583,13 @@ func applyEdits(sc *model.Scenario, edits []planEdit) (*model.Scenario, int, err
 			// as the loader: a day of leave is no day to ask off (the
 			// checker would call the roster wrong)
 			if slices.Contains(p.Leave, d) {
-				return nil, http.StatusBadRequest, fmt.Errorf("edit %d: %s is already a day of paid leave of %s", i+1, e.Date, e.Staff)
+				return nil, http.StatusBadRequest, errors.New(tr(lang, "api.onLeave", i+1, e.Date, e.Staff))
 			}
 			if !slices.Contains(p.RequestsOff, d) {
 				p.RequestsOff = append(p.RequestsOff, d)
 			}
 		default:
-			return nil, http.StatusBadRequest, fmt.Errorf("edit %d: unknown action %q; expected pin, forbid or off", i+1, e.Action)
+			return nil, http.StatusBadRequest, errors.New(tr(lang, "api.action", i+1, e.Action))
 		}
 	}
 	return sc, 0, nil

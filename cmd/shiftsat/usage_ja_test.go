@@ -1,9 +1,11 @@
 package main
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -136,7 +138,7 @@ func init() {
 		format time-limit max-memory lang bom relax-rules max-ways history_from
 		text csv json xlsx html ics CSV DIMACS
 		SCENARIO ROSTER TIMES FILE DIR PUBLISHED DATE HOST PORT YYYY yaml
-		YYYY-MM-DD true false auto moves stays GiB MB MiB KB http localhost Ctrl-C jp anchor days`) {
+		YYYY-MM-DD true false auto moves stays file base pin forbid off GiB MB MiB KB http localhost Ctrl-C jp anchor days`) {
 		usageKeywords[w] = true
 	}
 }
@@ -221,5 +223,59 @@ func TestUsageErrorsCatalogued(t *testing.T) {
 	}
 	if n < 10 {
 		t.Errorf("only %d calls found", n)
+	}
+}
+
+// TestServeAPIErrorsJapanese: the errors serve's API answers to a bad
+// request (4xx) are said in the request's language (lang in the body or
+// the query, else the page's): in English exactly as before, in Japanese
+// with no English word but the request's own values.
+func TestServeAPIErrorsJapanese(t *testing.T) {
+	ts := startServer(t, serveDir(t))
+	tests := []struct {
+		body map[string]any
+		code int
+		en   string
+	}{
+		{map[string]any{"file": "../secret.yaml"}, 400, `"../secret.yaml" is not a file of the served directory`},
+		{map[string]any{"file": "notes.txt"}, 400, `"notes.txt" is not a scenario (.yaml)`},
+		{map[string]any{"file": "gone.yaml"}, 404, `gone.yaml: no such scenario in the served directory`},
+		{map[string]any{}, 400, `no scenario: give file or yaml`},
+		{map[string]any{"file": "store.yaml", "yaml": "x"}, 400, `give one of file, yaml or base`},
+		{map[string]any{"base": "j999"}, 404, `plan j999 is no longer kept; open the scenario again`},
+		{map[string]any{"file": "store.yaml", "edits": []map[string]any{{"staff": "nobody", "date": "2026-12-01", "action": "off"}}}, 400, `edit 1: no person "nobody"`},
+		{map[string]any{"file": "store.yaml", "edits": []map[string]any{{"staff": "sato", "date": "2031-01-01", "action": "off"}}}, 400, `edit 1: "2031-01-01" is no date of the horizon`},
+		{map[string]any{"file": "store.yaml", "edits": []map[string]any{{"staff": "sato", "date": "2026-12-01", "action": "pin", "shift": "ZZ"}}}, 400, `edit 1: no shift type "ZZ"`},
+		{map[string]any{"file": "store.yaml", "edits": []map[string]any{{"staff": "sato", "date": "2026-12-01", "action": "swap", "shift": "E"}}}, 400, `edit 1: unknown action "swap"; expected pin, forbid or off`},
+	}
+	for _, tt := range tests {
+		for _, lang := range []string{"en", "ja"} {
+			tt.body["lang"] = lang
+			code, out := post(t, ts.URL+"/api/plan", tt.body)
+			msg, _ := out["error"].(string)
+			if code != tt.code {
+				t.Errorf("%v: status %d, want %d: %q", tt.body, code, tt.code, msg)
+			}
+			if lang == "en" && msg != tt.en {
+				t.Errorf("%v: %q, want %q", tt.body, msg, tt.en)
+			}
+			if lang == "ja" {
+				if w := usageWords(englishWords(msg, []string{"../secret.yaml", "notes.txt", "gone.yaml", "j999", "nobody", "ZZ", "swap"})); len(w) > 0 || msg == tt.en {
+					t.Errorf("%v: English left %v in %q", tt.body, w, msg)
+				}
+			}
+		}
+	}
+	for lang, want := range map[string]string{"": "no such plan", "en": "no such plan", "ja": "その計画はありません"} {
+		resp, err := http.Get(ts.URL + "/api/jobs/j999?lang=" + lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out map[string]string
+		_ = json.NewDecoder(resp.Body).Decode(&out)
+		resp.Body.Close()
+		if resp.StatusCode != 404 || out["error"] != want {
+			t.Errorf("lang %q: %d %q, want 404 %q", lang, resp.StatusCode, out["error"], want)
+		}
 	}
 }
