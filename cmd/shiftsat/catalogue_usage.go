@@ -119,6 +119,13 @@ var catalogueUsage = map[string][2]string{
 	"api.onLeave":    {"edit %d: %s is already a day of paid leave of %s", "変更%d: %s はすでに %s の年次有給休暇の日です"},
 	"api.action":     {"edit %d: unknown action %q; expected pin, forbid or off", "変更%d: %q という操作はありません。pin、forbid、off のいずれかを指定してください"},
 
+	// what plan, explain and re-plan say on standard error
+	"msg.explainedIn":      {"infeasible: no roster satisfies the rules; the explanation is in %s", "作成不可: ルールをすべて満たす勤務表はありません。説明は %s にあります"},
+	"msg.wroteCalendars":   {"wrote %d calendars to %s", "%d人分のカレンダーを %s に書き出しました"},
+	"msg.rosterBreaks":     {"internal error: the solver's roster breaks %d requirement(s); it is not shown:", "内部エラー: ソルバーの勤務表が%d件の要件に違反しているため、表示しません:"},
+	"msg.replanBreaks":     {"internal error: the re-planned roster breaks %d requirement(s); it is not shown:", "内部エラー: 再計画した勤務表が%d件の要件に違反しているため、表示しません:"},
+	"exit.replanTimeLimit": {"the time limit was reached with no re-planned roster (status unknown); try a longer --time-limit", "制限時間内に再計画の答えが出ませんでした（結果は不明）。--time-limit を長くしてください"},
+
 	// failures of the program (exit 1)
 	"fail.render":       {"render %s: %v", "%s の出力に失敗しました: %v"},
 	"fail.read":         {"read %s: %v", "%s を読めません: %v"},

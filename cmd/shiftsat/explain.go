@@ -216,7 +216,7 @@ func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules [
 	}
 	if s.out != "" {
 		a.endProgress()
-		fmt.Fprintf(a.stderr, "shiftsat: infeasible: no roster satisfies the rules; the explanation is in %s\n", s.out)
+		fmt.Fprintf(a.stderr, "shiftsat: %s\n", tr(s.lang, "msg.explainedIn", s.out))
 	}
 	return exitWith(exitInfeasible)
 }

@@ -246,10 +246,8 @@ func (a *app) plan(parent context.Context, path string, s planSettings) error {
 		}
 		if vs := constraints.CheckAll(rules, res.Roster); len(vs) > 0 {
 			a.endProgress()
-			fmt.Fprintf(a.stderr, "shiftsat: internal error: the solver's roster breaks %d requirement(s); it is not shown:\n", len(vs))
-			for _, v := range vs {
-				fmt.Fprintf(a.stderr, "  %s\n", formatViolation(v))
-			}
+			fmt.Fprintf(a.stderr, "shiftsat: %s\n", tr(s.lang, "msg.rosterBreaks", len(vs)))
+			a.printBroken(sc, vs, s.lang)
 			return exitWith(exitFailure)
 		}
 		if err := a.softReport(ctx, rep, pr, s); err != nil {
@@ -386,6 +384,19 @@ func (a *app) emit(rep *report, s planSettings) error {
 		return failIn(s.lang, "fail.render", s.format, err)
 	}
 	return a.write(s.out, buf.Bytes())
+}
+
+// printBroken prints the violations of a roster the checker refused, one
+// a line: in English as formatViolation says them, in Japanese from their
+// fields (violationText).
+func (a *app) printBroken(sc *model.Scenario, vs []constraints.Violation, lang string) {
+	for _, v := range vs {
+		if lang == "ja" {
+			fmt.Fprintf(a.stderr, "  %s\n", violationText(lang, sc, v))
+			continue
+		}
+		fmt.Fprintf(a.stderr, "  %s\n", formatViolation(v))
+	}
 }
 
 // formatViolation prints a violation on one line.

@@ -247,7 +247,7 @@ func (a *app) writeICS(rep *report, dir string) error {
 			return failIn(a.msgLang(), "fail.write", filepath.Join(dir, n), err)
 		}
 	}
-	fmt.Fprintf(a.stderr, "shiftsat: wrote %d calendars to %s\n", len(names), dir)
+	fmt.Fprintf(a.stderr, "shiftsat: %s\n", tr(a.msgLang(), "msg.wroteCalendars", len(names), dir))
 	return nil
 }
 

@@ -101,10 +101,8 @@ func (a *app) replan(ctx context.Context, sc *model.Scenario, rules []constraint
 	case solver.Feasible:
 		if vs := constraints.CheckAll(hard, res.Roster); len(vs) > 0 {
 			a.endProgress()
-			fmt.Fprintf(a.stderr, "shiftsat: internal error: the re-planned roster breaks %d requirement(s); it is not shown:\n", len(vs))
-			for _, v := range vs {
-				fmt.Fprintf(a.stderr, "  %s\n", formatViolation(v))
-			}
+			fmt.Fprintf(a.stderr, "shiftsat: %s\n", tr(s.lang, "msg.replanBreaks", len(vs)))
+			a.printBroken(sc, vs, s.lang)
 			return exitWith(exitFailure)
 		}
 		ch := &replanChanges{published: s.replan, from: from, list: rr.Changes, left: gone,
@@ -121,7 +119,7 @@ func (a *app) replan(ctx context.Context, sc *model.Scenario, rules []constraint
 		a.pg.phase("explaining why no roster exists")
 		return a.explainInfeasible(ctx, sc, hard, s, s.explain, res.Shortage)
 	}
-	return &exitError{code: exitTimeLimit, msg: "the time limit was reached with no re-planned roster (status unknown); try a longer --time-limit"}
+	return &exitError{code: exitTimeLimit, msg: tr(s.lang, "exit.replanTimeLimit")}
 }
 
 // parseDay parses a date of a flag: YYYY-MM-DD, or YYYY/M/D.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"go/ast"
 	"go/parser"
@@ -12,6 +13,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
+	"github.com/shiftsat/shiftsat/solver"
 )
 
 // usageCases are bad command lines of every command, one for each kind of
@@ -277,5 +282,31 @@ func TestServeAPIErrorsJapanese(t *testing.T) {
 		if resp.StatusCode != 404 || out["error"] != want {
 			t.Errorf("lang %q: %d %q, want 404 %q", lang, resp.StatusCode, out["error"], want)
 		}
+	}
+}
+
+// TestRecheckJapanese: with --lang ja the refusal of a roster that breaks
+// the rules is said in Japanese, each violation from its fields.
+func TestRecheckJapanese(t *testing.T) {
+	isolate(t)
+	path := writeScenario(t, "small.yaml", smallScenario)
+	orig := solve
+	t.Cleanup(func() { solve = orig })
+	solve = func(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt solver.Options) (*solver.Result, error) {
+		return &solver.Result{Status: solver.Feasible, Roster: model.NewRoster(sc)}, nil // nobody works
+	}
+	code, out, errOut := runCmd(t, "plan", path, "--lang", "ja")
+	if code != exitFailure || out != "" {
+		t.Errorf("exit %d, stdout:\n%s", code, out)
+	}
+	sc, err := loadScenario(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errOut, "内部エラー: ソルバーの勤務表が") || strings.Contains(errOut, "internal error") {
+		t.Errorf("stderr:\n%s", errOut)
+	}
+	if w := englishWords(errOut, ownWords(sc)); len(w) > 0 {
+		t.Errorf("English left %v:\n%s", w, errOut)
 	}
 }
