@@ -310,3 +310,44 @@ func TestRecheckJapanese(t *testing.T) {
 		t.Errorf("English left %v:\n%s", w, errOut)
 	}
 }
+
+// TestUsageLangSources: the language of a usage or setting error comes
+// from SHIFTSAT_LANG or the config file's lang as well as from --lang,
+// also for errors found before the settings are read (the number of
+// arguments, the config file's unknown keys), and a setting's source is
+// named in it.
+func TestUsageLangSources(t *testing.T) {
+	dir := isolate(t)
+	store := examplePath(t, "store.yaml")
+	tests := []struct {
+		config string
+		env    map[string]string
+		args   []string
+		want   string
+	}{
+		{"", map[string]string{"SHIFTSAT_LANG": "ja"}, []string{"plan"}, "shiftsat: plan には引数がちょうど1個必要ですが、0個指定されました\n使い方: shiftsat plan SCENARIO.yaml [フラグ]\n"},
+		{"lang: ja\n", nil, []string{"check", store}, "shiftsat: check には勤務表のCSVか --actuals TIMES.csv が必要です\n"},
+		{"lang: ja\ncolour: blue\n", nil, []string{"validate", store}, "shiftsat: 設定ファイル shiftsat.yaml: \"colour\" という設定項目はありません。"},
+		{"lang: ja\ncolour: blue\n", nil, []string{"validate", store, "--lang", "en"}, "shiftsat: config file shiftsat.yaml: unknown key \"colour\"; expected one of:"},
+		{"", map[string]string{"SHIFTSAT_FORMAT": "bogus"}, []string{"plan", store, "--lang", "ja"}, "shiftsat: format（指定元: 環境変数 SHIFTSAT_FORMAT）: \"bogus\" という形式はありません。"},
+		{"", map[string]string{"SHIFTSAT_FORMAT": "bogus"}, []string{"plan", store}, "shiftsat: format (from environment variable SHIFTSAT_FORMAT): unknown format \"bogus\"; expected one of:"},
+		{"", nil, []string{"plan", store, "--time-limit", "x", "--lang", "fr"}, "shiftsat: time-limit (from --time-limit): \"x\" is not a duration;"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			os.Remove(filepath.Join(dir, "shiftsat.yaml"))
+			if tt.config != "" {
+				if err := os.WriteFile(filepath.Join(dir, "shiftsat.yaml"), []byte(tt.config), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			code, _, errOut := runCmd(t, tt.args...)
+			if code != exitUsage || !strings.HasPrefix(errOut, tt.want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant it to start with:\n%s", code, errOut, tt.want)
+			}
+		})
+	}
+}
