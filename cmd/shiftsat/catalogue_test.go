@@ -69,7 +69,11 @@ func TestCatalogueComplete(t *testing.T) {
 			continue
 		}
 		// command-line flags (--time-limit) are typed as they are
-		if w := englishWords(flagRE.ReplaceAllString(verb.ReplaceAllString(m[1], " "), " "), nil); len(w) > 0 && !strings.HasPrefix(id, "txt.unknown") {
+		w := englishWords(flagRE.ReplaceAllString(verb.ReplaceAllString(m[1], " "), " "), nil)
+		if _, ok := catalogueUsage[id]; ok {
+			w = usageWords(w)
+		}
+		if len(w) > 0 && !strings.HasPrefix(id, "txt.unknown") {
 			t.Errorf("%s: English in the Japanese form: %v", id, w)
 		}
 		var args []any

@@ -62,7 +62,8 @@ Exit codes: 0 no violation, 1 failure, 2 bad usage or invalid input (every
 error is printed as file:line:col: where: message), 5 violations found.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 1 || len(args) > 2 {
-				return usageErrorf("check needs a scenario and a roster CSV (or --actuals TIMES.csv), got %d arguments\nUsage: %s", len(args), cmd.UseLine())
+				lang := a.usageLang()
+				return usageErrorIn(lang, "use.checkArgs", len(args), useLine(lang, cmd))
 			}
 			return nil
 		},
@@ -70,7 +71,7 @@ error is printed as file:line:col: where: message), 5 violations found.`,
 			roster := o.roster
 			if len(args) == 2 {
 				if roster != "" {
-					return usageErrorf("two rosters: %s and --roster %s; expected one", args[1], roster)
+					return usageErrorIn(a.usageLang(), "use.twoRosters", args[1], roster)
 				}
 				roster = args[1]
 			}
@@ -98,17 +99,17 @@ error is printed as file:line:col: where: message), 5 violations found.`,
 func (a *app) check(path, rosterPath string, o checkOptions) error {
 	o.format = strings.ToLower(strings.TrimSpace(o.format))
 	if !contains(formats, o.format) {
-		return usageErrorf("--format: unknown format %q; expected one of: %s", o.format, strings.Join(formats, ", "))
+		return usageErrorIn(o.lang, "use.unknownFormat", o.format, strings.Join(formats, ", "))
 	}
 	if rosterPath == "" && o.actuals == "" {
-		return usageErrorf("check needs a roster CSV or --actuals TIMES.csv\nUsage: shiftsat check SCENARIO.yaml [ROSTER.csv] [--actuals TIMES.csv]")
+		return usageErrorIn(o.lang, "use.checkRoster")
 	}
 	if o.replaceRules && o.rules == "" && o.rulesFile == "" {
-		return usageErrorf("--replace-rules needs --rules or --rules-file")
+		return usageErrorIn(o.lang, "use.replaceRules")
 	}
 	if o.out != "" {
-		if err := checkOut(o.out, input{"the scenario", path}, input{"the roster", rosterPath},
-			input{"the timesheet", o.actuals}, input{"the rules file", o.rulesFile}); err != nil {
+		if err := a.checkOut(o.out, input{"in.scenario", path}, input{"in.roster", rosterPath},
+			input{"in.timesheet", o.actuals}, input{"in.rulesFile", o.rulesFile}); err != nil {
 			return err
 		}
 	}
@@ -142,7 +143,7 @@ func (a *app) check(path, rosterPath string, o checkOptions) error {
 		renderViolationsText(&buf, rep)
 	}
 	if err != nil {
-		return failf("render %s: %v", o.format, err)
+		return failIn(o.lang, "fail.render", o.format, err)
 	}
 	if err := a.write(o.out, buf.Bytes()); err != nil {
 		return err
@@ -176,9 +177,9 @@ func (a *app) loadAudit(path, rulesFlag, rulesFile string, replace bool) (*model
 		data, err := os.ReadFile(rulesFile)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, nil, usageErrorf("rules file %s does not exist", rulesFile)
+				return nil, nil, usageErrorIn(a.lang, "use.rulesFileMissing", rulesFile)
 			}
-			return nil, nil, failf("read %s: %v", rulesFile, err)
+			return nil, nil, failIn(a.lang, "fail.read", rulesFile, err)
 		}
 		specs, err := model.ParseRules(rulesFile, data)
 		var list model.ErrorList
@@ -299,13 +300,13 @@ func splitTop(s string) []string {
 func (a *app) readAudit(sc *model.Scenario, rosterPath, actualsPath string) (*model.Roster, error) {
 	var planned, actual *model.Roster
 	var errs model.ErrorList
-	read := func(path, what string, fn func(string, io.Reader, *model.Scenario) (*model.Roster, error)) (*model.Roster, error) {
+	read := func(path, missing string, fn func(string, io.Reader, *model.Scenario) (*model.Roster, error)) (*model.Roster, error) {
 		f, err := os.Open(path)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, usageErrorf("%s %s does not exist", what, path)
+				return nil, usageErrorIn(a.lang, missing, path)
 			}
-			return nil, failf("read %s: %v", path, err)
+			return nil, failIn(a.lang, "fail.read", path, err)
 		}
 		defer f.Close()
 		ro, err := fn(path, f, sc)
@@ -315,19 +316,19 @@ func (a *app) readAudit(sc *model.Scenario, rosterPath, actualsPath string) (*mo
 			return nil, nil
 		}
 		if err != nil {
-			return nil, failf("read %s: %v", path, err)
+			return nil, failIn(a.lang, "fail.read", path, err)
 		}
 		return ro, nil
 	}
 	var err error
 	if rosterPath != "" {
 		// CSV, or the workbook of plan --format xlsx
-		if planned, err = read(rosterPath, "roster", model.ReadRoster); err != nil {
+		if planned, err = read(rosterPath, "use.rosterMissing", model.ReadRoster); err != nil {
 			return nil, err
 		}
 	}
 	if actualsPath != "" {
-		if actual, err = read(actualsPath, "timesheet", model.ReadActualsCSV); err != nil {
+		if actual, err = read(actualsPath, "use.timesheetMissing", model.ReadActualsCSV); err != nil {
 			return nil, err
 		}
 	}

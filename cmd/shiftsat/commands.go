@@ -24,7 +24,7 @@ func (a *app) validateCmd() *cobra.Command {
 		Long: `validate loads the scenario and compiles its rules without solving. It prints
 "ok: NAME: N staff, M shift types, D days, R rules", or every error as
 file:line:col: field: message and exits with code 2.`,
-		Args: exactArgs(1),
+		Args: a.exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, err := a.langSetting(cmd)
 			if err != nil {

@@ -59,7 +59,7 @@ bar charts of the differences (--format html; --lang ja writes the text report
 and the page in Japanese, and the page marks the language of every run of text).
 
 Exit codes: 0 success, 1 failure, 2 bad usage or invalid input.`,
-		Args: exactArgs(1),
+		Args: a.exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, err := a.langSetting(cmd)
 			if err != nil {
@@ -83,11 +83,11 @@ Exit codes: 0 success, 1 failure, 2 bad usage or invalid input.`,
 func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 	o.format = strings.ToLower(strings.TrimSpace(o.format))
 	if !contains(compareFormats, o.format) {
-		return usageErrorf("--format: unknown format %q; expected one of: %s", o.format, strings.Join(compareFormats, ", "))
+		return usageErrorIn(o.lang, "use.unknownFormat", o.format, strings.Join(compareFormats, ", "))
 	}
 	if o.out != "" {
-		in := append([]input{{"the scenario", path}, {"the roster", o.roster}}, rulesFileInputs(o.rules)...)
-		if err := checkOut(o.out, in...); err != nil {
+		in := append([]input{{"in.scenario", path}, {"in.roster", o.roster}}, rulesFileInputs(o.rules)...)
+		if err := a.checkOut(o.out, in...); err != nil {
 			return err
 		}
 	}
@@ -104,16 +104,16 @@ func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 		for _, p := range sc.Staff {
 			ids = append(ids, string(p.ID))
 		}
-		return usageErrorf("--profile %s is not a person of %s; expected one of: %s", o.profile, path, strings.Join(ids, ", "))
+		return usageErrorIn(o.lang, "use.profile", o.profile, path, strings.Join(ids, ", "))
 	}
 	opt := solver.CompareOptions{Profile: model.StaffID(o.profile), TimeLimit: o.timeLimit}
 	if o.roster != "" {
 		f, err := os.Open(o.roster)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return usageErrorf("roster %s does not exist", o.roster)
+				return usageErrorIn(o.lang, "use.rosterMissing", o.roster)
 			}
-			return failf("read %s: %v", o.roster, err)
+			return failIn(o.lang, "fail.read", o.roster, err)
 		}
 		r, err := model.ReadRoster(o.roster, f, sc) // .csv or .xlsx
 		f.Close()
@@ -138,7 +138,7 @@ func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 		if cmd.Context().Err() != nil {
 			return a.interrupted()
 		}
-		return failf("compare: %v", err)
+		return failIn(o.lang, "fail.compare", err)
 	}
 	rep := &compareReport{cmp: res, roster: o.roster, lang: o.lang}
 	for _, s := range sets {
@@ -159,7 +159,7 @@ func (a *app) compare(cmd *cobra.Command, path string, o compareOptions) error {
 		renderCompareText(&buf, rep)
 	}
 	if err != nil {
-		return failf("render %s: %v", o.format, err)
+		return failIn(o.lang, "fail.render", o.format, err)
 	}
 	return a.write(o.out, buf.Bytes())
 }

@@ -59,19 +59,20 @@ type explainSettings struct {
 func (a *app) explainSettings(cmd *cobra.Command) (explainSettings, error) {
 	s := explainSettings{maxWays: 3, costs: solver.DefaultCosts()}
 	var errs []string
-	bad := func(key, format string, args ...any) {
-		errs = append(errs, fmt.Sprintf("%s (from %s): ", key, a.source(cmd, key))+fmt.Sprintf(format, args...))
+	lang := a.lang // resolved by planSettings
+	bad := func(key, id string, args ...any) {
+		errs = append(errs, tr(lang, "set.prefix", key, a.source(lang, cmd, key))+tr(lang, id, args...))
 	}
 	if v := a.v.Get("relax-rules"); v != nil {
 		if b, err := cast.ToBoolE(v); err != nil {
-			bad("relax-rules", "%q is not a boolean; expected true or false", fmt.Sprint(v))
+			bad("relax-rules", "set.bool", fmt.Sprint(v))
 		} else {
 			s.relaxRules = b
 		}
 	}
 	if v := a.v.Get("max-ways"); v != nil {
 		if n, err := cast.ToIntE(strings.TrimSpace(fmt.Sprint(v))); err != nil || n < 0 {
-			bad("max-ways", "%q is not allowed; expected a whole number >= 0", fmt.Sprint(v))
+			bad("max-ways", "set.maxWays", fmt.Sprint(v))
 		} else {
 			s.maxWays = n
 		}
@@ -83,7 +84,7 @@ func (a *app) explainSettings(cmd *cobra.Command) (explainSettings, error) {
 		}
 		n, err := cast.ToIntE(strings.TrimSpace(fmt.Sprint(v)))
 		if err != nil {
-			bad(k.key, "%q is not a whole number (a cost; 0 or less disables the change)", fmt.Sprint(v))
+			bad(k.key, "set.cost", fmt.Sprint(v))
 			continue
 		}
 		*k.field(&s.costs) = n
@@ -116,7 +117,7 @@ of 0 or less disables that kind of change.
 
 Exit codes: 0 a roster exists (nothing to explain), 1 failure, 2 bad usage or
 invalid scenario, 3 infeasible (the explanation is printed), 4 time limit.`,
-		Args: exactArgs(1),
+		Args: a.exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Bound here, not when the command is built: plan binds the
 			// same keys to its own flags, and the running command's win.
@@ -132,7 +133,7 @@ invalid scenario, 3 infeasible (the explanation is printed), 4 time limit.`,
 			}
 			s.out = out
 			if s.format == "csv" {
-				return usageErrorf("format (from %s): explain prints text or json, not csv", a.source(cmd, "format"))
+				return usageErrorIn(s.lang, "use.explainCSV", a.source(s.lang, cmd, "format"))
 			}
 			es, err := a.explainSettings(cmd)
 			if err != nil {
@@ -158,7 +159,7 @@ invalid scenario, 3 infeasible (the explanation is printed), 4 time limit.`,
 // explain is the `explain` subcommand.
 func (a *app) explain(parent context.Context, path string, s planSettings, es explainSettings) error {
 	if s.out != "" {
-		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
+		if err := a.checkOut(s.out, input{"in.scenario", path}, input{"in.config", a.configFile}); err != nil {
 			return err
 		}
 	}
@@ -177,7 +178,7 @@ func (a *app) explain(parent context.Context, path string, s planSettings, es ex
 		if e := memoryExit(a.lang, err); e != nil {
 			return e
 		}
-		return failf("solve %s: %v", path, err)
+		return failIn(s.lang, "fail.solve", path, err)
 	}
 	switch res.Status {
 	case solver.Feasible:
@@ -215,7 +216,7 @@ func (a *app) explainInfeasible(ctx context.Context, sc *model.Scenario, rules [
 	}
 	if s.out != "" {
 		a.endProgress()
-		fmt.Fprintf(a.stderr, "shiftsat: infeasible: no roster satisfies the rules; the explanation is in %s\n", s.out)
+		fmt.Fprintf(a.stderr, "shiftsat: %s\n", tr(s.lang, "msg.explainedIn", s.out))
 	}
 	return exitWith(exitInfeasible)
 }
@@ -234,7 +235,7 @@ func buildExplanation(ctx context.Context, sc *model.Scenario, rules []constrain
 		if e := memoryExit(s.lang, err); e != nil {
 			return nil, e
 		}
-		return nil, failf("explain: %v", err)
+		return nil, failIn(s.lang, "fail.explain", err)
 	}
 	rep := &explainReport{sc: sc, rules: rules, lang: s.lang, status: ex.Status, ex: ex, relax: es.relaxRules, maxWays: es.maxWays}
 	if ex.Status == solver.Infeasible && es.maxWays > 0 {
@@ -244,7 +245,7 @@ func buildExplanation(ctx context.Context, sc *model.Scenario, rules []constrain
 			if e := memoryExit(s.lang, err); e != nil {
 				return nil, e
 			}
-			return nil, failf("ways out: %v", err)
+			return nil, failIn(s.lang, "fail.waysOut", err)
 		}
 		rep.ways, rep.counted = ways, wst.Counted
 	}
@@ -265,7 +266,7 @@ func (a *app) emitExplanation(rep *explainReport, s planSettings) error {
 		renderExplainText(&buf, rep)
 	}
 	if err != nil {
-		return failf("render %s: %v", s.format, err)
+		return failIn(s.lang, "fail.render", s.format, err)
 	}
 	return a.write(s.out, buf.Bytes())
 }

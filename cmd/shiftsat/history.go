@@ -28,7 +28,7 @@ func (a *app) loadPlan(path string, s planSettings) (*model.Scenario, []constrai
 		return nil, nil, a.inputError(path, err)
 	}
 	if sc.HistoryFrom != "" {
-		return nil, nil, usageErrorf("--history %s: the scenario already takes its history from %s (history_from); expected one of them", s.history, sc.HistoryFrom)
+		return nil, nil, usageErrorIn(s.lang, "use.historyTwice", s.history, sc.HistoryFrom)
 	}
 	t, err := model.ReadTableFile(s.history, "")
 	if err == nil {
@@ -36,7 +36,7 @@ func (a *app) loadPlan(path string, s planSettings) (*model.Scenario, []constrai
 	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, usageErrorf("--history %s does not exist", s.history)
+			return nil, nil, usageErrorIn(s.lang, "use.flagFileMissing", "--history", s.history)
 		}
 		return nil, nil, a.inputError(s.history, err)
 	}

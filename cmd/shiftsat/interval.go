@@ -55,7 +55,8 @@ invalid input, 5 some shift started before its pushed-back start (the rest
 was not granted).`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 1 || len(args) > 2 {
-				return usageErrorf("interval needs a scenario (and optionally a roster CSV), got %d arguments\nUsage: %s", len(args), cmd.UseLine())
+				lang := a.usageLang()
+				return usageErrorIn(lang, "use.intervalArgs", len(args), useLine(lang, cmd))
 			}
 			return nil
 		},
@@ -97,18 +98,21 @@ func (r intervalRow) granted() bool { return !r.pb.Cancelled && r.actualStart >=
 // interval is the `interval` subcommand.
 func (a *app) interval(path, rosterPath string, o intervalOptions, hoursSet bool) error {
 	var errs []string
+	// interval has no --lang: its errors follow SHIFTSAT_LANG or the config
+	lang := a.usageLang()
+	a.lang = lang
 	o.format = strings.ToLower(strings.TrimSpace(o.format))
 	if !contains(formats, o.format) {
-		errs = append(errs, fmt.Sprintf("--format: unknown format %q; expected one of: %s", o.format, strings.Join(formats, ", ")))
+		errs = append(errs, tr(lang, "use.unknownFormat", o.format, strings.Join(formats, ", ")))
 	}
 	if o.actuals == "" {
-		errs = append(errs, "--actuals TIMES.csv is required: the timesheet of actual times")
+		errs = append(errs, tr(lang, "use.actualsRequired"))
 	}
 	if hoursSet && (o.hours <= 0 || o.hours > 48 || math.IsNaN(o.hours)) {
-		errs = append(errs, fmt.Sprintf("--hours: %v; expected a number of hours between 0 and 48", o.hours))
+		errs = append(errs, tr(lang, "use.hours", o.hours))
 	}
 	if o.round < 0 || o.round > model.MinutesPerDay {
-		errs = append(errs, fmt.Sprintf("--round: %d; expected minutes between 0 and 1440", o.round))
+		errs = append(errs, tr(lang, "use.round", o.round))
 	}
 	pol := constraints.PushbackPolicy{RoundMinutes: o.round, DeemedWorked: o.deemedWorked}
 	switch strings.ToLower(o.end) {
@@ -116,7 +120,7 @@ func (a *app) interval(path, rosterPath string, o intervalOptions, hoursSet bool
 		pol.EndMoves = true
 	case "stays":
 	default:
-		errs = append(errs, fmt.Sprintf("--end: %q; expected moves or stays", o.end))
+		errs = append(errs, tr(lang, "use.end", o.end))
 	}
 	if o.endCap != "" {
 		m, err := model.ParseClock(o.endCap, true)
@@ -124,19 +128,19 @@ func (a *app) interval(path, rosterPath string, o intervalOptions, hoursSet bool
 		case err != nil:
 			errs = append(errs, fmt.Sprintf("--end-cap: %v", err))
 		case m == 0:
-			errs = append(errs, "--end-cap: 00:00; expected a time after midnight (24:00 for midnight)")
+			errs = append(errs, tr(lang, "use.endCapMidnight"))
 		default:
 			pol.EndCap = m
 		}
 		if !pol.EndMoves {
-			errs = append(errs, "--end-cap needs --end moves")
+			errs = append(errs, tr(lang, "use.endCapMoves"))
 		}
 	}
 	if len(errs) > 0 {
 		return usageErrorf("%s", strings.Join(errs, "\nshiftsat: "))
 	}
 	if o.out != "" {
-		if err := checkOut(o.out, input{"the scenario", path}, input{"the roster", rosterPath}, input{"the timesheet", o.actuals}); err != nil {
+		if err := a.checkOut(o.out, input{"in.scenario", path}, input{"in.roster", rosterPath}, input{"in.timesheet", o.actuals}); err != nil {
 			return err
 		}
 	}
@@ -168,7 +172,7 @@ func (a *app) interval(path, rosterPath string, o intervalOptions, hoursSet bool
 		renderIntervalText(&buf, sc, o.actuals, pol, rows, skipped)
 	}
 	if err != nil {
-		return failf("render %s: %v", o.format, err)
+		return failIn(lang, "fail.render", o.format, err)
 	}
 	if err := a.write(o.out, buf.Bytes()); err != nil {
 		return err

@@ -76,11 +76,11 @@ type limitsRow struct {
 func (a *app) limits(cmd *cobra.Command, o limitsOptions) error {
 	o.format = strings.ToLower(strings.TrimSpace(o.format))
 	if !contains(formats, o.format) {
-		return usageErrorf("--format: unknown format %q; expected one of: %s", o.format, strings.Join(formats, ", "))
+		return usageErrorIn(o.lang, "use.unknownFormat", o.format, strings.Join(formats, ", "))
 	}
 	if o.out != "" {
-		in := append([]input{{"the shifts file", o.shifts}}, rulesFileInputs(o.rules)...)
-		if err := checkOut(o.out, in...); err != nil {
+		in := append([]input{{"in.shifts", o.shifts}}, rulesFileInputs(o.rules)...)
+		if err := a.checkOut(o.out, in...); err != nil {
 			return err
 		}
 	}
@@ -124,7 +124,7 @@ func (a *app) limits(cmd *cobra.Command, o limitsOptions) error {
 		renderLimitsText(&buf, rows, o.lang)
 	}
 	if err != nil {
-		return failf("render %s: %v", o.format, err)
+		return failIn(o.lang, "fail.render", o.format, err)
 	}
 	if err := a.write(o.out, buf.Bytes()); err != nil {
 		return err

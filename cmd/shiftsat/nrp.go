@@ -41,15 +41,15 @@ plan's cost on it is the benchmark objective of the same roster.
 
 Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid instance,
 3 infeasible, 4 time limit reached with no roster.`,
-		Args: exactArgs(1),
+		Args: a.exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out != "" {
-				if err := checkOut(out, input{"the instance", args[0]}); err != nil {
+				if err := a.checkOut(out, input{"in.instance", args[0]}); err != nil {
 					return err
 				}
 			}
 			if toScenario != "" {
-				if err := checkOut(toScenario, input{"the instance", args[0]}); err != nil {
+				if err := a.checkOut(toScenario, input{"in.instance", args[0]}); err != nil {
 					return err
 				}
 				return a.nrpToScenario(args[0], toScenario)

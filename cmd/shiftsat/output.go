@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,8 +10,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// input is a file a command reads, named for messages ("the scenario",
-// "the config file").
+// input is a file a command reads, named for messages by the catalogue's
+// message id what ("in.scenario": "the scenario").
 type input struct {
 	what, path string
 }
@@ -22,7 +21,7 @@ func rulesFileInputs(sets []string) []input {
 	var in []input
 	for _, s := range sets {
 		if p, ok := strings.CutPrefix(strings.TrimSpace(s), "@"); ok {
-			in = append(in, input{"the rules file", p})
+			in = append(in, input{"in.rulesFile", p})
 		}
 	}
 	return in
@@ -33,7 +32,8 @@ func rulesFileInputs(sets []string) []input {
 // through a symbolic or hard link (--out writes through a symbolic link
 // to its target). The message names which input it would overwrite.
 // Inputs with an empty path are ignored.
-func checkOut(out string, inputs ...input) error {
+func (a *app) checkOut(out string, inputs ...input) error {
+	lang := a.msgLang()
 	ao, err := filepath.Abs(out)
 	if err != nil {
 		ao = out
@@ -56,22 +56,22 @@ func checkOut(out string, inputs ...input) error {
 		}
 		how := ""
 		if filepath.Clean(out) != filepath.Clean(in.path) {
-			how = fmt.Sprintf(" (--out %s is the same file)", out)
+			how = tr(lang, "use.outSame", out)
 		}
-		return usageErrorf("--out would overwrite %s %s%s, an input of this command; write the output to another file", in.what, in.path, how)
+		return usageErrorIn(lang, "use.outOverwrite", tr(lang, in.what), in.path, how)
 	}
 	if errOut == nil && so.IsDir() {
-		return usageErrorf("--out %s is a directory; expected a file name", out)
+		return usageErrorIn(lang, "use.outDir", out)
 	}
 	return nil
 }
 
 // checkOutFlag refuses an --out flag given an empty value: an empty file
 // name is a mistake (a variable that was not set), not standard output.
-func checkOutFlag(cmd *cobra.Command) error {
+func checkOutFlag(lang string, cmd *cobra.Command) error {
 	f := cmd.Flags().Lookup("out")
 	if f != nil && f.Changed && strings.TrimSpace(f.Value.String()) == "" {
-		return usageErrorf("--out: empty file name; expected a file (leave --out out to write to standard output)")
+		return usageErrorIn(lang, "use.outEmpty")
 	}
 	return nil
 }
@@ -86,12 +86,12 @@ func (a *app) write(out string, data []byte) error {
 	}
 	if out == "" {
 		if _, err := a.stdout.Write(data); err != nil {
-			return failf("write output: %v", err)
+			return failIn(a.msgLang(), "fail.writeOutput", err)
 		}
 		return nil
 	}
 	if err := writeFileAtomic(out, data); err != nil {
-		return failf("write %s: %v", out, err)
+		return failIn(a.msgLang(), "fail.write", out, err)
 	}
 	return nil
 }

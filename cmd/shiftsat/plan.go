@@ -60,7 +60,7 @@ SHIFTSAT_LANG, SHIFTSAT_BOM, and flags.
 Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 (every error is printed as file:line:col: field: message), 3 infeasible
 (the conflicting rules are printed), 4 time limit reached with no answer.`,
-		Args: exactArgs(1),
+		Args: a.exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := a.loadConfig(); err != nil {
 				return err
@@ -99,10 +99,11 @@ Exit codes: 0 a roster was found, 1 failure, 2 bad usage or invalid scenario
 }
 
 // exactArgs is cobra.ExactArgs with a message naming the argument expected.
-func exactArgs(n int) cobra.PositionalArgs {
+func (a *app) exactArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usageErrorf("%s needs exactly %d argument, got %d\nUsage: %s", cmd.Name(), n, len(args), cmd.UseLine())
+			lang := a.usageLang()
+			return usageErrorIn(lang, "use.exactArgs", cmd.Name(), n, len(args), useLine(lang, cmd))
 		}
 		return nil
 	}
@@ -112,31 +113,37 @@ func exactArgs(n int) cobra.PositionalArgs {
 func (a *app) planSettings(cmd *cobra.Command) (planSettings, error) {
 	var s planSettings
 	var errs []string
-	bad := func(key, format string, args ...any) {
-		errs = append(errs, fmt.Sprintf("%s (from %s): ", key, a.source(cmd, key))+fmt.Sprintf(format, args...))
+	// the language of these errors: lang when it is good, else as a
+	// command-line error's
+	s.lang = strings.ToLower(strings.TrimSpace(a.v.GetString("lang")))
+	lang := s.lang
+	if !contains(langs, lang) {
+		lang = a.usageLang()
+	}
+	bad := func(key, id string, args ...any) {
+		errs = append(errs, tr(lang, "set.prefix", key, a.source(lang, cmd, key))+tr(lang, id, args...))
 	}
 	s.format = strings.ToLower(strings.TrimSpace(a.v.GetString("format")))
 	if !contains(planFormats, s.format) {
-		bad("format", "unknown format %q; expected one of: %s", s.format, strings.Join(planFormats, ", "))
+		bad("format", "set.format", s.format, strings.Join(planFormats, ", "))
 	}
 	tl := strings.TrimSpace(a.v.GetString("time-limit"))
 	if d, err := time.ParseDuration(tl); err != nil || d < 0 {
-		bad("time-limit", "%q is not a duration; expected e.g. 30s, 2m or 1h30m (0 for no limit)", tl)
+		bad("time-limit", "set.duration", tl)
 	} else {
 		s.timeLimit = d
 	}
 	if n, err := parseSize(a.v.GetString("max-memory")); err != nil {
-		bad("max-memory", "%v; expected e.g. 8GiB, 500MB, 0 (no guard) or auto", err)
+		bad("max-memory", "set.size", a.v.GetString("max-memory"))
 	} else {
 		s.maxMemory = n
 	}
-	s.lang = strings.ToLower(strings.TrimSpace(a.v.GetString("lang")))
 	if !contains(langs, s.lang) {
-		bad("lang", "unknown language %q; expected one of: %s", s.lang, strings.Join(langs, ", "))
+		bad("lang", "set.lang", s.lang, strings.Join(langs, ", "))
 	}
 	a.lang = s.lang // input errors are written in it
 	if b, err := cast.ToBoolE(a.v.Get("bom")); err != nil {
-		bad("bom", "%q is not a boolean; expected true or false", fmt.Sprint(a.v.Get("bom")))
+		bad("bom", "set.bool", fmt.Sprint(a.v.Get("bom")))
 	} else {
 		s.bom = b
 	}
@@ -173,15 +180,15 @@ func left(ctx context.Context) time.Duration {
 // plan is the `plan` subcommand.
 func (a *app) plan(parent context.Context, path string, s planSettings) error {
 	if s.format == "xlsx" && s.out == "" {
-		return usageErrorf("--format xlsx writes a workbook: give the file with --out FILE.xlsx")
+		return usageErrorIn(s.lang, "use.xlsxOut")
 	}
 	if s.format == "ics" {
-		if err := checkOutDir(s.out); err != nil {
+		if err := a.checkOutDir(s.out); err != nil {
 			return err
 		}
 	} else if s.out != "" {
-		if err := checkOut(s.out, input{"the scenario", path}, input{"the config file", a.configFile},
-			input{"last month's roster", s.history}, input{"the published roster", s.replan}); err != nil {
+		if err := a.checkOut(s.out, input{"in.scenario", path}, input{"in.config", a.configFile},
+			input{"in.history", s.history}, input{"in.published", s.replan}); err != nil {
 			return err
 		}
 	}
@@ -196,7 +203,7 @@ func (a *app) plan(parent context.Context, path string, s planSettings) error {
 		return a.replan(ctx, sc, rules, s) // replan.go
 	}
 	if s.dimacs != "" {
-		if err := checkOut(s.dimacs, input{"the scenario", path}, input{"the config file", a.configFile}); err != nil {
+		if err := a.checkOut(s.dimacs, input{"in.scenario", path}, input{"in.config", a.configFile}); err != nil {
 			return err
 		}
 		return a.writeDIMACS(ctx, sc, rules, s.dimacs)
@@ -229,20 +236,18 @@ func (a *app) plan(parent context.Context, path string, s planSettings) error {
 		if e := memoryExit(a.lang, err); e != nil {
 			return e
 		}
-		return failf("solve %s: %v", path, err)
+		return failIn(s.lang, "fail.solve", path, err)
 	}
 	rep := &report{sc: sc, rules: rules, res: res, lang: s.lang}
 	switch res.Status {
 	case solver.Feasible:
 		if res.Roster == nil {
-			return failf("internal error: the solver said feasible but returned no roster")
+			return failIn(s.lang, "fail.noRoster")
 		}
 		if vs := constraints.CheckAll(rules, res.Roster); len(vs) > 0 {
 			a.endProgress()
-			fmt.Fprintf(a.stderr, "shiftsat: internal error: the solver's roster breaks %d requirement(s); it is not shown:\n", len(vs))
-			for _, v := range vs {
-				fmt.Fprintf(a.stderr, "  %s\n", formatViolation(v))
-			}
+			fmt.Fprintf(a.stderr, "shiftsat: %s\n", tr(s.lang, "msg.rosterBreaks", len(vs)))
+			a.printBroken(sc, vs, s.lang)
 			return exitWith(exitFailure)
 		}
 		if err := a.softReport(ctx, rep, pr, s); err != nil {
@@ -348,10 +353,10 @@ func (a *app) inputError(path string, err error) error {
 		return exitWith(exitUsage)
 	}
 	if errors.Is(err, fs.ErrNotExist) {
-		return usageErrorf("scenario %s does not exist", path)
+		return usageErrorIn(a.msgLang(), "use.scenarioMissing", path)
 	}
 	if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
-		return usageErrorf("%s is a directory; expected a scenario file (such as %s)", path, filepath.Join(path, "store.yaml"))
+		return usageErrorIn(a.msgLang(), "use.scenarioIsDir", path, filepath.Join(path, "store.yaml"))
 	}
 	return failf("%v", err)
 }
@@ -376,9 +381,22 @@ func (a *app) emit(rep *report, s planSettings) error {
 		err = renderText(&buf, rep)
 	}
 	if err != nil {
-		return failf("render %s: %v", s.format, err)
+		return failIn(s.lang, "fail.render", s.format, err)
 	}
 	return a.write(s.out, buf.Bytes())
+}
+
+// printBroken prints the violations of a roster the checker refused, one
+// a line: in English as formatViolation says them, in Japanese from their
+// fields (violationText).
+func (a *app) printBroken(sc *model.Scenario, vs []constraints.Violation, lang string) {
+	for _, v := range vs {
+		if lang == "ja" {
+			fmt.Fprintf(a.stderr, "  %s\n", violationText(lang, sc, v))
+			continue
+		}
+		fmt.Fprintf(a.stderr, "  %s\n", formatViolation(v))
+	}
 }
 
 // formatViolation prints a violation on one line.
@@ -424,7 +442,7 @@ func (a *app) writeDIMACS(ctx context.Context, sc *model.Scenario, rules []const
 		if err := a.interrupted(); err != nil {
 			return err
 		}
-		return &exitError{code: exitTimeLimit, msg: "the time limit was reached while encoding; no DIMACS was written"}
+		return &exitError{code: exitTimeLimit, msg: tr(a.lang, "fail.dimacsTime")}
 	}
 	var buf bytes.Buffer
 	if err := enc.WriteDIMACS(&buf); err != nil {
@@ -433,6 +451,6 @@ func (a *app) writeDIMACS(ctx context.Context, sc *model.Scenario, rules []const
 	if err := a.write(file, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stderr, "shiftsat: wrote %s: %d variables, %d clauses (encoded in %v)\n", file, enc.NumVars(), enc.NumClauses(), enc.Stats().Encode.Round(time.Millisecond))
+	fmt.Fprintf(a.stderr, "shiftsat: %s\n", tr(a.lang, "fail.dimacsWrote", file, enc.NumVars(), enc.NumClauses(), enc.Stats().Encode.Round(time.Millisecond)))
 	return nil
 }

@@ -52,7 +52,7 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 	}
 	sp := &softPlan{res: pr, costs: constraints.Cost(rep.rules, rep.res.Roster), reasons: map[int]*solver.RequestReason{}}
 	if total := constraints.TotalCost(sp.costs); total != pr.Cost {
-		return failf("internal error: the optimiser claims a cost of %d but the roster costs %d when read independently", pr.Cost, total)
+		return failIn(s.lang, "fail.costMismatch", pr.Cost, total)
 	}
 	rep.soft = sp
 	if s.format == "csv" {
@@ -88,7 +88,7 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 			if e := memoryExit(a.lang, err); e != nil {
 				return e
 			}
-			return failf("explain request: %v", err)
+			return failIn(s.lang, "fail.explainReq", err)
 		}
 		sp.reasons[i] = rr
 	}

@@ -233,7 +233,7 @@ func abs(n int) int {
 func (a *app) writeICS(rep *report, dir string) error {
 	files, names, err := renderICS(rep)
 	if err != nil {
-		return failf("render ics: %v", err)
+		return failIn(a.msgLang(), "fail.render", "ics", err)
 	}
 	a.endProgress()
 	if err := a.interrupted(); err != nil {
@@ -244,21 +244,22 @@ func (a *app) writeICS(rep *report, dir string) error {
 	}
 	for _, n := range names {
 		if err := writeFileAtomic(filepath.Join(dir, n), files[n]); err != nil {
-			return failf("write %s: %v", filepath.Join(dir, n), err)
+			return failIn(a.msgLang(), "fail.write", filepath.Join(dir, n), err)
 		}
 	}
-	fmt.Fprintf(a.stderr, "shiftsat: wrote %d calendars to %s\n", len(names), dir)
+	fmt.Fprintf(a.stderr, "shiftsat: %s\n", tr(a.msgLang(), "msg.wroteCalendars", len(names), dir))
 	return nil
 }
 
 // checkOutDir refuses an --out for ics output that is missing or names an
 // existing file that is not a directory.
-func checkOutDir(dir string) error {
+func (a *app) checkOutDir(dir string) error {
+	lang := a.msgLang()
 	if dir == "" {
-		return usageErrorf("--format ics writes one calendar per person: give a directory with --out DIR")
+		return usageErrorIn(lang, "use.icsOut")
 	}
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-		return usageErrorf("--out %s is a file; --format ics needs a directory (one calendar per person)", dir)
+		return usageErrorIn(lang, "use.icsOutFile", dir)
 	}
 	return nil
 }

@@ -53,18 +53,18 @@ type leftPerson struct {
 func (a *app) replan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, s planSettings) error {
 	switch {
 	case s.replan == "":
-		return usageErrorf("--from needs --replan PUBLISHED.csv|.xlsx (the roster to re-plan)")
+		return usageErrorIn(s.lang, "use.fromNeedsReplan")
 	case s.from == "":
-		return usageErrorf("--replan needs --from DATE: the first date that may change (the days before it are kept)")
+		return usageErrorIn(s.lang, "use.replanNeedsFrom")
 	case s.dimacs != "":
-		return usageErrorf("--dimacs cannot be combined with --replan")
+		return usageErrorIn(s.lang, "use.dimacsReplan")
 	}
 	from, err := parseDay(s.from)
 	if err != nil {
-		return usageErrorf("--from %s: %v", s.from, err)
+		return usageErrorIn(s.lang, "use.fromNotDate", s.from)
 	}
 	if !sc.Horizon.Contains(from) {
-		return usageErrorf("--from %s is outside the horizon %s..%s; expected a date inside it", from, sc.Horizon.Start, sc.Horizon.End)
+		return usageErrorIn(s.lang, "use.fromOutside", from, sc.Horizon.Start, sc.Horizon.End)
 	}
 	pub, gone, err := a.readPublished(sc, s.replan, from)
 	if err != nil {
@@ -85,7 +85,7 @@ func (a *app) replan(ctx context.Context, sc *model.Scenario, rules []constraint
 		if e := memoryExit(a.lang, err); e != nil {
 			return e
 		}
-		return failf("re-plan %s: %v", s.replan, err)
+		return failIn(s.lang, "fail.replan", s.replan, err)
 	}
 	keep := &solver.KeepPublished{Published: pub, From: from}
 	hard := []constraints.Rule{}
@@ -101,10 +101,8 @@ func (a *app) replan(ctx context.Context, sc *model.Scenario, rules []constraint
 	case solver.Feasible:
 		if vs := constraints.CheckAll(hard, res.Roster); len(vs) > 0 {
 			a.endProgress()
-			fmt.Fprintf(a.stderr, "shiftsat: internal error: the re-planned roster breaks %d requirement(s); it is not shown:\n", len(vs))
-			for _, v := range vs {
-				fmt.Fprintf(a.stderr, "  %s\n", formatViolation(v))
-			}
+			fmt.Fprintf(a.stderr, "shiftsat: %s\n", tr(s.lang, "msg.replanBreaks", len(vs)))
+			a.printBroken(sc, vs, s.lang)
 			return exitWith(exitFailure)
 		}
 		ch := &replanChanges{published: s.replan, from: from, list: rr.Changes, left: gone,
@@ -114,14 +112,14 @@ func (a *app) replan(ctx context.Context, sc *model.Scenario, rules []constraint
 			sum += int64(c.Weight)
 		}
 		if sum != rr.Cost {
-			return failf("internal error: the optimiser claims %d for the changes but they add up to %d", rr.Cost, sum)
+			return failIn(s.lang, "fail.changesCost", rr.Cost, sum)
 		}
 		return a.emitReplan(rep, ch, s)
 	case solver.Infeasible:
 		a.pg.phase("explaining why no roster exists")
 		return a.explainInfeasible(ctx, sc, hard, s, s.explain, res.Shortage)
 	}
-	return &exitError{code: exitTimeLimit, msg: "the time limit was reached with no re-planned roster (status unknown); try a longer --time-limit"}
+	return &exitError{code: exitTimeLimit, msg: tr(s.lang, "exit.replanTimeLimit")}
 }
 
 // parseDay parses a date of a flag: YYYY-MM-DD, or YYYY/M/D.
@@ -151,7 +149,7 @@ func (a *app) readPublished(sc *model.Scenario, path string, from model.Date) (s
 	t, err := model.ReadTableFile(path, "")
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, usageErrorf("--replan %s does not exist", path)
+			return nil, nil, usageErrorIn(a.lang, "use.flagFileMissing", "--replan", path)
 		}
 		return nil, nil, a.inputError(path, err)
 	}
@@ -222,7 +220,7 @@ func (a *app) emitReplan(rep *report, ch *replanChanges, s planSettings) error {
 		}
 	}
 	if err != nil {
-		return failf("render %s: %v", s.format, err)
+		return failIn(s.lang, "fail.render", s.format, err)
 	}
 	return a.write(s.out, buf.Bytes())
 }

@@ -40,7 +40,7 @@ func parseRuleSets(arg string) ([]*model.RuleSpec, error) {
 // every input error (exit 2).
 func (a *app) ruleSetFlags(args []string) ([]ruleSetArg, error) {
 	if len(args) == 0 {
-		return nil, usageErrorf("--rules is required: a rule set such as --rules jp-4w4d:anchor=2026-11-29,jp-13days (repeat it to compare several)")
+		return nil, usageErrorIn(a.lang, "use.rulesRequired")
 	}
 	var out []ruleSetArg
 	var errs model.ErrorList

@@ -45,18 +45,15 @@ func failf(format string, args ...any) error {
 	return &exitError{code: exitFailure, msg: fmt.Sprintf(format, args...)}
 }
 
-// errInterrupted is the message of an interrupted run.
-const errInterrupted = "interrupted (Ctrl-C): the run did not finish; no result was written"
-
 // interruptedError turns the error a command returned after an interrupt
-// into exit 1 with a message that says "interrupted" (the command's own
-// message is kept when it says so already).
-func interruptedError(err error) error {
+// into exit 1 with a message in lang that says "interrupted" (the
+// command's own message is kept when it says so already).
+func interruptedError(lang string, err error) error {
 	var ee *exitError
-	if errors.As(err, &ee) && ee.code == exitFailure && strings.Contains(ee.msg, "interrupted") {
+	if errors.As(err, &ee) && ee.code == exitFailure && (strings.Contains(ee.msg, "interrupted") || ee.msg == tr("ja", "fail.interrupted")) {
 		return err
 	}
-	return failf("%s", errInterrupted)
+	return failIn(lang, "fail.interrupted")
 }
 
 // interrupted returns the error of an interrupted run when the user has
@@ -65,7 +62,7 @@ func interruptedError(err error) error {
 // short must never be shown as a finished one.
 func (a *app) interrupted() error {
 	if a.ctx != nil && a.ctx.Err() != nil {
-		return failf("%s", errInterrupted)
+		return failIn(a.msgLang(), "fail.interrupted")
 	}
 	return nil
 }
@@ -129,7 +126,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	if ctx.Err() != nil {
 		// Interrupted (Ctrl-C): whatever the command concluded from a
 		// search cut short is not its answer. Exit 1, say so.
-		err = interruptedError(err)
+		err = interruptedError(a.msgLang(), err)
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
@@ -173,7 +170,7 @@ Exit codes: 0 success, 1 failure, 2 bad usage or invalid input,
 		},
 		// Runs before every subcommand (none has its own).
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			return checkOutFlag(cmd)
+			return checkOutFlag(a.usageLang(), cmd)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cmd.SetOut(a.stderr)
@@ -207,6 +204,10 @@ func (a *app) bind(key string, f *pflag.Flag) {
 // loadConfig reads the config file: --config FILE, else $SHIFTSAT_CONFIG,
 // else ./shiftsat.yaml when it exists. Unknown keys are errors.
 func (a *app) loadConfig() error {
+	// the language of its errors: --lang or SHIFTSAT_LANG (a bad config
+	// file cannot give it), else the file's lang for its unknown keys
+	raw := a.argsLang()
+	lang := a.validLang(raw)
 	path := a.configFlag
 	explicit := path != ""
 	if !explicit {
@@ -219,20 +220,23 @@ func (a *app) loadConfig() error {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil
 			}
-			return failf("config: %v", err)
+			return failIn(lang, "cfg.failed", err)
 		}
 		path = defaultConfigFile
 	}
 	if _, err := os.Stat(path); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return usageErrorf("config file %s does not exist", path)
+			return usageErrorIn(lang, "use.configMissing", path)
 		}
-		return failf("config: %v", err)
+		return failIn(lang, "cfg.failed", err)
 	}
 	file := viper.New()
 	file.SetConfigFile(path)
 	if err := file.ReadInConfig(); err != nil {
-		return usageErrorf("config file %s: %v", path, err)
+		return usageErrorIn(lang, "cfg.file", path, err)
+	}
+	if raw == "" {
+		lang = a.validLang(file.GetString("lang"))
 	}
 	var bad []string
 	for _, k := range file.AllKeys() {
@@ -244,12 +248,12 @@ func (a *app) loadConfig() error {
 		sort.Strings(bad)
 		var lines []string
 		for _, k := range bad {
-			lines = append(lines, fmt.Sprintf("config file %s: unknown key %q; expected one of: %s", path, k, strings.Join(configKeys, ", ")))
+			lines = append(lines, tr(lang, "cfg.unknown", path, k, strings.Join(configKeys, ", ")))
 		}
 		return usageErrorf("%s", strings.Join(lines, "\nshiftsat: "))
 	}
 	if err := a.v.MergeConfigMap(file.AllSettings()); err != nil {
-		return usageErrorf("config file %s: %v", path, err)
+		return usageErrorIn(lang, "cfg.file", path, err)
 	}
 	a.configFile = path
 	return nil
@@ -272,25 +276,26 @@ func (a *app) langSetting(cmd *cobra.Command) (string, error) {
 	}
 	lang := strings.ToLower(strings.TrimSpace(a.v.GetString("lang")))
 	if !contains(langs, lang) {
-		return "", usageErrorf("lang (from %s): unknown language %q; expected one of: %s", a.source(cmd, "lang"), lang, strings.Join(langs, ", "))
+		ul := a.usageLang()
+		return "", usageErrorf("%s", tr(ul, "set.prefix", "lang", a.source(ul, cmd, "lang"))+tr(ul, "set.lang", lang, strings.Join(langs, ", ")))
 	}
 	a.lang = lang
 	return lang, nil
 }
 
-// source names where setting key came from, for error messages.
-func (a *app) source(cmd *cobra.Command, key string) string {
+// source names where setting key came from, for error messages in lang.
+func (a *app) source(lang string, cmd *cobra.Command, key string) string {
 	if f := cmd.Flags().Lookup(key); f != nil && f.Changed {
 		return "--" + key
 	}
 	env := "SHIFTSAT_" + strings.ToUpper(strings.ReplaceAll(key, "-", "_"))
 	if v, ok := os.LookupEnv(env); ok && v != "" {
-		return "environment variable " + env
+		return tr(lang, "set.env", env)
 	}
 	if a.configFile != "" && a.v.InConfig(key) {
-		return "config file " + a.configFile
+		return tr(lang, "set.config", a.configFile)
 	}
-	return "default"
+	return tr(lang, "set.default")
 }
 
 func contains(xs []string, x string) bool {
@@ -302,10 +307,31 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
+// msgLang is the language of a message of the running command: its lang
+// once resolved, else that of a command-line error (usageLang).
+func (a *app) msgLang() string {
+	if a.lang != "" {
+		return a.lang
+	}
+	return a.usageLang()
+}
+
 // usageLang is the language of a command-line error, found before the
 // flags are parsed: --lang as written in the arguments, else
 // SHIFTSAT_LANG, else the config file's lang, else English.
 func (a *app) usageLang() string {
+	lang := a.argsLang()
+	if lang == "" {
+		if err := a.loadConfig(); err == nil {
+			lang = a.v.GetString("lang")
+		}
+	}
+	return a.validLang(lang)
+}
+
+// argsLang is --lang as written in the arguments, else SHIFTSAT_LANG,
+// else "".
+func (a *app) argsLang() string {
 	lang := ""
 	for i, arg := range a.args {
 		if v, ok := strings.CutPrefix(arg, "--lang="); ok {
@@ -315,10 +341,13 @@ func (a *app) usageLang() string {
 		}
 	}
 	if lang == "" {
-		if err := a.loadConfig(); err == nil {
-			lang = a.v.GetString("lang")
-		}
+		lang = os.Getenv("SHIFTSAT_LANG")
 	}
+	return lang
+}
+
+// validLang is lang when it is a language of the catalogue, else "en".
+func (a *app) validLang(lang string) string {
 	lang = strings.ToLower(strings.TrimSpace(lang))
 	if !contains(langs, lang) {
 		return "en"

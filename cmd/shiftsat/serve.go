@@ -55,7 +55,8 @@ It binds to a loopback address only (127.0.0.1, ::1, localhost) unless
 It reads no file outside DIR, and refuses uploads larger than --max-upload.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return usageErrorf("serve takes at most one directory, got %d arguments\nUsage: %s", len(args), cmd.UseLine())
+				lang := a.usageLang()
+				return usageErrorIn(lang, "use.serveArgs", len(args), useLine(lang, cmd))
 			}
 			return nil
 		},
@@ -82,32 +83,32 @@ It reads no file outside DIR, and refuses uploads larger than --max-upload.`,
 }
 
 // checkLoopback refuses an address whose host is not a loopback address
-// (an empty host or 0.0.0.0 listens on every interface).
-func checkLoopback(ctx context.Context, addr string) error {
+// (an empty host or 0.0.0.0 listens on every interface), in lang.
+func checkLoopback(ctx context.Context, lang, addr string) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return usageErrorf("--addr %s: %v; expected HOST:PORT such as 127.0.0.1:8080", addr, err)
+		return usageErrorIn(lang, "use.addrForm", addr, err)
 	}
 	why := ""
 	switch ip := net.ParseIP(host); {
 	case host == "":
-		why = "an empty host listens on every network interface"
+		why = tr(lang, "use.addrEmpty")
 	case ip != nil && !ip.IsLoopback():
-		why = host + " is not a loopback address"
+		why = tr(lang, "use.addrNotLoop", host)
 	case ip == nil:
 		ips, err := net.DefaultResolver.LookupIPAddr(ctx, host)
 		if err != nil || len(ips) == 0 {
-			why = "the host " + host + " does not resolve"
+			why = tr(lang, "use.addrNoHost", host)
 		}
 		for _, x := range ips {
 			if !x.IP.IsLoopback() {
-				why = host + " resolves to " + x.IP.String() + ", not a loopback address"
+				why = tr(lang, "use.addrResolves", host, x.IP.String())
 				break
 			}
 		}
 	}
 	if why != "" {
-		return usageErrorf("--addr %s: %s; serve binds to this computer only (127.0.0.1:8080, [::1]:8080, localhost:8080) unless --allow-remote is given", addr, why)
+		return usageErrorIn(lang, "use.addrRemote", addr, why)
 	}
 	return nil
 }
@@ -117,24 +118,27 @@ func checkLoopback(ctx context.Context, addr string) error {
 func (a *app) serve(ctx context.Context, dir string, o serveOptions) error {
 	limit, err := parseSize(o.maxUpload)
 	if err != nil || limit <= 0 {
-		return usageErrorf("--max-upload %q: expected a size such as 1MiB or 500KB", o.maxUpload)
+		return usageErrorIn(o.lang, "use.maxUpload", o.maxUpload)
 	}
 	if !o.allowRemote {
-		if err := checkLoopback(ctx, o.addr); err != nil {
+		if err := checkLoopback(ctx, o.lang, o.addr); err != nil {
 			return err
 		}
 	}
 	srv, err := newServer(dir, serverConfig{maxBody: limit, timeLimit: o.timeLimit, lang: o.lang})
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return usageErrorIn(o.lang, "use.serveDir", dir, err)
+		}
 		return usageErrorf("%v", err)
 	}
 	defer srv.close()
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
-		return failf("listen on %s: %v", o.addr, err)
+		return failIn(o.lang, "use.listen", o.addr, err)
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(a.stderr, "shiftsat: serving the scenarios of %s on http://%s/ (Ctrl-C stops)\n", dir, ln.Addr())
+	fmt.Fprintf(a.stderr, "shiftsat: %s\n", tr(o.lang, "use.serving", dir, ln.Addr()))
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
 	select {
@@ -218,12 +222,12 @@ func httpError(w http.ResponseWriter, code int, msg string) {
 
 // safeName checks a file name from a request: one .yaml file of DIR,
 // no directory part (os.Root also refuses links leading out).
-func safeName(name string) (string, error) {
+func safeName(lang, name string) (string, error) {
 	if name == "" || name != path.Base(name) || strings.ContainsAny(name, `/\`) || name == "." || name == ".." || strings.HasPrefix(name, ".") {
-		return "", fmt.Errorf("%q is not a file of the served directory", name)
+		return "", errors.New(tr(lang, "api.notServed", name))
 	}
 	if !strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml") {
-		return "", fmt.Errorf("%q is not a scenario (.yaml)", name)
+		return "", errors.New(tr(lang, "api.notYAML", name))
 	}
 	return name, nil
 }
@@ -236,7 +240,7 @@ func (s *server) handleScenarios(w http.ResponseWriter, r *http.Request) {
 	}
 	names := []string{}
 	for _, e := range entries {
-		if _, err := safeName(e.Name()); err == nil && e.Type().IsRegular() {
+		if _, err := safeName("en", e.Name()); err == nil && e.Type().IsRegular() {
 			names = append(names, e.Name())
 		}
 	}
@@ -311,15 +315,24 @@ func (j *planJob) snapshot() map[string]any {
 	return out
 }
 
+// reqLang is the language of a request's answer: its lang parameter when
+// it names one, else the page's (--lang).
+func (s *server) reqLang(r *http.Request) string {
+	if lang := r.URL.Query().Get("lang"); contains(langs, lang) {
+		return lang
+	}
+	return s.cfg.lang
+}
+
 func (s *server) handlePlan(w http.ResponseWriter, r *http.Request) {
 	var req planRequest
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			httpError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the request is larger than the limit of %d bytes (--max-upload)", mbe.Limit))
+			httpError(w, http.StatusRequestEntityTooLarge, tr(s.reqLang(r), "api.tooLarge", mbe.Limit))
 			return
 		}
-		httpError(w, http.StatusBadRequest, "bad request: "+err.Error())
+		httpError(w, http.StatusBadRequest, tr(s.reqLang(r), "api.badRequest", err.Error()))
 		return
 	}
 	lang := req.Lang
@@ -346,7 +359,7 @@ func (s *server) handleWay(w http.ResponseWriter, r *http.Request) {
 	j.mu.Unlock()
 	n, err := strconv.Atoi(r.PathValue("n"))
 	if res == nil || err != nil || n < 1 || n > len(res.ways) {
-		httpError(w, http.StatusNotFound, "no such way out")
+		httpError(w, http.StatusNotFound, tr(s.reqLang(r), "api.noWay"))
 		return
 	}
 	lang := r.URL.Query().Get("lang")
@@ -415,7 +428,7 @@ func (s *server) job(w http.ResponseWriter, r *http.Request) *planJob {
 	j := s.jobs[r.PathValue("id")]
 	s.mu.Unlock()
 	if j == nil {
-		httpError(w, http.StatusNotFound, "no such plan")
+		httpError(w, http.StatusNotFound, tr(s.reqLang(r), "api.noPlan"))
 	}
 	return j
 }
@@ -446,7 +459,7 @@ func (s *server) finished(w http.ResponseWriter, r *http.Request) *planResult {
 	res := j.result
 	j.mu.Unlock()
 	if res == nil || res.Status != "feasible" {
-		httpError(w, http.StatusConflict, "this plan has no roster to download")
+		httpError(w, http.StatusConflict, tr(s.reqLang(r), "api.noRoster"))
 		return nil
 	}
 	return res
@@ -482,7 +495,7 @@ func (s *server) handleICS(w http.ResponseWriter, r *http.Request) {
 	}
 	data, ok := res.ics[r.PathValue("person")]
 	if !ok {
-		httpError(w, http.StatusNotFound, "no such person's calendar")
+		httpError(w, http.StatusNotFound, tr(s.reqLang(r), "api.noCalendar"))
 		return
 	}
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
@@ -498,38 +511,38 @@ func (s *server) scenario(req planRequest, lang string) (*model.Scenario, int, e
 	name := "upload.yaml"
 	switch {
 	case btoi(req.File != "")+btoi(req.YAML != "")+btoi(req.Base != "") > 1:
-		return nil, http.StatusBadRequest, errors.New("give one of file, yaml or base")
+		return nil, http.StatusBadRequest, errors.New(tr(lang, "api.oneOf"))
 	case req.Base != "":
 		s.mu.Lock()
 		j := s.jobs[req.Base]
 		s.mu.Unlock()
 		if j == nil || j.sc == nil {
-			return nil, http.StatusNotFound, fmt.Errorf("plan %s is no longer kept; open the scenario again", req.Base)
+			return nil, http.StatusNotFound, errors.New(tr(lang, "api.notKept", req.Base))
 		}
-		sc, status, err := applyEdits(copyScenario(j.sc), req.Edits)
+		sc, status, err := applyEdits(lang, copyScenario(j.sc), req.Edits)
 		return sc, status, err
 	case req.File != "":
-		n, err := safeName(req.File)
+		n, err := safeName(lang, req.File)
 		if err != nil {
 			return nil, http.StatusBadRequest, err
 		}
 		if data, err = s.root.ReadFile(n); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, http.StatusNotFound, fmt.Errorf("%s: no such scenario in the served directory", n)
+				return nil, http.StatusNotFound, errors.New(tr(lang, "api.noScenario", n))
 			}
-			return nil, http.StatusBadRequest, fmt.Errorf("%s: cannot be read inside the served directory", n)
+			return nil, http.StatusBadRequest, errors.New(tr(lang, "api.unreadable", n))
 		}
 		name = n
 	case req.YAML != "":
 		data = []byte(req.YAML)
 	default:
-		return nil, http.StatusBadRequest, errors.New("no scenario: give file or yaml")
+		return nil, http.StatusBadRequest, errors.New(tr(lang, "api.none"))
 	}
 	sc, errs := model.ParsePartial(name, data)
 	if len(errs) > 0 {
 		return nil, http.StatusUnprocessableEntity, errors.New(errorsIn(lang, errs))
 	}
-	return applyEdits(sc, req.Edits)
+	return applyEdits(lang, sc, req.Edits)
 }
 
 func btoi(b bool) int {
@@ -548,18 +561,18 @@ func copyScenario(sc *model.Scenario) *model.Scenario {
 }
 
 // applyEdits makes the edits to sc (which it changes); an error comes with
-// its HTTP status.
-func applyEdits(sc *model.Scenario, edits []planEdit) (*model.Scenario, int, error) {
+// its HTTP status and in lang.
+func applyEdits(lang string, sc *model.Scenario, edits []planEdit) (*model.Scenario, int, error) {
 	for i, e := range edits {
 		p := sc.Person(model.StaffID(e.Staff))
 		d, err := model.ParseDate(e.Date)
 		switch {
 		case p == nil:
-			return nil, http.StatusBadRequest, fmt.Errorf("edit %d: no person %q", i+1, e.Staff)
+			return nil, http.StatusBadRequest, errors.New(tr(lang, "api.noPerson", i+1, e.Staff))
 		case err != nil || !sc.Horizon.Contains(d):
-			return nil, http.StatusBadRequest, fmt.Errorf("edit %d: %q is no date of the horizon", i+1, e.Date)
+			return nil, http.StatusBadRequest, errors.New(tr(lang, "api.noDate", i+1, e.Date))
 		case e.Action != "off" && sc.Shift(model.ShiftID(e.Shift)) == nil:
-			return nil, http.StatusBadRequest, fmt.Errorf("edit %d: no shift type %q", i+1, e.Shift)
+			return nil, http.StatusBadRequest, errors.New(tr(lang, "api.noShift", i+1, e.Shift))
 		}
 		switch e.Action {
 		case "pin":
@@ -570,13 +583,13 @@ func applyEdits(sc *model.Scenario, edits []planEdit) (*model.Scenario, int, err
 			// as the loader: a day of leave is no day to ask off (the
 			// checker would call the roster wrong)
 			if slices.Contains(p.Leave, d) {
-				return nil, http.StatusBadRequest, fmt.Errorf("edit %d: %s is already a day of paid leave of %s", i+1, e.Date, e.Staff)
+				return nil, http.StatusBadRequest, errors.New(tr(lang, "api.onLeave", i+1, e.Date, e.Staff))
 			}
 			if !slices.Contains(p.RequestsOff, d) {
 				p.RequestsOff = append(p.RequestsOff, d)
 			}
 		default:
-			return nil, http.StatusBadRequest, fmt.Errorf("edit %d: unknown action %q; expected pin, forbid or off", i+1, e.Action)
+			return nil, http.StatusBadRequest, errors.New(tr(lang, "api.action", i+1, e.Action))
 		}
 	}
 	return sc, 0, nil

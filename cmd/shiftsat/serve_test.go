@@ -97,7 +97,7 @@ func TestServeRefusesRemote(t *testing.T) {
 		}
 	}
 	for _, addr := range []string{"127.0.0.1:0", "[::1]:0", "localhost:0"} {
-		if err := checkLoopback(context.Background(), addr); err != nil {
+		if err := checkLoopback(context.Background(), "en", addr); err != nil {
 			t.Errorf("%s refused: %v", addr, err)
 		}
 	}
