@@ -2,6 +2,7 @@ package solver
 
 import (
 	"context"
+	"math"
 	"sync"
 	"time"
 
@@ -40,6 +41,10 @@ import (
 type counter struct {
 	set    uint64
 	lo, hi int
+	// weekend marks the count of weekends with a start (on the Saturday
+	// or the Sunday of a Saturday-Sunday pair inside the horizon)
+	// instead of starts of set.
+	weekend bool
 }
 
 // relaxedPerson is the relaxation of one person's problem.
@@ -56,6 +61,13 @@ type relaxedPerson struct {
 	reaches []bool
 	// states is the number of counter states (the product of hi+1).
 	states int
+	// The runs (runs.go of this relaxation, see runTables): work runs
+	// and runs of days off, their lengths tracked up to wMax and oMax
+	// (a longer run is not judged; 0: runs are not tracked).
+	runs runTables
+	// sat[d] tells that day d is the Saturday of a weekend pair in the
+	// horizon, sun[d] that it is its Sunday.
+	sat, sun []bool
 	// bufs holds the DP's tables for reuse (pricings may run
 	// concurrently).
 	bufs sync.Pool
@@ -73,8 +85,16 @@ type dpBuffers struct {
 // valid, only weaker.
 const countSolveLimit, countLimit = 20 * time.Millisecond, 300 * time.Millisecond
 
-// maxDPStates bounds the counter states the DP tracks per option.
-const maxDPStates = 50000
+// maxDPStates bounds the counter states the DP tracks per option, and
+// maxDPTable the entries of its table of parents (days x counter states x
+// options x run states).
+const maxDPStates, maxDPTable = 50000, 1500000
+
+// runStates returns the number of run states of the DP: the lengths of
+// the current run judged, plus one for a longer run (1 without runs).
+func (rp *relaxedPerson) runStates() int {
+	return max(rp.runs.wJ, rp.runs.oJ) + 1
+}
 
 // relax builds the person's relaxation (ok false: the person has no
 // schedule, or the time ran out).
@@ -153,6 +173,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 		sets = append(sets, 1<<S-1)
 	}
 	all := uint64(1)<<S - 1
+	dayLo, dayHi := dayBounds(sc, pp.rules, rp.can)
 	maxOf := map[uint64]int{}
 	for _, set := range sets {
 		var terms []constraints.Term
@@ -173,6 +194,9 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 		lim := pp.p.Limits
 		if set == all && lim.MaxDays != nil {
 			hi = min(hi, *lim.MaxDays)
+		}
+		if set == all {
+			hi = min(hi, dayHi)
 		}
 		for t, st := range sc.Shifts {
 			if set == 1<<t {
@@ -197,8 +221,11 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 		maxOf[set] = m
 		possible := len(terms)
 		lo := 0
-		if set == all && lim.MinDays != nil {
-			lo = *lim.MinDays
+		if set == all && (lim.MinDays != nil || dayLo > 0) {
+			if lim.MinDays != nil {
+				lo = *lim.MinDays
+			}
+			lo = max(lo, dayLo)
 		} else if set == all {
 			// The fewest days worked: the most days off.
 			var offs []constraints.Term
@@ -222,11 +249,79 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 			rp.cnt = append(rp.cnt, counter{set: set, lo: lo, hi: m})
 		}
 	}
+	// The weekends with a start: their most, by the same bisection.
+	rp.sat, rp.sun = make([]bool, D), make([]bool, D)
+	var wkTerms []constraints.Term
+	for d := 0; d+1 < D; d++ {
+		if (sc.Horizon.Start + model.Date(d)).Weekday() != time.Saturday {
+			continue
+		}
+		rp.sat[d], rp.sun[d+1] = true, true
+		var lits []Lit
+		for _, e := range []int{d, d + 1} {
+			for t := 0; t < S; t++ {
+				if rp.can[e][t] {
+					lits = append(lits, start(e, t))
+				}
+			}
+		}
+		if len(lits) > 0 {
+			wkTerms = append(wkTerms, constraints.Term{Lit: s.activate(lits), Weight: 1})
+		}
+	}
+	if len(wkTerms) > 0 {
+		m, ok := maxCount(ctx, s, wkTerms, len(wkTerms), end)
+		if !ok {
+			return nil, false
+		}
+		if m < len(wkTerms) {
+			rp.cnt = append(rp.cnt, counter{weekend: true, hi: m})
+		}
+	}
+	// The runs of worked days and of days off (plan_runs.go), probed on
+	// the person's rules without their sums over the horizon (fewer
+	// rules give a relaxation still, and SAT answers the run questions
+	// far faster without the counting: on Instance 7, seconds a person
+	// with them).
+	var local []constraints.Rule
+	for _, r := range pp.rules {
+		if _, ok := r.(*constraints.SumBound); !ok {
+			local = append(local, r)
+		}
+	}
+	renc := Encode(sc, local, false)
+	rs := newSession(ctx, renc, time.Time{})
+	rstart := func(d, s int) Lit { return renc.start(0, sc.Horizon.Start+model.Date(d), s) }
+	workLit := make([]Lit, D)
+	for d := range workLit {
+		var lits []Lit
+		for t := 0; t < S; t++ {
+			if rp.can[d][t] {
+				lits = append(lits, rstart(d, t))
+			}
+		}
+		workLit[d] = rs.activate(lits)
+	}
+	rp.runs = buildRuns(ctx, rs, D, func(d int) Lit { return workLit[d] }, func(d int) []Lit {
+		var lits []Lit
+		for t := 0; t < S; t++ {
+			if rp.can[d][t] {
+				lits = append(lits, rstart(d, t).Not())
+			}
+		}
+		return lits
+	})
+	if ctx.Err() != nil {
+		return nil, false
+	}
 	// A count no tighter than a larger set's is implied by it.
 	var useful []counter
 	for _, c := range rp.cnt {
 		implied := false
 		for _, o := range rp.cnt {
+			if c.weekend || o.weekend {
+				continue
+			}
 			if o.set != c.set && o.set&c.set == c.set && o.hi <= c.hi && c.lo == 0 {
 				implied = true
 			}
@@ -239,6 +334,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	// Keep the counters whose states fit: the days worked first (it has
 	// the least), then the tightest.
 	rp.states = 1
+	limit := min(maxDPStates, maxDPTable/(D*(S+1)*rp.runStates()))
 	var kept []counter
 	for len(rp.cnt) > 0 {
 		best := 0
@@ -249,7 +345,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 		}
 		c := rp.cnt[best]
 		rp.cnt = append(rp.cnt[:best], rp.cnt[best+1:]...)
-		if rp.states*(c.hi+1) > maxDPStates {
+		if rp.states*(c.hi+1) > limit {
 			continue
 		}
 		rp.states *= c.hi + 1
@@ -321,6 +417,47 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	return rp, true
 }
 
+// dayBounds returns bounds on the number of days a person works (lo, hi;
+// 0 and the horizon's days when nothing bounds it) read off their hard
+// sums over the whole horizon (constraints.SumBound: personal limits and
+// rules of days and hours): a bound on days is one on starts; a bound on
+// work minutes bounds the starts by the longest and the shortest work
+// minutes of the shift types the person can take (can). These are the
+// rules' own meaning (RULES.md: the sum of starts, or of work minutes, of
+// the shifts starting in the period), so the bounds hold for every
+// schedule; the bisections of relax then start from them instead of
+// proving them by counting, which is hard for SAT.
+func dayBounds(sc *model.Scenario, rules []constraints.Rule, can [][]bool) (lo, hi int) {
+	hi = len(can)
+	longest, shortest := 0, math.MaxInt
+	for t, st := range sc.Shifts {
+		for d := range can {
+			if can[d][t] {
+				longest = max(longest, st.WorkMinutes())
+				shortest = min(shortest, st.WorkMinutes())
+				break
+			}
+		}
+	}
+	for _, r := range rules {
+		b, ok := r.(*constraints.SumBound)
+		if !ok || b.Per != constraints.PerHorizon || b.Shift != "" || b.MinorsOnly {
+			continue
+		}
+		switch {
+		case !b.Hours && b.Max:
+			hi = min(hi, b.Limit)
+		case !b.Hours:
+			lo = max(lo, b.Limit)
+		case b.Max && shortest > 0 && shortest < math.MaxInt:
+			hi = min(hi, b.Limit/shortest)
+		case !b.Max && longest > 0:
+			lo = max(lo, (b.Limit+longest-1)/longest)
+		}
+	}
+	return lo, hi
+}
+
 // maxCount returns an upper bound on the number of the terms (weight 1)
 // that can be true together, at most hi: the exact most, by bisection on a
 // counter (hi first), unless a solve takes longer than countSolveLimit
@@ -361,7 +498,9 @@ func maxCount(ctx context.Context, s *session, terms []constraints.Term, hi int,
 
 // solve returns the relaxation's least cost of a schedule under cost (as
 // bnp.Pricer.Bounded's, scale planScale) and a schedule reaching it (ok
-// false: none).
+// false: none). A state of day d is the counters' values, the option
+// taken on day d and the length of the run (of worked days or days off)
+// that it ends, up to the lengths the run tables judge.
 func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	D := len(rp.can)
 	if D == 0 {
@@ -369,7 +508,9 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	}
 	O := len(rp.can[0])
 	S := O - 1
-	N := rp.states * O
+	RS := rp.runStates()
+	rt := &rp.runs
+	N := rp.states * O * RS
 	inf := bnp.Inf
 	buf, _ := rp.bufs.Get().(*dpBuffers)
 	if buf == nil || len(buf.cur) != N {
@@ -390,13 +531,18 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 		radix[i] = r
 		r *= c.hi + 1
 	}
-	// step returns the counter state after option o from state k, or -1.
-	step := func(k, o int) int {
+	// step returns the counter state after option o on day d (the day
+	// before's option last, S+1 on day 0) from state k, or -1.
+	step := func(k, d, last, o int) int {
 		if o == S {
 			return k
 		}
 		for i, c := range rp.cnt {
-			if c.set&(1<<o) != 0 {
+			inc := c.set&(1<<o) != 0
+			if c.weekend {
+				inc = rp.sat[d] || (rp.sun[d] && last == S)
+			}
+			if inc {
 				if (k/radix[i])%(c.hi+1) == c.hi {
 					return -1
 				}
@@ -405,18 +551,57 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 		}
 		return k
 	}
+	// run returns the run state (length - 1) after option o on day d,
+	// the day before's option last and its run state q, or -1 when the
+	// run tables forbid it.
+	run := func(d, last, q, o int) int {
+		if RS == 1 {
+			return 0
+		}
+		l := q + 1 // the length of the day before's run
+		if d == 0 || (last < S) != (o < S) {
+			// A run ends on day d-1 (when d > 0) and one begins.
+			if d > 0 {
+				if last < S && l <= rt.wJ && !allows(rt.okW, d-l, l) {
+					return -1
+				}
+				if last == S && l <= rt.oJ && !allows(rt.okO, d-l, l) {
+					return -1
+				}
+			}
+			if o < S && rt.wJ >= 1 && !allows(rt.preW, d, 1) {
+				return -1
+			}
+			if o == S && rt.oJ >= 1 && !allows(rt.preO, d, 1) {
+				return -1
+			}
+			return 0
+		}
+		// The run goes on: its length l+1 from day d-l.
+		j := rt.wJ
+		pre := rt.preW
+		if o == S {
+			j, pre = rt.oJ, rt.preO
+		}
+		if l+1 <= j && !allows(pre, d-l, l+1) {
+			return -1
+		}
+		return min(l+1, RS) - 1
+	}
 	c := func(d, o int) int64 {
 		if cost[d][o] >= inf || !rp.can[d][o] {
 			return inf
 		}
 		return cost[d][o] + rp.lin[d][o]*planScale
 	}
+	idx := func(k, o, q int) int { return (k*O+o)*RS + q }
 	// Day 0 from the empty state (the history is in can).
 	for o := 0; o < O; o++ {
 		if w := c(0, o); w < inf {
-			if k := step(0, o); k >= 0 {
-				cur[k*O+o] = w
-				par[0][k*O+o] = -1
+			k, q := step(0, 0, S+1, o), run(0, S+1, 0, o)
+			if k >= 0 && q >= 0 {
+				cur[idx(k, o, q)] = w
+				par[0][idx(k, o, q)] = -1
 			}
 		}
 	}
@@ -428,7 +613,7 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 			if v >= inf {
 				continue
 			}
-			k, last := i/O, i%O
+			q, last, k := i%RS, (i/RS)%O, i/(RS*O)
 			for o := 0; o < O; o++ {
 				if last < S && !rp.trans[d-1][last][o] {
 					continue
@@ -440,11 +625,15 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 				if o == S && rp.onDay[d] > 0 && (last == S || !rp.reaches[last]) {
 					w += rp.onDay[d] * planScale
 				}
-				k2 := step(k, o)
+				k2 := step(k, d, last, o)
 				if k2 < 0 {
 					continue
 				}
-				j := k2*O + o
+				q2 := run(d, last, q, o)
+				if q2 < 0 {
+					continue
+				}
+				j := idx(k2, o, q2)
 				if v+w < next[j] {
 					next[j], par[d][j] = v+w, int32(i)
 				}
@@ -457,7 +646,7 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 		if v >= inf {
 			continue
 		}
-		k := i / O
+		k := i / (RS * O)
 		okLo := true
 		for ci, cn := range rp.cnt {
 			if (k/radix[ci])%(cn.hi+1) < cn.lo {
@@ -473,7 +662,7 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	}
 	row = make([]int, D)
 	for d := D - 1; d >= 0; d-- {
-		o := at % O
+		o := (at / RS) % O
 		row[d] = o
 		if o == S {
 			row[d] = -1

@@ -1,0 +1,121 @@
+package solver
+
+import (
+	"context"
+	"time"
+)
+
+// This file is the runs of a person's relaxation (plan_price.go): which
+// runs of worked days and of days off the person's own rules allow, proved
+// by SAT on the person's own encoding, so that the DP knows the rules on
+// consecutive days (at most and at least so many days worked in a row, at
+// least so many days off in a row, whatever their kind and parameters)
+// without reading any rule. A day is worked when a shift starts on it.
+//
+// For each first day a and length l (up to a cap), preW[a][l-1] tells
+// whether some schedule of the person has days a..a+l-1 worked and the day
+// before a off (a > 0); okW[a][l-1] whether one has, besides, day a+l off
+// (or a+l the end of the horizon). preO and okO are the same for days
+// off, with worked days around. A false entry is a proof (UNSAT) that no
+// schedule has that run; an unknown answer (the time budget) counts as
+// true. The DP (relaxedPerson.solve) allows a run only where the tables
+// do, so every schedule of the person is still a schedule of the
+// relaxation and the DP's optimum stays a lower bound.
+
+// runTables are the runs allowed (see above). wJ and oJ are the lengths
+// judged (1..wJ, 1..oJ; 0: none): a longer run is not judged.
+type runTables struct {
+	wJ, oJ               int
+	preW, okW, preO, okO [][]bool
+}
+
+// runLimitW and runLimitO are the longest runs of worked days and of days
+// off whose lengths are probed; runSolveLimit bounds each probe and
+// runLimit all of one person's.
+const (
+	runLimitW, runLimitO    = 10, 5
+	runSolveLimit, runLimit = 20 * time.Millisecond, 400 * time.Millisecond
+)
+
+// buildRuns probes the runs on the session s of the person's encoding:
+// work(d) is a literal asking for a start on day d, off(d) the literals
+// forbidding every start on day d.
+func buildRuns(ctx context.Context, s *session, days int, work func(d int) Lit, off func(d int) []Lit) runTables {
+	end := time.Now().Add(runLimit)
+	probe := func(assume []Lit) bool {
+		if ctx.Err() != nil || time.Now().After(end) {
+			return true
+		}
+		s.deadline = time.Now().Add(runSolveLimit)
+		if end.Before(s.deadline) {
+			s.deadline = end
+		}
+		return s.solve(assume...) >= 0
+	}
+	table := func(worked bool, limit int) (pre, ok [][]bool, judged int) {
+		pre, ok = make([][]bool, days), make([][]bool, days)
+		longest := 0
+		informative := false
+		for a := 0; a < days; a++ {
+			var base []Lit
+			if a > 0 {
+				if worked {
+					base = append(base, off(a-1)...)
+				} else {
+					base = append(base, work(a-1))
+				}
+			}
+			for l := 1; l <= limit+1 && a+l <= days; l++ {
+				d := a + l - 1
+				if worked {
+					base = append(base, work(d))
+				} else {
+					base = append(base, off(d)...)
+				}
+				p := probe(base)
+				pre[a] = append(pre[a], p)
+				if !p {
+					informative = true
+					ok[a] = append(ok[a], false)
+					break
+				}
+				longest = max(longest, l)
+				o := true
+				if a+l < days {
+					var after []Lit
+					if worked {
+						after = off(a + l)
+					} else {
+						after = []Lit{work(a + l)}
+					}
+					o = probe(append(append([]Lit(nil), base...), after...))
+				}
+				ok[a] = append(ok[a], o)
+				informative = informative || !o
+			}
+		}
+		if !informative {
+			return nil, nil, 0
+		}
+		// A run longer than the longest probed is not judged; when the
+		// longest possible is shorter, one more is judged (and refused).
+		judged = limit + 1
+		if longest <= limit {
+			judged = longest + 1
+		}
+		return pre, ok, judged
+	}
+	var rt runTables
+	rt.preW, rt.okW, rt.wJ = table(true, runLimitW)
+	rt.preO, rt.okO, rt.oJ = table(false, runLimitO)
+	return rt
+}
+
+// allows reads a table entry: true beyond what was probed (a run the tables
+// do not know of is allowed).
+func allows(t [][]bool, a, l int) bool {
+	if t == nil || a < 0 || a >= len(t) || l < 1 || l > len(t[a]) {
+		return true
+	}
+	return t[a][l-1]
+}
