@@ -176,7 +176,11 @@ func (pp *planPricer) Bounded(ctx context.Context, cost [][]int64, budget int) (
 		return nil, bnp.Inf, bnp.Inf, false
 	}
 	var dpTotal int64 = -1
-	if len(constraints.CheckAll(pp.rules, pp.roster(dpRow))) == 0 {
+	vs := constraints.CheckAll(pp.rules, pp.roster(dpRow))
+	if debugBnP != nil && len(vs) > 0 {
+		debugBnP("pricing of %s: the DP's schedule breaks %s", pp.p.ID, vs[0].Message)
+	}
+	if len(vs) == 0 {
 		dpTotal = planScale * pp.Cost(dpRow)
 		for d, s := range dpRow {
 			o := s

@@ -65,6 +65,8 @@ type relaxedPerson struct {
 	// and runs of days off, their lengths tracked up to wMax and oMax
 	// (a longer run is not judged; 0: runs are not tracked).
 	runs runTables
+	// touched0 tells that the history's last shift touches day 0.
+	touched0 bool
 	// sat[d] tells that day d is the Saturday of a weekend pair in the
 	// horizon, sun[d] that it is its Sunday.
 	sat, sun []bool
@@ -90,10 +92,14 @@ const countSolveLimit, countLimit = 20 * time.Millisecond, 300 * time.Millisecon
 // options x run states).
 const maxDPStates, maxDPTable = 50000, 1500000
 
-// runStates returns the number of run states of the DP: the lengths of
-// the current run judged, plus one for a longer run (1 without runs).
+// runStates returns the number of run states of the DP: twice (a run of
+// worked days or of days off) the lengths judged plus one for a longer
+// run (1 without runs).
 func (rp *relaxedPerson) runStates() int {
-	return max(rp.runs.wJ, rp.runs.oJ) + 1
+	if rp.runs.wJ == 0 && rp.runs.oJ == 0 {
+		return 1
+	}
+	return 2 * (max(rp.runs.wJ, rp.runs.oJ) + 1)
 }
 
 // relax builds the person's relaxation (ok false: the person has no
@@ -103,13 +109,32 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	S := len(sc.Shifts)
 	D := pp.days
 	enc := Encode(sc, pp.rules, false)
+	// The Touched literals for the runs, defined before propagation
+	// reads the clauses; only when no shift touches more than its day and
+	// the next (the DP reads a day's being worked off the option of the
+	// day and the day before's).
+	var touched []Lit
+	short := true
+	for _, st := range sc.Shifts {
+		_, end := st.Interval(sc.Horizon.Start)
+		short = short && end <= (sc.Horizon.Start+2).Start()
+	}
+	if short {
+		touched = make([]Lit, D)
+		for d := range touched {
+			touched[d] = enc.Touched(pp.p.ID, sc.Horizon.Start+model.Date(d))
+		}
+	}
 	up := newPropagator(enc)
 	if up.bad {
 		return nil, false
 	}
+	// Day 0 may be touched by the history's last shift (a constant of
+	// the encoding: Touched is then true at once).
+	touched0 := touched != nil && up.value(touched[0]) == 1
 	f := -enc.True()
 	rp := &relaxedPerson{can: make([][]bool, D), trans: make([][][]bool, D), lin: make([][]int64, D),
-		onDay: make([]int64, D), reaches: make([]bool, S)}
+		onDay: make([]int64, D), reaches: make([]bool, S), touched0: touched0}
 	for t, st := range sc.Shifts {
 		_, end := st.Interval(sc.Horizon.Start)
 		rp.reaches[t] = end > (sc.Horizon.Start + 1).Start()
@@ -278,39 +303,19 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 			rp.cnt = append(rp.cnt, counter{weekend: true, hi: m})
 		}
 	}
-	// The runs of worked days and of days off (plan_runs.go), probed on
-	// the person's rules without their sums over the horizon (fewer
-	// rules give a relaxation still, and SAT answers the run questions
-	// far faster without the counting: on Instance 7, seconds a person
-	// with them).
-	var local []constraints.Rule
-	for _, r := range pp.rules {
-		if _, ok := r.(*constraints.SumBound); !ok {
-			local = append(local, r)
-		}
-	}
-	renc := Encode(sc, local, false)
-	rs := newSession(ctx, renc, time.Time{})
-	rstart := func(d, s int) Lit { return renc.start(0, sc.Horizon.Start+model.Date(d), s) }
-	workLit := make([]Lit, D)
-	for d := range workLit {
-		var lits []Lit
-		for t := 0; t < S; t++ {
-			if rp.can[d][t] {
-				lits = append(lits, rstart(d, t))
+	// The runs of worked days and of days off (plan_runs.go), by
+	// propagation of the Touched literals.
+	if touched != nil {
+		rp.runs = buildRuns(D, func(lits []Lit) bool {
+			defer up.undo()
+			for _, l := range lits {
+				if !up.assign(l) {
+					return false
+				}
 			}
-		}
-		workLit[d] = rs.activate(lits)
+			return true
+		}, func(d int) Lit { return touched[d] })
 	}
-	rp.runs = buildRuns(ctx, rs, D, func(d int) Lit { return workLit[d] }, func(d int) []Lit {
-		var lits []Lit
-		for t := 0; t < S; t++ {
-			if rp.can[d][t] {
-				lits = append(lits, rstart(d, t).Not())
-			}
-		}
-		return lits
-	})
 	if ctx.Err() != nil {
 		return nil, false
 	}
@@ -554,39 +559,63 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	// run returns the run state (length - 1) after option o on day d,
 	// the day before's option last and its run state q, or -1 when the
 	// run tables forbid it.
+	// worked tells whether day d is worked (touched by a shift) with
+	// option o and the day before's option last (S+1 on day 0).
+	worked := func(d, last, o int) bool {
+		if o < S {
+			return true
+		}
+		if d == 0 {
+			return rp.touched0
+		}
+		return last < S && rp.reaches[last]
+	}
+	// run's last is the day before's option, lastW whether that day
+	// was worked.
+	// A run state q is the length - 1 of a run of worked days (q < half)
+	// or half plus that of a run of days off.
+	half := RS / 2
 	run := func(d, last, q, o int) int {
 		if RS == 1 {
 			return 0
 		}
-		l := q + 1 // the length of the day before's run
-		if d == 0 || (last < S) != (o < S) {
+		w := worked(d, last, o)
+		lastW := q < half
+		l := q%half + 1 // the length of the day before's run
+		if d == 0 || lastW != w {
 			// A run ends on day d-1 (when d > 0) and one begins.
 			if d > 0 {
-				if last < S && l <= rt.wJ && !allows(rt.okW, d-l, l) {
+				if lastW && l <= rt.wJ && !allows(rt.okW, d-l, l) {
 					return -1
 				}
-				if last == S && l <= rt.oJ && !allows(rt.okO, d-l, l) {
+				if !lastW && l <= rt.oJ && !allows(rt.okO, d-l, l) {
 					return -1
 				}
 			}
-			if o < S && rt.wJ >= 1 && !allows(rt.preW, d, 1) {
+			if w && rt.wJ >= 1 && !allows(rt.preW, d, 1) {
 				return -1
 			}
-			if o == S && rt.oJ >= 1 && !allows(rt.preO, d, 1) {
+			if !w && rt.oJ >= 1 && !allows(rt.preO, d, 1) {
 				return -1
+			}
+			if !w {
+				return half
 			}
 			return 0
 		}
 		// The run goes on: its length l+1 from day d-l.
 		j := rt.wJ
 		pre := rt.preW
-		if o == S {
+		if !w {
 			j, pre = rt.oJ, rt.preO
 		}
 		if l+1 <= j && !allows(pre, d-l, l+1) {
 			return -1
 		}
-		return min(l+1, RS) - 1
+		if !w {
+			return half + min(l+1, half) - 1
+		}
+		return min(l+1, half) - 1
 	}
 	c := func(d, o int) int64 {
 		if cost[d][o] >= inf || !rp.can[d][o] {

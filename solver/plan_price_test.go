@@ -14,17 +14,19 @@ import (
 // randomPricingScenario returns a one-person scenario of 8 days (a
 // weekend inside) with two shift types and random pattern rules (runs of
 // days worked and off, weekends, successions), limits, history and
-// requests: the rules the DP's run tables and counters read by SAT.
+// requests (the late shift ends after midnight half the time): the rules
+// the DP's run tables and counters read.
 func randomPricingScenario(rng *rand.Rand) string {
 	var b strings.Builder
 	b.WriteString("horizon: {start: 2026-12-03, end: 2026-12-10}\nshifts:\n")
-	b.WriteString("  - {id: E, start: \"07:00\", end: \"15:00\"}\n  - {id: L, start: \"14:00\", end: \"20:00\"}\n")
+	late := []string{"  - {id: L, start: \"14:00\", end: \"20:00\"}\n", "  - {id: L, start: \"21:00\", end: \"05:00\"}\n"}[rng.Intn(2)]
+	b.WriteString("  - {id: E, start: \"07:00\", end: \"15:00\"}\n" + late)
 	b.WriteString("staff:\n  - id: a\n")
 	switch rng.Intn(3) {
 	case 0:
 		fmt.Fprintf(&b, "    limits: {min_days: %d, max_days: %d}\n", rng.Intn(4), 3+rng.Intn(5))
 	case 1:
-		fmt.Fprintf(&b, "    limits: {min_hours: %d, max_hours: %d}\n", 6*rng.Intn(5), 20+4*rng.Intn(6))
+		fmt.Fprintf(&b, "    limits: {min_hours: %d, max_hours: %d}\n", 5*rng.Intn(5), 20+4*rng.Intn(6))
 	}
 	if h := rng.Intn(3); h > 0 {
 		b.WriteString("    history: [")
@@ -45,7 +47,7 @@ func randomPricingScenario(rng *rand.Rand) string {
 	if rng.Intn(2) == 0 {
 		fmt.Fprintf(&b, "    requests_off: [{date: 2026-12-%02d, weight: %d}]\n", 3+rng.Intn(8), 1+rng.Intn(5))
 	}
-	b.WriteString("rules:\n")
+	b.WriteString("rules:\n  - {rule: max_days, max: 8}\n")
 	if rng.Intn(3) > 0 {
 		fmt.Fprintf(&b, "  - {rule: max_consecutive_days, max: %d}\n", 2+rng.Intn(3))
 	}

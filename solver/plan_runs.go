@@ -1,26 +1,23 @@
 package solver
 
-import (
-	"context"
-	"time"
-)
 
 // This file is the runs of a person's relaxation (plan_price.go): which
 // runs of worked days and of days off the person's own rules allow, proved
-// by SAT on the person's own encoding, so that the DP knows the rules on
-// consecutive days (at most and at least so many days worked in a row, at
-// least so many days off in a row, whatever their kind and parameters)
-// without reading any rule. A day is worked when a shift starts on it.
+// by unit propagation on the person's own encoding, so that the DP knows
+// the rules on consecutive days (at most and at least so many days worked
+// in a row, at least so many days off in a row, whatever their kind and
+// parameters) without reading any rule. A day is worked when a shift
+// touches it (the encoding's Touched literal, which the nursing rules
+// read; the DP reads it off the option of the day and the day before's).
 //
 // For each first day a and length l (up to a cap), preW[a][l-1] tells
-// whether some schedule of the person has days a..a+l-1 worked and the day
-// before a off (a > 0); okW[a][l-1] whether one has, besides, day a+l off
-// (or a+l the end of the horizon). preO and okO are the same for days
-// off, with worked days around. A false entry is a proof (UNSAT) that no
-// schedule has that run; an unknown answer (the time budget) counts as
-// true. The DP (relaxedPerson.solve) allows a run only where the tables
-// do, so every schedule of the person is still a schedule of the
-// relaxation and the DP's optimum stays a lower bound.
+// whether days a..a+l-1 worked and the day before a off (a > 0) survive
+// propagation; okW[a][l-1] whether they do with day a+l off as well (or
+// a+l the end of the horizon). preO and okO are the same for days off,
+// with worked days around. A false entry is a proof (a conflict) that no
+// schedule has that run; the DP (relaxedPerson.solve) allows a run only
+// where the tables do, so every schedule of the person is still a
+// schedule of the relaxation and the DP's optimum stays a lower bound.
 
 // runTables are the runs allowed (see above). wJ and oJ are the lengths
 // judged (1..wJ, 1..oJ; 0: none): a longer run is not judged.
@@ -30,28 +27,13 @@ type runTables struct {
 }
 
 // runLimitW and runLimitO are the longest runs of worked days and of days
-// off whose lengths are probed; runSolveLimit bounds each probe and
-// runLimit all of one person's.
-const (
-	runLimitW, runLimitO    = 10, 5
-	runSolveLimit, runLimit = 20 * time.Millisecond, 400 * time.Millisecond
-)
+// off whose lengths are probed.
+const runLimitW, runLimitO = 10, 5
 
-// buildRuns probes the runs on the session s of the person's encoding:
-// work(d) is a literal asking for a start on day d, off(d) the literals
-// forbidding every start on day d.
-func buildRuns(ctx context.Context, s *session, days int, work func(d int) Lit, off func(d int) []Lit) runTables {
-	end := time.Now().Add(runLimit)
-	probe := func(assume []Lit) bool {
-		if ctx.Err() != nil || time.Now().After(end) {
-			return true
-		}
-		s.deadline = time.Now().Add(runSolveLimit)
-		if end.Before(s.deadline) {
-			s.deadline = end
-		}
-		return s.solve(assume...) >= 0
-	}
+// buildRuns probes the runs: probe reports whether the literals can be
+// assumed together without a conflict, work(d) is "day d is worked".
+func buildRuns(days int, probe func([]Lit) bool, work func(d int) Lit) runTables {
+	off := func(d int) []Lit { return []Lit{work(d).Not()} }
 	table := func(worked bool, limit int) (pre, ok [][]bool, judged int) {
 		pre, ok = make([][]bool, days), make([][]bool, days)
 		longest := 0
