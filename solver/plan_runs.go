@@ -1,6 +1,5 @@
 package solver
 
-
 // This file is the runs of a person's relaxation (plan_price.go): which
 // runs of worked days and of days off the person's own rules allow, proved
 // by unit propagation on the person's own encoding, so that the DP knows
