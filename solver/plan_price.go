@@ -198,7 +198,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 		sets = append(sets, 1<<S-1)
 	}
 	all := uint64(1)<<S - 1
-	dayLo, dayHi := dayBounds(sc, pp.rules, rp.can)
+	dayLo, dayHi := dayBounds(sc, pp.rules, pp.p.ID, rp.can)
 	maxOf := map[uint64]int{}
 	for _, set := range sets {
 		var terms []constraints.Term
@@ -295,7 +295,9 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 		}
 	}
 	if len(wkTerms) > 0 {
-		m, ok := maxCount(ctx, s, wkTerms, len(wkTerms), end)
+		// The rules' cap first (the bisection starts there); its own
+		// time, as the counts above may have used all theirs.
+		m, ok := maxCount(ctx, s, wkTerms, weekendCap(pp.rules, pp.p.ID, len(wkTerms)), time.Now().Add(countLimit/3))
 		if !ok {
 			return nil, false
 		}
@@ -432,7 +434,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 // the shifts starting in the period), so the bounds hold for every
 // schedule; the bisections of relax then start from them instead of
 // proving them by counting, which is hard for SAT.
-func dayBounds(sc *model.Scenario, rules []constraints.Rule, can [][]bool) (lo, hi int) {
+func dayBounds(sc *model.Scenario, rules []constraints.Rule, id model.StaffID, can [][]bool) (lo, hi int) {
 	hi = len(can)
 	longest, shortest := 0, math.MaxInt
 	for t, st := range sc.Shifts {
@@ -445,8 +447,8 @@ func dayBounds(sc *model.Scenario, rules []constraints.Rule, can [][]bool) (lo, 
 		}
 	}
 	for _, r := range rules {
-		b, ok := r.(*constraints.SumBound)
-		if !ok || b.Per != constraints.PerHorizon || b.Shift != "" || b.MinorsOnly {
+		b, ok := constraints.Unscoped(r).(*constraints.SumBound)
+		if !ok || !appliesTo(r, id) || b.Per != constraints.PerHorizon || b.Shift != "" || b.MinorsOnly {
 			continue
 		}
 		switch {
@@ -461,6 +463,25 @@ func dayBounds(sc *model.Scenario, rules []constraints.Rule, can [][]bool) (lo, 
 		}
 	}
 	return lo, hi
+}
+
+// appliesTo reports whether rule r applies to person id (its scope).
+func appliesTo(r constraints.Rule, id model.StaffID) bool {
+	scope := constraints.ScopeOf(r)
+	return scope == nil || scope[id]
+}
+
+// weekendCap returns the most weekends person id may work by their hard
+// max_weekends rules over the whole horizon (constraints.MaxWeekends:
+// weekends of a Saturday and a Sunday inside the horizon, worked when a
+// shift touches either day; every weekend with a start is worked), or n.
+func weekendCap(rules []constraints.Rule, id model.StaffID, n int) int {
+	for _, r := range rules {
+		if mw, ok := constraints.Unscoped(r).(*constraints.MaxWeekends); ok && appliesTo(r, id) && mw.Per == constraints.PerHorizon {
+			n = min(n, mw.Max)
+		}
+	}
+	return n
 }
 
 // maxCount returns an upper bound on the number of the terms (weight 1)
