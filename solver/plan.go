@@ -37,6 +37,10 @@ type PlanResult struct {
 	Engine string
 	// BnP holds branch and price's figures when it ran.
 	BnP BnPStats
+	// Canonical reports that the roster is the deterministic one of
+	// plan_canon.go (branch and price took part and the cost was proved
+	// optimal): the same input then gives the same roster on every run.
+	Canonical bool
 }
 
 // Plan is Solve for scenarios with soft requirements. When the rules
@@ -235,6 +239,10 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 			if pr.TimeToProof == 0 {
 				pr.TimeToProof = time.Since(t1)
 			}
+		}
+		if pr.Optimal {
+			// The same roster on every run (plan_canon.go).
+			canonical(ctx, sc, rules, pr, deadline)
 		}
 	}
 	switch or.Status {

@@ -64,8 +64,8 @@ import (
 const bnpMinStaff = 8
 
 // bnpDelay is how long the MaxSAT search runs alone before branch and
-// price joins it.
-const bnpDelay = time.Second
+// price joins it (a variable for tests, which make the engines race).
+var bnpDelay = time.Second
 
 // planScale is the denominator of the multipliers: the pricing weights
 // are the people's own weights times planScale plus the rounded duals.

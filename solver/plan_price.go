@@ -186,6 +186,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	// whole set when there are many types).
 	s := newSession(ctx, enc, time.Time{})
 	end := time.Now().Add(countLimit)
+	stale := false // (maxCount)
 	var sets []uint64
 	if S <= 4 {
 		for set := uint64(1); set < 1<<S; set++ {
@@ -239,7 +240,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 				}
 			}
 		}
-		m, ok := maxCount(ctx, s, terms, hi, end)
+		m, ok := maxCount(ctx, s, terms, hi, end, &stale)
 		if !ok {
 			return nil, false
 		}
@@ -264,7 +265,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 				}
 				offs = append(offs, constraints.Term{Lit: o, Weight: 1})
 			}
-			mo, ok := maxCount(ctx, s, offs, len(offs), end)
+			mo, ok := maxCount(ctx, s, offs, len(offs), end, &stale)
 			if !ok {
 				return nil, false
 			}
@@ -297,7 +298,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	if len(wkTerms) > 0 {
 		// The rules' cap first (the bisection starts there); its own
 		// time, as the counts above may have used all theirs.
-		m, ok := maxCount(ctx, s, wkTerms, weekendCap(pp.rules, pp.p.ID, len(wkTerms)), time.Now().Add(countLimit/3))
+		m, ok := maxCount(ctx, s, wkTerms, weekendCap(pp.rules, pp.p.ID, len(wkTerms)), time.Now().Add(countLimit/3), &stale)
 		if !ok {
 			return nil, false
 		}
@@ -488,9 +489,17 @@ func weekendCap(rules []constraints.Rule, id model.StaffID, n int) int {
 // that can be true together, at most hi: the exact most, by bisection on a
 // counter (hi first), unless a solve takes longer than countSolveLimit
 // (the least bound proved so far is returned). ok is false when ctx ended.
-func maxCount(ctx context.Context, s *session, terms []constraints.Term, hi int, end time.Time) (int, bool) {
+//
+// A solve that answers nothing may leave its assumptions in the solver
+// (session.solve assumes them before run checks the deadline), to spoil
+// the next solve's answer with a false UNSAT: after one, *stale is set and
+// no later count on s solves (each keeps the bound it starts from).
+func maxCount(ctx context.Context, s *session, terms []constraints.Term, hi int, end time.Time, stale *bool) (int, bool) {
 	if hi <= 0 || len(terms) == 0 {
 		return 0, true
+	}
+	if *stale {
+		return hi, ctx.Err() == nil
 	}
 	out := sumAtLeastOutputs(s, terms, hi)
 	lo := 0
@@ -506,6 +515,7 @@ func maxCount(ctx context.Context, s *session, terms []constraints.Term, hi int,
 		}
 		switch s.solve(out[t]) {
 		case 0:
+			*stale = true
 			return hi, ctx.Err() == nil
 		case 1:
 			n := 0
