@@ -363,6 +363,10 @@ type bnpSearch struct {
 	bound   func(int64)
 	mu      sync.Mutex // serialises offers
 	stats   BnPStats
+	// bestRows is the best roster offered and passed on (nil: none),
+	// bestCost its cost (guarded by mu).
+	bestRows [][]int
+	bestCost int64
 }
 
 // BnPStats are branch and price's figures in a PlanResult.
@@ -408,14 +412,10 @@ func toRoster(sc *model.Scenario, rows [][]int) *model.Roster {
 }
 
 // offer checks the roster rows and, when it breaks no rule and costs less
-// than the best known, passes it on.
+// than the best known, passes it on (and keeps it for the
+// large-neighbourhood search, plan_lns.go).
 func (bs *bnpSearch) offer(rows [][]int) {
-	bs.offerRoster(toRoster(bs.sc, rows))
-}
-
-// offerRoster passes r on when it breaks no rule and costs less than the
-// best known.
-func (bs *bnpSearch) offerRoster(r *model.Roster) {
+	r := toRoster(bs.sc, rows)
 	bs.mu.Lock()
 	defer bs.mu.Unlock()
 	if len(constraints.CheckAll(bs.rules, r)) > 0 {
@@ -423,7 +423,39 @@ func (bs *bnpSearch) offerRoster(r *model.Roster) {
 	}
 	if c := constraints.TotalCost(constraints.Cost(bs.rules, r)); c < bs.ub() {
 		bs.improve(r, c)
+		bs.bestRows, bs.bestCost = make([][]int, len(rows)), c
+		for e := range rows {
+			bs.bestRows[e] = append([]int(nil), rows[e]...)
+		}
 	}
+}
+
+// offerRoster passes r on when it breaks no rule and costs less than the
+// best known.
+func (bs *bnpSearch) offerRoster(r *model.Roster) {
+	bs.offer(rowsOf(bs.sc, r))
+}
+
+// rowsOf returns roster r of sc as one schedule per person (toRoster's
+// inverse).
+func rowsOf(sc *model.Scenario, r *model.Roster) [][]int {
+	idx := map[model.ShiftID]int{}
+	for i, st := range sc.Shifts {
+		idx[st.ID] = i
+	}
+	rows := make([][]int, len(sc.Staff))
+	for e, p := range sc.Staff {
+		rows[e] = make([]int, sc.Horizon.Days())
+		for d := range rows[e] {
+			rows[e][d] = -1
+		}
+		for _, in := range r.Instances(p.ID) {
+			if d := int(in.Date - sc.Horizon.Start); d >= 0 && d < len(rows[e]) && rows[e][d] < 0 {
+				rows[e][d] = idx[in.Shift.ID]
+			}
+		}
+	}
+	return rows
 }
 
 // run builds the problem, runs column generation for the root bound, then
@@ -521,7 +553,17 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 	// MaxSAT search.
 	pb.Workers = 1
 	ub := func() int64 { return min(bs.ub(), math.MaxInt64/4) }
+	// The large-neighbourhood search (plan_lns.go) beside the tree, as
+	// nrp runs it: the tree proves, the search improves the rosters.
+	lctx, lcancel := context.WithCancel(ctx)
+	lnsDone := make(chan struct{})
+	go func() {
+		defer close(lnsDone)
+		bs.lns(lctx, pb)
+	}()
 	out, err := cg.Master.BranchAndPrice(ctx, cg.Best.Bound(), cg.Best, ub, bs.offer, nil)
+	lcancel()
+	<-lnsDone
 	if err != nil {
 		return err
 	}
