@@ -73,6 +73,9 @@ type relaxedPerson struct {
 	// bufs holds the DP's tables for reuse (pricings may run
 	// concurrently).
 	bufs sync.Pool
+	// stepTab is the counters' transitions (stepTable), built once.
+	stepOnce sync.Once
+	stepTab  []int32
 }
 
 // dpBuffers are the tables of one run of the DP.
@@ -92,14 +95,14 @@ const countSolveLimit, countLimit = 20 * time.Millisecond, 300 * time.Millisecon
 // options x run states).
 const maxDPStates, maxDPTable = 50000, 1500000
 
-// runStates returns the number of run states of the DP: twice (a run of
-// worked days or of days off) the lengths judged plus one for a longer
-// run (1 without runs).
+// runStates returns the number of run states of the DP: for a run of
+// worked days and for a run of days off, the lengths judged plus one for
+// a longer run (1 without runs).
 func (rp *relaxedPerson) runStates() int {
 	if rp.runs.wJ == 0 && rp.runs.oJ == 0 {
 		return 1
 	}
-	return 2 * (max(rp.runs.wJ, rp.runs.oJ) + 1)
+	return rp.runs.wJ + 1 + rp.runs.oJ + 1
 }
 
 // relax builds the person's relaxation (ok false: the person has no
@@ -532,6 +535,39 @@ func maxCount(ctx context.Context, s *session, terms []constraints.Term, hi int,
 	return lo, true
 }
 
+// stepTable returns the counters' transitions: entry (wk*O+o)*states+k
+// is the state after option o from state k (-1: a count passes its
+// most), where wk tells that the day counts a weekend.
+func (rp *relaxedPerson) stepTable(O int, radix []int) []int32 {
+	S := O - 1
+	tab := make([]int32, 2*O*rp.states)
+	for wk := 0; wk < 2; wk++ {
+		for o := 0; o < O; o++ {
+			for k := 0; k < rp.states; k++ {
+				k2 := k
+				if o < S {
+					for i, c := range rp.cnt {
+						inc := c.set&(1<<o) != 0
+						if c.weekend {
+							inc = wk == 1
+						}
+						if !inc {
+							continue
+						}
+						if (k/radix[i])%(c.hi+1) == c.hi {
+							k2 = -1
+							break
+						}
+						k2 += radix[i]
+					}
+				}
+				tab[(wk*O+o)*rp.states+k] = int32(k2)
+			}
+		}
+	}
+	return tab
+}
+
 // solve returns the relaxation's least cost of a schedule under cost (as
 // bnp.Pricer.Bounded's, scale planScale) and a schedule reaching it (ok
 // false: none). A state of day d is the counters' values, the option
@@ -568,24 +604,17 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 		r *= c.hi + 1
 	}
 	// step returns the counter state after option o on day d (the day
-	// before's option last, S+1 on day 0) from state k, or -1.
+	// before's option last, S+1 on day 0) from state k, or -1: read off
+	// the table of stepTable, by whether the day counts a weekend.
+	rp.stepOnce.Do(func() { rp.stepTab = rp.stepTable(O, radix) })
+	tab := rp.stepTab
+	states := rp.states
 	step := func(k, d, last, o int) int {
-		if o == S {
-			return k
+		wk := 0
+		if o < S && (rp.sat[d] || (rp.sun[d] && last == S)) {
+			wk = 1
 		}
-		for i, c := range rp.cnt {
-			inc := c.set&(1<<o) != 0
-			if c.weekend {
-				inc = rp.sat[d] || (rp.sun[d] && last == S)
-			}
-			if inc {
-				if (k/radix[i])%(c.hi+1) == c.hi {
-					return -1
-				}
-				k += radix[i]
-			}
-		}
-		return k
+		return int(tab[(wk*O+o)*states+k])
 	}
 	// run returns the run state (length - 1) after option o on day d,
 	// the day before's option last and its run state q, or -1 when the
@@ -603,16 +632,21 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	}
 	// run's last is the day before's option, lastW whether that day
 	// was worked.
-	// A run state q is the length - 1 of a run of worked days (q < half)
-	// or half plus that of a run of days off.
-	half := RS / 2
+	// A run state q is the length - 1 of a run of worked days (q < half,
+	// half - 1 for any longer run) or half plus that of a run of days
+	// off (up to RS - 1, for any longer run).
+	half := rt.wJ + 1
+	offHalf := RS - half
 	run := func(d, last, q, o int) int {
 		if RS == 1 {
 			return 0
 		}
 		w := worked(d, last, o)
 		lastW := q < half
-		l := q%half + 1 // the length of the day before's run
+		l := q + 1 // the length of the day before's run
+		if !lastW {
+			l = q - half + 1
+		}
 		if d == 0 || lastW != w {
 			// A run ends on day d-1 (when d > 0) and one begins.
 			if d > 0 {
@@ -644,7 +678,7 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 			return -1
 		}
 		if !w {
-			return half + min(l+1, half) - 1
+			return half + min(l+1, offHalf) - 1
 		}
 		return min(l+1, half) - 1
 	}

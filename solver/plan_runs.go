@@ -19,7 +19,8 @@ package solver
 // schedule of the relaxation and the DP's optimum stays a lower bound.
 
 // runTables are the runs allowed (see above). wJ and oJ are the lengths
-// judged (1..wJ, 1..oJ; 0: none): a longer run is not judged.
+// judged (1..wJ, 1..oJ; 0: none), up to the longest with an entry false:
+// a longer run is not judged.
 type runTables struct {
 	wJ, oJ               int
 	preW, okW, preO, okO [][]bool
@@ -35,7 +36,6 @@ func buildRuns(days int, probe func([]Lit) bool, work func(d int) Lit) runTables
 	off := func(d int) []Lit { return []Lit{work(d).Not()} }
 	table := func(worked bool, limit int) (pre, ok [][]bool, judged int) {
 		pre, ok = make([][]bool, days), make([][]bool, days)
-		longest := 0
 		informative := false
 		for a := 0; a < days; a++ {
 			var base []Lit
@@ -60,7 +60,6 @@ func buildRuns(days int, probe func([]Lit) bool, work func(d int) Lit) runTables
 					ok[a] = append(ok[a], false)
 					break
 				}
-				longest = max(longest, l)
 				o := true
 				if a+l < days {
 					var after []Lit
@@ -78,11 +77,14 @@ func buildRuns(days int, probe func([]Lit) bool, work func(d int) Lit) runTables
 		if !informative {
 			return nil, nil, 0
 		}
-		// A run longer than the longest probed is not judged; when the
-		// longest possible is shorter, one more is judged (and refused).
-		judged = limit + 1
-		if longest <= limit {
-			judged = longest + 1
+		// The lengths judged: up to the longest with an entry false
+		// (beyond it every entry allows the run).
+		for a := range pre {
+			for l := range pre[a] {
+				if !pre[a][l] || !ok[a][l] {
+					judged = max(judged, l+1)
+				}
+			}
 		}
 		return pre, ok, judged
 	}
