@@ -34,10 +34,26 @@ const runLimitW, runLimitO = 10, 5
 // assumed together without a conflict, work(d) is "day d is worked".
 func buildRuns(days int, probe func([]Lit) bool, work func(d int) Lit) runTables {
 	off := func(d int) []Lit { return []Lit{work(d).Not()} }
+	// A day that cannot be worked (or be off) by itself makes every run
+	// meeting it false: the DP knows that day already (its options), so
+	// those entries are left true, not to judge longer runs for nothing.
+	canWork, canOff := make([]bool, days), make([]bool, days)
+	for d := range canWork {
+		canWork[d], canOff[d] = probe([]Lit{work(d)}), probe(off(d))
+	}
+	can := func(d int, worked bool) bool {
+		if worked {
+			return canWork[d]
+		}
+		return canOff[d]
+	}
 	table := func(worked bool, limit int) (pre, ok [][]bool, judged int) {
 		pre, ok = make([][]bool, days), make([][]bool, days)
 		informative := false
 		for a := 0; a < days; a++ {
+			if a > 0 && !can(a-1, !worked) {
+				continue // pre[a] and ok[a] nil: all true
+			}
 			var base []Lit
 			if a > 0 {
 				if worked {
@@ -48,6 +64,9 @@ func buildRuns(days int, probe func([]Lit) bool, work func(d int) Lit) runTables
 			}
 			for l := 1; l <= limit+1 && a+l <= days; l++ {
 				d := a + l - 1
+				if !can(d, worked) {
+					break // the DP's options forbid it: left true
+				}
 				if worked {
 					base = append(base, work(d))
 				} else {
@@ -61,7 +80,7 @@ func buildRuns(days int, probe func([]Lit) bool, work func(d int) Lit) runTables
 					break
 				}
 				o := true
-				if a+l < days {
+				if a+l < days && can(a+l, !worked) {
 					var after []Lit
 					if worked {
 						after = off(a + l)
