@@ -19,8 +19,7 @@ package solver
 // schedule of the relaxation and the DP's optimum stays a lower bound.
 
 // runTables are the runs allowed (see above). wJ and oJ are the lengths
-// judged (1..wJ, 1..oJ; 0: none), up to the longest with an entry false:
-// a longer run is not judged.
+// judged (1..wJ, 1..oJ; 0: none): a longer run is not judged.
 type runTables struct {
 	wJ, oJ               int
 	preW, okW, preO, okO [][]bool
@@ -96,13 +95,21 @@ func buildRuns(days int, probe func([]Lit) bool, work func(d int) Lit) runTables
 		if !informative {
 			return nil, nil, 0
 		}
-		// The lengths judged: up to the longest with an entry false
-		// (beyond it every entry allows the run).
-		for a := range pre {
-			for l := range pre[a] {
-				if !pre[a][l] || !ok[a][l] {
-					judged = max(judged, l+1)
+		// The lengths judged: up to the longest with an entry false on
+		// at least a quarter of the days (a rule on runs forbids a length
+		// wherever the run may start; a false entry here and there is a
+		// run meeting a day off or an unavailable day, and judging it
+		// would multiply the DP's states for little: leaving a run
+		// unjudged only loosens the relaxation).
+		for l := 1; l <= limit+1; l++ {
+			n := 0
+			for a := range pre {
+				if l <= len(pre[a]) && (!pre[a][l-1] || !ok[a][l-1]) {
+					n++
 				}
+			}
+			if 4*n >= days {
+				judged = l
 			}
 		}
 		return pre, ok, judged
