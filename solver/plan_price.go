@@ -632,16 +632,19 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	}
 	// run's last is the day before's option, lastW whether that day
 	// was worked.
+	var runW func(d, q int, w bool) int
 	// A run state q is the length - 1 of a run of worked days (q < half,
 	// half - 1 for any longer run) or half plus that of a run of days
 	// off (up to RS - 1, for any longer run).
 	half := rt.wJ + 1
 	offHalf := RS - half
 	run := func(d, last, q, o int) int {
+		return runW(d, q, worked(d, last, o))
+	}
+	runW = func(d, q int, w bool) int {
 		if RS == 1 {
 			return 0
 		}
-		w := worked(d, last, o)
 		lastW := q < half
 		l := q + 1 // the length of the day before's run
 		if !lastW {
@@ -699,31 +702,50 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 			}
 		}
 	}
+	// The day's tables: option costs, and run states by the state and
+	// whether the day is worked (runTab[2q+1]: worked).
+	cd := make([]int64, O)
+	runTab := make([]int, 2*RS)
 	for d := 1; d < D; d++ {
 		for i := range next {
 			next[i] = inf
+		}
+		for o := range cd {
+			cd[o] = c(d, o)
+		}
+		for q := 0; q < RS; q++ {
+			runTab[2*q], runTab[2*q+1] = runW(d, q, false), runW(d, q, true)
 		}
 		for i, v := range cur {
 			if v >= inf {
 				continue
 			}
 			q, last, k := i%RS, (i/RS)%O, i/(RS*O)
+			reach := last < S && rp.reaches[last]
 			for o := 0; o < O; o++ {
 				if last < S && !rp.trans[d-1][last][o] {
 					continue
 				}
-				w := c(d, o)
+				w := cd[o]
 				if w >= inf {
 					continue
 				}
-				if o == S && rp.onDay[d] > 0 && (last == S || !rp.reaches[last]) {
+				if o == S && rp.onDay[d] > 0 && !reach {
 					w += rp.onDay[d] * planScale
 				}
-				k2 := step(k, d, last, o)
+				wk := 0
+				if o < S && (rp.sat[d] || (rp.sun[d] && last == S)) {
+					wk = 1
+				}
+				k2 := int(tab[(wk*O+o)*states+k])
 				if k2 < 0 {
 					continue
 				}
-				q2 := run(d, last, q, o)
+				wd := 0
+				if o < S || reach {
+					wd = 1
+				}
+				q2 := runTab[2*q+wd]
 				if q2 < 0 {
 					continue
 				}
