@@ -167,6 +167,19 @@ func (pp *planPricer) Bounded(ctx context.Context, cost [][]int64, budget int) (
 			debugBnP("relaxation of %s: %s, counters %v, runs judged %d/%d, states %d", pp.p.ID, time.Since(t0), pp.rp.cnt, pp.rp.runs.wJ, pp.rp.runs.oJ, pp.rp.states)
 		}
 	})
+	if row, ok := fixedRow(cost); ok {
+		// One option a day (a person fixed by masks, as in the
+		// large-neighbourhood search): that schedule or none.
+		pp.stats.dpExact.Add(1)
+		if len(constraints.CheckAll(pp.rules, pp.roster(row))) > 0 {
+			return nil, bnp.Inf, bnp.Inf, false
+		}
+		total := planScale * pp.Cost(row)
+		for d, s := range row {
+			total += cost[d][bnpOption(s, len(cost[d]))]
+		}
+		return row, total, total, true
+	}
 	if !pp.rpOK {
 		pp.stats.exact.Add(1)
 		return pp.exact(ctx, cost, budget)
@@ -217,6 +230,37 @@ func (pp *planPricer) Bounded(ctx context.Context, cost [][]int64, budget int) (
 		lower = total // (cannot happen: both are bounds on one optimum)
 	}
 	return row, total, lower, true
+}
+
+// fixedRow returns the schedule of a cost table that allows one option a
+// day (ok false otherwise).
+func fixedRow(cost [][]int64) ([]int, bool) {
+	row := make([]int, len(cost))
+	for d := range cost {
+		n := 0
+		for o, v := range cost[d] {
+			if v < bnp.Inf {
+				n++
+				row[d] = o
+			}
+		}
+		if n != 1 {
+			return nil, false
+		}
+		if row[d] == len(cost[d])-1 {
+			row[d] = -1
+		}
+	}
+	return row, true
+}
+
+// bnpOption returns the option of schedule entry s among n options (the
+// last is the day off).
+func bnpOption(s, n int) int {
+	if s < 0 {
+		return n - 1
+	}
+	return s
 }
 
 // exact is the person's encoding, with their own penalties weighted by
