@@ -240,9 +240,14 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 				pr.TimeToProof = time.Since(t1)
 			}
 		}
-		if pr.Optimal {
-			// The same roster on every run (plan_canon.go).
-			canonical(ctx, sc, rules, pr, deadline)
+		if pr.Optimal && bs.joined.Load() {
+			// The same roster on every run (plan_canon.go), within
+			// what the proof took (at least a second).
+			limit := time.Now().Add(max(time.Second, time.Since(t1)))
+			if !deadline.IsZero() && deadline.Before(limit) {
+				limit = deadline
+			}
+			canonical(ctx, sc, rules, pr, limit)
 		}
 	}
 	switch or.Status {

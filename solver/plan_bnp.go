@@ -407,6 +407,8 @@ type bnpSearch struct {
 	bound   func(int64)
 	mu      sync.Mutex // serialises offers
 	stats   BnPStats
+	// joined is set when the search has begun (after bnpDelay).
+	joined atomic.Bool
 	// bestRows is the best roster offered and passed on (nil: none),
 	// bestCost its cost (guarded by mu).
 	bestRows [][]int
@@ -506,6 +508,7 @@ func rowsOf(sc *model.Scenario, r *model.Roster) [][]int {
 // branch and price until ctx ends or the tree is exhausted (the best cost
 // known is then optimal: bound is called with it).
 func (bs *bnpSearch) run(ctx context.Context) error {
+	bs.joined.Store(true)
 	t0 := time.Now()
 	ps := &pricingStats{}
 	defer func() {

@@ -17,14 +17,17 @@ import (
 // totalizer over the penalty literals), by one plain SAT solve on a fresh
 // gini, which is deterministic. Its roster costs exactly C (no roster
 // costs less) and is the same on every run; it is checked like every
-// roster. When that solve does not answer within its time (canonLimit, or
-// what is left of the time limit, if less), the engines' roster stands
-// (PlanResult.Canonical false).
+// roster. When that solve does not answer within its time (see
+// canonLimit), the engines' roster stands (PlanResult.Canonical false):
+// the determinism is that of the scenarios whose optimum a plain SAT solve
+// reaches quickly (an optimum of 0, few penalties), not of every one.
 
-// canonLimit bounds the deterministic re-solve (and what is left of the
-// plan's time limit): a SAT solve asked for the optimal cost can be as
-// hard as finding it (a 10-person fortnight of cost 49, proved optimal in
-// 2.3 s, took more than 27 s), and the plan should not wait long on it.
+// canonLimit bounds the deterministic re-solve; Plan gives it at most
+// the time the optimisation took (at least a second) and what is left of
+// the time limit: a SAT solve asked for the optimal cost can be as hard as
+// finding it (a 10-person fortnight of cost 49, proved optimal in 2.3 s,
+// took more than 27 s; Instance 2, 828 in 2.1 s, more than 10 s), and the
+// plan should not wait long on it.
 const canonLimit = 10 * time.Second
 
 // canonicalRoster returns the roster a plain SAT solve finds of sc's rules
@@ -51,7 +54,8 @@ func canonicalRoster(ctx context.Context, sc *model.Scenario, rules []constraint
 	return enc.roster(g)
 }
 
-// canonical replaces the roster of pr (Feasible, proved optimal) by the
+// canonical replaces the roster of pr (Feasible, proved optimal; deadline:
+// when to give up) by the
 // deterministic one of canonicalRoster when that answers in time and its
 // roster passes every rule at the same cost.
 func canonical(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, pr *PlanResult, deadline time.Time) {

@@ -44,7 +44,7 @@ func TestPlanDiag(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("%s: status %v cost %d bound %d optimal %v engine %s best at %s proof %s", path, res.Status, res.Cost, res.LowerBound, res.Optimal, res.Engine, res.TimeToBest, res.TimeToProof)
+		t.Logf("%s: status %v cost %d bound %d optimal %v engine %s best at %s proof %s canonical %v total %s", path, res.Status, res.Cost, res.LowerBound, res.Optimal, res.Engine, res.TimeToBest, res.TimeToProof, res.Canonical, time.Since(t0))
 		t.Logf("bnp %+v", res.BnP)
 	}
 }

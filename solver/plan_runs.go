@@ -96,19 +96,23 @@ func buildRuns(days int, probe func([]Lit) bool, work func(d int) Lit) runTables
 			return nil, nil, 0
 		}
 		// The lengths judged: up to the longest with an entry false on
-		// at least a quarter of the days (a rule on runs forbids a length
+		// at least a quarter of the days where a run of that length was
+		// probed (a rule on runs forbids a length
 		// wherever the run may start; a false entry here and there is a
 		// run meeting a day off or an unavailable day, and judging it
 		// would multiply the DP's states for little: leaving a run
 		// unjudged only loosens the relaxation).
 		for l := 1; l <= limit+1; l++ {
-			n := 0
+			n, probed := 0, 0
 			for a := range pre {
-				if l <= len(pre[a]) && (!pre[a][l-1] || !ok[a][l-1]) {
-					n++
+				if l <= len(pre[a]) {
+					probed++
+					if !pre[a][l-1] || !ok[a][l-1] {
+						n++
+					}
 				}
 			}
-			if 4*n >= days {
+			if n > 0 && 4*n >= probed {
 				judged = l
 			}
 		}
