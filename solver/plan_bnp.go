@@ -38,10 +38,12 @@ import (
 // person's contribution a proved lower bound (the DP's, or Optimize's when
 // larger).
 //
-// Rosters come from the tree's roundings and dives and from the
-// restricted master (restrictedMaster: the whole encoding, each person
-// limited to their valid generated schedules, optimised by Optimize after
-// column generation at the root). Time: column generation at the root
+// Rosters come from the tree's roundings and dives, from the restricted
+// master (restrictedMaster: the whole encoding, each person limited to
+// their valid generated schedules, optimised by Optimize after column
+// generation at the root) and from the large-neighbourhood search beside
+// the tree (plan_lns.go). Once a cost is proved optimal, Plan re-solves
+// for a deterministic roster of that cost (plan_canon.go). Time: column generation at the root
 // gets half of what is left, the restricted master a tenth of the rest
 // (at most restrictedMasterMax), the tree the remainder.
 //

@@ -24,6 +24,10 @@ import (
 //     bisection on counters over the person's encoding (max_days,
 //     min_days, night caps, caps per shift type, and whatever else bounds
 //     the counts); the DP counts those that can bind;
+//   - the most weekends with a start (the same bisection, from the
+//     person's hard max_weekends over the horizon);
+//   - the runs of worked days and of days off that propagation allows
+//     (plan_runs.go: rules on consecutive days, whatever their kind);
 //   - the own costs that are linear in the options: soft requests on a
 //     shift, requests off (a start on the date), preferences.
 //
