@@ -192,6 +192,7 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 			}
 		}()
 	}
+	optLimit := left
 	or, oerr := Optimize(octx, enc, OptimizeOptions{TimeLimit: left,
 		OnImprove: func(cost int64, _ time.Duration) {
 			mu.Lock()
@@ -242,12 +243,12 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 		}
 		if pr.Optimal && bs.joined.Load() {
 			// The same roster on every run (plan_canon.go), within
-			// what the proof took (at least a second).
-			limit := time.Now().Add(max(time.Second, time.Since(t1)))
+			// twice what the proof took (at least 2 s).
+			limit := time.Now().Add(max(2*time.Second, 2*time.Since(t1)))
 			if !deadline.IsZero() && deadline.Before(limit) {
 				limit = deadline
 			}
-			canonical(ctx, sc, rules, pr, limit)
+			canonical(ctx, sc, rules, pr, optLimit, limit)
 		}
 	}
 	switch or.Status {
