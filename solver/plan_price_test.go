@@ -78,9 +78,9 @@ func randomPricingScenario(rng *rand.Rand) string {
 // schedule is least (total = lower), it is.
 func TestPlanPricerBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewSource(15))
-	n := 40
+	n := 24
 	if testing.Short() {
-		n = 10
+		n = 8
 	}
 	dpExact := 0
 	for i := 0; i < n; i++ {
