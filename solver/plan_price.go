@@ -159,6 +159,11 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 				rp.can[d][S] = false
 			default:
 				rp.can[d][s] = up.probe(l)
+				if up.value(l) == 1 {
+					// Forced by propagation alone (a fixed
+					// assignment): no day off.
+					rp.can[d][S] = false
+				}
 			}
 		}
 	}
