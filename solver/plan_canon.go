@@ -54,7 +54,7 @@ func canonicalRoster(ctx context.Context, sc *model.Scenario, rules []constraint
 	if run(ctx, g, deadline) != 1 {
 		return nil
 	}
-	return enc.roster(g)
+	return decodeRoster(enc, func(l Lit) bool { return g.Value(toGini(l)) })
 }
 
 // aloneRoster returns the roster of cost c that Optimize finds alone on
