@@ -7,3 +7,11 @@ func SetBranchAndPrice(on bool) (restore func()) {
 	planBnPOn = on
 	return func() { planBnPOn = old }
 }
+
+// SetDebugBnP sets the receiver of branch and price's progress messages
+// (nil: none) and returns a function restoring the previous one.
+func SetDebugBnP(f func(format string, args ...any)) (restore func()) {
+	old := debugBnP
+	debugBnP = f
+	return func() { debugBnP = old }
+}

@@ -37,6 +37,10 @@ type PlanResult struct {
 	Engine string
 	// BnP holds branch and price's figures when it ran.
 	BnP BnPStats
+	// Canonical reports that the roster is the deterministic one of
+	// plan_canon.go (branch and price took part and the cost was proved
+	// optimal): the same input then gives the same roster on every run.
+	Canonical bool
 }
 
 // Plan is Solve for scenarios with soft requirements. When the rules
@@ -188,6 +192,7 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 			}
 		}()
 	}
+	optLimit := left
 	or, oerr := Optimize(octx, enc, OptimizeOptions{TimeLimit: left,
 		OnImprove: func(cost int64, _ time.Duration) {
 			mu.Lock()
@@ -235,6 +240,15 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 			if pr.TimeToProof == 0 {
 				pr.TimeToProof = time.Since(t1)
 			}
+		}
+		if pr.Optimal && bs.joined.Load() {
+			// The same roster on every run (plan_canon.go), within
+			// twice what the proof took (at least 2 s).
+			limit := time.Now().Add(max(2*time.Second, 2*time.Since(t1)))
+			if !deadline.IsZero() && deadline.Before(limit) {
+				limit = deadline
+			}
+			canonical(ctx, sc, rules, pr, optLimit, limit)
 		}
 	}
 	switch or.Status {

@@ -2,6 +2,7 @@ package solver
 
 import (
 	"context"
+	"math"
 	"sync"
 	"time"
 
@@ -23,6 +24,10 @@ import (
 //     bisection on counters over the person's encoding (max_days,
 //     min_days, night caps, caps per shift type, and whatever else bounds
 //     the counts); the DP counts those that can bind;
+//   - the most weekends with a start (the same bisection, from the
+//     person's hard max_weekends over the horizon);
+//   - the runs of worked days and of days off that propagation allows
+//     (plan_runs.go: rules on consecutive days, whatever their kind);
 //   - the own costs that are linear in the options: soft requests on a
 //     shift, requests off (a start on the date), preferences.
 //
@@ -40,6 +45,10 @@ import (
 type counter struct {
 	set    uint64
 	lo, hi int
+	// weekend marks the count of weekends with a start (on the Saturday
+	// or the Sunday of a Saturday-Sunday pair inside the horizon)
+	// instead of starts of set.
+	weekend bool
 }
 
 // relaxedPerson is the relaxation of one person's problem.
@@ -56,9 +65,21 @@ type relaxedPerson struct {
 	reaches []bool
 	// states is the number of counter states (the product of hi+1).
 	states int
+	// The runs (runs.go of this relaxation, see runTables): work runs
+	// and runs of days off, their lengths tracked up to wMax and oMax
+	// (a longer run is not judged; 0: runs are not tracked).
+	runs runTables
+	// touched0 tells that the history's last shift touches day 0.
+	touched0 bool
+	// sat[d] tells that day d is the Saturday of a weekend pair in the
+	// horizon, sun[d] that it is its Sunday.
+	sat, sun []bool
 	// bufs holds the DP's tables for reuse (pricings may run
 	// concurrently).
 	bufs sync.Pool
+	// stepTab is the counters' transitions (stepTable), built once.
+	stepOnce sync.Once
+	stepTab  []int32
 }
 
 // dpBuffers are the tables of one run of the DP.
@@ -73,8 +94,20 @@ type dpBuffers struct {
 // valid, only weaker.
 const countSolveLimit, countLimit = 20 * time.Millisecond, 300 * time.Millisecond
 
-// maxDPStates bounds the counter states the DP tracks per option.
-const maxDPStates = 50000
+// maxDPStates bounds the counter states the DP tracks per option, and
+// maxDPTable the entries of its table of parents (days x counter states x
+// options x run states).
+const maxDPStates, maxDPTable = 50000, 1500000
+
+// runStates returns the number of run states of the DP: for a run of
+// worked days and for a run of days off, the lengths judged plus one for
+// a longer run (1 without runs).
+func (rp *relaxedPerson) runStates() int {
+	if rp.runs.wJ == 0 && rp.runs.oJ == 0 {
+		return 1
+	}
+	return rp.runs.wJ + 1 + rp.runs.oJ + 1
+}
 
 // relax builds the person's relaxation (ok false: the person has no
 // schedule, or the time ran out).
@@ -83,13 +116,32 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	S := len(sc.Shifts)
 	D := pp.days
 	enc := Encode(sc, pp.rules, false)
+	// The Touched literals for the runs, defined before propagation
+	// reads the clauses; only when no shift touches more than its day and
+	// the next (the DP reads a day's being worked off the option of the
+	// day and the day before's).
+	var touched []Lit
+	short := true
+	for _, st := range sc.Shifts {
+		_, end := st.Interval(sc.Horizon.Start)
+		short = short && end <= (sc.Horizon.Start+2).Start()
+	}
+	if short {
+		touched = make([]Lit, D)
+		for d := range touched {
+			touched[d] = enc.Touched(pp.p.ID, sc.Horizon.Start+model.Date(d))
+		}
+	}
 	up := newPropagator(enc)
 	if up.bad {
 		return nil, false
 	}
+	// Day 0 may be touched by the history's last shift (a constant of
+	// the encoding: Touched is then true at once).
+	touched0 := touched != nil && up.value(touched[0]) == 1
 	f := -enc.True()
 	rp := &relaxedPerson{can: make([][]bool, D), trans: make([][][]bool, D), lin: make([][]int64, D),
-		onDay: make([]int64, D), reaches: make([]bool, S)}
+		onDay: make([]int64, D), reaches: make([]bool, S), touched0: touched0}
 	for t, st := range sc.Shifts {
 		_, end := st.Interval(sc.Horizon.Start)
 		rp.reaches[t] = end > (sc.Horizon.Start + 1).Start()
@@ -107,6 +159,11 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 				rp.can[d][S] = false
 			default:
 				rp.can[d][s] = up.probe(l)
+				if up.value(l) == 1 {
+					// Forced by propagation alone (a fixed
+					// assignment): no day off.
+					rp.can[d][S] = false
+				}
 			}
 		}
 	}
@@ -141,6 +198,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	// whole set when there are many types).
 	s := newSession(ctx, enc, time.Time{})
 	end := time.Now().Add(countLimit)
+	stale := false // (maxCount)
 	var sets []uint64
 	if S <= 4 {
 		for set := uint64(1); set < 1<<S; set++ {
@@ -153,6 +211,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 		sets = append(sets, 1<<S-1)
 	}
 	all := uint64(1)<<S - 1
+	dayLo, dayHi := dayBounds(sc, pp.rules, pp.p.ID, rp.can)
 	maxOf := map[uint64]int{}
 	for _, set := range sets {
 		var terms []constraints.Term
@@ -174,6 +233,9 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 		if set == all && lim.MaxDays != nil {
 			hi = min(hi, *lim.MaxDays)
 		}
+		if set == all {
+			hi = min(hi, dayHi)
+		}
 		for t, st := range sc.Shifts {
 			if set == 1<<t {
 				if k, ok := lim.MaxShifts[st.ID]; ok {
@@ -190,15 +252,18 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 				}
 			}
 		}
-		m, ok := maxCount(ctx, s, terms, hi, end)
+		m, ok := maxCount(ctx, s, terms, hi, end, &stale)
 		if !ok {
 			return nil, false
 		}
 		maxOf[set] = m
 		possible := len(terms)
 		lo := 0
-		if set == all && lim.MinDays != nil {
-			lo = *lim.MinDays
+		if set == all && (lim.MinDays != nil || dayLo > 0) {
+			if lim.MinDays != nil {
+				lo = *lim.MinDays
+			}
+			lo = max(lo, dayLo)
 		} else if set == all {
 			// The fewest days worked: the most days off.
 			var offs []constraints.Term
@@ -212,7 +277,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 				}
 				offs = append(offs, constraints.Term{Lit: o, Weight: 1})
 			}
-			mo, ok := maxCount(ctx, s, offs, len(offs), end)
+			mo, ok := maxCount(ctx, s, offs, len(offs), end, &stale)
 			if !ok {
 				return nil, false
 			}
@@ -222,11 +287,61 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 			rp.cnt = append(rp.cnt, counter{set: set, lo: lo, hi: m})
 		}
 	}
+	// The weekends with a start: their most, by the same bisection.
+	rp.sat, rp.sun = make([]bool, D), make([]bool, D)
+	var wkTerms []constraints.Term
+	for d := 0; d+1 < D; d++ {
+		if (sc.Horizon.Start + model.Date(d)).Weekday() != time.Saturday {
+			continue
+		}
+		rp.sat[d], rp.sun[d+1] = true, true
+		var lits []Lit
+		for _, e := range []int{d, d + 1} {
+			for t := 0; t < S; t++ {
+				if rp.can[e][t] {
+					lits = append(lits, start(e, t))
+				}
+			}
+		}
+		if len(lits) > 0 {
+			wkTerms = append(wkTerms, constraints.Term{Lit: s.activate(lits), Weight: 1})
+		}
+	}
+	if len(wkTerms) > 0 {
+		// The rules' cap first (the bisection starts there); its own
+		// time, as the counts above may have used all theirs.
+		m, ok := maxCount(ctx, s, wkTerms, weekendCap(pp.rules, pp.p.ID, len(wkTerms)), time.Now().Add(countLimit/3), &stale)
+		if !ok {
+			return nil, false
+		}
+		if m < len(wkTerms) {
+			rp.cnt = append(rp.cnt, counter{weekend: true, hi: m})
+		}
+	}
+	// The runs of worked days and of days off (plan_runs.go), by
+	// propagation of the Touched literals.
+	if touched != nil {
+		rp.runs = buildRuns(D, func(lits []Lit) bool {
+			defer up.undo()
+			for _, l := range lits {
+				if !up.assign(l) {
+					return false
+				}
+			}
+			return true
+		}, func(d int) Lit { return touched[d] })
+	}
+	if ctx.Err() != nil {
+		return nil, false
+	}
 	// A count no tighter than a larger set's is implied by it.
 	var useful []counter
 	for _, c := range rp.cnt {
 		implied := false
 		for _, o := range rp.cnt {
+			if c.weekend || o.weekend {
+				continue
+			}
 			if o.set != c.set && o.set&c.set == c.set && o.hi <= c.hi && c.lo == 0 {
 				implied = true
 			}
@@ -239,6 +354,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	// Keep the counters whose states fit: the days worked first (it has
 	// the least), then the tightest.
 	rp.states = 1
+	limit := min(maxDPStates, maxDPTable/(D*(S+1)*rp.runStates()))
 	var kept []counter
 	for len(rp.cnt) > 0 {
 		best := 0
@@ -249,7 +365,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 		}
 		c := rp.cnt[best]
 		rp.cnt = append(rp.cnt[:best], rp.cnt[best+1:]...)
-		if rp.states*(c.hi+1) > maxDPStates {
+		if rp.states*(c.hi+1) > limit {
 			continue
 		}
 		rp.states *= c.hi + 1
@@ -321,13 +437,81 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	return rp, true
 }
 
+// dayBounds returns bounds on the number of days a person works (lo, hi;
+// 0 and the horizon's days when nothing bounds it) read off their hard
+// sums over the whole horizon (constraints.SumBound: personal limits and
+// rules of days and hours): a bound on days is one on starts; a bound on
+// work minutes bounds the starts by the longest and the shortest work
+// minutes of the shift types the person can take (can). These are the
+// rules' own meaning (RULES.md: the sum of starts, or of work minutes, of
+// the shifts starting in the period), so the bounds hold for every
+// schedule; the bisections of relax then start from them instead of
+// proving them by counting, which is hard for SAT.
+func dayBounds(sc *model.Scenario, rules []constraints.Rule, id model.StaffID, can [][]bool) (lo, hi int) {
+	hi = len(can)
+	longest, shortest := 0, math.MaxInt
+	for t, st := range sc.Shifts {
+		for d := range can {
+			if can[d][t] {
+				longest = max(longest, st.WorkMinutes())
+				shortest = min(shortest, st.WorkMinutes())
+				break
+			}
+		}
+	}
+	for _, r := range rules {
+		b, ok := constraints.Unscoped(r).(*constraints.SumBound)
+		if !ok || !appliesTo(r, id) || b.Per != constraints.PerHorizon || b.Shift != "" || b.MinorsOnly {
+			continue
+		}
+		switch {
+		case !b.Hours && b.Max:
+			hi = min(hi, b.Limit)
+		case !b.Hours:
+			lo = max(lo, b.Limit)
+		case b.Max && shortest > 0 && shortest < math.MaxInt:
+			hi = min(hi, b.Limit/shortest)
+		case !b.Max && longest > 0:
+			lo = max(lo, (b.Limit+longest-1)/longest)
+		}
+	}
+	return lo, hi
+}
+
+// appliesTo reports whether rule r applies to person id (its scope).
+func appliesTo(r constraints.Rule, id model.StaffID) bool {
+	scope := constraints.ScopeOf(r)
+	return scope == nil || scope[id]
+}
+
+// weekendCap returns the most weekends person id may work by their hard
+// max_weekends rules over the whole horizon (constraints.MaxWeekends:
+// weekends of a Saturday and a Sunday inside the horizon, worked when a
+// shift touches either day; every weekend with a start is worked), or n.
+func weekendCap(rules []constraints.Rule, id model.StaffID, n int) int {
+	for _, r := range rules {
+		if mw, ok := constraints.Unscoped(r).(*constraints.MaxWeekends); ok && appliesTo(r, id) && mw.Per == constraints.PerHorizon {
+			n = min(n, mw.Max)
+		}
+	}
+	return n
+}
+
 // maxCount returns an upper bound on the number of the terms (weight 1)
 // that can be true together, at most hi: the exact most, by bisection on a
 // counter (hi first), unless a solve takes longer than countSolveLimit
 // (the least bound proved so far is returned). ok is false when ctx ended.
-func maxCount(ctx context.Context, s *session, terms []constraints.Term, hi int, end time.Time) (int, bool) {
+//
+// A solve that answers nothing may leave its assumptions in the solver
+// (session.solve assumes them before run checks the deadline), to spoil
+// the next solve's answer with a false UNSAT: after one, *stale is set and
+// no later count on s solves (each keeps the bound it starts from).
+func maxCount(ctx context.Context, s *session, terms []constraints.Term, hi int, end time.Time, stale *bool) (int, bool) {
 	if hi <= 0 || len(terms) == 0 {
 		return 0, true
+	}
+	if *stale {
+		return hi, ctx.Err() == nil
 	}
 	out := sumAtLeastOutputs(s, terms, hi)
 	lo := 0
@@ -343,6 +527,7 @@ func maxCount(ctx context.Context, s *session, terms []constraints.Term, hi int,
 		}
 		switch s.solve(out[t]) {
 		case 0:
+			*stale = true
 			return hi, ctx.Err() == nil
 		case 1:
 			n := 0
@@ -359,9 +544,44 @@ func maxCount(ctx context.Context, s *session, terms []constraints.Term, hi int,
 	return lo, true
 }
 
+// stepTable returns the counters' transitions: entry (wk*O+o)*states+k
+// is the state after option o from state k (-1: a count passes its
+// most), where wk tells that the day counts a weekend.
+func (rp *relaxedPerson) stepTable(O int, radix []int) []int32 {
+	S := O - 1
+	tab := make([]int32, 2*O*rp.states)
+	for wk := 0; wk < 2; wk++ {
+		for o := 0; o < O; o++ {
+			for k := 0; k < rp.states; k++ {
+				k2 := k
+				if o < S {
+					for i, c := range rp.cnt {
+						inc := c.set&(1<<o) != 0
+						if c.weekend {
+							inc = wk == 1
+						}
+						if !inc {
+							continue
+						}
+						if (k/radix[i])%(c.hi+1) == c.hi {
+							k2 = -1
+							break
+						}
+						k2 += radix[i]
+					}
+				}
+				tab[(wk*O+o)*rp.states+k] = int32(k2)
+			}
+		}
+	}
+	return tab
+}
+
 // solve returns the relaxation's least cost of a schedule under cost (as
 // bnp.Pricer.Bounded's, scale planScale) and a schedule reaching it (ok
-// false: none).
+// false: none). A state of day d is the counters' values, the option
+// taken on day d and the length of the run (of worked days or days off)
+// that it ends, up to the lengths the run tables judge.
 func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	D := len(rp.can)
 	if D == 0 {
@@ -369,7 +589,9 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	}
 	O := len(rp.can[0])
 	S := O - 1
-	N := rp.states * O
+	RS := rp.runStates()
+	rt := &rp.runs
+	N := rp.states * O * RS
 	inf := bnp.Inf
 	buf, _ := rp.bufs.Get().(*dpBuffers)
 	if buf == nil || len(buf.cur) != N {
@@ -390,20 +612,87 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 		radix[i] = r
 		r *= c.hi + 1
 	}
-	// step returns the counter state after option o from state k, or -1.
-	step := func(k, o int) int {
-		if o == S {
-			return k
+	// step returns the counter state after option o on day d (the day
+	// before's option last, S+1 on day 0) from state k, or -1: read off
+	// the table of stepTable, by whether the day counts a weekend.
+	rp.stepOnce.Do(func() { rp.stepTab = rp.stepTable(O, radix) })
+	tab := rp.stepTab
+	states := rp.states
+	step := func(k, d, last, o int) int {
+		wk := 0
+		if o < S && (rp.sat[d] || (rp.sun[d] && last == S)) {
+			wk = 1
 		}
-		for i, c := range rp.cnt {
-			if c.set&(1<<o) != 0 {
-				if (k/radix[i])%(c.hi+1) == c.hi {
+		return int(tab[(wk*O+o)*states+k])
+	}
+	// run returns the run state (length - 1) after option o on day d,
+	// the day before's option last and its run state q, or -1 when the
+	// run tables forbid it.
+	// worked tells whether day d is worked (touched by a shift) with
+	// option o and the day before's option last (S+1 on day 0).
+	worked := func(d, last, o int) bool {
+		if o < S {
+			return true
+		}
+		if d == 0 {
+			return rp.touched0
+		}
+		return last < S && rp.reaches[last]
+	}
+	// run's last is the day before's option, lastW whether that day
+	// was worked.
+	var runW func(d, q int, w bool) int
+	// A run state q is the length - 1 of a run of worked days (q < half,
+	// half - 1 for any longer run) or half plus that of a run of days
+	// off (up to RS - 1, for any longer run).
+	half := rt.wJ + 1
+	offHalf := RS - half
+	run := func(d, last, q, o int) int {
+		return runW(d, q, worked(d, last, o))
+	}
+	runW = func(d, q int, w bool) int {
+		if RS == 1 {
+			return 0
+		}
+		lastW := q < half
+		l := q + 1 // the length of the day before's run
+		if !lastW {
+			l = q - half + 1
+		}
+		if d == 0 || lastW != w {
+			// A run ends on day d-1 (when d > 0) and one begins.
+			if d > 0 {
+				if lastW && l <= rt.wJ && !allows(rt.okW, d-l, l) {
 					return -1
 				}
-				k += radix[i]
+				if !lastW && l <= rt.oJ && !allows(rt.okO, d-l, l) {
+					return -1
+				}
 			}
+			if w && rt.wJ >= 1 && !allows(rt.preW, d, 1) {
+				return -1
+			}
+			if !w && rt.oJ >= 1 && !allows(rt.preO, d, 1) {
+				return -1
+			}
+			if !w {
+				return half
+			}
+			return 0
 		}
-		return k
+		// The run goes on: its length l+1 from day d-l.
+		j := rt.wJ
+		pre := rt.preW
+		if !w {
+			j, pre = rt.oJ, rt.preO
+		}
+		if l+1 <= j && !allows(pre, d-l, l+1) {
+			return -1
+		}
+		if !w {
+			return half + min(l+1, offHalf) - 1
+		}
+		return min(l+1, half) - 1
 	}
 	c := func(d, o int) int64 {
 		if cost[d][o] >= inf || !rp.can[d][o] {
@@ -411,40 +700,65 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 		}
 		return cost[d][o] + rp.lin[d][o]*planScale
 	}
+	idx := func(k, o, q int) int { return (k*O+o)*RS + q }
 	// Day 0 from the empty state (the history is in can).
 	for o := 0; o < O; o++ {
 		if w := c(0, o); w < inf {
-			if k := step(0, o); k >= 0 {
-				cur[k*O+o] = w
-				par[0][k*O+o] = -1
+			k, q := step(0, 0, S+1, o), run(0, S+1, 0, o)
+			if k >= 0 && q >= 0 {
+				cur[idx(k, o, q)] = w
+				par[0][idx(k, o, q)] = -1
 			}
 		}
 	}
+	// The day's tables: option costs, and run states by the state and
+	// whether the day is worked (runTab[2q+1]: worked).
+	cd := make([]int64, O)
+	runTab := make([]int, 2*RS)
 	for d := 1; d < D; d++ {
 		for i := range next {
 			next[i] = inf
+		}
+		for o := range cd {
+			cd[o] = c(d, o)
+		}
+		for q := 0; q < RS; q++ {
+			runTab[2*q], runTab[2*q+1] = runW(d, q, false), runW(d, q, true)
 		}
 		for i, v := range cur {
 			if v >= inf {
 				continue
 			}
-			k, last := i/O, i%O
+			q, last, k := i%RS, (i/RS)%O, i/(RS*O)
+			reach := last < S && rp.reaches[last]
 			for o := 0; o < O; o++ {
 				if last < S && !rp.trans[d-1][last][o] {
 					continue
 				}
-				w := c(d, o)
+				w := cd[o]
 				if w >= inf {
 					continue
 				}
-				if o == S && rp.onDay[d] > 0 && (last == S || !rp.reaches[last]) {
+				if o == S && rp.onDay[d] > 0 && !reach {
 					w += rp.onDay[d] * planScale
 				}
-				k2 := step(k, o)
+				wk := 0
+				if o < S && (rp.sat[d] || (rp.sun[d] && last == S)) {
+					wk = 1
+				}
+				k2 := int(tab[(wk*O+o)*states+k])
 				if k2 < 0 {
 					continue
 				}
-				j := k2*O + o
+				wd := 0
+				if o < S || reach {
+					wd = 1
+				}
+				q2 := runTab[2*q+wd]
+				if q2 < 0 {
+					continue
+				}
+				j := idx(k2, o, q2)
 				if v+w < next[j] {
 					next[j], par[d][j] = v+w, int32(i)
 				}
@@ -457,7 +771,7 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 		if v >= inf {
 			continue
 		}
-		k := i / O
+		k := i / (RS * O)
 		okLo := true
 		for ci, cn := range rp.cnt {
 			if (k/radix[ci])%(cn.hi+1) < cn.lo {
@@ -473,7 +787,7 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	}
 	row = make([]int, D)
 	for d := D - 1; d >= 0; d-- {
-		o := at % O
+		o := (at / RS) % O
 		row[d] = o
 		if o == S {
 			row[d] = -1

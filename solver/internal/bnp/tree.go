@@ -296,6 +296,17 @@ func (ms *Master) reset() error {
 	return nil
 }
 
+// usable reports whether pool column k of employee e may be in the
+// master: a valid schedule (Problem.Valid), or an invalid one while e's
+// pricings are at their first budget. An invalid schedule is a column of
+// a relaxation of e's rules (a pricer's inexact answer): it lets the
+// first iterations converge on the relaxation quickly, but kept in the
+// master it would hold the master's optimum at the relaxation's (below
+// the true master's), its duals wrong and its solution no roster.
+func (ms *Master) usable(e, k int) bool {
+	return ms.pool.valid[e][k] || ms.budget[e] <= ms.rx.pb.FirstBudget
+}
+
 // addColumn adds pool column k of employee e to the master.
 func (ms *Master) addColumn(e, k int) int {
 	col := ms.rx.column(e, ms.pool.rows[e][k], ms.pool.cost[e][k], ms.lpIdx)
@@ -333,7 +344,7 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		enabled[j] = true
 		if j >= 2*K {
 			r := ms.ref[j-2*K]
-			enabled[j] = compatible(pb, ms.pool.rows[r[0]][r[1]], allowed[r[0]])
+			enabled[j] = compatible(pb, ms.pool.rows[r[0]][r[1]], allowed[r[0]]) && ms.usable(r[0], r[1])
 		}
 		if enabled[j] {
 			lp.SetCost(j, ms.cost0[j])
@@ -375,11 +386,34 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 			return nil, err
 		}
 	}
-	for r, j := range lp.Basis() {
-		if !enabled[j] {
-			lp.PivotOut(r, func(k int) bool { return enabled[k] })
+	pivotOut := func() {
+		for r, j := range lp.Basis() {
+			if !enabled[j] {
+				lp.PivotOut(r, func(k int) bool { return enabled[k] })
+			}
 		}
 	}
+	// disableInvalid takes person e's invalid columns out of the master
+	// once e's pricing is past its first budget (usable).
+	disableInvalid := func(e int) {
+		if ms.budget[e] <= pb.FirstBudget {
+			return
+		}
+		changed := false
+		for j := 2 * K; j < lp.NumCols(); j++ {
+			r := ms.ref[j-2*K]
+			if r[0] == e && enabled[j] && !ms.pool.valid[e][r[1]] {
+				enabled[j] = false
+				lp.SetCost(j, bigM)
+				lp.SetOff(j, true)
+				changed = true
+			}
+		}
+		if changed {
+			pivotOut()
+		}
+	}
+	pivotOut()
 	res := &NodeResult{}
 	for ctx.Err() == nil {
 		if _, err := lp.Solve(ctx, 1000000); err != nil {
@@ -414,6 +448,7 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 				}
 				res.GaveUp = true
 				ms.budget[e] = min(2*ms.budget[e], pb.MaxBudget)
+				disableInvalid(e)
 			} else if total > v {
 				// A schedule not proved least: a column all the same;
 				// the budget grows when no column improves the master.
@@ -433,6 +468,7 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 					again = true
 				}
 				ms.budget[e] = min(2*ms.budget[e], pb.MaxBudget)
+				disableInvalid(e)
 			}
 		}
 		if !inBox {

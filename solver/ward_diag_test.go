@@ -1,0 +1,33 @@
+package solver_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/solver"
+)
+
+// TestWardDiag plans the soft ward of BenchmarkPlanSoftWard for
+// SHIFTSAT_WARD_DIAG (a duration) with branch and price's progress
+// messages on standard error, for measurements by hand; skipped unless set.
+func TestWardDiag(t *testing.T) {
+	limit, err := time.ParseDuration(os.Getenv("SHIFTSAT_WARD_DIAG"))
+	if err != nil {
+		t.Skip("SHIFTSAT_WARD_DIAG not set")
+	}
+	defer solver.SetDebugBnP(func(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) })()
+	sc := softWard(t, 1)
+	rules, err := constraints.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := solver.Plan(context.Background(), sc, rules, solver.Options{TimeLimit: limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("status %v cost %d bound %d engine %s bnp %+v", res.Status, res.Cost, res.LowerBound, res.Engine, res.BnP)
+}
