@@ -50,11 +50,11 @@ func canonicalRoster(ctx context.Context, sc *model.Scenario, rules []constraint
 	}
 	r := enc.Begin(constraints.Provenance{Kind: "cost", Rule: "the optimal cost"})
 	enc.WeightedAtMost(r, terms, int(c))
-	g := enc.load(ctx)
-	if run(ctx, g, deadline) != 1 {
+	s := newSession(ctx, enc, deadline)
+	if s.run() != 1 {
 		return nil
 	}
-	return decodeRoster(enc, func(l Lit) bool { return g.Value(toGini(l)) })
+	return s.roster()
 }
 
 // aloneRoster returns the roster of cost c that Optimize finds alone on
