@@ -1,7 +1,7 @@
 # shiftsat: the two commands are `make run` and `make test`.
 
 GO           ?= go
-TEST_TIMEOUT ?= 5m
+TEST_TIMEOUT ?= 10m
 SCENARIO     ?= examples/store.yaml
 
 .PHONY: run test build bench fmt bench-nrp bench-scale bench-capacity bench-plan dimacs
