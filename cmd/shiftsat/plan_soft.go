@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shiftsat/shiftsat/constraints"
@@ -58,6 +60,14 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 	if s.format == "csv" {
 		return nil
 	}
+	// The explanations are independent solves: up to requestWorkers run at
+	// once, each result kept at its cost item.
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+		slots    = make(chan struct{}, requestWorkers())
+	)
 	n := 0
 	for i, it := range sp.costs {
 		if !isRequest(it.Kind) {
@@ -68,31 +78,56 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 			continue
 		}
 		n++
+		slots <- struct{}{}
 		if ctx.Err() != nil {
 			// The run's time limit is used up: "not explained within
 			// the time limit".
+			<-slots
+			mu.Lock()
 			sp.reasons[i] = &solver.RequestReason{Status: solver.Unknown}
+			mu.Unlock()
 			continue
 		}
 		a.pg.phase(fmt.Sprintf("explaining the requests not granted (%d)", n))
 		pv := requestProvenance(rep, it)
 		if pv == nil {
+			<-slots
 			continue
 		}
 		limit := requestExplainTime
 		if l := left(ctx); l > 0 {
 			limit = min(limit, l)
 		}
-		rr, err := explainRequest(ctx, rep.sc, rep.rules, *pv, limit)
-		if err != nil {
-			if e := memoryExit(a.lang, err); e != nil {
-				return e
+		wg.Add(1)
+		go func(i int, pv constraints.Provenance, limit time.Duration) {
+			defer wg.Done()
+			defer func() { <-slots }()
+			rr, err := explainRequest(ctx, rep.sc, rep.rules, pv, limit)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if firstErr == nil {
+					firstErr = err
+				}
+				return
 			}
-			return failIn(s.lang, "fail.explainReq", err)
+			sp.reasons[i] = rr
+		}(i, *pv, limit)
+	}
+	wg.Wait()
+	if firstErr != nil {
+		if e := memoryExit(a.lang, firstErr); e != nil {
+			return e
 		}
-		sp.reasons[i] = rr
+		return failIn(s.lang, "fail.explainReq", firstErr)
 	}
 	return nil
+}
+
+// requestWorkers is how many request explanations run at once: one per
+// processor, at most 4 (each holds an encoding of the whole scenario).
+func requestWorkers() int {
+	return max(1, min(runtime.GOMAXPROCS(0), 4))
 }
 
 func isRequest(kind string) bool {
