@@ -68,6 +68,11 @@ type OptimizeOptions struct {
 	// better solution found and the time since Optimize started (anytime
 	// reporting). It runs on Optimize's goroutine.
 	OnImprove func(cost int64, elapsed time.Duration)
+	// OnModel, when not nil, is called after OnImprove with that
+	// solution's cost and its model (value answers any literal of the
+	// encoding; it must not be kept after OnModel returns). It runs on
+	// Optimize's goroutine.
+	OnModel func(cost int64, value func(Lit) bool)
 	// OnBound, when not nil, is called with each strictly better lower
 	// bound proved and the time since Optimize started. It runs on
 	// Optimize's goroutine.
@@ -272,6 +277,9 @@ func (o *optimizer) record() int64 {
 	o.res.TimeToBest = o.elapsed()
 	if o.opt.OnImprove != nil {
 		o.opt.OnImprove(cost, o.res.TimeToBest)
+	}
+	if o.opt.OnModel != nil {
+		o.opt.OnModel(cost, o.value)
 	}
 	return cost
 }

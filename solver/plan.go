@@ -204,6 +204,13 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 			defer mu.Unlock()
 			raise(lb)
 		},
+		OnModel: func(_ int64, value func(Lit) bool) {
+			// The large-neighbourhood search starts from the best
+			// roster of either engine (plan_lns.go).
+			if bs != nil && bs.joined.Load() {
+				bs.seed(decodeRoster(enc, value))
+			}
+		},
 		UpperBound: func() int64 {
 			mu.Lock()
 			defer mu.Unlock()

@@ -478,6 +478,21 @@ func (bs *bnpSearch) offer(rows [][]int) {
 	}
 }
 
+// seed keeps r, a roster of the other engine (already reported), as the
+// large-neighbourhood search's starting point when it breaks no rule and
+// costs less than the best one branch and price has kept.
+func (bs *bnpSearch) seed(r *model.Roster) {
+	rows := rowsOf(bs.sc, r)
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	if len(constraints.CheckAll(bs.rules, r)) > 0 {
+		return
+	}
+	if c := constraints.TotalCost(constraints.Cost(bs.rules, r)); bs.bestRows == nil || c < bs.bestCost {
+		bs.bestRows, bs.bestCost = rows, c
+	}
+}
+
 // offerRoster passes r on when it breaks no rule and costs less than the
 // best known.
 func (bs *bnpSearch) offerRoster(r *model.Roster) {
