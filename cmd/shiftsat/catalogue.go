@@ -99,21 +99,36 @@ var catalogue = map[string][2]string{
 	"plan.generated":    {"Made by shiftsat", "シフト計画ツール shiftsat で作成"},
 
 	// plan: the text report (English exactly as before the catalogue)
-	"txt.unknown":      {"No answer within the time limit: the solver found neither a roster nor a proof\nthat none exists. Try a longer --time-limit.\n", "制限時間内に答えが出ませんでした。勤務表も、存在しないことの証明も得られていません。\n--time-limit を長くしてください。\n"},
-	"txt.horizon":      {"horizon", "期間"},
-	"txt.staff":        {"staff", "スタッフ"},
-	"txt.shifts":       {"shifts", "シフト"},
-	"txt.rules":        {"rules", "ルール"},
-	"txt.ruleStaff":    {" for %s", "（対象: %s）"},
-	"txt.status":       {"status", "結果"},
-	"txt.solver":       {"solver", "ソルバー"},
-	"txt.nextDay":      {" (+1 day)", "（翌日）"},
-	"txt.hWork":        {"%s h work", "実働%s"},
-	"txt.break":        {"%s break", "休憩%s"},
-	"txt.builtin":      {"built in: demand (%d lines), one shift at a time, availability, leave, requests off, fixed shifts, history, personal limits", "組み込み: 必要人数（%d行）、同時に1シフトのみ、勤務不可日、年次有給休暇、休み希望、固定シフト、前月の実績、個人の上限"},
-	"txt.minors":       {", minors (Arts. 60, 61)", "、年少者（労働基準法第60条・第61条）"},
-	"txt.legend":       {"%s; %s rest day; %s end of a night shift (work, no start); %s paid leave; | week start (%s)", "%s。%s 休日、%s 夜勤明け（勤務日、開始なし）、%s 年次有給休暇、| 週の始まり（%s）"},
-	"txt.comma":        {", ", "、"},
+	"txt.unknown":   {"No answer within the time limit: the solver found neither a roster nor a proof\nthat none exists. Try a longer --time-limit.\n", "制限時間内に答えが出ませんでした。勤務表も、存在しないことの証明も得られていません。\n--time-limit を長くしてください。\n"},
+	"txt.horizon":   {"horizon", "期間"},
+	"txt.staff":     {"staff", "スタッフ"},
+	"txt.shifts":    {"shifts", "シフト"},
+	"txt.rules":     {"rules", "ルール"},
+	"txt.ruleStaff": {" for %s", "（対象: %s）"},
+	"txt.status":    {"status", "結果"},
+	"txt.solver":    {"solver", "ソルバー"},
+	"txt.nextDay":   {" (+1 day)", "（翌日）"},
+	"txt.hWork":     {"%s h work", "実働%s"},
+	"txt.break":     {"%s break", "休憩%s"},
+	"txt.builtin":   {"built in: demand (%d lines), one shift at a time, availability, leave, requests off, fixed shifts, history, personal limits", "組み込み: 必要人数（%d行）、同時に1シフトのみ、勤務不可日、年次有給休暇、休み希望、固定シフト、前月の実績、個人の上限"},
+	"txt.minors":    {", minors (Arts. 60, 61)", "、年少者（労働基準法第60条・第61条）"},
+	"txt.legend":    {"%s; %s rest day; %s end of a night shift (work, no start); %s paid leave; | week start (%s)", "%s。%s 休日、%s 夜勤明け（勤務日、開始なし）、%s 年次有給休暇、| 週の始まり（%s）"},
+	"txt.comma":     {", ", "、"},
+
+	// The partly checked rest-day blocks (render_partial.go).
+	"partial.head": {"\nRest-day blocks only partly checked (a fixed block reaching past the horizon end or before the\n" +
+		"earliest known day needs only max(0, quota - unknown days) rest days in its known part;\n" +
+		"check the rest of it with the neighbouring month's roster):\n",
+		"\n一部だけ検査した休日の単位期間（期間の終わりを越える、または記録のある最初の日より前に始まる単位期間は、\n" +
+			"既知の部分に max(0, 必要休日数 − 不明な日数) 日の休日があればよいものとして検査しました。\n" +
+			"残りは前後の月の勤務表で確認してください）:\n"},
+	"partial.before":   {"%d before the earliest known day", "記録のある最初の日より前に%d日"},
+	"partial.after":    {"%d after the horizon end", "期間の終わりより後に%d日"},
+	"partial.and":      {" and ", "・"},
+	"partial.everyone": {"everyone", "全員"},
+	// rule, dates, days known, days unknown, rest days needed there, the block's quota, who.
+	"partial.block": {"  %[1]s %[2]s: %[3]s known, %[4]s; requires %[5]d of its %[6]s there; %[7]s\n",
+		"  %[1]s %[2]s: 既知%[3]s、不明%[4]s。必要な休日%[6]sのうち%[5]d日をここで求める。対象: %[7]s\n"},
 	"txt.coverageRows": {"coverage rows: people starting the shift each day (! below min, + above max)", "必要人数の行: 各日にそのシフトを始める人数（! 下限未満、+ 上限超過）"},
 	"txt.perPerson":    {"Per person", "個人別"},
 	"txt.perDay":       {"Per day", "日別"},

@@ -497,7 +497,7 @@ func renderViolationsText(w io.Writer, r *checkReport) {
 // pluralIn counts in lang: "1 violation", "2 people" / "2件", "2人".
 func pluralIn(lang string, n int, unit string) string {
 	if lang == "ja" {
-		return strconv.Itoa(n) + map[string]string{"violation": "件", "person": "人"}[unit]
+		return strconv.Itoa(n) + map[string]string{"violation": "件", "person": "人", "day": "日", "rest day": "日"}[unit]
 	}
 	return plural(n, unit)
 }

@@ -103,73 +103,28 @@ func writePartialBlocks(b *strings.Builder, r *report) {
 	if len(blocks) == 0 {
 		return
 	}
-	if r.lang == "ja" {
-		writePartialBlocksJA(b, blocks)
-		return
-	}
-	b.WriteString("\nRest-day blocks only partly checked (a fixed block reaching past the horizon end or before the\n" +
-		"earliest known day needs only max(0, quota - unknown days) rest days in its known part;\n" +
-		"check the rest of it with the neighbouring month's roster):\n")
+	lang := r.lang
+	b.WriteString(tr(lang, "partial.head"))
 	for _, pb := range blocks {
 		var unknown []string
 		if pb.Before > 0 {
-			unknown = append(unknown, fmt.Sprintf("%d before the earliest known day", pb.Before))
+			unknown = append(unknown, tr(lang, "partial.before", pb.Before))
 		}
 		if pb.After > 0 {
-			unknown = append(unknown, fmt.Sprintf("%d after the horizon end", pb.After))
+			unknown = append(unknown, tr(lang, "partial.after", pb.After))
 		}
 		days := int(pb.To-pb.From) + 1
-		who := "everyone"
+		who := tr(lang, "partial.everyone")
 		if !pb.All {
 			var ids []string
 			for _, id := range pb.Staff {
 				ids = append(ids, string(id))
 			}
-			who = strings.Join(ids, ", ")
+			who = strings.Join(ids, tr(lang, "txt.comma"))
 		}
-		quota := fmt.Sprintf("%d rest days", pb.Quota)
-		if pb.Quota == 1 {
-			quota = "1 rest day"
-		}
-		fmt.Fprintf(b, "  %s %s: %s known, %s; requires %d of its %s there; %s\n",
-			pb.Rule, dateSpan(pb.From, pb.To), checkPluralDays(days-pb.Before-pb.After), strings.Join(unknown, " and "),
-			pb.Need, quota, who)
+		fmt.Fprint(b, tr(lang, "partial.block", pb.Rule, spanIn(lang, pb.From, pb.To), pluralIn(lang, days-pb.Before-pb.After, "day"),
+			strings.Join(unknown, tr(lang, "partial.and")), pb.Need, pluralIn(lang, pb.Quota, "rest day"), who))
 	}
-}
-
-// writePartialBlocksJA is writePartialBlocks in Japanese.
-func writePartialBlocksJA(b *strings.Builder, blocks []partialBlock) {
-	b.WriteString("\n一部だけ検査した休日の単位期間（期間の終わりを越える、または記録のある最初の日より前に始まる単位期間は、\n" +
-		"既知の部分に max(0, 必要休日数 − 不明な日数) 日の休日があればよいものとして検査しました。\n" +
-		"残りは前後の月の勤務表で確認してください）:\n")
-	for _, pb := range blocks {
-		var unknown []string
-		if pb.Before > 0 {
-			unknown = append(unknown, fmt.Sprintf("記録のある最初の日より前に%d日", pb.Before))
-		}
-		if pb.After > 0 {
-			unknown = append(unknown, fmt.Sprintf("期間の終わりより後に%d日", pb.After))
-		}
-		days := int(pb.To-pb.From) + 1
-		who := "全員"
-		if !pb.All {
-			var ids []string
-			for _, id := range pb.Staff {
-				ids = append(ids, string(id))
-			}
-			who = strings.Join(ids, "、")
-		}
-		fmt.Fprintf(b, "  %s %s: 既知%d日、不明%s。必要な休日%d日のうち%d日をここで求める。対象: %s\n",
-			pb.Rule, spanIn("ja", pb.From, pb.To), days-pb.Before-pb.After, strings.Join(unknown, "・"), pb.Quota, pb.Need, who)
-	}
-}
-
-// checkPluralDays is "1 day", "9 days".
-func checkPluralDays(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
 }
 
 // partialBlockJSON is a partly checked block in plan's JSON.
