@@ -185,19 +185,7 @@ func (c *csvInput) records(r io.Reader) []csvRecord {
 // encodingError reports a file that is neither UTF-8 nor Shift_JIS, at
 // its first byte that is not UTF-8.
 func (c *csvInput) encodingError(data []byte) {
-	line, col := 1, 1
-	for i := 0; i < len(data); {
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			break
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		i += n
-	}
+	line, col := sheet.BadByte(data)
 	c.errf(Pos{File: c.file, Line: line, Col: col}, "", "csv.notUTF8")
 }
 

@@ -179,9 +179,10 @@ func Decode(name string, data []byte) ([]byte, string, error) {
 	return nil, "", badByte(name, data, "a byte that is neither UTF-8 nor Shift_JIS; expected a CSV file saved as UTF-8 (or Shift_JIS)")
 }
 
-// badByte is an error at the first byte of data that is not UTF-8.
-func badByte(name string, data []byte, msg string) error {
-	line, col := 1, 1
+// BadByte returns the line and character (both from 1) of the first byte
+// of data that is not UTF-8 (or of the end, when every byte is).
+func BadByte(data []byte) (line, col int) {
+	line, col = 1, 1
 	for i := 0; i < len(data); {
 		r, n := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && n <= 1 {
@@ -194,6 +195,12 @@ func badByte(name string, data []byte, msg string) error {
 		}
 		i += n
 	}
+	return line, col
+}
+
+// badByte is an error at the first byte of data that is not UTF-8.
+func badByte(name string, data []byte, msg string) error {
+	line, col := BadByte(data)
 	return &Error{Pos: Pos{File: name, Row: line}, Msg: fmt.Sprintf("line %d, character %d: %s", line, col, msg)}
 }
 
