@@ -98,15 +98,7 @@ func (e *Encoding) BinaryAtMost(r constraints.Req, s []Lit, k int) {
 		if k>>i&1 == 1 {
 			continue
 		}
-		c := []Lit{-s[i]}
-		for j := i + 1; j < len(s); j++ {
-			if k>>j&1 == 1 {
-				c = append(c, -s[j])
-			} else {
-				c = append(c, s[j])
-			}
-		}
-		e.Require(r, c...)
+		e.Require(r, unlessHigherDiffer(s, k, i, -s[i])...)
 	}
 }
 
@@ -125,14 +117,20 @@ func (e *Encoding) BinaryAtLeast(r constraints.Req, s []Lit, k int) {
 		if k>>i&1 == 0 {
 			continue
 		}
-		c := []Lit{s[i]}
-		for j := i + 1; j < len(s); j++ {
-			if k>>j&1 == 1 {
-				c = append(c, -s[j])
-			} else {
-				c = append(c, s[j])
-			}
-		}
-		e.Require(r, c...)
+		e.Require(r, unlessHigherDiffer(s, k, i, s[i])...)
 	}
+}
+
+// unlessHigherDiffer returns the clause "first, or s differs from k on some
+// position above i" of the binary comparisons.
+func unlessHigherDiffer(s []Lit, k, i int, first Lit) []Lit {
+	c := []Lit{first}
+	for j := i + 1; j < len(s); j++ {
+		if k>>j&1 == 1 {
+			c = append(c, -s[j])
+		} else {
+			c = append(c, s[j])
+		}
+	}
+	return c
 }
