@@ -50,8 +50,8 @@ NRP_DIR       ?= ../shared/bench/curtois
 bench-nrp:
 	$(GO) run ./cmd/nrpbench -dir $(NRP_DIR) -time $(NRP_TIME) $(NRP_INSTANCES)
 
-## bench-plan: plan the soft 30-nurse ward of issue 15 (examples/hospital.yaml with targets, weighted requests
-## and fairness; see solver/ward_bench_test.go) for 10 s, 30 s and 60 s, with core-guided MaxSAT alone and with branch
+## bench-plan: plan the soft 30-nurse ward of issue 15 (examples/ward-soft.yaml: hospital.yaml with targets, weighted requests
+## and fairness) for 10 s, 30 s and 60 s, with core-guided MaxSAT alone and with branch
 ## and price beside it: cost, proved bound and root bound of each, saved to bench-plan.out
 bench-plan:
 	@status=0; (ulimit -v 8000000; $(GO) test -run '^$$' -bench 'BenchmarkPlanSoftWard' -benchtime 1x -v -timeout 30m ./solver) > bench-plan.out 2>&1 || status=$$?; \

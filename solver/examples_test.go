@@ -37,6 +37,12 @@ func TestExamples(t *testing.T) {
 				t.Fatalf("compile: %v", err)
 			}
 			limit := 60 * time.Second
+			if name == "ward-soft.yaml" {
+				// The optimiser's benchmark (make bench-plan): its optimum
+				// is not proved in minutes, so the test takes the best
+				// roster of 30 s and checks it and its cost.
+				limit = 30 * time.Second
+			}
 			if testing.Short() && constraints.HasSoft(rules) {
 				t.Skip("optimising the soft example takes seconds; skipped with -short")
 			}

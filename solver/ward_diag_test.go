@@ -20,7 +20,7 @@ func TestWardDiag(t *testing.T) {
 		t.Skip("SHIFTSAT_WARD_DIAG not set")
 	}
 	defer solver.SetDebugBnP(func(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) })()
-	sc := softWard(t, 1)
+	sc := softWard(t)
 	rules, err := constraints.Compile(sc)
 	if err != nil {
 		t.Fatal(err)
