@@ -131,34 +131,6 @@ func svgBars(b *bytes.Buffer, title string, bars []chartBar, pageLang string) {
 	b.WriteString("</svg></figure>\n")
 }
 
-// compareHTMLText are the fixed texts of the page, in English and Japanese.
-var compareHTMLText = map[string][2]string{
-	"title":      {"Rule sets compared: ", "ルールセットの比較: "},
-	"horizon":    {"Horizon %s, %d staff. Each rule set replaces the scenario's rules.", "期間 %s、%d人。各ルールセットはシナリオのルールを置き換えます。"},
-	"rule set":   {"rule set", "ルールセット"},
-	"rules":      {"rules", "ルール"},
-	"as given":   {"as given", "そのままで"},
-	"streak":     {"longest streak min/max/avg", "最長連続勤務 最小/最大/平均"},
-	"rest":       {"rest days min/max/avg", "休日数 最小/最大/平均"},
-	"hours":      {"hours", "労働時間"},
-	"nights":     {"night shifts", "夜勤回数"},
-	"nightRun":   {"longest night run", "最長連続夜勤"},
-	"violations": {"violations", "違反"},
-	"streakNote": {"Longest streak: the longest run of days without rest that reaches into the plan, its days in last month's history included (as the rules count them). Figures are those of the roster found at the number of people shown.",
-		"最長連続勤務: 計画期間にかかる休日のない連続日数（前月の実績を含む。ルールと同じ数え方）。数値は表の人数で見つかった勤務表のものです。"},
-	"roster":       {"Violations found in the roster %s, by rule family", "勤務表 %s で見つかった違反（ルール別）"},
-	"none":         {"none", "なし"},
-	".":            {".", "。"},
-	"feasible":     {"feasible", "作成可"},
-	"infeasible":   {"infeasible", "作成不可"},
-	"unknown":      {"unknown (time limit)", "不明（時間切れ）"},
-	"chartStreak":  {"longest streak of days without rest (max over people)", "最長連続勤務日数（全員の最大）"},
-	"chartRest":    {"rest days in the horizon (average over people who work)", "期間中の休日数（勤務する人の平均）"},
-	"days":         {" days", "日"},
-	"peopleNeeded": {"People needed", "必要人数"},
-	"peopleStaff":  {"the fewest of the scenario's staff who work at least one shift", "1回以上勤務する職員の最少人数"},
-}
-
 // renderCompareHTML writes a self-contained page: the table, the rule sets
 // behind their names, the violations found in --roster by rule family, and
 // three bar charts (people needed, longest streak, rest days). The page's
@@ -168,12 +140,7 @@ func renderCompareHTML(w io.Writer, r *compareReport) error {
 	if lang != "ja" {
 		lang = "en"
 	}
-	tx := func(k string) string {
-		if lang == "ja" {
-			return compareHTMLText[k][1]
-		}
-		return compareHTMLText[k][0]
-	}
+	tx := func(k string) string { return tr(lang, "cmp.html."+k) }
 	mark := func(s string) string { return markLang(s, lang) }
 	var b bytes.Buffer
 	sc := r.cmp.Scenario
@@ -206,14 +173,14 @@ code{font-size:90%}
 	}
 	fmt.Fprintf(&b, "<p>%s %s: %s%s</p>\n",
 		fmt.Sprintf(tx("horizon"), html.EscapeString(dateSpan(sc.Horizon.Start, sc.Horizon.End)), len(sc.Staff)),
-		headHTML, meanHTML, tx("."))
+		headHTML, meanHTML, tx("period"))
 	fmt.Fprintf(&b, "<p class=\"note\">%s</p>\n", tx("streakNote"))
-	fmt.Fprintf(&b, "<table>\n<tr><th>%s</th>", tx("rule set"))
+	fmt.Fprintf(&b, "<table>\n<tr><th>%s</th>", tx("ruleSet"))
 	if r.named {
 		fmt.Fprintf(&b, "<th class=\"l\">%s</th>", tx("rules"))
 	}
 	fmt.Fprintf(&b, "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>",
-		tx("as given"), headHTML, tx("streak"), tx("rest"), tx("hours"), tx("nights"), tx("nightRun"))
+		tx("asGiven"), headHTML, tx("streak"), tx("rest"), tx("hours"), tx("nights"), tx("nightRun"))
 	if r.roster != "" {
 		fmt.Fprintf(&b, "<th>%s</th>", tx("violations"))
 	}
