@@ -40,13 +40,18 @@ const (
 	// groupMinStaff is the least staff for which Solve tries groups.
 	groupMinStaff = 200
 	// groupSize is the target number of people per group.
-	groupSize = 50
+	groupSize = GroupSize
 )
+
+// GroupSize is about how many people each group holds when a large staff
+// is solved or planned in groups.
+const GroupSize = 50
 
 // groupStats are the figures of a decomposition attempt.
 type groupStats struct {
 	groups          int
 	vars, clauses   int // of the largest encoding solved
+	penalties       int // the groups' penalty literals (Plan's groups)
 	encode, solving time.Duration
 }
 
@@ -62,7 +67,8 @@ func groupable(sc *model.Scenario, rules []constraints.Rule) bool {
 		case *constraints.Coverage, *constraints.MaxConsecutiveDays, *constraints.Holidays,
 			*constraints.RestInterval, *constraints.RestWithin, *constraints.WeeklyRest,
 			*constraints.SumBound, *constraints.NightWork, *constraints.Minor, *constraints.Breaks,
-			*constraints.Structure, *constraints.Personal:
+			*constraints.Structure, *constraints.Personal,
+			*constraints.CoverageTarget, *constraints.Requests, *constraints.ShiftPreferences, *constraints.TargetDays:
 		default:
 			if pl, ok := r.(constraints.PersonLocal); ok && pl.PersonLocal() {
 				continue // a rule kind that says it reads one person at a time
@@ -173,47 +179,92 @@ func splitGroups(sc *model.Scenario, rules []constraints.Rule, n int) ([]*model.
 			Staff:          staff,
 			Rules:          sc.Rules,
 			PublicHolidays: sc.PublicHolidays,
+			Soft:           sc.Soft,
 		}
+	}
+	// Each demand line is cut into one line per date and group, made
+	// once and shared by the line's hard bounds and its soft target.
+	lines := map[*model.Demand][][]*model.Demand{}
+	cut := func(dm *model.Demand, li int) ([][]*model.Demand, bool) {
+		if c, ok := lines[dm]; ok {
+			return c, true
+		}
+		weights := make([]int, n)
+		for g, staff := range groups {
+			for _, p := range staff {
+				if serves(p, dm) {
+					weights[g]++
+				}
+			}
+		}
+		if (dm.Min > 0 || dm.Target != nil && *dm.Target > 0) && slices.Max(weights) == 0 {
+			return nil, false
+		}
+		var c [][]*model.Demand
+		// One line per date, so that the remainders rotate over the
+		// groups from day to day.
+		for di, day := range dm.Days(sc) {
+			mins := apportion(dm.Min, weights, li+di)
+			var slack, targets []int
+			if dm.Max != nil {
+				slack = apportion(*dm.Max-dm.Min, weights, li+di)
+			}
+			if dm.Target != nil {
+				// The target's share: the minimum's share plus a share
+				// of the rest, within the group's maximum.
+				if t := *dm.Target; t >= dm.Min {
+					targets = apportion(t-dm.Min, weights, li+di)
+				} else {
+					targets = apportion(t, weights, li+di)
+				}
+			}
+			perGroup := make([]*model.Demand, n)
+			for g := range groups {
+				d := *dm
+				d.Dates, d.Weekdays, d.PublicHolidays = []model.Date{day}, nil, false
+				d.Min = mins[g]
+				if dm.Max != nil {
+					m := mins[g] + slack[g]
+					d.Max = &m
+				}
+				if dm.Target != nil {
+					t := targets[g]
+					if *dm.Target >= dm.Min {
+						t += mins[g]
+					}
+					if d.Max != nil {
+						t = min(t, *d.Max)
+					}
+					d.Target = &t
+				}
+				perGroup[g] = &d
+				subs[g].Demand = append(subs[g].Demand, &d)
+			}
+			c = append(c, perGroup)
+		}
+		lines[dm] = c
+		return c, true
 	}
 	for li, r := range rules {
 		var who model.StaffID
 		switch r := r.(type) {
-		case *constraints.Coverage:
-			dm := r.Demand
-			weights := make([]int, n)
-			for g, staff := range groups {
-				for _, p := range staff {
-					if serves(p, dm) {
-						weights[g]++
-					}
-				}
-			}
-			if dm.Min > 0 && slices.Max(weights) == 0 {
+		case *constraints.Coverage, *constraints.CoverageTarget:
+			c, ok := cut(lineOf(r), li)
+			if !ok {
 				return nil, nil, false
 			}
-			// One line per date, so that the remainders rotate over the
-			// groups from day to day.
-			for di, day := range dm.Days(sc) {
-				mins := apportion(dm.Min, weights, li+di)
-				var slack []int
-				if dm.Max != nil {
-					slack = apportion(*dm.Max-dm.Min, weights, li+di)
-				}
-				for g := range groups {
-					d := *dm
-					d.Dates, d.Weekdays, d.PublicHolidays = []model.Date{day}, nil, false
-					d.Min = mins[g]
-					if dm.Max != nil {
-						m := mins[g] + slack[g]
-						d.Max = &m
-					}
-					c := *r
-					c.Demand = &d
-					subs[g].Demand = append(subs[g].Demand, &d)
-					subRules[g] = append(subRules[g], &c)
+			for _, perGroup := range c {
+				for g, d := range perGroup {
+					subRules[g] = append(subRules[g], withLine(r, d))
 				}
 			}
 			continue
+		case *constraints.Requests:
+			who = r.Staff
+		case *constraints.ShiftPreferences:
+			who = r.Staff
+		case *constraints.TargetDays:
+			who = r.Staff
 		case *constraints.SumBound:
 			who = r.Staff
 		case *constraints.Minor:
@@ -232,6 +283,33 @@ func splitGroups(sc *model.Scenario, rules []constraints.Rule, n int) ([]*model.
 		}
 	}
 	return subs, subRules, true
+}
+
+// lineOf returns the demand line of a Coverage or CoverageTarget rule.
+func lineOf(r constraints.Rule) *model.Demand {
+	switch r := r.(type) {
+	case *constraints.Coverage:
+		return r.Demand
+	case *constraints.CoverageTarget:
+		return r.Demand
+	}
+	return nil
+}
+
+// withLine returns a copy of the Coverage or CoverageTarget rule r on the
+// demand line d.
+func withLine(r constraints.Rule, d *model.Demand) constraints.Rule {
+	switch r := r.(type) {
+	case *constraints.Coverage:
+		c := *r
+		c.Demand = d
+		return &c
+	case *constraints.CoverageTarget:
+		c := *r
+		c.Demand = d
+		return &c
+	}
+	return r
 }
 
 // groupShare is how many times its share of the time left (the time left

@@ -32,8 +32,9 @@ type PlanResult struct {
 	// best roster; TimeToProof to the proof of optimality (0: none).
 	TimeToBest, TimeToProof time.Duration
 	// Engine names the optimisers that ran: "maxsat" (core-guided MaxSAT
-	// alone) or "maxsat+bnp" (with branch and price beside it; see
-	// plan_bnp.go for the rule); "" when nothing was optimised.
+	// alone), "maxsat+bnp" (with branch and price beside it; see
+	// plan_bnp.go for the rule) or EngineGroups (a large staff planned in
+	// groups of people, plan_groups.go); "" when nothing was optimised.
 	Engine string
 	// BnP holds branch and price's figures when it ran.
 	BnP BnPStats
@@ -50,7 +51,11 @@ type PlanResult struct {
 // useBranchAndPrice says so (plan_bnp.go: soft requirements, demand and at
 // least bnpMinStaff people; it joins after bnpDelay): the roster is the
 // best one found by either, with its cost, the best lower bound proved by
-// either and whether it is optimal. The rules must be those that
+// either and whether it is optimal. A large staff (groupMinStaff people or
+// more) whose rules read one person, demand lines and their staffing
+// targets apart, is first planned in groups of people (plan_groups.go),
+// which only ever finds rosters: when a group finds none, the whole
+// encoding is optimised in the time left. The rules must be those that
 // constraints.Compile gives for sc (branch and price compiles each
 // person's own rules again). When no roster
 // exists, Solve is run for its core. The time limit ends the search with
@@ -62,6 +67,14 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithDeadline(ctx, t0.Add(opt.TimeLimit))
 		defer cancel()
+	}
+	if constraints.HasSoft(rules) && groupable(sc, rules) {
+		// A large staff whose rules read one person, demand apart, is
+		// planned in groups (plan_groups.go); the whole encoding is the
+		// fallback, within the time left.
+		if pr, done, err := planInGroups(ctx, sc, rules, opt, t0); done || err != nil {
+			return pr, err
+		}
 	}
 	var enc *Encoding
 	opt.progress(ProgressEvent{Phase: "encoding"})

@@ -9,6 +9,7 @@ package solver_test
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"runtime"
 	"testing"
 	"time"
@@ -110,5 +111,65 @@ func samplePeak() func() uint64 {
 	return func() uint64 {
 		close(done)
 		return <-out
+	}
+}
+
+// softEasyMonth is easyMonth(people) with a weighted request off for every
+// other person (weight 1-5, a seeded random date), so that Plan optimises.
+func softEasyMonth(people int) *model.Scenario {
+	sc := easyMonth(people)
+	sc.Name = fmt.Sprintf("soft easy %d x 31", people)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, p := range sc.Staff {
+		if rng.IntN(2) == 0 {
+			p.Requests = append(p.Requests, model.Request{Date: sc.Horizon.Start + model.Date(rng.IntN(31)), Weight: 1 + rng.IntN(5)})
+		}
+	}
+	return sc
+}
+
+// BenchmarkScaleSoft plans soft easy months of 200 to 5,000 people under a
+// 60 s time limit (in groups of people, plan_groups.go) and reports
+// seconds to the answer, its cost and lower bound, the groups, the peak
+// heap in use and bytes of peak heap per person-day.
+func BenchmarkScaleSoft(b *testing.B) {
+	for _, n := range []int{200, 1000, 2000, 5000} {
+		b.Run(fmt.Sprintf("staff=%d", n), func(b *testing.B) {
+			sc := softEasyMonth(n)
+			rules, err := constraints.Compile(sc)
+			if err != nil {
+				b.Fatalf("compile: %v", err)
+			}
+			var pr *solver.PlanResult
+			var el time.Duration
+			var peak uint64
+			for i := 0; i < b.N; i++ {
+				runtime.GC()
+				stop := samplePeak()
+				t0 := time.Now()
+				pr, err = solver.Plan(context.Background(), sc, rules, solver.Options{TimeLimit: 60 * time.Second})
+				el = time.Since(t0)
+				peak = stop()
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			if pr.Status != solver.Feasible {
+				b.Fatalf("%s: %v after %v, want a roster", sc.Name, pr.Status, el)
+			}
+			if vs := constraints.CheckAll(rules, pr.Roster); len(vs) > 0 {
+				b.Errorf("%s: the roster breaks %d requirements", sc.Name, len(vs))
+			}
+			if got := constraints.TotalCost(constraints.Cost(rules, pr.Roster)); got != pr.Cost {
+				b.Errorf("%s: claimed cost %d, independent cost %d", sc.Name, pr.Cost, got)
+			}
+			b.ReportMetric(el.Seconds(), "s")
+			b.ReportMetric(float64(pr.Cost), "cost")
+			b.ReportMetric(float64(pr.LowerBound), "bound")
+			b.ReportMetric(float64(pr.Stats.Groups), "groups")
+			b.ReportMetric(float64(peak)/1e6, "peak-MB")
+			b.ReportMetric(float64(peak)/float64(n*31), "peak-B/person-day")
+		})
 	}
 }

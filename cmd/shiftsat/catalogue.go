@@ -7,6 +7,7 @@ import (
 
 	"github.com/shiftsat/shiftsat/constraints"
 	"github.com/shiftsat/shiftsat/model"
+	"github.com/shiftsat/shiftsat/solver"
 )
 
 // The message catalogue: every fixed word and sentence of the views built
@@ -77,6 +78,7 @@ var catalogue = map[string][2]string{
 	"plan.costTotal":    {"Total %d: %s; re-computed independently from the roster; every hard rule holds.", "合計%d: %s。勤務表から独立に再計算。ハード制約はすべて満たしています。"},
 	"plan.optimal":      {"optimal (proved)", "最適（証明済み）"},
 	"plan.bestFound":    {"best found within the time limit; lower bound %d", "制限時間内の最良解（下界%d）"},
+	"plan.groupsFound":  {"best found planning the staff in groups of about %d people (the whole staff at once is too large); lower bound %d", "職員を約%d人ずつのグループに分けて作成した最良解（全員を一度に扱うには大きすぎるため）（下界%d）"},
 	"plan.byKind":       {"By requirement", "要件別"},
 	"plan.costCol":      {"Cost", "コスト"},
 	"plan.units":        {"Units", "件数"},
@@ -358,6 +360,19 @@ func tr(lang, id string, args ...any) string {
 		return s
 	}
 	return fmt.Sprintf(s, args...)
+}
+
+// costProof says what is known of a plan's cost: proved optimal, or the
+// best found (within the time limit, or by groups of people) with the
+// proved lower bound.
+func costProof(lang string, pr *solver.PlanResult) string {
+	switch {
+	case pr.Optimal:
+		return tr(lang, "plan.optimal")
+	case pr.Engine == solver.EngineGroups:
+		return tr(lang, "plan.groupsFound", solver.GroupSize, pr.LowerBound)
+	}
+	return tr(lang, "plan.bestFound", pr.LowerBound)
 }
 
 // kindNames names each rule kind (and each kind of built-in requirement a

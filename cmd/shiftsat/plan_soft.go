@@ -240,10 +240,7 @@ func writeCost(b *strings.Builder, r *report) {
 	}
 	lang := r.lang
 	pr := sp.res
-	proof := tr(lang, "plan.optimal")
-	if !pr.Optimal {
-		proof = tr(lang, "plan.bestFound", pr.LowerBound)
-	}
+	proof := costProof(lang, pr)
 	b.WriteString(tr(lang, "txt.cost"))
 	b.WriteString(tr(lang, "txt.costTotal", pr.Cost, proof))
 	if len(sp.costs) > 0 {

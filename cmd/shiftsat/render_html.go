@@ -441,10 +441,7 @@ func writeHTMLCost(b *bytes.Buffer, rv *rosterView) {
 	lang := rv.Lang
 	t := func(id string, args ...any) string { return html.EscapeString(tr(lang, id, args...)) }
 	pr := sp.res
-	proof := tr(lang, "plan.optimal")
-	if !pr.Optimal {
-		proof = tr(lang, "plan.bestFound", pr.LowerBound)
-	}
+	proof := costProof(lang, pr)
 	fmt.Fprintf(b, "<section id=\"cost\">\n<h2>%s</h2>\n<p class=\"cost\" data-cost=\"%d\">%s</p>\n", t("plan.cost"), pr.Cost, html.EscapeString(tr(lang, "plan.costTotal", pr.Cost, proof)))
 	if len(sp.costs) > 0 {
 		keys, sums := sumBy(sp.costs, func(it constraints.CostItem) string { return it.Kind })

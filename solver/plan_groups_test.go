@@ -1,0 +1,155 @@
+package solver
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
+)
+
+// softMixed is mixedStaff(n) with soft requirements that read one person
+// or one demand line: weighted requests off and on and, with targets,
+// staffing targets (the early line one above its minimum, the late line
+// two) and target days for every third person.
+func softMixed(n int, targets bool) *model.Scenario {
+	sc := mixedStaff(n)
+	for i, dm := range sc.Demand {
+		if dm.Skill != "" || !targets {
+			continue
+		}
+		t := dm.Min + 1 + i%2
+		if dm.Max != nil {
+			t = min(t, *dm.Max)
+		}
+		dm.Target, dm.Under, dm.Over = &t, 10, 2
+	}
+	twenty := 20
+	for i, p := range sc.Staff {
+		if i%3 == 0 && targets {
+			p.Limits.TargetDays = &twenty
+		}
+		if i%2 == 0 {
+			d := sc.Horizon.Start.Add((i * 7) % 31)
+			if len(p.Leave) == 0 || p.Leave[0] != d {
+				p.Requests = append(p.Requests, model.Request{Date: d, Weight: 1 + i%5})
+			}
+		}
+		if i%9 == 4 {
+			p.Requests = append(p.Requests, model.Request{On: true, Date: sc.Horizon.Start.Add((i * 5) % 31), Weight: 2})
+		}
+	}
+	return sc
+}
+
+// TestSplitGroupsKeepsTargets checks the split of soft staffing targets:
+// each group's share lies within its own bounds, and the shares add up
+// to the line's target except where a group's maximum cut its share.
+func TestSplitGroupsKeepsTargets(t *testing.T) {
+	sc := softMixed(240, true)
+	rules, err := constraints.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !groupable(sc, rules) {
+		t.Fatal("a soft scenario whose rules read one person, demand apart, is not groupable")
+	}
+	ng := (240 + groupSize - 1) / groupSize
+	subs, subRules, ok := splitGroups(sc, rules, ng)
+	if !ok {
+		t.Fatal("splitGroups refused")
+	}
+	type cell struct {
+		line int
+		date model.Date
+	}
+	targets, clamped := map[cell]int{}, map[cell]bool{}
+	lines := 0
+	for g, sub := range subs {
+		for _, r := range subRules[g] {
+			tr, ok := r.(*constraints.CoverageTarget)
+			if !ok {
+				continue
+			}
+			lines++
+			dm := tr.Demand
+			if dm.Target == nil {
+				t.Fatalf("group %d line %d: the target was lost", g, tr.Index)
+			}
+			for _, d := range dm.Days(sub) {
+				c := cell{tr.Index, d}
+				targets[c] += *dm.Target
+				if *dm.Target < dm.Min || dm.Max != nil && *dm.Target > *dm.Max {
+					t.Errorf("group %d line %d %s: target %d outside %d..%v", g, tr.Index, d, *dm.Target, dm.Min, *dm.Max)
+				}
+				if dm.Max != nil && *dm.Target == *dm.Max {
+					clamped[c] = true
+				}
+			}
+		}
+	}
+	if lines == 0 {
+		t.Fatal("no group has a staffing target")
+	}
+	for _, r := range rules {
+		tr, ok := r.(*constraints.CoverageTarget)
+		if !ok {
+			continue
+		}
+		for _, d := range tr.Demand.Days(sc) {
+			c := cell{tr.Index, d}
+			got, want := targets[c], *tr.Demand.Target
+			if got > want || got < want && !clamped[c] {
+				t.Errorf("line %d %s: the groups' targets add up to %d, want %d", tr.Index, d, got, want)
+			}
+		}
+	}
+}
+
+// TestPlanInGroups plans a large soft staff: in groups, with a roster that
+// passes every rule and a cost equal to the independent cost; with
+// fairness (which compares people across groups) the whole encoding runs
+// instead.
+func TestPlanInGroups(t *testing.T) {
+	sc := softMixed(240, false)
+	rules, err := constraints.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := Plan(context.Background(), sc, rules, Options{TimeLimit: 60 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pr.Status != Feasible || pr.Engine != "groups" {
+		t.Fatalf("status %v engine %q, want feasible in groups", pr.Status, pr.Engine)
+	}
+	if want := (240 + groupSize - 1) / groupSize; pr.Stats.Groups != want {
+		t.Errorf("planned in %d groups, want %d", pr.Stats.Groups, want)
+	}
+	if vs := constraints.CheckAll(rules, pr.Roster); len(vs) > 0 {
+		t.Fatalf("the roster breaks %d requirements, first: %s %s %s", len(vs), vs[0].Kind, vs[0].Staff, vs[0].Message)
+	}
+	if got := constraints.TotalCost(constraints.Cost(rules, pr.Roster)); got != pr.Cost {
+		t.Errorf("claimed cost %d, independent cost %d", pr.Cost, got)
+	}
+	if pr.LowerBound > pr.Cost || pr.Optimal != (pr.Cost == 0) {
+		t.Errorf("bound %d, optimal %v for cost %d: groups prove only a cost of 0", pr.LowerBound, pr.Optimal, pr.Cost)
+	}
+	t.Logf("cost %d in %d groups, %d penalties", pr.Cost, pr.Stats.Groups, pr.Penalties)
+	if pr.Penalties == 0 {
+		t.Error("no penalty counted")
+	}
+
+	fair := softMixed(240, true)
+	soft := fair.SoftSettings()
+	soft.Fairness.Nights = 1
+	fair.Soft = &soft
+	frules, err := constraints.Compile(fair)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if groupable(fair, frules) {
+		t.Error("fairness compares people across groups, yet the scenario is groupable")
+	}
+}
