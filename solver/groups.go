@@ -95,8 +95,35 @@ func groupProfile(p *model.Staff) string {
 	return b.String()
 }
 
+// daysOffKey lists the dates a person is off or asks to be (leave,
+// requests off hard and soft, whole unavailable days), in date order.
+func daysOffKey(p *model.Staff) string {
+	var ds []model.Date
+	ds = append(ds, p.Leave...)
+	ds = append(ds, p.RequestsOff...)
+	for _, r := range p.Requests {
+		if !r.On {
+			ds = append(ds, r.Date)
+		}
+	}
+	for _, u := range p.Unavailable {
+		if u.Shift == "" {
+			ds = append(ds, u.Date)
+		}
+	}
+	slices.Sort(ds)
+	var b strings.Builder
+	for _, d := range ds {
+		b.WriteString(d.String())
+	}
+	return b.String()
+}
+
 // staffGroups deals sc's staff into n groups round-robin, after a stable
-// sort by profile; each group keeps the scenario's staff order.
+// sort by profile and then by the dates each person is off or asks to be
+// (daysOffKey), so that people off on the same dates go to different
+// groups, each of which must cover those dates with its share of the
+// demand; each group keeps the scenario's staff order.
 func staffGroups(sc *model.Scenario, n int) [][]*model.Staff {
 	idx := make([]int, len(sc.Staff))
 	for i := range idx {
@@ -106,7 +133,16 @@ func staffGroups(sc *model.Scenario, n int) [][]*model.Staff {
 	for i, p := range sc.Staff {
 		keys[i] = groupProfile(p)
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
+	off := make([]string, len(sc.Staff))
+	for i, p := range sc.Staff {
+		off[i] = daysOffKey(p)
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		if c := strings.Compare(keys[a], keys[b]); c != 0 {
+			return c
+		}
+		return strings.Compare(off[a], off[b])
+	})
 	member := make([]int, len(sc.Staff))
 	for k, i := range idx {
 		member[i] = k % n

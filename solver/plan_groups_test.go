@@ -153,3 +153,33 @@ func TestPlanInGroups(t *testing.T) {
 		t.Error("fairness compares people across groups, yet the scenario is groupable")
 	}
 }
+
+// TestStaffGroupsSpreadsDaysOff checks that people off on the same date
+// are dealt to different groups: with every fourth person asking for the
+// same day off and four groups, dealing in staff order alone would put
+// them all in one group, which could then not cover that date.
+func TestStaffGroupsSpreadsDaysOff(t *testing.T) {
+	sc := mixedStaff(200)
+	for _, p := range sc.Staff {
+		p.Shifts, p.Skills, p.Minor, p.Leave = nil, nil, false, nil
+	}
+	day := sc.Horizon.Start.Add(9)
+	asking := map[model.StaffID]bool{}
+	for i, p := range sc.Staff {
+		if i%4 == 1 {
+			p.Requests = append(p.Requests, model.Request{Date: day, Weight: 3})
+			asking[p.ID] = true
+		}
+	}
+	for g, staff := range staffGroups(sc, 4) {
+		n := 0
+		for _, p := range staff {
+			if asking[p.ID] {
+				n++
+			}
+		}
+		if lo, hi := len(asking)/4, (len(asking)+3)/4; n < lo || n > hi {
+			t.Errorf("group %d holds %d of the %d people asking for %s off, want %d-%d", g, n, len(asking), day, lo, hi)
+		}
+	}
+}
