@@ -154,6 +154,7 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 	if useBranchAndPrice(sc, enc) {
 		bctx, bcancel := context.WithCancel(ctx)
 		bnpDone := make(chan error, 1)
+		var hintDone sync.WaitGroup
 		bs = &bnpSearch{sc: sc, rules: rules,
 			ub: func() int64 {
 				mu.Lock()
@@ -185,6 +186,21 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 			// bnpDelay (plan_bnp.go).
 			select {
 			case <-time.After(bnpDelay):
+				if rest, fair := withoutFairness(rules); fair {
+					// A first roster without the fairness counters
+					// (plan_hint.go), within a third of the time left.
+					hintDone.Add(1)
+					go func() {
+						defer hintDone.Done()
+						budget := time.Duration(math.MaxInt64)
+						if dl, ok := bctx.Deadline(); ok {
+							budget = time.Until(dl) / 3
+						}
+						if r := fairnessFreeRoster(bctx, sc, rest, budget); r != nil {
+							bs.offerRoster(r)
+						}
+					}()
+				}
 				bnpDone <- bs.run(bctx)
 			case <-bctx.Done():
 				bnpDone <- nil
@@ -196,6 +212,7 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 			if !stopped {
 				bcancel()
 				bnpErr, stopped = <-bnpDone, true
+				hintDone.Wait()
 			}
 		}
 		defer func() {
