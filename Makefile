@@ -26,7 +26,7 @@ bench:
 
 ## bench-scale: the scale benchmarks (easy months of 1,000, 2,000, 5,000 and 10,000 staff, and soft ones of 200 to 5,000 planned in groups: seconds, clauses,
 ## peak heap, bytes per person-day), one at a time under an 8 GB address-space cap; not in `make test`
-SCALE_BENCH ?= ScaleEasy|ScaleSoft
+SCALE_BENCH ?= ScaleEasy|ScaleSoft|PlanGroupsVsWhole
 bench-scale:
 	@status=0; (ulimit -v 8000000; $(GO) test -run '^$$' -bench '$(SCALE_BENCH)' -benchtime 1x -timeout 30m ./solver) > bench-scale.out 2>&1 || status=$$?; \
 	cat bench-scale.out; exit $$status

@@ -68,7 +68,7 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 		ctx, cancel = context.WithDeadline(ctx, t0.Add(opt.TimeLimit))
 		defer cancel()
 	}
-	if constraints.HasSoft(rules) && groupable(sc, rules) {
+	if planGroupsOn && constraints.HasSoft(rules) && groupable(sc, rules) {
 		// A large staff whose rules read one person, demand apart, is
 		// planned in groups (plan_groups.go); the whole encoding is the
 		// fallback, within the time left.

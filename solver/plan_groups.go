@@ -79,6 +79,10 @@ func planGroups(ctx context.Context, sc *model.Scenario, rules []constraints.Rul
 	return full, constraints.TotalCost(constraints.Cost(rules, full)), st
 }
 
+// planGroupsOn enables planning in groups in Plan (a benchmark turns it
+// off to compare with the whole encoding).
+var planGroupsOn = true
+
 // EngineGroups is PlanResult.Engine when the staff was planned in groups.
 const EngineGroups = "groups"
 
