@@ -24,7 +24,7 @@ bench:
 	@status=0; $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./... > bench.out 2>&1 || status=$$?; \
 	cat bench.out; exit $$status
 
-## bench-scale: the scale benchmarks (easy months of 1,000, 2,000, 5,000 and 10,000 staff, and soft ones of 200 to 5,000 planned in groups: seconds, clauses,
+## bench-scale: the scale benchmarks (easy months of 1,000, 2,000, 5,000 and 10,000 staff, and soft ones of 200 to 5,000 planned in groups, and in groups against whole at 200 and 400: seconds, cost, clauses,
 ## peak heap, bytes per person-day), one at a time under an 8 GB address-space cap; not in `make test`
 SCALE_BENCH ?= ScaleEasy|ScaleSoft|PlanGroupsVsWhole
 bench-scale:
