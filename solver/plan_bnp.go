@@ -29,8 +29,9 @@ import (
 // the column within a time budget (on the first pricings the relaxation's
 // schedule serves as an inexact column, kept out of rosters). The master
 // couples the people through one row per demand line and date. Fairness is left out of the master: its cost is never
-// negative, so the bound stays a lower bound (weaker on scenarios that
-// weigh fairness), and every roster offered is costed in full
+// negative, so the root's bound stays a lower bound (weaker on scenarios
+// that weigh fairness), but the tree's are not (run reports only the
+// root's then), and every roster offered is costed in full
 // (constraints.Cost) and checked (constraints.CheckAll) before it counts.
 //
 // The bound is exact: the multipliers are rounded to multiples of
@@ -632,6 +633,14 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 		return err
 	}
 	bs.stats.Nodes, bs.stats.Exhausted = out.Nodes, out.Exhausted
+	if _, outside := withoutFairness(bs.rules); outside {
+		// Fairness is not in the master, so a node whose master solution
+		// is a roster is closed at the master's cost although the
+		// roster costs more (its fairness) and another roster of the
+		// node may cost less: neither an exhausted tree nor the least
+		// bound of its open nodes is a bound then; the root's is.
+		return nil
+	}
 	if out.Exhausted {
 		if u := bs.ub(); u < math.MaxInt64/4 {
 			bs.bound(u)
