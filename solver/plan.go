@@ -55,7 +55,27 @@ type PlanResult struct {
 // person's own rules again). When no roster
 // exists, Solve is run for its core. The time limit ends the search with
 // the best roster so far (status Feasible) or, without one, Unknown.
-func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt Options) (_ *PlanResult, err error) {
+func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt Options) (*PlanResult, error) {
+	return planWith(ctx, sc, rules, opt, planConfig{})
+}
+
+// planConfig are the settings of planWith that Plan leaves at their zero
+// value; the request explanations (request.go) set them.
+type planConfig struct {
+	// lowerBound is a lower bound proved elsewhere on the cost of every
+	// roster of the rules (0: none): the search starts from it, stops
+	// when a roster reaches it, and reports it when it is the larger.
+	lowerBound int64
+	// bnpNow makes branch and price join at once instead of after
+	// bnpDelay (where useBranchAndPrice lets it join at all).
+	bnpNow bool
+	// noCanonical skips the deterministic roster of plan_canon.go, and
+	// noCore the core of an infeasible encoding (Core stays empty).
+	noCanonical, noCore bool
+}
+
+// planWith is Plan with the settings of pc.
+func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt Options, pc planConfig) (_ *PlanResult, err error) {
 	t0 := time.Now()
 	if opt.TimeLimit > 0 {
 		// One deadline for every phase, encoding included.
@@ -116,7 +136,7 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 	var (
 		mu               sync.Mutex
 		bestCost         = int64(math.MaxInt64)
-		bestBound        int64
+		bestBound        = max(pc.lowerBound, 0)
 		bnpRoster        *model.Roster
 		bnpCost, bnpWhen = int64(math.MaxInt64), time.Duration(0)
 	)
@@ -167,11 +187,15 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 				}
 			},
 		}
+		delay := bnpDelay
+		if pc.bnpNow {
+			delay = 0
+		}
 		go func() {
 			// It joins when the MaxSAT search has not ended within
 			// bnpDelay (plan_bnp.go).
 			select {
-			case <-time.After(bnpDelay):
+			case <-time.After(delay):
 				bnpDone <- bs.run(bctx)
 			case <-bctx.Done():
 				bnpDone <- nil
@@ -198,6 +222,11 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 			mu.Lock()
 			defer mu.Unlock()
 			improve(cost)
+			if bestBound >= bestCost {
+				// A bound proved elsewhere (pc.lowerBound, or branch
+				// and price's) is reached: the roster is optimal.
+				ocancel()
+			}
 		},
 		OnBound: func(lb int64, _ time.Duration) {
 			mu.Lock()
@@ -248,7 +277,7 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 				pr.TimeToProof = time.Since(t1)
 			}
 		}
-		if pr.Optimal && bs.joined.Load() {
+		if pr.Optimal && bs.joined.Load() && !pc.noCanonical {
 			// The same roster on every run (plan_canon.go), within
 			// twice what the proof took (at least 2 s).
 			limit := time.Now().Add(max(2*time.Second, 2*time.Since(t1)))
@@ -258,11 +287,20 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 			canonical(ctx, sc, rules, pr, optLimit, limit)
 		}
 	}
+	if pr.Status == Feasible && !pr.Optimal && pc.lowerBound >= pr.Cost {
+		// The bound given is reached (the search stopped on it).
+		pr.LowerBound, pr.Optimal = pr.Cost, true
+		if pr.TimeToProof == 0 {
+			pr.TimeToProof = time.Since(t1)
+		}
+	} else if pr.Status == Feasible {
+		pr.LowerBound = max(pr.LowerBound, min(pc.lowerBound, pr.Cost))
+	}
 	switch or.Status {
 	case Infeasible:
 		pr.Status = Infeasible
 		left, ok := remaining()
-		if !ok {
+		if !ok || pc.noCore {
 			return pr, nil
 		}
 		opt.progress(ProgressEvent{Phase: "diagnosing"})
@@ -297,117 +335,4 @@ func decodeRoster(e *Encoding, value func(Lit) bool) *model.Roster {
 		}
 	}
 	return r
-}
-
-// RequestReason says why a request was not granted: granting it is
-// impossible under the hard rules (Status Infeasible, with the hard
-// requirements that stand in the way), or possible at a cost elsewhere
-// (Status Feasible, with the best total cost found when it is granted).
-type RequestReason struct {
-	// Request is the request's provenance (its penalty's).
-	Request constraints.Provenance
-	// Status is Infeasible when no roster grants the request, Feasible
-	// when one does, Unknown when the time limit ended the search first.
-	Status Status
-	// Core are the hard requirements that, with the request, cannot all
-	// hold (Infeasible only), in encoding order; the request itself is
-	// not listed.
-	Core []constraints.Provenance
-	// Minimal reports that dropping any member of Core leaves a roster
-	// that grants the request.
-	Minimal bool
-	// Cost is the best total cost found of a roster granting the request
-	// (Feasible only); LowerBound the best lower bound proved on it, and
-	// Optimal whether they meet.
-	Cost, LowerBound int64
-	// Optimal reports that Cost is proved optimal.
-	Optimal bool
-}
-
-// forcedRequest is a rule that makes one soft requirement hard: the
-// penalty whose provenance is req must not be paid. It must be encoded
-// after the soft rules, into an Encoding.
-type forcedRequest struct {
-	req constraints.Provenance
-}
-
-func (f *forcedRequest) Kind() string                                { return f.req.Kind }
-func (f *forcedRequest) Name() string                                { return f.req.Rule }
-func (f *forcedRequest) Citation() string                            { return f.req.Citation }
-func (f *forcedRequest) Check(*model.Roster) []constraints.Violation { return nil }
-
-// Encode adds "the penalty is not paid" as a requirement of its own.
-func (f *forcedRequest) Encode(e constraints.Encoder) {
-	enc, ok := e.(*Encoding)
-	if !ok {
-		return
-	}
-	r := enc.Begin(f.req)
-	for _, p := range enc.Penalties() {
-		if samePenalty(p.Prov, f.req) {
-			enc.Require(r, p.Lit.Not())
-		}
-	}
-}
-
-// samePenalty reports whether two provenances name the same soft requirement.
-func samePenalty(a, b constraints.Provenance) bool {
-	return a.Kind == b.Kind && a.Rule == b.Rule && a.Staff == b.Staff && a.From == b.From && a.To == b.To &&
-		a.Shift == b.Shift && a.Skill == b.Skill && a.Detail == b.Detail && a.Limit == b.Limit
-}
-
-// ExplainRequest says why the request req (the provenance of one of the
-// encoding's penalties, such as a request_off) could not be granted: it
-// optimises the rules with req made hard, within limit. When no roster
-// exists, Explain names the hard requirements standing in the way
-// (shrunk towards a minimal set in the remaining time); otherwise the
-// best cost found with the request granted is reported, to compare with
-// the plan's. The error is only for misuse and internal failures.
-func ExplainRequest(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, req constraints.Provenance, limit time.Duration) (*RequestReason, error) {
-	t0 := time.Now()
-	rr := &RequestReason{Request: req, Status: Unknown}
-	forced := append(append([]constraints.Rule(nil), rules...), &forcedRequest{req: req})
-	if limit > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithDeadline(ctx, t0.Add(limit))
-		defer cancel()
-	}
-	enc, err := encodeCtx(ctx, sc, forced, false)
-	if err != nil {
-		if isMemory(err) {
-			return rr, err
-		}
-		return rr, nil // the time limit or ctx: Unknown
-	}
-	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: limit})
-	if err != nil {
-		return rr, err
-	}
-	switch or.Status {
-	case Feasible:
-		rr.Status = Feasible
-		rr.Cost, rr.LowerBound, rr.Optimal = or.Cost, or.LowerBound, or.Optimal
-		return rr, nil
-	case Unknown:
-		return rr, nil
-	}
-	rr.Status = Infeasible
-	left := time.Duration(0)
-	if limit > 0 {
-		if left = limit - time.Since(t0); left <= 0 {
-			left = time.Millisecond
-		}
-	}
-	ex, err := Explain(ctx, sc, forced, ExplainOptions{TimeLimit: left})
-	if err != nil {
-		return rr, err
-	}
-	for _, p := range ex.Core {
-		if samePenalty(p, req) {
-			continue
-		}
-		rr.Core = append(rr.Core, p)
-	}
-	rr.Minimal = ex.Minimal
-	return rr, nil
 }

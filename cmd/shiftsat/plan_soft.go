@@ -22,8 +22,8 @@ import (
 // optimize is solver.Plan; tests may replace it.
 var optimize = solver.Plan
 
-// explainRequest is solver.ExplainRequest; tests may replace it.
-var explainRequest = solver.ExplainRequest
+// explainRequest is solver.ExplainRequestWith; tests may replace it.
+var explainRequest = solver.ExplainRequestWith
 
 // Budget of the request explanations of one plan.
 const (
@@ -102,7 +102,7 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 		go func(i int, pv constraints.Provenance, limit time.Duration) {
 			defer wg.Done()
 			defer func() { <-slots }()
-			rr, err := explainRequest(ctx, rep.sc, rep.rules, pv, limit)
+			rr, err := explainRequest(ctx, rep.sc, rep.rules, pv, solver.RequestOptions{TimeLimit: limit, Plan: pr})
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
