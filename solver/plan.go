@@ -72,6 +72,11 @@ type planConfig struct {
 	// noCanonical skips the deterministic roster of plan_canon.go, and
 	// noCore the core of an infeasible encoding (Core stays empty).
 	noCanonical, noCore bool
+	// seed, when not nil, is a roster known to pass the rules, of cost
+	// seedCost: both engines start with it as their best known, and it
+	// is the result when neither finds a cheaper one.
+	seed     *model.Roster
+	seedCost int64
 }
 
 // planWith is Plan with the settings of pc.
@@ -140,6 +145,10 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 		bnpRoster        *model.Roster
 		bnpCost, bnpWhen = int64(math.MaxInt64), time.Duration(0)
 	)
+	if pc.seed != nil {
+		// The seed stands as the other engine's roster.
+		bnpRoster, bnpCost, bestCost = pc.seed, pc.seedCost, pc.seedCost
+	}
 	improve := func(c int64) {
 		if c < bestCost {
 			bestCost = c
@@ -201,6 +210,9 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 				bnpDone <- nil
 			}
 		}()
+		if pc.seed != nil {
+			bs.seed(pc.seed)
+		}
 		var bnpErr error
 		stopped := false
 		stopBnP = func() {
@@ -217,7 +229,11 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 		}()
 	}
 	optLimit := left
-	or, oerr := Optimize(octx, enc, OptimizeOptions{TimeLimit: left,
+	var hint []Lit
+	if pc.seed != nil {
+		hint = rosterLits(enc, pc.seed)
+	}
+	or, oerr := Optimize(octx, enc, OptimizeOptions{TimeLimit: left, Hint: hint,
 		OnImprove: func(cost int64, _ time.Duration) {
 			mu.Lock()
 			defer mu.Unlock()
@@ -264,9 +280,11 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 		pr.Cost, pr.Optimal = or.Cost, or.Optimal
 		pr.TimeToBest, pr.TimeToProof = or.TimeToBest, or.TimeToProof
 	}
-	if bs != nil && or.Status != Infeasible {
-		pr.Engine = "maxsat+bnp"
-		pr.BnP = bs.stats
+	if (bs != nil || pc.seed != nil) && or.Status != Infeasible {
+		if bs != nil {
+			pr.Engine = "maxsat+bnp"
+			pr.BnP = bs.stats
+		}
 		if bnpRoster != nil && (pr.Roster == nil || bnpCost < pr.Cost) {
 			pr.Status, pr.Roster, pr.Cost, pr.TimeToBest = Feasible, bnpRoster, bnpCost, bnpWhen
 		}
@@ -277,7 +295,7 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 				pr.TimeToProof = time.Since(t1)
 			}
 		}
-		if pr.Optimal && bs.joined.Load() && !pc.noCanonical {
+		if bs != nil && pr.Optimal && bs.joined.Load() && !pc.noCanonical {
 			// The same roster on every run (plan_canon.go), within
 			// twice what the proof took (at least 2 s).
 			limit := time.Now().Add(max(2*time.Second, 2*time.Since(t1)))
@@ -316,6 +334,25 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 		pr.Stats.Solve += res.Stats.Solve
 	}
 	return pr, nil
+}
+
+// rosterLits returns the Start literals of the horizon that hold in
+// roster r (each start true or false as r has it): decodeRoster's inverse.
+func rosterLits(e *Encoding, r *model.Roster) []Lit {
+	sc := e.sc
+	var out []Lit
+	for pi, p := range sc.Staff {
+		for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
+			for si, s := range sc.Shifts {
+				l := e.start(pi, d, si)
+				if r.Starts[p.ID][d] != s.ID {
+					l = -l
+				}
+				out = append(out, l)
+			}
+		}
+	}
+	return out
 }
 
 // decodeRoster reads the roster from a model given by value: every

@@ -182,6 +182,26 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 	if opt.Plan != nil {
 		pc.lowerBound = opt.Plan.LowerBound
 		pc.bnpNow = opt.Plan.BnP.Pricings > 0
+		if opt.Plan.Roster != nil {
+			// The plan's roster repaired around the request: at the
+			// plan's bound it is optimal, else the search starts from it.
+			limit := time.Duration(0)
+			if d, ok := ctx.Deadline(); ok {
+				limit = max(time.Until(d)/repairShare, time.Millisecond)
+			}
+			t1 := time.Now()
+			r, c := repairPlan(ctx, fsc, frules, opt.Plan.Roster, p, req.From, pc.lowerBound, limit)
+			if debugRequest != nil {
+				debugRequest("%s: repair %v cost %d in %s", req.Detail, r != nil, c, time.Since(t1))
+			}
+			if r != nil && c <= pc.lowerBound {
+				// At the plan's bound: optimal, nothing to search.
+				return rr, rr.granted(sc, rules, forced, r, c, c, true)
+			}
+			if r != nil {
+				pc.seed, pc.seedCost = r, c
+			}
+		}
 	}
 	pr, err := planWith(ctx, fsc, frules, Options{TimeLimit: remaining()}, pc)
 	if err != nil {
@@ -189,17 +209,7 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 	}
 	switch pr.Status {
 	case Feasible:
-		r := rosterOf(sc, pr.Roster)
-		all := append(rules[:len(rules):len(rules)], forced)
-		if vs := constraints.CheckAll(all, r); len(vs) > 0 {
-			return rr, fmt.Errorf("solver: internal error: the roster granting %s breaks %d rules (%s)", req.Detail, len(vs), vs[0].Message)
-		}
-		if c := constraints.TotalCost(constraints.Cost(rules, r)); c != pr.Cost {
-			return rr, fmt.Errorf("solver: internal error: the roster granting %s costs %d, the optimiser says %d", req.Detail, c, pr.Cost)
-		}
-		rr.Status, rr.Roster = Feasible, r
-		rr.Cost, rr.LowerBound, rr.Optimal = pr.Cost, pr.LowerBound, pr.Optimal
-		return rr, nil
+		return rr, rr.granted(sc, rules, forced, pr.Roster, pr.Cost, pr.LowerBound, pr.Optimal)
 	case Unknown:
 		return rr, nil
 	}
@@ -213,6 +223,116 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 	}
 	rr.setCore(ex)
 	return rr, nil
+}
+
+// debugRequest, when not nil, receives the explanations' progress
+// messages (tests).
+var debugRequest func(format string, args ...any)
+
+// repairShare: the repair of the plan's roster gets at most this part of
+// the time left (1/repairShare).
+const repairShare = 3
+
+// repairRounds are the repair's neighbourhoods, tried in turn from the
+// best roster so far until one reaches the plan's bound: the half-width of
+// the window of days free for everyone, and who else than the person
+// asking is free on every day: nobody (repairNone), the people whose start
+// on the request's date the previous rounds changed (repairDay: who
+// took the person's place, or gave it up), or everyone whose schedule
+// they changed (repairMoved).
+var repairRounds = []struct {
+	window int
+	free   int
+}{{3, repairNone}, {3, repairDay}, {3, repairMoved}}
+
+const (
+	repairNone = iota
+	repairDay
+	repairMoved
+)
+
+// repairPlan returns the plan's roster r repaired to grant the request of
+// person p on date d, and its cost: rounds of a large-neighbourhood search
+// (repairRounds) on the encoding of rules on sc (the request forced among
+// them), each fixing every start outside its neighbourhood to the best
+// roster's and optimising the rest, until the cost reaches lb or the time
+// limit (0: none) ends. Nil when no round finds a roster.
+func repairPlan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, r *model.Roster, p *model.Staff, d model.Date, lb int64, limit time.Duration) (*model.Roster, int64) {
+	if limit > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, limit)
+		defer cancel()
+	}
+	var best *model.Roster
+	var bestCost int64
+	free := map[model.StaffID]bool{p.ID: true}
+	for _, round := range repairRounds {
+		if ctx.Err() != nil || (best != nil && bestCost <= lb) {
+			break
+		}
+		base := r
+		if best != nil {
+			base = best
+			for _, q := range sc.Staff {
+				switch {
+				case round.free == repairDay && r.Starts[q.ID][d] != best.Starts[q.ID][d]:
+					free[q.ID] = true
+				case round.free == repairMoved && !sameRow(r, best, q.ID):
+					free[q.ID] = true
+				}
+			}
+		}
+		enc, err := encodeCtx(ctx, sc, rules, false)
+		if err != nil || enc.stopped {
+			break
+		}
+		var hint []Lit
+		for pi, q := range sc.Staff {
+			for day := sc.Horizon.Start; day <= sc.Horizon.End; day++ {
+				fixed := !free[q.ID] && (day < d-model.Date(round.window) || day > d+model.Date(round.window))
+				for si, st := range sc.Shifts {
+					l := enc.start(pi, day, si)
+					if base.Starts[q.ID][day] != st.ID {
+						l = -l
+					}
+					if fixed {
+						enc.Define(l)
+					} else if best != nil {
+						hint = append(hint, l)
+					}
+				}
+			}
+		}
+		or, err := Optimize(ctx, enc, OptimizeOptions{Hint: hint, UpperBound: func() int64 {
+			if best == nil {
+				return -1
+			}
+			return bestCost
+		}})
+		if debugRequest != nil {
+			debugRequest("repair round %+v: free %d people: %v cost %d optimal %v", round, len(free), or.Status, or.Cost, or.Optimal)
+		}
+		if err != nil || or.Status != Feasible || (best != nil && or.Cost >= bestCost) {
+			continue
+		}
+		best, bestCost = decodeRoster(enc, or.Value), or.Cost
+	}
+	return best, bestCost
+}
+
+// sameRow reports whether person id starts the same shifts on the same
+// days in rosters a and b.
+func sameRow(a, b *model.Roster, id model.StaffID) bool {
+	x, y := a.Starts[id], b.Starts[id]
+	if len(x) != len(y) {
+		return false
+	}
+	for d, s := range x {
+		if y[d] != s {
+			return false
+		}
+	}
+	return true
 }
 
 // personal is step 1: it explains the request by the person's own rules
@@ -231,6 +351,24 @@ func (rr *RequestReason) personal(ctx context.Context, sc *model.Scenario, p *mo
 	rr.Status, rr.Personal = Infeasible, true
 	rr.setCore(ex)
 	return true, nil
+}
+
+// granted sets rr to a roster granting the request: ro (of sc or of a
+// copy of sc) of cost c as the optimiser counted it, with lower bound lb
+// and whether c is optimal. The roster is re-checked against rules and the
+// forced request, and its cost recomputed: a mismatch is an internal error.
+func (rr *RequestReason) granted(sc *model.Scenario, rules []constraints.Rule, forced *forcedRequest, ro *model.Roster, c, lb int64, optimal bool) error {
+	r := rosterOf(sc, ro)
+	all := append(rules[:len(rules):len(rules)], forced)
+	if vs := constraints.CheckAll(all, r); len(vs) > 0 {
+		return fmt.Errorf("solver: internal error: the roster granting %s breaks %d rules (%s)", rr.Request.Detail, len(vs), vs[0].Message)
+	}
+	if got := constraints.TotalCost(constraints.Cost(rules, r)); got != c {
+		return fmt.Errorf("solver: internal error: the roster granting %s costs %d, the optimiser says %d", rr.Request.Detail, got, c)
+	}
+	rr.Status, rr.Roster = Feasible, r
+	rr.Cost, rr.LowerBound, rr.Optimal = c, lb, optimal
+	return nil
 }
 
 // setCore sets the core of rr from ex, without the request itself.
