@@ -72,11 +72,12 @@ type planConfig struct {
 	// noCanonical skips the deterministic roster of plan_canon.go, and
 	// noCore the core of an infeasible encoding (Core stays empty).
 	noCanonical, noCore bool
-	// seed, when not nil, is a roster known to pass the rules, of cost
-	// seedCost: both engines start with it as their best known, and it
-	// is the result when neither finds a cheaper one.
-	seed     *model.Roster
-	seedCost int64
+	// beside, when not nil, runs beside the engines until ctx ends (the
+	// search ends or beside returns): it passes offer rosters that pass
+	// the rules with their cost, which count as branch and price's do
+	// (the best known to both engines, the result when cheaper than
+	// theirs, and the large-neighbourhood search's start).
+	beside func(ctx context.Context, offer func(r *model.Roster, cost int64))
 }
 
 // planWith is Plan with the settings of pc.
@@ -145,10 +146,6 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 		bnpRoster        *model.Roster
 		bnpCost, bnpWhen = int64(math.MaxInt64), time.Duration(0)
 	)
-	if pc.seed != nil {
-		// The seed stands as the other engine's roster.
-		bnpRoster, bnpCost, bestCost = pc.seed, pc.seedCost, pc.seedCost
-	}
 	improve := func(c int64) {
 		if c < bestCost {
 			bestCost = c
@@ -210,9 +207,6 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 				bnpDone <- nil
 			}
 		}()
-		if pc.seed != nil {
-			bs.seed(pc.seed)
-		}
 		var bnpErr error
 		stopped := false
 		stopBnP = func() {
@@ -229,11 +223,33 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 		}()
 	}
 	optLimit := left
-	var hint []Lit
-	if pc.seed != nil {
-		hint = rosterLits(enc, pc.seed)
+	stopBeside := func() {}
+	if pc.beside != nil {
+		xctx, xcancel := context.WithCancel(octx)
+		xdone := make(chan struct{})
+		go func() {
+			defer close(xdone)
+			pc.beside(xctx, func(r *model.Roster, c int64) {
+				if bs != nil && bs.joined.Load() {
+					bs.seed(r)
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				if c < bnpCost {
+					bnpRoster, bnpCost, bnpWhen = r, c, time.Since(t1)
+				}
+				improve(c)
+				if bestBound >= bestCost {
+					ocancel()
+				}
+			})
+		}()
+		stopBeside = func() {
+			xcancel()
+			<-xdone
+		}
 	}
-	or, oerr := Optimize(octx, enc, OptimizeOptions{TimeLimit: left, Hint: hint,
+	or, oerr := Optimize(octx, enc, OptimizeOptions{TimeLimit: left,
 		OnImprove: func(cost int64, _ time.Duration) {
 			mu.Lock()
 			defer mu.Unlock()
@@ -269,6 +285,7 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 	// proof, when its bound meets branch and price's best cost, when
 	// branch and price proves the best cost optimal, or at the time limit.
 	stopBnP()
+	stopBeside()
 	pr.Stats.Solve = time.Since(t1)
 	if oerr != nil {
 		return pr, oerr
@@ -280,7 +297,7 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 		pr.Cost, pr.Optimal = or.Cost, or.Optimal
 		pr.TimeToBest, pr.TimeToProof = or.TimeToBest, or.TimeToProof
 	}
-	if (bs != nil || pc.seed != nil) && or.Status != Infeasible {
+	if (bs != nil || pc.beside != nil) && or.Status != Infeasible {
 		if bs != nil {
 			pr.Engine = "maxsat+bnp"
 			pr.BnP = bs.stats
@@ -334,25 +351,6 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 		pr.Stats.Solve += res.Stats.Solve
 	}
 	return pr, nil
-}
-
-// rosterLits returns the Start literals of the horizon that hold in
-// roster r (each start true or false as r has it): decodeRoster's inverse.
-func rosterLits(e *Encoding, r *model.Roster) []Lit {
-	sc := e.sc
-	var out []Lit
-	for pi, p := range sc.Staff {
-		for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
-			for si, s := range sc.Shifts {
-				l := e.start(pi, d, si)
-				if r.Starts[p.ID][d] != s.ID {
-					l = -l
-				}
-				out = append(out, l)
-			}
-		}
-	}
-	return out
 }
 
 // decodeRoster reads the roster from a model given by value: every

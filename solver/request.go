@@ -182,24 +182,23 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 	if opt.Plan != nil {
 		pc.lowerBound = opt.Plan.LowerBound
 		pc.bnpNow = opt.Plan.BnP.Pricings > 0
-		if opt.Plan.Roster != nil {
-			// The plan's roster repaired around the request: at the
-			// plan's bound it is optimal, else the search starts from it.
-			limit := time.Duration(0)
-			if d, ok := ctx.Deadline(); ok {
-				limit = max(time.Until(d)/repairShare, time.Millisecond)
+		if plan := opt.Plan.Roster; plan != nil {
+			// The plan's roster repaired around the request: its first
+			// round alone (within a quarter of the time left), optimal
+			// at once at the plan's bound; the next rounds beside the
+			// search, which ends when they reach that bound.
+			rp := &repair{sc: fsc, rules: frules, plan: plan, p: p, d: req.From, lb: pc.lowerBound}
+			rctx, cancel := context.WithTimeout(ctx, max(remaining()/4, time.Millisecond))
+			rp.run(rctx, repairRounds[:1], nil)
+			cancel()
+			if rp.best != nil && rp.bestCost <= rp.lb {
+				return rr, rr.granted(sc, rules, forced, rp.best, rp.bestCost, rp.bestCost, true)
 			}
-			t1 := time.Now()
-			r, c := repairPlan(ctx, fsc, frules, opt.Plan.Roster, p, req.From, pc.lowerBound, limit)
-			if debugRequest != nil {
-				debugRequest("%s: repair %v cost %d in %s", req.Detail, r != nil, c, time.Since(t1))
-			}
-			if r != nil && c <= pc.lowerBound {
-				// At the plan's bound: optimal, nothing to search.
-				return rr, rr.granted(sc, rules, forced, r, c, c, true)
-			}
-			if r != nil {
-				pc.seed, pc.seedCost = r, c
+			pc.beside = func(ctx context.Context, offer func(*model.Roster, int64)) {
+				if rp.best != nil {
+					offer(rp.best, rp.bestCost)
+				}
+				rp.run(ctx, repairRounds[1:], offer)
 			}
 		}
 	}
@@ -229,10 +228,6 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 // messages (tests).
 var debugRequest func(format string, args ...any)
 
-// repairShare: the repair of the plan's roster gets at most this part of
-// the time left (1/repairShare).
-const repairShare = 3
-
 // repairRounds are the repair's neighbourhoods, tried in turn from the
 // best roster so far until one reaches the plan's bound: the half-width of
 // the window of days free for everyone, and who else than the person
@@ -240,10 +235,13 @@ const repairShare = 3
 // on the request's date the previous rounds changed (repairDay: who
 // took the person's place, or gave it up), or everyone whose schedule
 // they changed (repairMoved).
-var repairRounds = []struct {
+var repairRounds = []repairRound{{3, repairNone}, {3, repairDay}, {3, repairMoved}}
+
+// repairRound is a neighbourhood of repairRounds.
+type repairRound struct {
 	window int
 	free   int
-}{{3, repairNone}, {3, repairDay}, {3, repairMoved}}
+}
 
 const (
 	repairNone = iota
@@ -251,45 +249,57 @@ const (
 	repairMoved
 )
 
-// repairPlan returns the plan's roster r repaired to grant the request of
-// person p on date d, and its cost: rounds of a large-neighbourhood search
-// (repairRounds) on the encoding of rules on sc (the request forced among
-// them), each fixing every start outside its neighbourhood to the best
-// roster's and optimising the rest, until the cost reaches lb or the time
-// limit (0: none) ends. Nil when no round finds a roster.
-func repairPlan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, r *model.Roster, p *model.Staff, d model.Date, lb int64, limit time.Duration) (*model.Roster, int64) {
-	if limit > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, limit)
-		defer cancel()
+// repair is a repair of the plan's roster to grant the request of person
+// p on date d: rounds of a large-neighbourhood search (repairRounds) on the
+// encoding of rules on sc (the request forced among them), each fixing
+// every start outside its neighbourhood to the best roster's and
+// optimising the rest.
+type repair struct {
+	sc    *model.Scenario
+	rules []constraints.Rule
+	plan  *model.Roster
+	p     *model.Staff
+	d     model.Date
+	// lb is the plan's bound: a roster of that cost ends the repair.
+	lb int64
+	// best is the best roster found (nil: none), bestCost its cost;
+	// free are the people free on every day.
+	best     *model.Roster
+	bestCost int64
+	free     map[model.StaffID]bool
+}
+
+// run runs rounds until the cost reaches lb, the rounds are done or ctx
+// ends, and passes offer (when not nil) each better roster with its cost.
+func (rp *repair) run(ctx context.Context, rounds []repairRound, offer func(*model.Roster, int64)) {
+	sc, d := rp.sc, rp.d
+	if rp.free == nil {
+		rp.free = map[model.StaffID]bool{rp.p.ID: true}
 	}
-	var best *model.Roster
-	var bestCost int64
-	free := map[model.StaffID]bool{p.ID: true}
-	for _, round := range repairRounds {
-		if ctx.Err() != nil || (best != nil && bestCost <= lb) {
+	for _, round := range rounds {
+		if ctx.Err() != nil || (rp.best != nil && rp.bestCost <= rp.lb) {
 			break
 		}
-		base := r
-		if best != nil {
-			base = best
+		base := rp.plan
+		if rp.best != nil {
+			base = rp.best
 			for _, q := range sc.Staff {
 				switch {
-				case round.free == repairDay && r.Starts[q.ID][d] != best.Starts[q.ID][d]:
-					free[q.ID] = true
-				case round.free == repairMoved && !sameRow(r, best, q.ID):
-					free[q.ID] = true
+				case round.free == repairDay && rp.plan.Starts[q.ID][d] != rp.best.Starts[q.ID][d]:
+					rp.free[q.ID] = true
+				case round.free == repairMoved && !sameRow(rp.plan, rp.best, q.ID):
+					rp.free[q.ID] = true
 				}
 			}
 		}
-		enc, err := encodeCtx(ctx, sc, rules, false)
+		enc, err := encodeCtx(ctx, sc, rp.rules, false)
 		if err != nil || enc.stopped {
 			break
 		}
 		var hint []Lit
 		for pi, q := range sc.Staff {
 			for day := sc.Horizon.Start; day <= sc.Horizon.End; day++ {
-				fixed := !free[q.ID] && (day < d-model.Date(round.window) || day > d+model.Date(round.window))
+				fixed := !rp.free[q.ID] && (day < d-model.Date(round.window) || day > d+model.Date(round.window))
 				for si, st := range sc.Shifts {
 					l := enc.start(pi, day, si)
 					if base.Starts[q.ID][day] != st.ID {
@@ -297,27 +307,29 @@ func repairPlan(ctx context.Context, sc *model.Scenario, rules []constraints.Rul
 					}
 					if fixed {
 						enc.Define(l)
-					} else if best != nil {
+					} else if rp.best != nil {
 						hint = append(hint, l)
 					}
 				}
 			}
 		}
 		or, err := Optimize(ctx, enc, OptimizeOptions{Hint: hint, UpperBound: func() int64 {
-			if best == nil {
+			if rp.best == nil {
 				return -1
 			}
-			return bestCost
+			return rp.bestCost
 		}})
 		if debugRequest != nil {
-			debugRequest("repair round %+v: free %d people: %v cost %d optimal %v", round, len(free), or.Status, or.Cost, or.Optimal)
+			debugRequest("repair round %+v: free %d people: %v cost %d optimal %v", round, len(rp.free), or.Status, or.Cost, or.Optimal)
 		}
-		if err != nil || or.Status != Feasible || (best != nil && or.Cost >= bestCost) {
+		if err != nil || or.Status != Feasible || (rp.best != nil && or.Cost >= rp.bestCost) {
 			continue
 		}
-		best, bestCost = decodeRoster(enc, or.Value), or.Cost
+		rp.best, rp.bestCost = decodeRoster(enc, or.Value), or.Cost
+		if offer != nil {
+			offer(rp.best, rp.bestCost)
+		}
 	}
-	return best, bestCost
 }
 
 // sameRow reports whether person id starts the same shifts on the same
