@@ -179,6 +179,7 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 	frules = append(frules[:len(frules):len(frules)], forced)
 	var pc planConfig
 	pc.noCanonical, pc.noCore = true, true
+	var rp *repair
 	if opt.Plan != nil {
 		pc.lowerBound = opt.Plan.LowerBound
 		pc.bnpNow = opt.Plan.BnP.Pricings > 0
@@ -187,8 +188,11 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 			// round alone (within a quarter of the time left), optimal
 			// at once at the plan's bound; the next rounds beside the
 			// search, which ends when they reach that bound.
-			rp := &repair{sc: fsc, rules: frules, plan: plan, p: p, d: req.From, lb: pc.lowerBound}
-			rctx, cancel := context.WithTimeout(ctx, max(remaining()/4, time.Millisecond))
+			rp = &repair{sc: fsc, rules: frules, plan: plan, p: p, d: req.From, lb: pc.lowerBound}
+			rctx, cancel := ctx, context.CancelFunc(func() {})
+			if l := remaining(); l > 0 {
+				rctx, cancel = context.WithTimeout(ctx, max(l/4, time.Millisecond))
+			}
 			rp.run(rctx, repairRounds[:1], nil)
 			cancel()
 			if rp.best != nil && rp.bestCost <= rp.lb {
@@ -210,6 +214,10 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 	case Feasible:
 		return rr, rr.granted(sc, rules, forced, pr.Roster, pr.Cost, pr.LowerBound, pr.Optimal)
 	case Unknown:
+		if rp != nil && rp.best != nil {
+			// The search ended before it began: the repaired roster.
+			return rr, rr.granted(sc, rules, forced, rp.best, rp.bestCost, max(pc.lowerBound, pr.LowerBound), false)
+		}
 		return rr, nil
 	}
 
