@@ -185,13 +185,13 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 		pc.bnpNow = opt.Plan.BnP.Pricings > 0
 		if plan := opt.Plan.Roster; plan != nil {
 			// The plan's roster repaired around the request: its first
-			// round alone (within a quarter of the time left), optimal
+			// round alone (within half the time left), optimal
 			// at once at the plan's bound; the next rounds beside the
 			// search, which ends when they reach that bound.
 			rp = &repair{sc: fsc, rules: frules, plan: plan, p: p, d: req.From, lb: pc.lowerBound}
 			rctx, cancel := ctx, context.CancelFunc(func() {})
 			if l := remaining(); l > 0 {
-				rctx, cancel = context.WithTimeout(ctx, max(l/4, time.Millisecond))
+				rctx, cancel = context.WithTimeout(ctx, max(l/2, time.Millisecond))
 			}
 			rp.run(rctx, repairRounds[:1], nil)
 			cancel()

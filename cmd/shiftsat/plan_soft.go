@@ -29,21 +29,11 @@ var explainRequest = solver.ExplainRequestWith
 const (
 	// maxExplainedRequests caps the requests not granted that are explained.
 	maxExplainedRequests = 8
-	// requestExplainMin and requestExplainMax bound the time limit of
-	// one request's explanation (requestExplainTime).
-	requestExplainMin = 2 * time.Second
-	requestExplainMax = 10 * time.Second
+	// requestExplainTime is the time limit of one request's
+	// explanation; every explanation also ends with the run's time
+	// limit, so that together they use at most what the plan left of it.
+	requestExplainTime = 2 * time.Second
 )
-
-// requestExplainTime is the time limit of one request's explanation: as
-// long as the plan's own encoding and search took (an explanation
-// re-optimises the scenario with the request granted, starting from the
-// plan's roster and bound), within requestExplainMin..requestExplainMax.
-// Every explanation also ends with the run's time limit: together they use
-// at most what the plan left of it.
-func requestExplainTime(pr *solver.PlanResult) time.Duration {
-	return min(max(pr.Stats.Encode+pr.Stats.Solve, requestExplainMin), requestExplainMax)
-}
 
 // softPlan is the soft part of a report.
 type softPlan struct {
@@ -106,7 +96,7 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 			<-slots
 			continue
 		}
-		limit := requestExplainTime(pr)
+		limit := requestExplainTime
 		if l := left(ctx); l > 0 {
 			limit = min(limit, l)
 		}
@@ -114,6 +104,7 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 		go func(i int, pv constraints.Provenance, limit time.Duration) {
 			defer wg.Done()
 			defer func() { <-slots }()
+			// The plan gives its bound and roster (solver/request.go).
 			rr, err := explainRequest(ctx, rep.sc, rep.rules, pv, solver.RequestOptions{TimeLimit: limit, Plan: pr})
 			mu.Lock()
 			defer mu.Unlock()
