@@ -60,7 +60,33 @@ type PlanResult struct {
 // person's own rules again). When no roster
 // exists, Solve is run for its core. The time limit ends the search with
 // the best roster so far (status Feasible) or, without one, Unknown.
-func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt Options) (_ *PlanResult, err error) {
+func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt Options) (*PlanResult, error) {
+	return planWith(ctx, sc, rules, opt, planConfig{})
+}
+
+// planConfig are the settings of planWith that Plan leaves at their zero
+// value; the request explanations (request.go) set them.
+type planConfig struct {
+	// lowerBound is a lower bound proved elsewhere on the cost of every
+	// roster of the rules (0: none): the search starts from it, stops
+	// when a roster reaches it, and reports it when it is the larger.
+	lowerBound int64
+	// bnpNow makes branch and price join at once instead of after
+	// bnpDelay (where useBranchAndPrice lets it join at all).
+	bnpNow bool
+	// noCanonical skips the deterministic roster of plan_canon.go, and
+	// noCore the core of an infeasible encoding (Core stays empty).
+	noCanonical, noCore bool
+	// beside, when not nil, runs beside the engines until ctx ends (the
+	// search ends or beside returns): it passes offer rosters that pass
+	// the rules with their cost, which count as branch and price's do
+	// (the best known to both engines, the result when cheaper than
+	// theirs, and the large-neighbourhood search's start).
+	beside func(ctx context.Context, offer func(r *model.Roster, cost int64))
+}
+
+// planWith is Plan with the settings of pc.
+func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt Options, pc planConfig) (_ *PlanResult, err error) {
 	t0 := time.Now()
 	if opt.TimeLimit > 0 {
 		// One deadline for every phase, encoding included.
@@ -129,7 +155,7 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 	var (
 		mu               sync.Mutex
 		bestCost         = int64(math.MaxInt64)
-		bestBound        int64
+		bestBound        = max(pc.lowerBound, 0)
 		bnpRoster        *model.Roster
 		bnpCost, bnpWhen = int64(math.MaxInt64), time.Duration(0)
 	)
@@ -151,10 +177,13 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 	defer ocancel()
 	var bs *bnpSearch
 	stopBnP := func() {}
+	delay := bnpDelay // before branch and price joins
+	if pc.bnpNow {
+		delay = 0
+	}
 	if useBranchAndPrice(sc, enc) {
 		bctx, bcancel := context.WithCancel(ctx)
 		bnpDone := make(chan error, 1)
-		var hintDone sync.WaitGroup
 		bs = &bnpSearch{sc: sc, rules: rules,
 			ub: func() int64 {
 				mu.Lock()
@@ -185,22 +214,7 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 			// It joins when the MaxSAT search has not ended within
 			// bnpDelay (plan_bnp.go).
 			select {
-			case <-time.After(bnpDelay):
-				if rest, fair := withoutFairness(rules); fair {
-					// A first roster without the fairness counters
-					// (plan_hint.go), within a third of the time left.
-					hintDone.Add(1)
-					go func() {
-						defer hintDone.Done()
-						budget := time.Duration(math.MaxInt64)
-						if dl, ok := bctx.Deadline(); ok {
-							budget = time.Until(dl) / 3
-						}
-						if r := fairnessFreeRoster(bctx, sc, rest, budget); r != nil {
-							bs.offerRoster(r)
-						}
-					}()
-				}
+			case <-time.After(delay):
 				bnpDone <- bs.run(bctx)
 			case <-bctx.Done():
 				bnpDone <- nil
@@ -212,7 +226,6 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 			if !stopped {
 				bcancel()
 				bnpErr, stopped = <-bnpDone, true
-				hintDone.Wait()
 			}
 		}
 		defer func() {
@@ -223,11 +236,48 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 		}()
 	}
 	optLimit := left
+	beside := pc.beside
+	if rest, fair := withoutFairness(rules); fair && bs != nil {
+		// A first roster without the fairness counters (plan_hint.go),
+		// when branch and price joins.
+		beside = besideBoth(beside, fairnessFirst(sc, rules, rest, delay))
+	}
+	stopBeside := func() {}
+	if beside != nil {
+		xctx, xcancel := context.WithCancel(octx)
+		xdone := make(chan struct{})
+		go func() {
+			defer close(xdone)
+			beside(xctx, func(r *model.Roster, c int64) {
+				if bs != nil && bs.joined.Load() {
+					bs.seed(r)
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				if c < bnpCost {
+					bnpRoster, bnpCost, bnpWhen = r, c, time.Since(t1)
+				}
+				improve(c)
+				if bestBound >= bestCost {
+					ocancel()
+				}
+			})
+		}()
+		stopBeside = func() {
+			xcancel()
+			<-xdone
+		}
+	}
 	or, oerr := Optimize(octx, enc, OptimizeOptions{TimeLimit: left,
 		OnImprove: func(cost int64, _ time.Duration) {
 			mu.Lock()
 			defer mu.Unlock()
 			improve(cost)
+			if bestBound >= bestCost {
+				// A bound proved elsewhere (pc.lowerBound, or branch
+				// and price's) is reached: the roster is optimal.
+				ocancel()
+			}
 		},
 		OnBound: func(lb int64, _ time.Duration) {
 			mu.Lock()
@@ -254,6 +304,7 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 	// proof, when its bound meets branch and price's best cost, when
 	// branch and price proves the best cost optimal, or at the time limit.
 	stopBnP()
+	stopBeside()
 	pr.Stats.Solve = time.Since(t1)
 	if oerr != nil {
 		return pr, oerr
@@ -265,9 +316,11 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 		pr.Cost, pr.Optimal = or.Cost, or.Optimal
 		pr.TimeToBest, pr.TimeToProof = or.TimeToBest, or.TimeToProof
 	}
-	if bs != nil && or.Status != Infeasible {
-		pr.Engine = "maxsat+bnp"
-		pr.BnP = bs.stats
+	if (bs != nil || beside != nil) && or.Status != Infeasible {
+		if bs != nil {
+			pr.Engine = "maxsat+bnp"
+			pr.BnP = bs.stats
+		}
 		if bnpRoster != nil && (pr.Roster == nil || bnpCost < pr.Cost) {
 			pr.Status, pr.Roster, pr.Cost, pr.TimeToBest = Feasible, bnpRoster, bnpCost, bnpWhen
 		}
@@ -278,7 +331,7 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 				pr.TimeToProof = time.Since(t1)
 			}
 		}
-		if pr.Optimal && bs.joined.Load() {
+		if bs != nil && pr.Optimal && bs.joined.Load() && !pc.noCanonical {
 			// The same roster on every run (plan_canon.go), within
 			// twice what the proof took (at least 2 s).
 			limit := time.Now().Add(max(2*time.Second, 2*time.Since(t1)))
@@ -288,11 +341,20 @@ func Plan(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt
 			canonical(ctx, sc, rules, pr, optLimit, limit)
 		}
 	}
+	if pr.Status == Feasible && !pr.Optimal && pc.lowerBound >= pr.Cost {
+		// The bound given is reached (the search stopped on it).
+		pr.LowerBound, pr.Optimal = pr.Cost, true
+		if pr.TimeToProof == 0 {
+			pr.TimeToProof = time.Since(t1)
+		}
+	} else if pr.Status == Feasible {
+		pr.LowerBound = max(pr.LowerBound, min(pc.lowerBound, pr.Cost))
+	}
 	switch or.Status {
 	case Infeasible:
 		pr.Status = Infeasible
 		left, ok := remaining()
-		if !ok {
+		if !ok || pc.noCore {
 			return pr, nil
 		}
 		opt.progress(ProgressEvent{Phase: "diagnosing"})
@@ -327,117 +389,4 @@ func decodeRoster(e *Encoding, value func(Lit) bool) *model.Roster {
 		}
 	}
 	return r
-}
-
-// RequestReason says why a request was not granted: granting it is
-// impossible under the hard rules (Status Infeasible, with the hard
-// requirements that stand in the way), or possible at a cost elsewhere
-// (Status Feasible, with the best total cost found when it is granted).
-type RequestReason struct {
-	// Request is the request's provenance (its penalty's).
-	Request constraints.Provenance
-	// Status is Infeasible when no roster grants the request, Feasible
-	// when one does, Unknown when the time limit ended the search first.
-	Status Status
-	// Core are the hard requirements that, with the request, cannot all
-	// hold (Infeasible only), in encoding order; the request itself is
-	// not listed.
-	Core []constraints.Provenance
-	// Minimal reports that dropping any member of Core leaves a roster
-	// that grants the request.
-	Minimal bool
-	// Cost is the best total cost found of a roster granting the request
-	// (Feasible only); LowerBound the best lower bound proved on it, and
-	// Optimal whether they meet.
-	Cost, LowerBound int64
-	// Optimal reports that Cost is proved optimal.
-	Optimal bool
-}
-
-// forcedRequest is a rule that makes one soft requirement hard: the
-// penalty whose provenance is req must not be paid. It must be encoded
-// after the soft rules, into an Encoding.
-type forcedRequest struct {
-	req constraints.Provenance
-}
-
-func (f *forcedRequest) Kind() string                                { return f.req.Kind }
-func (f *forcedRequest) Name() string                                { return f.req.Rule }
-func (f *forcedRequest) Citation() string                            { return f.req.Citation }
-func (f *forcedRequest) Check(*model.Roster) []constraints.Violation { return nil }
-
-// Encode adds "the penalty is not paid" as a requirement of its own.
-func (f *forcedRequest) Encode(e constraints.Encoder) {
-	enc, ok := e.(*Encoding)
-	if !ok {
-		return
-	}
-	r := enc.Begin(f.req)
-	for _, p := range enc.Penalties() {
-		if samePenalty(p.Prov, f.req) {
-			enc.Require(r, p.Lit.Not())
-		}
-	}
-}
-
-// samePenalty reports whether two provenances name the same soft requirement.
-func samePenalty(a, b constraints.Provenance) bool {
-	return a.Kind == b.Kind && a.Rule == b.Rule && a.Staff == b.Staff && a.From == b.From && a.To == b.To &&
-		a.Shift == b.Shift && a.Skill == b.Skill && a.Detail == b.Detail && a.Limit == b.Limit
-}
-
-// ExplainRequest says why the request req (the provenance of one of the
-// encoding's penalties, such as a request_off) could not be granted: it
-// optimises the rules with req made hard, within limit. When no roster
-// exists, Explain names the hard requirements standing in the way
-// (shrunk towards a minimal set in the remaining time); otherwise the
-// best cost found with the request granted is reported, to compare with
-// the plan's. The error is only for misuse and internal failures.
-func ExplainRequest(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, req constraints.Provenance, limit time.Duration) (*RequestReason, error) {
-	t0 := time.Now()
-	rr := &RequestReason{Request: req, Status: Unknown}
-	forced := append(append([]constraints.Rule(nil), rules...), &forcedRequest{req: req})
-	if limit > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithDeadline(ctx, t0.Add(limit))
-		defer cancel()
-	}
-	enc, err := encodeCtx(ctx, sc, forced, false)
-	if err != nil {
-		if isMemory(err) {
-			return rr, err
-		}
-		return rr, nil // the time limit or ctx: Unknown
-	}
-	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: limit})
-	if err != nil {
-		return rr, err
-	}
-	switch or.Status {
-	case Feasible:
-		rr.Status = Feasible
-		rr.Cost, rr.LowerBound, rr.Optimal = or.Cost, or.LowerBound, or.Optimal
-		return rr, nil
-	case Unknown:
-		return rr, nil
-	}
-	rr.Status = Infeasible
-	left := time.Duration(0)
-	if limit > 0 {
-		if left = limit - time.Since(t0); left <= 0 {
-			left = time.Millisecond
-		}
-	}
-	ex, err := Explain(ctx, sc, forced, ExplainOptions{TimeLimit: left})
-	if err != nil {
-		return rr, err
-	}
-	for _, p := range ex.Core {
-		if samePenalty(p, req) {
-			continue
-		}
-		rr.Core = append(rr.Core, p)
-	}
-	rr.Minimal = ex.Minimal
-	return rr, nil
 }

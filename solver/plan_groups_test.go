@@ -183,3 +183,47 @@ func TestStaffGroupsSpreadsDaysOff(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainRequestGrouped checks that a request not granted by a plan
+// made in groups is explained by the person alone when their own rules
+// forbid it, and otherwise not re-planned (Grouped): the whole staff is
+// what the groups avoid encoding.
+func TestExplainRequestGrouped(t *testing.T) {
+	sc, rules := compileYAML(t, `horizon: {start: 2026-12-07, end: 2026-12-08}
+shifts:
+  - {id: D, start: "08:00", end: "16:00", break: 60}
+staff:
+  - id: a
+    fixed: [{date: 2026-12-07, shift: D}]
+    requests_off: [{date: 2026-12-07, weight: 5}, {date: 2026-12-08, weight: 5}]
+  - id: b
+demand:
+  - {shift: D, min: 1}
+rules:
+  - {rule: max_days, max: 2}
+`)
+	plan := &PlanResult{Engine: EngineGroups}
+	pvs := requestPenalties(sc, rules)
+	for _, c := range []struct {
+		day     string
+		status  Status
+		grouped bool
+	}{{"2026-12-07", Infeasible, false}, {"2026-12-08", Unknown, true}} {
+		var found *constraints.Provenance
+		for _, pv := range pvs {
+			if pv.Staff == "a" && pv.From == model.MustDate(c.day) {
+				found = &pv
+			}
+		}
+		if found == nil {
+			t.Fatalf("no penalty for a's request on %s", c.day)
+		}
+		rr, err := ExplainRequestWith(context.Background(), sc, rules, *found, RequestOptions{TimeLimit: 10 * time.Second, Plan: plan})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rr.Status != c.status || rr.Grouped != c.grouped || c.status == Infeasible && !rr.Personal {
+			t.Errorf("%s: status %v grouped %v personal %v; want %v grouped %v", c.day, rr.Status, rr.Grouped, rr.Personal, c.status, c.grouped)
+		}
+	}
+}

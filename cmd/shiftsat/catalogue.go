@@ -97,6 +97,7 @@ var catalogue = map[string][2]string{
 	"plan.reasonTie":    {"it could be granted at the same total cost (%d): the cost would only move elsewhere", "同じ合計コスト（%d）でかなえることもできます（コストが他へ移るだけです）"},
 	"plan.reasonLower":  {"a roster granting it was found at a lower total (%d) than this plan's %d, which is not proved optimal", "この希望をかなえ、合計がより低い（%d）勤務表が見つかりました（この計画は%dで、最適性は証明されていません）"},
 	"plan.reasonTime":   {"not explained within the time limit", "制限時間内に説明できませんでした"},
+	"plan.reasonGroups": {"not explained: the person's own rules allow it, and the staff, planned in groups, is too large to plan again for each request", "説明なし（本人のルールではかなえられます。職員をグループに分けて作成したため、希望ごとに全体を作り直すには大きすぎます）"},
 	"plan.printNote":    {"Print: landscape, A4 for up to a month, A3 for longer horizons.", "印刷: 横向き。1か月までならA4、それより長い期間はA3。"},
 	"plan.generated":    {"Made by shiftsat", "シフト計画ツール shiftsat で作成"},
 

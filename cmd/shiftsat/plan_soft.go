@@ -22,14 +22,16 @@ import (
 // optimize is solver.Plan; tests may replace it.
 var optimize = solver.Plan
 
-// explainRequest is solver.ExplainRequest; tests may replace it.
-var explainRequest = solver.ExplainRequest
+// explainRequest is solver.ExplainRequestWith; tests may replace it.
+var explainRequest = solver.ExplainRequestWith
 
 // Budget of the request explanations of one plan.
 const (
 	// maxExplainedRequests caps the requests not granted that are explained.
 	maxExplainedRequests = 8
-	// requestExplainTime is the time limit of one request's explanation.
+	// requestExplainTime is the time limit of one request's
+	// explanation; every explanation also ends with the run's time
+	// limit, so that together they use at most what the plan left of it.
 	requestExplainTime = 2 * time.Second
 )
 
@@ -102,7 +104,8 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 		go func(i int, pv constraints.Provenance, limit time.Duration) {
 			defer wg.Done()
 			defer func() { <-slots }()
-			rr, err := explainRequest(ctx, rep.sc, rep.rules, pv, limit)
+			// The plan gives its bound and roster (solver/request.go).
+			rr, err := explainRequest(ctx, rep.sc, rep.rules, pv, solver.RequestOptions{TimeLimit: limit, Plan: pr})
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -198,7 +201,10 @@ func (sp *softPlan) reasonText(rr *solver.RequestReason) string {
 		}
 		return fmt.Sprintf("granting it costs %d more elsewhere (total %d instead of %d, %s)", extra, rr.Cost, sp.res.Cost, proof)
 	}
-	return "not explained within the time limit"
+	if rr.Grouped {
+		return tr("en", "plan.reasonGroups")
+	}
+	return tr("en", "plan.reasonTime")
 }
 
 // costBreakdown sums cost items by kind, in first-appearance order.

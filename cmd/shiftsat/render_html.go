@@ -505,6 +505,9 @@ func reasonIn(lang string, sp *softPlan, n notGranted) string {
 	if !n.Explained || rr == nil {
 		return tr(lang, "plan.reasonNone")
 	}
+	if rr.Grouped {
+		return tr(lang, "plan.reasonGroups")
+	}
 	switch rr.Status {
 	case solver.Infeasible:
 		s := tr(lang, "plan.reasonHard")
