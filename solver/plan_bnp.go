@@ -166,7 +166,7 @@ func (pp *planPricer) Bounded(ctx context.Context, cost [][]int64, budget int) (
 		pp.rp, pp.rpOK = pp.relax(ctx)
 		pp.stats.relaxTime.Add(int64(time.Since(t0)))
 		if debugBnP != nil && pp.rp != nil {
-			debugBnP("relaxation of %s: %s, counters %v, runs judged %d/%d, states %d", pp.p.ID, time.Since(t0), pp.rp.cnt, pp.rp.runs.wJ, pp.rp.runs.oJ, pp.rp.states)
+			debugBnP("relaxation of %s: %s, counters %v, runs judged %d/%d, states %d", pp.p.ID, time.Since(t0), countersString(pp.rp.cnt), pp.rp.runs.wJ, pp.rp.runs.oJ, pp.rp.states)
 		}
 	})
 	if row, ok := fixedRow(cost); ok {
@@ -207,6 +207,9 @@ func (pp *planPricer) Bounded(ctx context.Context, cost [][]int64, budget int) (
 		if dpTotal == v {
 			pp.stats.dpExact.Add(1)
 			return dpRow, v, v, true
+		}
+		if debugBnP != nil {
+			debugBnP("pricing of %s: the DP counted %d, the schedule costs %d: %v", pp.p.ID, v, dpTotal, constraints.Cost(pp.rules, pp.roster(dpRow)))
 		}
 	}
 	if dpTotal < 0 && budget <= pricingFirst {

@@ -3,6 +3,7 @@ package solver
 import (
 	"context"
 	"math"
+	"sort"
 	"sync"
 	"time"
 
@@ -40,8 +41,12 @@ import (
 // exact single-person optimisation on gini (planPricer.exact) within the
 // time budget, and the bound keeps the larger of the two lower bounds.
 
-// counter is a count the DP tracks: starts of the shift types in set
-// (bit s), at most hi, at least lo.
+// counter is a count the DP tracks, at most hi and at least lo: starts
+// of the shift types in set (bit s) from the bisections of relax, the
+// weekends with a start, or a cardinality constraint of the person's
+// encoding (plan_cards.go). Before the DP, every count but the weekends'
+// is a table: what each day adds to it by its option and whether it is
+// worked.
 type counter struct {
 	set    uint64
 	lo, hi int
@@ -49,6 +54,31 @@ type counter struct {
 	// or the Sunday of a Saturday-Sunday pair inside the horizon)
 	// instead of starts of set.
 	weekend bool
+	// start[d][o] is what option o on day d adds (the day off last);
+	// work[d] what day d adds when it is worked, rest[d] when it is not.
+	start      [][]int
+	work, rest []int
+	// sat marks a count with a least and no most: it is tracked up to
+	// lo (hi == lo), a larger count kept at lo.
+	sat bool
+	// first and last are the days that can change the count (its span):
+	// the DP tracks it from first to last, where it checks lo.
+	first, last int
+}
+
+// setTable returns c (a count of the starts of c.set) as a table.
+func (c counter) setTable(D, S int) counter {
+	c.start, c.work, c.rest = make([][]int, D), make([]int, D), make([]int, D)
+	for d := range c.start {
+		c.start[d] = make([]int, S+1)
+		for o := 0; o < S; o++ {
+			if c.set&(1<<o) != 0 {
+				c.start[d][o] = 1
+			}
+		}
+	}
+	c.first, c.last = c.span()
+	return c
 }
 
 // relaxedPerson is the relaxation of one person's problem.
@@ -63,7 +93,8 @@ type relaxedPerson struct {
 	// shift type s reaches into the next day.
 	onDay   []int64
 	reaches []bool
-	// states is the number of counter states (the product of hi+1).
+	// states is the most counter states of a day (the product of hi+1
+	// over the counts tracked after it).
 	states int
 	// The runs (runs.go of this relaxation, see runTables): work runs
 	// and runs of days off, their lengths tracked up to wMax and oMax
@@ -77,9 +108,11 @@ type relaxedPerson struct {
 	// bufs holds the DP's tables for reuse (pricings may run
 	// concurrently).
 	bufs sync.Pool
-	// stepTab is the counters' transitions (stepTable), built once.
+	// steps[d] is the counters' transitions into day d (stepTables),
+	// built once; kd[d] the number of counter states after day d.
 	stepOnce sync.Once
-	stepTab  []int32
+	steps    [][]int32
+	kd       []int
 }
 
 // dpBuffers are the tables of one run of the DP.
@@ -97,7 +130,7 @@ const countSolveLimit, countLimit = 20 * time.Millisecond, 300 * time.Millisecon
 // maxDPStates bounds the counter states the DP tracks per option, and
 // maxDPTable the entries of its table of parents (days x counter states x
 // options x run states).
-const maxDPStates, maxDPTable = 50000, 1500000
+const maxDPStates, maxDPTable = 50000, 4000000
 
 // runStates returns the number of run states of the DP: for a run of
 // worked days and for a run of days off, the lengths judged plus one for
@@ -115,7 +148,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	sc := pp.sc
 	S := len(sc.Shifts)
 	D := pp.days
-	enc := Encode(sc, pp.rules, false)
+	enc, cards := encodeRecorded(sc, pp.rules)
 	// The Touched literals for the runs, defined before propagation
 	// reads the clauses; only when no shift touches more than its day and
 	// the next (the DP reads a day's being worked off the option of the
@@ -351,27 +384,63 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 		}
 	}
 	rp.cnt = useful
-	// Keep the counters whose states fit: the days worked first (it has
-	// the least), then the tightest.
-	rp.states = 1
-	limit := min(maxDPStates, maxDPTable/(D*(S+1)*rp.runStates()))
-	var kept []counter
-	for len(rp.cnt) > 0 {
-		best := 0
-		for i, c := range rp.cnt {
-			if c.set == all || (rp.cnt[best].set != all && c.hi < rp.cnt[best].hi) {
-				best = i
+	// Every count as a table, with the counts read off the encoding's
+	// cardinality constraints (plan_cards.go); counts of the same thing
+	// merged.
+	all2 := make([]counter, 0, len(rp.cnt))
+	for _, c := range rp.cnt {
+		if c.weekend {
+			c.first, c.last = D, -1
+			for d := 0; d < D; d++ {
+				if rp.sat[d] || rp.sun[d] {
+					c.first, c.last = min(c.first, d), max(c.last, d)
+				}
 			}
-		}
-		c := rp.cnt[best]
-		rp.cnt = append(rp.cnt[:best], rp.cnt[best+1:]...)
-		if rp.states*(c.hi+1) > limit {
+			all2 = append(all2, c)
 			continue
 		}
-		rp.states *= c.hi + 1
-		kept = append(kept, c)
+		all2 = append(all2, c.setTable(D, S))
+	}
+	all2 = append(all2, cardCounters(cards, D, S, start, touched, up.value)...)
+	// Options the person cannot take add nothing (so that counts of the
+	// same thing read off different rules compare equal).
+	for i := range all2 {
+		if all2[i].weekend {
+			continue
+		}
+		for d := range all2[i].start {
+			for o := range all2[i].start[d] {
+				if !rp.can[d][o] {
+					all2[i].start[d][o] = 0
+				}
+			}
+		}
+		all2[i].first, all2[i].last = all2[i].span()
+	}
+	cands := impliedCounters(mergeCounters(all2))
+	// Keep the counts whose states fit: the longest spans first (counts
+	// over the whole horizon), then the tightest.
+	sort.SliceStable(cands, func(a, b int) bool {
+		la, lb := cands[a].last-cands[a].first, cands[b].last-cands[b].first
+		if la != lb {
+			return la > lb
+		}
+		return cands[a].hi < cands[b].hi
+	})
+	var kept []counter
+	for _, c := range cands {
+		if c.first > c.last {
+			continue
+		}
+		try := append(append([]counter(nil), kept...), c)
+		most, total := countStates(try, D)
+		if most > maxDPStates || total*(S+1)*rp.runStates() > maxDPTable {
+			continue
+		}
+		kept = try
 	}
 	rp.cnt = kept
+	rp.states, _ = countStates(kept, D)
 	// Linear own costs: requests and preferences (model.Staff).
 	soft := pp.sc.SoftSettings()
 	idx := map[model.ShiftID]int{}
@@ -544,44 +613,127 @@ func maxCount(ctx context.Context, s *session, terms []constraints.Term, hi int,
 	return lo, true
 }
 
-// stepTable returns the counters' transitions: entry (wk*O+o)*states+k
-// is the state after option o from state k (-1: a count passes its
-// most), where wk tells that the day counts a weekend.
-func (rp *relaxedPerson) stepTable(O int, radix []int) []int32 {
-	S := O - 1
-	tab := make([]int32, 2*O*rp.states)
-	for wk := 0; wk < 2; wk++ {
-		for o := 0; o < O; o++ {
-			for k := 0; k < rp.states; k++ {
-				k2 := k
-				if o < S {
-					for i, c := range rp.cnt {
-						inc := c.set&(1<<o) != 0
-						if c.weekend {
-							inc = wk == 1
-						}
-						if !inc {
-							continue
-						}
-						if (k/radix[i])%(c.hi+1) == c.hi {
+// live reports whether count c is tracked in the states after day d
+// (it changes on a later day).
+func (c *counter) live(d int) bool { return c.first <= d && d < c.last }
+
+// countStates returns the most counter states of a day and their sum over
+// the days, with the counts cs tracked.
+func countStates(cs []counter, D int) (most, total int) {
+	for d := -1; d < D; d++ {
+		k := 1
+		for i := range cs {
+			if cs[i].live(d) {
+				k *= cs[i].hi + 1
+			}
+		}
+		most = max(most, k)
+		total += k
+	}
+	return most, total
+}
+
+// The classes of a day's step: option o < S on a day that counts no
+// weekend (o) or one (S+o), and the day off not worked (2S) or worked
+// (2S+1).
+func stepClasses(S int) int { return 2*S + 2 }
+
+// inc returns what the day d of class cl adds to count c.
+func (c *counter) inc(d, cl, S int) int {
+	if c.weekend {
+		if cl >= S && cl < 2*S {
+			return 1
+		}
+		return 0
+	}
+	if cl < 2*S {
+		return c.start[d][cl%S] + c.work[d]
+	}
+	if cl == 2*S+1 {
+		return c.start[d][S] + c.work[d]
+	}
+	return c.start[d][S] + c.rest[d]
+}
+
+// stepTables builds rp.steps and rp.kd: steps[d][k*C+cl] is the counter
+// state after day d of class cl from state k of day d-1 (-1: a count
+// passes its most, or ends below its least), over the states of the
+// counts live on each day (mixed radix, in the order of rp.cnt).
+func (rp *relaxedPerson) stepTables(S int) {
+	D := len(rp.can)
+	C := stepClasses(S)
+	n := len(rp.cnt)
+	radix := func(d int) []int {
+		r := make([]int, n)
+		k := 1
+		for i := range rp.cnt {
+			if rp.cnt[i].live(d) {
+				r[i] = k
+				k *= rp.cnt[i].hi + 1
+			}
+		}
+		return r
+	}
+	rp.kd = make([]int, D)
+	rp.steps = make([][]int32, D)
+	prev := radix(-1)
+	kPrev := 1
+	digits := make([]int, n)
+	for d := 0; d < D; d++ {
+		cur := radix(d)
+		k := 1
+		for i := range rp.cnt {
+			if rp.cnt[i].live(d) {
+				k *= rp.cnt[i].hi + 1
+			}
+		}
+		rp.kd[d] = k
+		tab := make([]int32, kPrev*C)
+		for kp := 0; kp < kPrev; kp++ {
+			for i := range rp.cnt {
+				digits[i] = 0
+				if rp.cnt[i].live(d - 1) {
+					digits[i] = (kp / prev[i]) % (rp.cnt[i].hi + 1)
+				}
+			}
+			for cl := 0; cl < C; cl++ {
+				k2 := 0
+				for i := range rp.cnt {
+					c := &rp.cnt[i]
+					if d < c.first || d > c.last {
+						continue
+					}
+					v := digits[i] + c.inc(d, cl, S)
+					if v > c.hi {
+						if !c.sat {
 							k2 = -1
 							break
 						}
-						k2 += radix[i]
+						v = c.hi
 					}
+					if d == c.last {
+						if v < c.lo {
+							k2 = -1
+							break
+						}
+						continue
+					}
+					k2 += v * cur[i]
 				}
-				tab[(wk*O+o)*rp.states+k] = int32(k2)
+				tab[kp*C+cl] = int32(k2)
 			}
 		}
+		rp.steps[d] = tab
+		prev, kPrev = cur, k
 	}
-	return tab
 }
 
 // solve returns the relaxation's least cost of a schedule under cost (as
 // bnp.Pricer.Bounded's, scale planScale) and a schedule reaching it (ok
-// false: none). A state of day d is the counters' values, the option
-// taken on day d and the length of the run (of worked days or days off)
-// that it ends, up to the lengths the run tables judge.
+// false: none). A state of day d is the counters' values (of the counts
+// live after day d), the option taken on day d and the length of the run
+// (of worked days or days off) that it ends, up to the lengths the run
+// tables judge.
 func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	D := len(rp.can)
 	if D == 0 {
@@ -589,68 +741,51 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	}
 	O := len(rp.can[0])
 	S := O - 1
+	C := stepClasses(S)
 	RS := rp.runStates()
 	rt := &rp.runs
-	N := rp.states * O * RS
+	rp.stepOnce.Do(func() { rp.stepTables(S) })
 	inf := bnp.Inf
+	// The tables of the days: day d's entries at off[d] in par.
+	off := make([]int, D+1)
+	N := 0
+	for d := 0; d < D; d++ {
+		n := rp.kd[d] * O * RS
+		off[d+1] = off[d] + n
+		N = max(N, n)
+	}
 	buf, _ := rp.bufs.Get().(*dpBuffers)
-	if buf == nil || len(buf.cur) != N {
-		buf = &dpBuffers{cur: make([]int64, N), next: make([]int64, N), par: make([]int32, D*N)}
+	if buf == nil || len(buf.cur) != N || len(buf.par) != off[D] {
+		buf = &dpBuffers{cur: make([]int64, N), next: make([]int64, N), par: make([]int32, off[D])}
 	}
 	defer rp.bufs.Put(buf)
 	cur, next := buf.cur, buf.next
-	for i := range cur {
-		cur[i] = inf
-	}
 	par := make([][]int32, D)
 	for d := range par {
-		par[d] = buf.par[d*N : (d+1)*N]
+		par[d] = buf.par[off[d]:off[d+1]]
 	}
-	radix := make([]int, len(rp.cnt))
-	r := 1
-	for i, c := range rp.cnt {
-		radix[i] = r
-		r *= c.hi + 1
-	}
-	// step returns the counter state after option o on day d (the day
-	// before's option last, S+1 on day 0) from state k, or -1: read off
-	// the table of stepTable, by whether the day counts a weekend.
-	rp.stepOnce.Do(func() { rp.stepTab = rp.stepTable(O, radix) })
-	tab := rp.stepTab
-	states := rp.states
-	step := func(k, d, last, o int) int {
-		wk := 0
-		if o < S && (rp.sat[d] || (rp.sun[d] && last == S)) {
-			wk = 1
-		}
-		return int(tab[(wk*O+o)*states+k])
-	}
-	// run returns the run state (length - 1) after option o on day d,
-	// the day before's option last and its run state q, or -1 when the
-	// run tables forbid it.
-	// worked tells whether day d is worked (touched by a shift) with
-	// option o and the day before's option last (S+1 on day 0).
-	worked := func(d, last, o int) bool {
+	// class returns the step class (stepClasses) of option o on day d
+	// after option last (S+1 on day 0).
+	class := func(d, last, o int) int {
 		if o < S {
-			return true
+			if rp.sat[d] || (rp.sun[d] && last == S) {
+				return S + o
+			}
+			return o
 		}
-		if d == 0 {
-			return rp.touched0
+		if worked(rp, d, last, o) {
+			return 2*S + 1
 		}
-		return last < S && rp.reaches[last]
+		return 2 * S
 	}
-	// run's last is the day before's option, lastW whether that day
-	// was worked.
-	var runW func(d, q int, w bool) int
 	// A run state q is the length - 1 of a run of worked days (q < half,
 	// half - 1 for any longer run) or half plus that of a run of days
 	// off (up to RS - 1, for any longer run).
 	half := rt.wJ + 1
 	offHalf := RS - half
-	run := func(d, last, q, o int) int {
-		return runW(d, q, worked(d, last, o))
-	}
-	runW = func(d, q int, w bool) int {
+	// runW returns the run state after day d (worked w) from the day
+	// before's run state q, or -1 when the run tables forbid it.
+	runW := func(d, q int, w bool) int {
 		if RS == 1 {
 			return 0
 		}
@@ -702,9 +837,13 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	}
 	idx := func(k, o, q int) int { return (k*O+o)*RS + q }
 	// Day 0 from the empty state (the history is in can).
+	for i := range cur[:rp.kd[0]*O*RS] {
+		cur[i] = inf
+	}
 	for o := 0; o < O; o++ {
 		if w := c(0, o); w < inf {
-			k, q := step(0, 0, S+1, o), run(0, S+1, 0, o)
+			k := int(rp.steps[0][class(0, S+1, o)])
+			q := runW(0, 0, worked(rp, 0, S+1, o))
 			if k >= 0 && q >= 0 {
 				cur[idx(k, o, q)] = w
 				par[0][idx(k, o, q)] = -1
@@ -716,7 +855,8 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	cd := make([]int64, O)
 	runTab := make([]int, 2*RS)
 	for d := 1; d < D; d++ {
-		for i := range next {
+		nn := rp.kd[d] * O * RS
+		for i := range next[:nn] {
 			next[i] = inf
 		}
 		for o := range cd {
@@ -725,7 +865,8 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 		for q := 0; q < RS; q++ {
 			runTab[2*q], runTab[2*q+1] = runW(d, q, false), runW(d, q, true)
 		}
-		for i, v := range cur {
+		tab := rp.steps[d]
+		for i, v := range cur[:rp.kd[d-1]*O*RS] {
 			if v >= inf {
 				continue
 			}
@@ -742,11 +883,18 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 				if o == S && rp.onDay[d] > 0 && !reach {
 					w += rp.onDay[d] * planScale
 				}
-				wk := 0
-				if o < S && (rp.sat[d] || (rp.sun[d] && last == S)) {
-					wk = 1
+				var cl int
+				switch {
+				case o < S && (rp.sat[d] || (rp.sun[d] && last == S)):
+					cl = S + o
+				case o < S:
+					cl = o
+				case reach:
+					cl = 2*S + 1
+				default:
+					cl = 2 * S
 				}
-				k2 := int(tab[(wk*O+o)*states+k])
+				k2 := int(tab[k*C+cl])
 				if k2 < 0 {
 					continue
 				}
@@ -767,18 +915,8 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 		cur, next = next, cur
 	}
 	best, at := inf, -1
-	for i, v := range cur {
-		if v >= inf {
-			continue
-		}
-		k := i / (RS * O)
-		okLo := true
-		for ci, cn := range rp.cnt {
-			if (k/radix[ci])%(cn.hi+1) < cn.lo {
-				okLo = false
-			}
-		}
-		if okLo && v < best {
+	for i, v := range cur[:rp.kd[D-1]*O*RS] {
+		if v < best {
 			best, at = v, i
 		}
 	}
@@ -795,4 +933,17 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 		at = int(par[d][at])
 	}
 	return row, best, true
+}
+
+// worked tells whether day d is worked (touched by a shift) with option o
+// and the day before's option last (S+1 on day 0).
+func worked(rp *relaxedPerson, d, last, o int) bool {
+	S := len(rp.reaches)
+	if o < S {
+		return true
+	}
+	if d == 0 {
+		return rp.touched0
+	}
+	return last < S && rp.reaches[last]
 }
