@@ -186,7 +186,9 @@ func (pp *planPricer) Bounded(ctx context.Context, cost [][]int64, budget int) (
 		pp.stats.exact.Add(1)
 		return pp.exact(ctx, cost, budget)
 	}
+	tdp := time.Now()
 	dpRow, v, ok := pp.rp.solve(cost)
+	pp.stats.dpTime.Add(int64(time.Since(tdp)))
 	if !ok {
 		return nil, bnp.Inf, bnp.Inf, false
 	}
@@ -438,15 +440,16 @@ type BnPStats struct {
 	// inexact column, Exact those that ran Optimize.
 	Pricings, DPExact, Relaxed, Exact int64
 	// PricingTime is the time spent pricing (on all goroutines),
-	// RelaxTime the part building the people's relaxations.
-	PricingTime, RelaxTime time.Duration
+	// RelaxTime the part building the people's relaxations, DPTime the
+	// part in the DP.
+	PricingTime, RelaxTime, DPTime time.Duration
 }
 
 // pricingStats are the pricers' counters (BnPStats), shared by the
 // pricers of one run.
 type pricingStats struct {
 	pricings, dpExact, relaxed, exact atomic.Int64
-	pricingTime, relaxTime            atomic.Int64
+	pricingTime, relaxTime, dpTime    atomic.Int64
 }
 
 // toRoster returns rows (one schedule per person) as a roster of sc.
@@ -535,6 +538,7 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 		bs.stats.Pricings, bs.stats.DPExact = ps.pricings.Load(), ps.dpExact.Load()
 		bs.stats.Relaxed, bs.stats.Exact = ps.relaxed.Load(), ps.exact.Load()
 		bs.stats.PricingTime, bs.stats.RelaxTime = time.Duration(ps.pricingTime.Load()), time.Duration(ps.relaxTime.Load())
+		bs.stats.DPTime = time.Duration(ps.dpTime.Load())
 	}()
 	pb, err := newPlanProblem(bs.sc, ps)
 	if err != nil {

@@ -88,10 +88,12 @@ type relaxedPerson struct {
 	cnt   []counter
 	// lin[d][o] is the linear own cost of option o on day d.
 	lin [][]int64
-	// onDay[d] is the cost of a day off on day d that no shift of day
-	// d-1 reaches into (requests to work the day); reaches[s] tells that
-	// shift type s reaches into the next day.
-	onDay   []int64
+	// offReach[d] is the cost of a day off on day d that a shift of day
+	// d-1 (or the history, on day 0) reaches into: requests for the day
+	// off, which a day worked breaks (constraints.Requests.Cost: the
+	// day's status); reaches[s] tells that shift type s reaches into the
+	// next day.
+	offReach []int64
 	reaches []bool
 	// states is the most counter states of a day (the product of hi+1
 	// over the counts tracked after it).
@@ -174,7 +176,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	touched0 := touched != nil && up.value(touched[0]) == 1
 	f := -enc.True()
 	rp := &relaxedPerson{can: make([][]bool, D), trans: make([][][]bool, D), lin: make([][]int64, D),
-		onDay: make([]int64, D), reaches: make([]bool, S), touched0: touched0}
+		offReach: make([]int64, D), reaches: make([]bool, S), touched0: touched0}
 	for t, st := range sc.Shifts {
 		_, end := st.Interval(sc.Horizon.Start)
 		rp.reaches[t] = end > (sc.Horizon.Start + 1).Start()
@@ -458,6 +460,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 			for t := 0; t < S; t++ {
 				rp.lin[d][t] += w
 			}
+			rp.offReach[d] += w
 		case !q.On:
 			if t, ok := idx[q.Shift]; ok {
 				rp.lin[d][t] += w
@@ -471,12 +474,9 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 					}
 				}
 			}
-		case d > 0:
-			// A request to work a day: a day off costs it, unless a
-			// shift of the day before reaches into it (solve reads
-			// onDay with the transition; on the first day the history
-			// may reach in, so nothing is counted there).
-			rp.onDay[d] += w
+		default:
+			// A request to work a day: granted by a start on it.
+			rp.lin[d][S] += w
 		}
 	}
 	if len(pp.p.Prefers) > 0 && soft.Prefer > 0 {
@@ -842,6 +842,9 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	}
 	for o := 0; o < O; o++ {
 		if w := c(0, o); w < inf {
+			if o == S && rp.touched0 {
+				w += rp.offReach[0] * planScale
+			}
 			k := int(rp.steps[0][class(0, S+1, o)])
 			q := runW(0, 0, worked(rp, 0, S+1, o))
 			if k >= 0 && q >= 0 {
@@ -880,8 +883,8 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 				if w >= inf {
 					continue
 				}
-				if o == S && rp.onDay[d] > 0 && !reach {
-					w += rp.onDay[d] * planScale
+				if o == S && reach {
+					w += rp.offReach[d] * planScale
 				}
 				var cl int
 				switch {
