@@ -695,8 +695,14 @@ func (bs *bnpSearch) restrictedMaster(ctx context.Context, pool *bnp.Pool, limit
 		}
 		return -1
 	}})
-	if err != nil || or.Status != Feasible {
+	if err != nil {
 		return err
+	}
+	if or.Status != Feasible {
+		if debugBnP != nil {
+			debugBnP("restricted master: no roster within %s (status %v)", limit, or.Status)
+		}
+		return nil
 	}
 	r := decodeRoster(enc, or.Value)
 	if debugBnP != nil {

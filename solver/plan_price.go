@@ -121,6 +121,9 @@ type relaxedPerson struct {
 type dpBuffers struct {
 	cur, next []int64
 	par       []int32
+	// act and nextAct list the entries of cur and next below bnp.Inf
+	// (the states reached); cur and next are bnp.Inf elsewhere.
+	act, nextAct []int32
 }
 
 // countSolveLimit bounds each solve of the counts' bisections, and
@@ -757,9 +760,20 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	buf, _ := rp.bufs.Get().(*dpBuffers)
 	if buf == nil || len(buf.cur) != N || len(buf.par) != off[D] {
 		buf = &dpBuffers{cur: make([]int64, N), next: make([]int64, N), par: make([]int32, off[D])}
+		for i := range buf.cur {
+			buf.cur[i], buf.next[i] = bnp.Inf, bnp.Inf
+		}
 	}
-	defer rp.bufs.Put(buf)
 	cur, next := buf.cur, buf.next
+	act, nextAct := buf.act[:0], buf.nextAct[:0]
+	defer func() {
+		// Leave the tables at bnp.Inf for the next run.
+		for _, i := range act {
+			cur[i] = inf
+		}
+		buf.cur, buf.next, buf.act, buf.nextAct = cur, next, act[:0], nextAct[:0]
+		rp.bufs.Put(buf)
+	}()
 	par := make([][]int32, D)
 	for d := range par {
 		par[d] = buf.par[off[d]:off[d+1]]
@@ -837,9 +851,6 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	}
 	idx := func(k, o, q int) int { return (k*O+o)*RS + q }
 	// Day 0 from the empty state (the history is in can).
-	for i := range cur[:rp.kd[0]*O*RS] {
-		cur[i] = inf
-	}
 	for o := 0; o < O; o++ {
 		if w := c(0, o); w < inf {
 			if o == S && rp.touched0 {
@@ -850,6 +861,7 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 			if k >= 0 && q >= 0 {
 				cur[idx(k, o, q)] = w
 				par[0][idx(k, o, q)] = -1
+				act = append(act, int32(idx(k, o, q)))
 			}
 		}
 	}
@@ -858,10 +870,6 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	cd := make([]int64, O)
 	runTab := make([]int, 2*RS)
 	for d := 1; d < D; d++ {
-		nn := rp.kd[d] * O * RS
-		for i := range next[:nn] {
-			next[i] = inf
-		}
 		for o := range cd {
 			cd[o] = c(d, o)
 		}
@@ -869,10 +877,9 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 			runTab[2*q], runTab[2*q+1] = runW(d, q, false), runW(d, q, true)
 		}
 		tab := rp.steps[d]
-		for i, v := range cur[:rp.kd[d-1]*O*RS] {
-			if v >= inf {
-				continue
-			}
+		for _, i32 := range act {
+			i := int(i32)
+			v := cur[i]
 			q, last, k := i%RS, (i/RS)%O, i/(RS*O)
 			reach := last < S && rp.reaches[last]
 			for o := 0; o < O; o++ {
@@ -911,16 +918,23 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 				}
 				j := idx(k2, o, q2)
 				if v+w < next[j] {
+					if next[j] >= inf {
+						nextAct = append(nextAct, int32(j))
+					}
 					next[j], par[d][j] = v+w, int32(i)
 				}
 			}
 		}
+		for _, i := range act {
+			cur[i] = inf
+		}
 		cur, next = next, cur
+		act, nextAct = nextAct, act[:0]
 	}
 	best, at := inf, -1
-	for i, v := range cur[:rp.kd[D-1]*O*RS] {
-		if v < best {
-			best, at = v, i
+	for _, i := range act {
+		if v := cur[i]; v < best || (v == best && int(i) < at) {
+			best, at = v, int(i)
 		}
 	}
 	if at < 0 {
