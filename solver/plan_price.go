@@ -94,7 +94,7 @@ type relaxedPerson struct {
 	// day's status); reaches[s] tells that shift type s reaches into the
 	// next day.
 	offReach []int64
-	reaches []bool
+	reaches  []bool
 	// states is the most counter states of a day (the product of hi+1
 	// over the counts tracked after it).
 	states int
