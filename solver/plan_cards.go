@@ -274,6 +274,7 @@ func mergeCounters(cs []counter) []counter {
 			default:
 				o.lo, o.hi = max(o.lo, c.lo), min(o.hi, c.hi)
 			}
+			o.implied = o.implied && c.implied
 			merged = true
 			break
 		}
@@ -341,4 +342,18 @@ func impliedCounters(cs []counter) []counter {
 		}
 	}
 	return out
+}
+
+// coversSet reports whether count c adds at least 1 for every start of a
+// shift type in set the person can take (can[d][o]), so that the starts
+// of set never exceed the count.
+func coversSet(c *counter, set uint64, can [][]bool) bool {
+	for d := range c.start {
+		for o := 0; o+1 < len(c.start[d]); o++ {
+			if set&(1<<o) != 0 && can[d][o] && c.start[d][o]+c.work[d] < 1 {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -64,6 +64,9 @@ type counter struct {
 	// first and last are the days that can change the count (its span):
 	// the DP tracks it from first to last, where it checks lo.
 	first, last int
+	// implied marks a count proved by bisection (relax) that no
+	// constraint of the encoding states: the DP keeps it after those.
+	implied bool
 }
 
 // setTable returns c (a count of the starts of c.set) as a table.
@@ -250,6 +253,10 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	}
 	all := uint64(1)<<S - 1
 	dayLo, dayHi := dayBounds(sc, pp.rules, pp.p.ID, rp.can)
+	// The counts read off the encoding's cardinality constraints
+	// (plan_cards.go); their caps start the bisections below, which then
+	// usually end at their first solve.
+	cardCnt := cardCounters(cards, D, S, start, touched, up.value)
 	maxOf := map[uint64]int{}
 	for _, set := range sets {
 		var terms []constraints.Term
@@ -279,6 +286,13 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 				if k, ok := lim.MaxShifts[st.ID]; ok {
 					hi = min(hi, k)
 				}
+			}
+		}
+		// A count read off the encoding that counts at least every
+		// start of set bounds it.
+		for i := range cardCnt {
+			if c := &cardCnt[i]; !c.sat && !c.weekend && coversSet(c, set, rp.can) {
+				hi = min(hi, c.hi)
 			}
 		}
 		// A subset's cap bounds the set's: the sum of its members'.
@@ -404,9 +418,10 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 			all2 = append(all2, c)
 			continue
 		}
+		c.implied = true
 		all2 = append(all2, c.setTable(D, S))
 	}
-	all2 = append(all2, cardCounters(cards, D, S, start, touched, up.value)...)
+	all2 = append(all2, cardCnt...)
 	// Options the person cannot take add nothing (so that counts of the
 	// same thing read off different rules compare equal).
 	for i := range all2 {
@@ -423,14 +438,18 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 		all2[i].first, all2[i].last = all2[i].span()
 	}
 	cands := impliedCounters(mergeCounters(all2))
-	// Keep the counts whose states fit: the longest spans first (counts
-	// over the whole horizon), then the tightest.
+	// Keep the counts whose states fit: those the encoding states before
+	// those proved by bisection, those with a least first, then by their
+	// most against the most they could count (the tightest first).
 	sort.SliceStable(cands, func(a, b int) bool {
-		la, lb := cands[a].last-cands[a].first, cands[b].last-cands[b].first
-		if la != lb {
-			return la > lb
+		ca, cb := &cands[a], &cands[b]
+		if ca.implied != cb.implied {
+			return !ca.implied
 		}
-		return cands[a].hi < cands[b].hi
+		if (ca.lo > 0) != (cb.lo > 0) {
+			return ca.lo > 0
+		}
+		return float64(ca.hi)/float64(max(1, ca.most())) < float64(cb.hi)/float64(max(1, cb.most()))
 	})
 	var kept []counter
 	for _, c := range cands {
