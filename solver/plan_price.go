@@ -20,11 +20,16 @@ import (
 //     start on their own encoding, as CheckCapacity probes);
 //   - the transitions from one day's shift to the next day's options that
 //     propagation forbids (rest intervals, rest-within windows);
+//   - the counts the encoding's cardinality constraints state, read off
+//     them (plan_cards.go): whatever each day's option and whether the
+//     day is worked add to a sum with a most or a least (days worked,
+//     night caps, caps per shift type, hours, rest days of fixed blocks),
+//     each tracked over its span of days;
 //   - the most starts of each shift type and of each set of shift types
-//     over the horizon, and the fewest days worked, found exactly by
-//     bisection on counters over the person's encoding (max_days,
-//     min_days, night caps, caps per shift type, and whatever else bounds
-//     the counts); the DP counts those that can bind;
+//     over the horizon, and the fewest days worked, found by bisection on
+//     counters over the person's encoding (what the rules imply together;
+//     the counts read off the encoding start it); the DP counts those
+//     that can bind, as many as its states allow;
 //   - the most weekends with a start (the same bisection, from the
 //     person's hard max_weekends over the horizon);
 //   - the runs of worked days and of days off that propagation allows
