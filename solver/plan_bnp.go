@@ -167,7 +167,7 @@ func (pp *planPricer) Bounded(ctx context.Context, cost [][]int64, budget int) (
 		pp.rp, pp.rpOK = pp.relax(ctx)
 		pp.stats.relaxTime.Add(int64(time.Since(t0)))
 		if debugBnP != nil && pp.rp != nil {
-			debugBnP("relaxation of %s: %s, counters %v, runs judged %d/%d, states %d", pp.p.ID, time.Since(t0), pp.rp.cnt, pp.rp.runs.wJ, pp.rp.runs.oJ, pp.rp.states)
+			debugBnP("relaxation of %s: %s, counters %v, runs judged %d/%d, states %d", pp.p.ID, time.Since(t0), countersString(pp.rp.cnt), pp.rp.runs.wJ, pp.rp.runs.oJ, pp.rp.states)
 		}
 	})
 	if row, ok := fixedRow(cost); ok {
@@ -187,7 +187,9 @@ func (pp *planPricer) Bounded(ctx context.Context, cost [][]int64, budget int) (
 		pp.stats.exact.Add(1)
 		return pp.exact(ctx, cost, budget)
 	}
+	tdp := time.Now()
 	dpRow, v, ok := pp.rp.solve(cost)
+	pp.stats.dpTime.Add(int64(time.Since(tdp)))
 	if !ok {
 		return nil, bnp.Inf, bnp.Inf, false
 	}
@@ -208,6 +210,9 @@ func (pp *planPricer) Bounded(ctx context.Context, cost [][]int64, budget int) (
 		if dpTotal == v {
 			pp.stats.dpExact.Add(1)
 			return dpRow, v, v, true
+		}
+		if debugBnP != nil {
+			debugBnP("pricing of %s: the DP counted %d, the schedule costs %d: %v", pp.p.ID, v, dpTotal, constraints.Cost(pp.rules, pp.roster(dpRow)))
 		}
 	}
 	if dpTotal < 0 && budget <= pricingFirst {
@@ -436,15 +441,16 @@ type BnPStats struct {
 	// inexact column, Exact those that ran Optimize.
 	Pricings, DPExact, Relaxed, Exact int64
 	// PricingTime is the time spent pricing (on all goroutines),
-	// RelaxTime the part building the people's relaxations.
-	PricingTime, RelaxTime time.Duration
+	// RelaxTime the part building the people's relaxations, DPTime the
+	// part in the DP.
+	PricingTime, RelaxTime, DPTime time.Duration
 }
 
 // pricingStats are the pricers' counters (BnPStats), shared by the
 // pricers of one run.
 type pricingStats struct {
 	pricings, dpExact, relaxed, exact atomic.Int64
-	pricingTime, relaxTime            atomic.Int64
+	pricingTime, relaxTime, dpTime    atomic.Int64
 }
 
 // toRoster returns rows (one schedule per person) as a roster of sc.
@@ -533,6 +539,7 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 		bs.stats.Pricings, bs.stats.DPExact = ps.pricings.Load(), ps.dpExact.Load()
 		bs.stats.Relaxed, bs.stats.Exact = ps.relaxed.Load(), ps.exact.Load()
 		bs.stats.PricingTime, bs.stats.RelaxTime = time.Duration(ps.pricingTime.Load()), time.Duration(ps.relaxTime.Load())
+		bs.stats.DPTime = time.Duration(ps.dpTime.Load())
 	}()
 	pb, err := newPlanProblem(bs.sc, ps)
 	if err != nil {
@@ -697,8 +704,14 @@ func (bs *bnpSearch) restrictedMaster(ctx context.Context, pool *bnp.Pool, limit
 		}
 		return -1
 	}})
-	if err != nil || or.Status != Feasible {
+	if err != nil {
 		return err
+	}
+	if or.Status != Feasible {
+		if debugBnP != nil {
+			debugBnP("restricted master: no roster within %s (status %v)", limit, or.Status)
+		}
+		return nil
 	}
 	r := decodeRoster(enc, or.Value)
 	if debugBnP != nil {

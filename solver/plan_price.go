@@ -3,6 +3,7 @@ package solver
 import (
 	"context"
 	"math"
+	"sort"
 	"sync"
 	"time"
 
@@ -19,11 +20,16 @@ import (
 //     start on their own encoding, as CheckCapacity probes);
 //   - the transitions from one day's shift to the next day's options that
 //     propagation forbids (rest intervals, rest-within windows);
+//   - the counts the encoding's cardinality constraints state, read off
+//     them (plan_cards.go): whatever each day's option and whether the
+//     day is worked add to a sum with a most or a least (days worked,
+//     night caps, caps per shift type, hours, rest days of fixed blocks),
+//     each tracked over its span of days;
 //   - the most starts of each shift type and of each set of shift types
-//     over the horizon, and the fewest days worked, found exactly by
-//     bisection on counters over the person's encoding (max_days,
-//     min_days, night caps, caps per shift type, and whatever else bounds
-//     the counts); the DP counts those that can bind;
+//     over the horizon, and the fewest days worked, found by bisection on
+//     counters over the person's encoding (what the rules imply together;
+//     the counts read off the encoding start it); the DP counts those
+//     that can bind, as many as its states allow;
 //   - the most weekends with a start (the same bisection, from the
 //     person's hard max_weekends over the horizon);
 //   - the runs of worked days and of days off that propagation allows
@@ -40,8 +46,12 @@ import (
 // exact single-person optimisation on gini (planPricer.exact) within the
 // time budget, and the bound keeps the larger of the two lower bounds.
 
-// counter is a count the DP tracks: starts of the shift types in set
-// (bit s), at most hi, at least lo.
+// counter is a count the DP tracks, at most hi and at least lo: starts
+// of the shift types in set (bit s) from the bisections of relax, the
+// weekends with a start, or a cardinality constraint of the person's
+// encoding (plan_cards.go). Before the DP, every count but the weekends'
+// is a table: what each day adds to it by its option and whether it is
+// worked.
 type counter struct {
 	set    uint64
 	lo, hi int
@@ -49,6 +59,34 @@ type counter struct {
 	// or the Sunday of a Saturday-Sunday pair inside the horizon)
 	// instead of starts of set.
 	weekend bool
+	// start[d][o] is what option o on day d adds (the day off last);
+	// work[d] what day d adds when it is worked, rest[d] when it is not.
+	start      [][]int
+	work, rest []int
+	// sat marks a count with a least and no most: it is tracked up to
+	// lo (hi == lo), a larger count kept at lo.
+	sat bool
+	// first and last are the days that can change the count (its span):
+	// the DP tracks it from first to last, where it checks lo.
+	first, last int
+	// implied marks a count proved by bisection (relax) that no
+	// constraint of the encoding states: the DP keeps it after those.
+	implied bool
+}
+
+// setTable returns c (a count of the starts of c.set) as a table.
+func (c counter) setTable(D, S int) counter {
+	c.start, c.work, c.rest = make([][]int, D), make([]int, D), make([]int, D)
+	for d := range c.start {
+		c.start[d] = make([]int, S+1)
+		for o := 0; o < S; o++ {
+			if c.set&(1<<o) != 0 {
+				c.start[d][o] = 1
+			}
+		}
+	}
+	c.first, c.last = c.span()
+	return c
 }
 
 // relaxedPerson is the relaxation of one person's problem.
@@ -58,12 +96,15 @@ type relaxedPerson struct {
 	cnt   []counter
 	// lin[d][o] is the linear own cost of option o on day d.
 	lin [][]int64
-	// onDay[d] is the cost of a day off on day d that no shift of day
-	// d-1 reaches into (requests to work the day); reaches[s] tells that
-	// shift type s reaches into the next day.
-	onDay   []int64
-	reaches []bool
-	// states is the number of counter states (the product of hi+1).
+	// offReach[d] is the cost of a day off on day d that a shift of day
+	// d-1 (or the history, on day 0) reaches into: requests for the day
+	// off, which a day worked breaks (constraints.Requests.Cost: the
+	// day's status); reaches[s] tells that shift type s reaches into the
+	// next day.
+	offReach []int64
+	reaches  []bool
+	// states is the most counter states of a day (the product of hi+1
+	// over the counts tracked after it).
 	states int
 	// The runs (runs.go of this relaxation, see runTables): work runs
 	// and runs of days off, their lengths tracked up to wMax and oMax
@@ -77,15 +118,20 @@ type relaxedPerson struct {
 	// bufs holds the DP's tables for reuse (pricings may run
 	// concurrently).
 	bufs sync.Pool
-	// stepTab is the counters' transitions (stepTable), built once.
+	// steps[d] is the counters' transitions into day d (stepTables),
+	// built once; kd[d] the number of counter states after day d.
 	stepOnce sync.Once
-	stepTab  []int32
+	steps    [][]int32
+	kd       []int
 }
 
 // dpBuffers are the tables of one run of the DP.
 type dpBuffers struct {
 	cur, next []int64
 	par       []int32
+	// act and nextAct list the entries of cur and next below bnp.Inf
+	// (the states reached); cur and next are bnp.Inf elsewhere.
+	act, nextAct []int32
 }
 
 // countSolveLimit bounds each solve of the counts' bisections, and
@@ -97,7 +143,7 @@ const countSolveLimit, countLimit = 20 * time.Millisecond, 300 * time.Millisecon
 // maxDPStates bounds the counter states the DP tracks per option, and
 // maxDPTable the entries of its table of parents (days x counter states x
 // options x run states).
-const maxDPStates, maxDPTable = 50000, 1500000
+const maxDPStates, maxDPTable = 50000, 4000000
 
 // runStates returns the number of run states of the DP: for a run of
 // worked days and for a run of days off, the lengths judged plus one for
@@ -115,7 +161,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	sc := pp.sc
 	S := len(sc.Shifts)
 	D := pp.days
-	enc := Encode(sc, pp.rules, false)
+	enc, cards := encodeRecorded(sc, pp.rules)
 	// The Touched literals for the runs, defined before propagation
 	// reads the clauses; only when no shift touches more than its day and
 	// the next (the DP reads a day's being worked off the option of the
@@ -141,7 +187,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	touched0 := touched != nil && up.value(touched[0]) == 1
 	f := -enc.True()
 	rp := &relaxedPerson{can: make([][]bool, D), trans: make([][][]bool, D), lin: make([][]int64, D),
-		onDay: make([]int64, D), reaches: make([]bool, S), touched0: touched0}
+		offReach: make([]int64, D), reaches: make([]bool, S), touched0: touched0}
 	for t, st := range sc.Shifts {
 		_, end := st.Interval(sc.Horizon.Start)
 		rp.reaches[t] = end > (sc.Horizon.Start + 1).Start()
@@ -212,6 +258,10 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 	}
 	all := uint64(1)<<S - 1
 	dayLo, dayHi := dayBounds(sc, pp.rules, pp.p.ID, rp.can)
+	// The counts read off the encoding's cardinality constraints
+	// (plan_cards.go); their caps start the bisections below, which then
+	// usually end at their first solve.
+	cardCnt := cardCounters(cards, D, S, start, touched, up.value)
 	maxOf := map[uint64]int{}
 	for _, set := range sets {
 		var terms []constraints.Term
@@ -241,6 +291,13 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 				if k, ok := lim.MaxShifts[st.ID]; ok {
 					hi = min(hi, k)
 				}
+			}
+		}
+		// A count read off the encoding that counts at least every
+		// start of set bounds it.
+		for i := range cardCnt {
+			if c := &cardCnt[i]; !c.sat && !c.weekend && coversSet(c, set, rp.can) {
+				hi = min(hi, c.hi)
 			}
 		}
 		// A subset's cap bounds the set's: the sum of its members'.
@@ -351,27 +408,68 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 		}
 	}
 	rp.cnt = useful
-	// Keep the counters whose states fit: the days worked first (it has
-	// the least), then the tightest.
-	rp.states = 1
-	limit := min(maxDPStates, maxDPTable/(D*(S+1)*rp.runStates()))
-	var kept []counter
-	for len(rp.cnt) > 0 {
-		best := 0
-		for i, c := range rp.cnt {
-			if c.set == all || (rp.cnt[best].set != all && c.hi < rp.cnt[best].hi) {
-				best = i
+	// Every count as a table, with the counts read off the encoding's
+	// cardinality constraints (plan_cards.go); counts of the same thing
+	// merged.
+	all2 := make([]counter, 0, len(rp.cnt))
+	for _, c := range rp.cnt {
+		if c.weekend {
+			c.first, c.last = D, -1
+			for d := 0; d < D; d++ {
+				if rp.sat[d] || rp.sun[d] {
+					c.first, c.last = min(c.first, d), max(c.last, d)
+				}
 			}
-		}
-		c := rp.cnt[best]
-		rp.cnt = append(rp.cnt[:best], rp.cnt[best+1:]...)
-		if rp.states*(c.hi+1) > limit {
+			all2 = append(all2, c)
 			continue
 		}
-		rp.states *= c.hi + 1
-		kept = append(kept, c)
+		c.implied = true
+		all2 = append(all2, c.setTable(D, S))
+	}
+	all2 = append(all2, cardCnt...)
+	// Options the person cannot take add nothing (so that counts of the
+	// same thing read off different rules compare equal).
+	for i := range all2 {
+		if all2[i].weekend {
+			continue
+		}
+		for d := range all2[i].start {
+			for o := range all2[i].start[d] {
+				if !rp.can[d][o] {
+					all2[i].start[d][o] = 0
+				}
+			}
+		}
+		all2[i].first, all2[i].last = all2[i].span()
+	}
+	cands := impliedCounters(mergeCounters(all2))
+	// Keep the counts whose states fit: those the encoding states before
+	// those proved by bisection, those with a least first, then by their
+	// most against the most they could count (the tightest first).
+	sort.SliceStable(cands, func(a, b int) bool {
+		ca, cb := &cands[a], &cands[b]
+		if ca.implied != cb.implied {
+			return !ca.implied
+		}
+		if (ca.lo > 0) != (cb.lo > 0) {
+			return ca.lo > 0
+		}
+		return float64(ca.hi)/float64(max(1, ca.most())) < float64(cb.hi)/float64(max(1, cb.most()))
+	})
+	var kept []counter
+	for _, c := range cands {
+		if c.first > c.last {
+			continue
+		}
+		try := append(append([]counter(nil), kept...), c)
+		most, total := countStates(try, D)
+		if most > maxDPStates || total*(S+1)*rp.runStates() > maxDPTable {
+			continue
+		}
+		kept = try
 	}
 	rp.cnt = kept
+	rp.states, _ = countStates(kept, D)
 	// Linear own costs: requests and preferences (model.Staff).
 	soft := pp.sc.SoftSettings()
 	idx := map[model.ShiftID]int{}
@@ -389,6 +487,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 			for t := 0; t < S; t++ {
 				rp.lin[d][t] += w
 			}
+			rp.offReach[d] += w
 		case !q.On:
 			if t, ok := idx[q.Shift]; ok {
 				rp.lin[d][t] += w
@@ -402,12 +501,9 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 					}
 				}
 			}
-		case d > 0:
-			// A request to work a day: a day off costs it, unless a
-			// shift of the day before reaches into it (solve reads
-			// onDay with the transition; on the first day the history
-			// may reach in, so nothing is counted there).
-			rp.onDay[d] += w
+		default:
+			// A request to work a day: granted by a start on it.
+			rp.lin[d][S] += w
 		}
 	}
 	if len(pp.p.Prefers) > 0 && soft.Prefer > 0 {
@@ -544,44 +640,127 @@ func maxCount(ctx context.Context, s *session, terms []constraints.Term, hi int,
 	return lo, true
 }
 
-// stepTable returns the counters' transitions: entry (wk*O+o)*states+k
-// is the state after option o from state k (-1: a count passes its
-// most), where wk tells that the day counts a weekend.
-func (rp *relaxedPerson) stepTable(O int, radix []int) []int32 {
-	S := O - 1
-	tab := make([]int32, 2*O*rp.states)
-	for wk := 0; wk < 2; wk++ {
-		for o := 0; o < O; o++ {
-			for k := 0; k < rp.states; k++ {
-				k2 := k
-				if o < S {
-					for i, c := range rp.cnt {
-						inc := c.set&(1<<o) != 0
-						if c.weekend {
-							inc = wk == 1
-						}
-						if !inc {
-							continue
-						}
-						if (k/radix[i])%(c.hi+1) == c.hi {
+// live reports whether count c is tracked in the states after day d
+// (it changes on a later day).
+func (c *counter) live(d int) bool { return c.first <= d && d < c.last }
+
+// countStates returns the most counter states of a day and their sum over
+// the days, with the counts cs tracked.
+func countStates(cs []counter, D int) (most, total int) {
+	for d := -1; d < D; d++ {
+		k := 1
+		for i := range cs {
+			if cs[i].live(d) {
+				k *= cs[i].hi + 1
+			}
+		}
+		most = max(most, k)
+		total += k
+	}
+	return most, total
+}
+
+// The classes of a day's step: option o < S on a day that counts no
+// weekend (o) or one (S+o), and the day off not worked (2S) or worked
+// (2S+1).
+func stepClasses(S int) int { return 2*S + 2 }
+
+// inc returns what the day d of class cl adds to count c.
+func (c *counter) inc(d, cl, S int) int {
+	if c.weekend {
+		if cl >= S && cl < 2*S {
+			return 1
+		}
+		return 0
+	}
+	if cl < 2*S {
+		return c.start[d][cl%S] + c.work[d]
+	}
+	if cl == 2*S+1 {
+		return c.start[d][S] + c.work[d]
+	}
+	return c.start[d][S] + c.rest[d]
+}
+
+// stepTables builds rp.steps and rp.kd: steps[d][k*C+cl] is the counter
+// state after day d of class cl from state k of day d-1 (-1: a count
+// passes its most, or ends below its least), over the states of the
+// counts live on each day (mixed radix, in the order of rp.cnt).
+func (rp *relaxedPerson) stepTables(S int) {
+	D := len(rp.can)
+	C := stepClasses(S)
+	n := len(rp.cnt)
+	radix := func(d int) []int {
+		r := make([]int, n)
+		k := 1
+		for i := range rp.cnt {
+			if rp.cnt[i].live(d) {
+				r[i] = k
+				k *= rp.cnt[i].hi + 1
+			}
+		}
+		return r
+	}
+	rp.kd = make([]int, D)
+	rp.steps = make([][]int32, D)
+	prev := radix(-1)
+	kPrev := 1
+	digits := make([]int, n)
+	for d := 0; d < D; d++ {
+		cur := radix(d)
+		k := 1
+		for i := range rp.cnt {
+			if rp.cnt[i].live(d) {
+				k *= rp.cnt[i].hi + 1
+			}
+		}
+		rp.kd[d] = k
+		tab := make([]int32, kPrev*C)
+		for kp := 0; kp < kPrev; kp++ {
+			for i := range rp.cnt {
+				digits[i] = 0
+				if rp.cnt[i].live(d - 1) {
+					digits[i] = (kp / prev[i]) % (rp.cnt[i].hi + 1)
+				}
+			}
+			for cl := 0; cl < C; cl++ {
+				k2 := 0
+				for i := range rp.cnt {
+					c := &rp.cnt[i]
+					if d < c.first || d > c.last {
+						continue
+					}
+					v := digits[i] + c.inc(d, cl, S)
+					if v > c.hi {
+						if !c.sat {
 							k2 = -1
 							break
 						}
-						k2 += radix[i]
+						v = c.hi
 					}
+					if d == c.last {
+						if v < c.lo {
+							k2 = -1
+							break
+						}
+						continue
+					}
+					k2 += v * cur[i]
 				}
-				tab[(wk*O+o)*rp.states+k] = int32(k2)
+				tab[kp*C+cl] = int32(k2)
 			}
 		}
+		rp.steps[d] = tab
+		prev, kPrev = cur, k
 	}
-	return tab
 }
 
 // solve returns the relaxation's least cost of a schedule under cost (as
 // bnp.Pricer.Bounded's, scale planScale) and a schedule reaching it (ok
-// false: none). A state of day d is the counters' values, the option
-// taken on day d and the length of the run (of worked days or days off)
-// that it ends, up to the lengths the run tables judge.
+// false: none). A state of day d is the counters' values (of the counts
+// live after day d), the option taken on day d and the length of the run
+// (of worked days or days off) that it ends, up to the lengths the run
+// tables judge.
 func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	D := len(rp.can)
 	if D == 0 {
@@ -589,68 +768,62 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	}
 	O := len(rp.can[0])
 	S := O - 1
+	C := stepClasses(S)
 	RS := rp.runStates()
 	rt := &rp.runs
-	N := rp.states * O * RS
+	rp.stepOnce.Do(func() { rp.stepTables(S) })
 	inf := bnp.Inf
+	// The tables of the days: day d's entries at off[d] in par.
+	off := make([]int, D+1)
+	N := 0
+	for d := 0; d < D; d++ {
+		n := rp.kd[d] * O * RS
+		off[d+1] = off[d] + n
+		N = max(N, n)
+	}
 	buf, _ := rp.bufs.Get().(*dpBuffers)
-	if buf == nil || len(buf.cur) != N {
-		buf = &dpBuffers{cur: make([]int64, N), next: make([]int64, N), par: make([]int32, D*N)}
+	if buf == nil || len(buf.cur) != N || len(buf.par) != off[D] {
+		buf = &dpBuffers{cur: make([]int64, N), next: make([]int64, N), par: make([]int32, off[D])}
+		for i := range buf.cur {
+			buf.cur[i], buf.next[i] = bnp.Inf, bnp.Inf
+		}
 	}
-	defer rp.bufs.Put(buf)
 	cur, next := buf.cur, buf.next
-	for i := range cur {
-		cur[i] = inf
-	}
+	act, nextAct := buf.act[:0], buf.nextAct[:0]
+	defer func() {
+		// Leave the tables at bnp.Inf for the next run.
+		for _, i := range act {
+			cur[i] = inf
+		}
+		buf.cur, buf.next, buf.act, buf.nextAct = cur, next, act[:0], nextAct[:0]
+		rp.bufs.Put(buf)
+	}()
 	par := make([][]int32, D)
 	for d := range par {
-		par[d] = buf.par[d*N : (d+1)*N]
+		par[d] = buf.par[off[d]:off[d+1]]
 	}
-	radix := make([]int, len(rp.cnt))
-	r := 1
-	for i, c := range rp.cnt {
-		radix[i] = r
-		r *= c.hi + 1
-	}
-	// step returns the counter state after option o on day d (the day
-	// before's option last, S+1 on day 0) from state k, or -1: read off
-	// the table of stepTable, by whether the day counts a weekend.
-	rp.stepOnce.Do(func() { rp.stepTab = rp.stepTable(O, radix) })
-	tab := rp.stepTab
-	states := rp.states
-	step := func(k, d, last, o int) int {
-		wk := 0
-		if o < S && (rp.sat[d] || (rp.sun[d] && last == S)) {
-			wk = 1
-		}
-		return int(tab[(wk*O+o)*states+k])
-	}
-	// run returns the run state (length - 1) after option o on day d,
-	// the day before's option last and its run state q, or -1 when the
-	// run tables forbid it.
-	// worked tells whether day d is worked (touched by a shift) with
-	// option o and the day before's option last (S+1 on day 0).
-	worked := func(d, last, o int) bool {
+	// class returns the step class (stepClasses) of option o on day d
+	// after option last (S+1 on day 0).
+	class := func(d, last, o int) int {
 		if o < S {
-			return true
+			if rp.sat[d] || (rp.sun[d] && last == S) {
+				return S + o
+			}
+			return o
 		}
-		if d == 0 {
-			return rp.touched0
+		if worked(rp, d, last, o) {
+			return 2*S + 1
 		}
-		return last < S && rp.reaches[last]
+		return 2 * S
 	}
-	// run's last is the day before's option, lastW whether that day
-	// was worked.
-	var runW func(d, q int, w bool) int
 	// A run state q is the length - 1 of a run of worked days (q < half,
 	// half - 1 for any longer run) or half plus that of a run of days
 	// off (up to RS - 1, for any longer run).
 	half := rt.wJ + 1
 	offHalf := RS - half
-	run := func(d, last, q, o int) int {
-		return runW(d, q, worked(d, last, o))
-	}
-	runW = func(d, q int, w bool) int {
+	// runW returns the run state after day d (worked w) from the day
+	// before's run state q, or -1 when the run tables forbid it.
+	runW := func(d, q int, w bool) int {
 		if RS == 1 {
 			return 0
 		}
@@ -704,10 +877,15 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	// Day 0 from the empty state (the history is in can).
 	for o := 0; o < O; o++ {
 		if w := c(0, o); w < inf {
-			k, q := step(0, 0, S+1, o), run(0, S+1, 0, o)
+			if o == S && rp.touched0 {
+				w += rp.offReach[0] * planScale
+			}
+			k := int(rp.steps[0][class(0, S+1, o)])
+			q := runW(0, 0, worked(rp, 0, S+1, o))
 			if k >= 0 && q >= 0 {
 				cur[idx(k, o, q)] = w
 				par[0][idx(k, o, q)] = -1
+				act = append(act, int32(idx(k, o, q)))
 			}
 		}
 	}
@@ -716,19 +894,16 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 	cd := make([]int64, O)
 	runTab := make([]int, 2*RS)
 	for d := 1; d < D; d++ {
-		for i := range next {
-			next[i] = inf
-		}
 		for o := range cd {
 			cd[o] = c(d, o)
 		}
 		for q := 0; q < RS; q++ {
 			runTab[2*q], runTab[2*q+1] = runW(d, q, false), runW(d, q, true)
 		}
-		for i, v := range cur {
-			if v >= inf {
-				continue
-			}
+		tab := rp.steps[d]
+		for _, i32 := range act {
+			i := int(i32)
+			v := cur[i]
 			q, last, k := i%RS, (i/RS)%O, i/(RS*O)
 			reach := last < S && rp.reaches[last]
 			for o := 0; o < O; o++ {
@@ -739,14 +914,21 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 				if w >= inf {
 					continue
 				}
-				if o == S && rp.onDay[d] > 0 && !reach {
-					w += rp.onDay[d] * planScale
+				if o == S && reach {
+					w += rp.offReach[d] * planScale
 				}
-				wk := 0
-				if o < S && (rp.sat[d] || (rp.sun[d] && last == S)) {
-					wk = 1
+				var cl int
+				switch {
+				case o < S && (rp.sat[d] || (rp.sun[d] && last == S)):
+					cl = S + o
+				case o < S:
+					cl = o
+				case reach:
+					cl = 2*S + 1
+				default:
+					cl = 2 * S
 				}
-				k2 := int(tab[(wk*O+o)*states+k])
+				k2 := int(tab[k*C+cl])
 				if k2 < 0 {
 					continue
 				}
@@ -760,26 +942,23 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 				}
 				j := idx(k2, o, q2)
 				if v+w < next[j] {
+					if next[j] >= inf {
+						nextAct = append(nextAct, int32(j))
+					}
 					next[j], par[d][j] = v+w, int32(i)
 				}
 			}
 		}
+		for _, i := range act {
+			cur[i] = inf
+		}
 		cur, next = next, cur
+		act, nextAct = nextAct, act[:0]
 	}
 	best, at := inf, -1
-	for i, v := range cur {
-		if v >= inf {
-			continue
-		}
-		k := i / (RS * O)
-		okLo := true
-		for ci, cn := range rp.cnt {
-			if (k/radix[ci])%(cn.hi+1) < cn.lo {
-				okLo = false
-			}
-		}
-		if okLo && v < best {
-			best, at = v, i
+	for _, i := range act {
+		if v := cur[i]; v < best || (v == best && int(i) < at) {
+			best, at = v, int(i)
 		}
 	}
 	if at < 0 {
@@ -795,4 +974,17 @@ func (rp *relaxedPerson) solve(cost [][]int64) (row []int, v int64, ok bool) {
 		at = int(par[d][at])
 	}
 	return row, best, true
+}
+
+// worked tells whether day d is worked (touched by a shift) with option o
+// and the day before's option last (S+1 on day 0).
+func worked(rp *relaxedPerson, d, last, o int) bool {
+	S := len(rp.reaches)
+	if o < S {
+		return true
+	}
+	if d == 0 {
+		return rp.touched0
+	}
+	return last < S && rp.reaches[last]
 }

@@ -14,8 +14,9 @@ import (
 // randomPricingScenario returns a one-person scenario of 8 days (a
 // weekend inside) with two shift types and random pattern rules (runs of
 // days worked and off, weekends, successions), limits, history and
-// requests (the late shift ends after midnight half the time): the rules
-// the DP's run tables and counters read.
+// requests (the late shift ends after midnight half the time), night caps
+// and rest days in fixed blocks: the rules the DP's run tables and
+// counters read.
 func randomPricingScenario(rng *rand.Rand) string {
 	var b strings.Builder
 	b.WriteString("horizon: {start: 2026-12-03, end: 2026-12-10}\nshifts:\n")
@@ -65,6 +66,16 @@ func randomPricingScenario(rng *rand.Rand) string {
 	}
 	if rng.Intn(3) == 0 {
 		fmt.Fprintf(&b, "  - {rule: min_consecutive_days, min: 2, weight: %d}\n", 1+rng.Intn(4))
+	}
+	// Counts the DP reads off the encoding's cardinality constraints
+	// (plan_cards.go): a cap on night shifts (L when it ends after
+	// midnight), rest days in fixed blocks (over Touched literals, the
+	// history counting in the first block).
+	if rng.Intn(2) == 0 {
+		fmt.Fprintf(&b, "  - {rule: night_work, max: %d}\n", 1+rng.Intn(3))
+	}
+	if rng.Intn(2) == 0 {
+		fmt.Fprintf(&b, "  - {rule: holidays, block_days: 4, rest_days: %d, anchor: 2026-12-%02d}\n", 1+rng.Intn(2), 1+rng.Intn(3))
 	}
 	return b.String()
 }
@@ -181,5 +192,73 @@ func TestPlanPricerBruteForce(t *testing.T) {
 	t.Logf("%d pricings answered exactly by the DP", dpExact)
 	if dpExact == 0 {
 		t.Errorf("the DP never answered exactly")
+	}
+}
+
+// TestPlanCardCounters: on the random one-person scenarios of
+// TestPlanPricerBruteForce, the relaxation (the DP on a cost table that
+// allows one schedule) accepts every schedule that passes the person's
+// rules, and rejects every schedule that breaks only rules whose
+// cardinality constraints it reads (plan_cards.go): limits on days and
+// hours, night caps, rest days in fixed blocks.
+func TestPlanCardCounters(t *testing.T) {
+	rng := rand.New(rand.NewSource(16))
+	read := map[string]bool{constraints.KindNightWork: true, constraints.KindHolidays: true, "max_days": true, "min_days": true, "max_hours": true, "min_hours": true}
+	counted := 0
+	kinds := map[string]int{}
+	for i := 0; i < 7; i++ {
+		src := randomPricingScenario(rng)
+		sc, _ := compileYAML(t, src)
+		pp, err := newPlanPricer(sc, sc.Staff[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		rp, ok := pp.relax(context.Background())
+		if !ok {
+			continue
+		}
+		S, D := len(sc.Shifts), sc.Horizon.Days()
+		total := 1
+		for range D {
+			total *= S + 1
+		}
+		cost := make([][]int64, D)
+		for d := range cost {
+			cost[d] = make([]int64, S+1)
+		}
+		for code := 0; code < total; code++ {
+			row := make([]int, D)
+			c := code
+			for d := range row {
+				row[d] = c%(S+1) - 1
+				c /= S + 1
+				for o := range cost[d] {
+					cost[d][o] = bnp.Inf
+				}
+				cost[d][bnpOption(row[d], S+1)] = 0
+			}
+			_, _, accepted := rp.solve(cost)
+			vs := constraints.CheckAll(pp.rules, pp.roster(row))
+			if len(vs) == 0 && !accepted {
+				t.Fatalf("the relaxation rejects %v, which passes the rules\n%s", row, src)
+			}
+			onlyRead := len(vs) > 0
+			for _, v := range vs {
+				onlyRead = onlyRead && read[v.Kind]
+			}
+			if onlyRead && accepted {
+				t.Fatalf("the relaxation accepts %v, which breaks %v\n%s", row, vs, src)
+			}
+			if onlyRead && !accepted {
+				counted++
+				for _, v := range vs {
+					kinds[v.Kind]++
+				}
+			}
+		}
+	}
+	t.Logf("%d schedules rejected by the counts (breaking %v)", counted, kinds)
+	if counted == 0 {
+		t.Errorf("the counts rejected no schedule")
 	}
 }

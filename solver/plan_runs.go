@@ -27,7 +27,7 @@ type runTables struct {
 
 // runLimitW and runLimitO are the longest runs of worked days and of days
 // off whose lengths are probed.
-const runLimitW, runLimitO = 10, 5
+const runLimitW, runLimitO = 14, 5
 
 // buildRuns probes the runs: probe reports whether the literals can be
 // assumed together without a conflict, work(d) is "day d is worked".

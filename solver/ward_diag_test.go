@@ -30,4 +30,13 @@ func TestWardDiag(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("status %v cost %d bound %d engine %s bnp %+v", res.Status, res.Cost, res.LowerBound, res.Engine, res.BnP)
+	if res.Roster != nil {
+		// The roster's cost by kind (fairness is what the master does
+		// not see).
+		by := map[string]int{}
+		for _, it := range constraints.Cost(rules, res.Roster) {
+			by[it.Kind] += it.Cost
+		}
+		t.Logf("cost by kind: %v", by)
+	}
 }

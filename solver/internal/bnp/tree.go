@@ -3,6 +3,7 @@ package bnp
 import (
 	"context"
 	"math"
+	"sort"
 	"sync"
 
 	"github.com/shiftsat/shiftsat/solver/internal/simplex"
@@ -627,35 +628,64 @@ func (ms *Master) dive(ctx context.Context, allowed [][]uint64, nr *NodeResult, 
 	for e := range a {
 		a[e] = append([]uint64(nil), allowed[e]...)
 	}
-	pin := func(e int) {
-		for d, s := range nr.Rounded[e] {
+	pinned := make([]bool, len(a))
+	pin := func(e int, rows [][]int) {
+		pinned[e] = true
+		for d, s := range rows[e] {
 			o := pb.Option(s)
 			a[e][d] &= 1 << o
 		}
 	}
 	nodes := 0
+	// step is the number of people pinned at once besides those the
+	// master already gives one schedule: a quarter of those left, back
+	// to one after a step leaves no roster (the dive then retries that
+	// node with the heaviest one alone).
+	quarter := true
 	for ctx.Err() == nil {
-		pick, fixedAll := -1, true
+		var order []int
 		for e, w := range nr.Weight {
 			if w >= 1-1e-6 {
-				pin(e)
+				if !pinned[e] {
+					pin(e, nr.Rounded)
+				}
 				continue
 			}
-			fixedAll = false
-			if pick < 0 || w > nr.Weight[pick] {
-				pick = e
+			if w >= 0 {
+				order = append(order, e)
 			}
 		}
-		if fixedAll || pick < 0 {
+		if len(order) == 0 {
+			pb.debugf("dive: %d nodes, a roster", nodes)
 			return nodes, nil
 		}
-		pin(pick)
-		var err error
+		sort.SliceStable(order, func(i, j int) bool { return nr.Weight[order[i]] > nr.Weight[order[j]] })
+		k := 1
+		if quarter {
+			k = max(1, len(order)/4)
+		}
+		saved := make([][]uint64, len(a))
+		for e := range a {
+			saved[e] = append([]uint64(nil), a[e]...)
+		}
+		savedPinned := append([]bool(nil), pinned...)
+		for _, e := range order[:k] {
+			pin(e, nr.Rounded)
+		}
 		nodes++
-		nr, err = ms.SolveNode(ctx, a, ub(), false)
-		if err != nil || nr.Infeasible || nr.Pruned || nr.Best == nil {
+		next, err := ms.SolveNode(ctx, a, ub(), false)
+		if err != nil {
 			return nodes, err
 		}
+		if next.Infeasible || next.Pruned || next.Best == nil {
+			if k == 1 || ctx.Err() != nil {
+				pb.debugf("dive: %d nodes, ended (infeasible %v, pruned %v)", nodes, next.Infeasible, next.Pruned)
+				return nodes, nil
+			}
+			a, pinned, quarter = saved, savedPinned, false
+			continue
+		}
+		nr = next
 		ms.rx.pb.PoolDescent(ms.pool, nr.Rounded)
 		offer(nr.Rounded)
 	}
