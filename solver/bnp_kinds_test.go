@@ -3,14 +3,12 @@ package solver
 import (
 	"context"
 	"fmt"
-	"math"
 	"math/rand"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/shiftsat/shiftsat/constraints"
-	"github.com/shiftsat/shiftsat/model"
 )
 
 // randomKindsScenario writes a tiny random soft scenario (3 people, 3
@@ -100,44 +98,12 @@ func TestBranchAndPriceBruteForceKinds(t *testing.T) {
 		src := randomKindsScenario(rng)
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			sc, rules := compileYAML(t, src)
-			best, feasible, _ := bruteForceRosters(sc, rules)
-			ub := int64(math.MaxInt64)
-			var lb int64
-			bs := &bnpSearch{sc: sc, rules: rules,
-				ub: func() int64 { return ub },
-				improve: func(r *model.Roster, c int64) {
-					if vs := constraints.CheckAll(rules, r); len(vs) > 0 {
-						t.Errorf("roster breaks %v\n%s", vs, src)
-					}
-					if c != constraints.TotalCost(constraints.Cost(rules, r)) || c < best {
-						t.Errorf("roster of cost %d (independent %d), optimum %d\n%s", c, constraints.TotalCost(constraints.Cost(rules, r)), best, src)
-					}
-					ub = c
-				},
-				bound: func(b int64) { lb = max(lb, b) },
-			}
-			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-			if err := bs.run(ctx); err != nil {
-				t.Fatal(err)
-			}
+			best, feasible, exhausted := bnpAgainstBruteForce(t, src, sc, rules)
 			if !feasible {
-				if ub != math.MaxInt64 {
-					t.Errorf("a roster where brute force finds none\n%s", src)
-				}
 				return
 			}
-			if lb > best {
-				t.Fatalf("bound %d > optimum %d\n%s", lb, best, src)
-			}
-			// With fairness, which the master leaves out, an exhausted
-			// tree proves nothing (run reports only the root's bound).
-			if _, fairness := withoutFairness(rules); bs.stats.Exhausted && !fairness {
-				if ub != best {
-					t.Errorf("tree exhausted at %d, optimum %d\n%s", ub, best, src)
-				} else {
-					proved++
-				}
+			if exhausted {
+				proved++
 			}
 			pr, err := Plan(context.Background(), sc, rules, Options{TimeLimit: 20 * time.Second})
 			if err != nil {

@@ -175,6 +175,19 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 	}
 	octx, ocancel := context.WithCancel(ctx)
 	defer ocancel()
+	// keep takes a checked roster of cost c from branch and price or from
+	// a search beside the engines.
+	keep := func(r *model.Roster, c int64) {
+		mu.Lock()
+		defer mu.Unlock()
+		if c < bnpCost {
+			bnpRoster, bnpCost, bnpWhen = r, c, time.Since(t1)
+		}
+		improve(c)
+		if bestBound >= bestCost {
+			ocancel()
+		}
+	}
 	var bs *bnpSearch
 	stopBnP := func() {}
 	delay := bnpDelay // before branch and price joins
@@ -190,17 +203,7 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 				defer mu.Unlock()
 				return bestCost
 			},
-			improve: func(r *model.Roster, c int64) {
-				mu.Lock()
-				defer mu.Unlock()
-				if c < bnpCost {
-					bnpRoster, bnpCost, bnpWhen = r, c, time.Since(t1)
-				}
-				improve(c)
-				if bestBound >= bestCost {
-					ocancel()
-				}
-			},
+			improve: keep,
 			bound: func(lb int64) {
 				mu.Lock()
 				defer mu.Unlock()
@@ -252,15 +255,7 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 				if bs != nil && bs.joined.Load() {
 					bs.seed(r)
 				}
-				mu.Lock()
-				defer mu.Unlock()
-				if c < bnpCost {
-					bnpRoster, bnpCost, bnpWhen = r, c, time.Since(t1)
-				}
-				improve(c)
-				if bestBound >= bestCost {
-					ocancel()
-				}
+				keep(r, c)
 			})
 		}()
 		stopBeside = func() {
