@@ -79,9 +79,12 @@ func hardWard(b *testing.B, worked int) *model.Scenario {
 //   - probSAT on the CNF (poly break, cb 2.5): plateaus at 82-89 falsified
 //     clauses of 202,230 after 2-20 M flips;
 //   - steering gini's initial phases (set from short-clause polarity each
-//     time a variable is added) with junk binary clauses (l or f, then unit
-//     f) toward the probSAT best, toward a relaxation's roster, once or
-//     every 3 s: unknown at 60 s;
+//     time a variable is added) with junk binary clauses (l or f) toward
+//     the probSAT best or a relaxation's roster: unknown at 60 s; but so
+//     is steering toward CaDiCaL's own model (start literals, or all 62,223
+//     variables), which assumed as start literals gives a checked roster in
+//     0.04 s: the lever does not set gini's phases, so this says nothing
+//     about phase-guided search, only that gini v1.0.4 offers none;
 //   - redundant cardinality constraints among the leaders: >= 6 starts a
 //     day, >= 72 starts in 12-01..12-12, and at most 77-72 = 5 leader-days
 //     touched without a start (明け after E): unknown at 60 s each;
