@@ -91,7 +91,12 @@ func hardWard(b *testing.B, worked int) *model.Scenario {
 //   - switching the demand (selector encoding) on day by day, in reverse,
 //     or in random chunks, re-shuffled after a 1 s stall, and likewise the
 //     4週8休 blocks or the interval-11h instances one by one: every step is
-//     solved in milliseconds up to the last few, which stall.
+//     solved in milliseconds up to the last few, which stall;
+//   - a local search on the 11 leaders' rows (simulated annealing, then a
+//     tabu search aimed at short demand cells and violating leaders),
+//     scored by the rules' Check one leader at a time (100-260 µs a
+//     call) plus the leader demand's shortfall: stuck at 4-8 violations
+//     after 18-56 s, before any proposal could be handed to gini.
 //
 // Where the hardness sits (assumptions taken from CaDiCaL's model): fixing
 // the leaders' 396 start literals of 12-01..12-12 alone, gini completes a
