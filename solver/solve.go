@@ -213,8 +213,8 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 	}
 
 	s := newSession(ctx, enc, deadline)
-	ans := s.solve()
-	res.Stats.Solve += s.solveTime
+	ans, guide := solveMain(ctx, s, sc, rules, deadline)
+	res.Stats.Solve += s.solveTime + guide
 	switch ans {
 	case 0:
 		return res, nil
