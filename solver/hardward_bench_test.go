@@ -68,9 +68,14 @@ func hardWard(b *testing.B, worked int) *model.Scenario {
 // dependency), it runs it on that CNF (120 s at most) and reports its time
 // as cadical-s, so that the ratio to CaDiCaL comes with every run.
 //
-// Measured on worked 13 (2026-12-03, 2 shared cores; gini unknown at 60 s,
-// CaDiCaL 4.9 s user, 28.8 s with --walk=0), none of these reached a roster
-// within 60 s, and none is in Solve:
+// Solve now reaches worked 13 through its guide (solve_guide.go): 3.7 s
+// (2 s of plain search, then the leaders' window problem with its idle
+// budget, whose first proposal gini completes), against CaDiCaL's 7.0 s
+// on the same CNF; worked 12 is settled by the plain search (0.6-1.0 s).
+//
+// Measured before the guide on worked 13 (2026-12-03, 2 shared cores;
+// gini unknown at 60 s, CaDiCaL 4.9 s user, 28.8 s with --walk=0), none of
+// these reached a roster within 60 s, and none is in Solve:
 //   - assuming the roster of a relaxation (without interval-11h, or without
 //     4週8休/jp-4w4d: 10 violations) and dropping gini's failed assumptions
 //     (Why) after each UNSAT: from 2,800 start literals down to about 1,100,
@@ -101,10 +106,12 @@ func hardWard(b *testing.B, worked int) *model.Scenario {
 // Where the hardness sits (assumptions taken from CaDiCaL's model): fixing
 // the leaders' 396 start literals of 12-01..12-12 alone, gini completes a
 // checked roster in 0.5 s; fixing the leaders' whole rows, 4.1 s; fixing
-// every other nurse's row instead, gini is unknown at 30 s. The search to
-// build is on the leaders' twelve days (e.g. their legal 12-day rows
-// enumerated per leader, one chosen per leader to cover two per shift),
-// then gini under those assumptions, a failure feeding back a no-good.
+// every other nurse's row instead, gini is unknown at 30 s. The leaders'
+// window alone (11 leaders, 12-01..12-12, 6,295 variables) is still
+// unknown at 30 s; with the idle budget (at most 77 - 72 = 5 leader-days
+// touched without a start) 0.8 s: that is the guide. Enumerating each
+// leader's legal window rows with blocking clauses did not finish the
+// first leader in 10 min.
 func BenchmarkHardWard(b *testing.B) {
 	for _, worked := range []int{12, 13} {
 		b.Run(fmt.Sprintf("worked-%d", worked), func(b *testing.B) {

@@ -44,17 +44,19 @@ const guideMaxGroup = 64
 // scenarios it settles quickly never pay for the guide.
 const guideDelay = 2 * time.Second
 
-// guideNoLimit bounds the guide when the solve has no time limit.
-const guideNoLimit = 30 * time.Second
+// guideMax bounds the guide's time (half the time left at most), so that
+// a scenario the plain search settles a little after guideDelay loses
+// little when the guide does not help.
+const guideMax = 10 * time.Second
 
 // solveMain solves s, the main session of sc's plain encoding, until
 // deadline, as Solve does: when sc has a skill demand the guide can work
 // on (peakSkillWindow), the plain search runs guideDelay first; if it has
-// no answer, the guide runs for half the time left (guideNoLimit without
-// a limit), and then the plain search again, keeping what it learnt,
-// for the rest. Its answer is s.solve's: 1 SAT (s holds the model), -1
-// UNSAT (only ever from the plain search), 0 unknown; extra is the time
-// spent in the guide's own sessions. A model the guide finds is returned
+// no answer, the guide runs for half the time left (guideMax at most),
+// and then the plain search again, keeping what it learnt, for the rest.
+// Its answer is s.solve's: 1 SAT (s holds the model), -1 UNSAT (only
+// ever from the plain search), 0 unknown; extra is the time spent in the
+// guide's own sessions. A model the guide finds is returned
 // only when its roster passes constraints.CheckAll(rules).
 func solveMain(ctx context.Context, s *session, sc *model.Scenario, rules []constraints.Rule, deadline time.Time) (ans int, extra time.Duration) {
 	if _, ok := peakSkillWindow(sc); !ok {
@@ -70,10 +72,11 @@ func solveMain(ctx context.Context, s *session, sc *model.Scenario, rules []cons
 	if ans != 0 || ctx.Err() != nil {
 		return ans, 0
 	}
-	gd := time.Now().Add(guideNoLimit)
+	budget := guideMax
 	if !deadline.IsZero() {
-		gd = time.Now().Add(time.Until(deadline) / 2)
+		budget = min(budget, time.Until(deadline)/2)
 	}
+	gd := time.Now().Add(budget)
 	t0 := time.Now()
 	g, main := guidedSolve(ctx, s, sc, gd)
 	extra = time.Since(t0) - main
