@@ -136,7 +136,13 @@ func capacityFirst(ctx context.Context, sc *model.Scenario, deadline time.Time) 
 // per horizon is first planned in rolling windows (see rolling.go); their
 // roster is returned only when it passes constraints.CheckAll, and any
 // failure falls back, within the remaining time, to the whole horizon,
-// which alone may answer infeasible. When none does, the rules are encoded again with one
+// which alone may answer infeasible. The whole scenario's search is
+// guided when a skill's demand is tight (solveMain, solve_guide.go: after
+// 2 s without an answer, when a skill with hard demand has at most 64
+// people, a model of that group alone on the window of peak skill demand
+// is proposed to the search as assumptions; the roster it yields must
+// pass constraints.CheckAll, and infeasibility is still only proved by
+// the plain search). When none does, the rules are encoded again with one
 // selector per requirement instance and solved under the selectors as
 // assumptions, and Core names the requirement instances of the failed
 // assumptions. The time limit and ctx end the solve with status Unknown
@@ -213,8 +219,8 @@ func Solve(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, op
 	}
 
 	s := newSession(ctx, enc, deadline)
-	ans := s.solve()
-	res.Stats.Solve += s.solveTime
+	ans, guide := solveMain(ctx, s, sc, rules, deadline)
+	res.Stats.Solve += s.solveTime + guide
 	switch ans {
 	case 0:
 		return res, nil
