@@ -132,7 +132,7 @@ func fillKeysAll(sc *model.Scenario) {
 // demand passes what CheckCapacity allows (L*, the largest load it does
 // not refute) by 5 to 20 per cent in all, or on nights, leads, one week or
 // the first 4w4d block (the rest at 90 per cent of L*).
-func understaffedCases(b *testing.B) []struct {
+func understaffedCases(b testing.TB) []struct {
 	name string
 	sc   func() (*model.Scenario, error)
 } {
@@ -221,7 +221,7 @@ func BenchmarkUnderstaffed(b *testing.B) {
 
 // capacityLoad returns the largest load (in steps of 1/200) of the month
 // that CheckCapacity does not refute: the capacity of the tight family.
-func capacityLoad(b *testing.B, m capMonth) float64 {
+func capacityLoad(b testing.TB, m capMonth) float64 {
 	lo, hi := 0.3, 1.2 // lo passes, hi is refuted
 	for hi-lo > 0.005 {
 		m.load = (lo + hi) / 2

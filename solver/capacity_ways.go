@@ -45,7 +45,7 @@ func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt Way
 	counted.Starts = sh.Deficit()
 	solves := 0
 	var mu sync.Mutex
-	verify := func(changes []Change) (*WayOut, Status, *Shortage, error) {
+	verify := func(changes []Change, limit time.Duration) (*WayOut, Status, *Shortage, error) {
 		// Counting ways are few and each is the answer to the shortage:
 		// each plan gets a third of the time left (at least SolveTime), as
 		// near capacity a roster is hard to find and a way with a little
@@ -64,7 +64,10 @@ func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt Way
 		mu.Lock()
 		solves++
 		mu.Unlock()
-		res, err := planChanged(ctx, scn, rules, min(max(opt.SolveTime, time.Until(deadline)/3), time.Until(deadline)))
+		if limit <= 0 {
+			limit = max(opt.SolveTime, time.Until(deadline)/3)
+		}
+		res, err := planChanged(ctx, scn, rules, min(limit, time.Until(deadline)))
 		if err != nil || res.Status != Feasible {
 			return nil, res.Status, res.Shortage, err
 		}
@@ -75,18 +78,40 @@ func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt Way
 		return &WayOut{Changes: changes, Cost: cost, Roster: res.Roster, Scenario: scn}, Feasible, nil, nil
 	}
 
-	// The two kinds are verified side by side (one gini each).
+	// The two kinds are verified side by side (one gini each), but on a
+	// large scenario, where planning the demand lowered by the deficit
+	// from scratch is as tight as a scenario gets, the least demand waits
+	// for the roster of the more people (and refits it). The more people
+	// get two thirds of the time.
+	large := len(sc.Staff)*sc.Horizon.Days() > smallScenario
+	moreDeadline := time.Now().Add(2 * time.Until(deadline) / 3)
 	var moreWay, lessWay *WayOut
 	var moreErr, lessErr error
+	moreDone := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		moreWay, moreErr = morePeople(ctx, sc, sh, opt, deadline, verify, counted)
+		defer close(moreDone)
+		moreWay, moreErr = morePeople(ctx, sc, sh, opt, moreDeadline, verify, counted)
 	}()
 	go func() {
 		defer wg.Done()
-		lessWay, lessErr = lessDemand(ctx, sc, sh, opt, deadline, verify)
+		if !large {
+			lessWay, lessErr = lessDemand(ctx, sc, sh, opt, deadline, verify)
+		}
+		<-moreDone
+		if lessErr != nil || moreWay == nil || (lessWay != nil && lessWay.Fewest) {
+			return
+		}
+		w, err := lessFromMore(ctx, sc, sh, moreWay, opt.Costs.cost(LowerDemand), deadline)
+		if err != nil {
+			lessErr = err
+			return
+		}
+		if w != nil && (lessWay == nil || len(w.Changes) < len(lessWay.Changes)) {
+			lessWay = w
+		}
 	}()
 	wg.Wait()
 	var ways []WayOut
@@ -98,86 +123,358 @@ func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt Way
 	return ways, solves, errors.Join(moreErr, lessErr)
 }
 
-// verifier plans a changed scenario: a verified way out, or the status
-// and the shortage that remains.
-type verifier func(changes []Change) (*WayOut, Status, *Shortage, error)
-
-// morePeople finds the fewest more people like the most capable person of
-// the shortage's group that make the scenario plan.
-func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysOutOptions, deadline time.Time, verify verifier, counted *CountedBound) (*WayOut, error) {
-	if cost := opt.Costs.cost(AddPerson); cost > 0 {
-		if like := mostCapable(sc, sh); like != nil {
-			per := 0
-			for _, pc := range sh.People {
-				if pc.Staff == like.ID {
-					per = pc.Max
+// lessFromMore finds the least demand to drop from the roster of a way
+// that adds people (more): without them, the demand they met is lowered.
+// First by exactly the shortage's deficit: that many cells of the group
+// in the window are lowered, those the people added worked first (see
+// lowerCells), and the people with most room in the window are planned
+// anew to meet the rest, the others keeping their starts (refit). When
+// that fails in time, every cell that the people added were needed on is
+// lowered, with the roster as it is. Either roster is checked with
+// constraints.CheckAll against the changed scenario.
+func lessFromMore(ctx context.Context, sc *model.Scenario, sh *Shortage, more *WayOut, cost int, deadline time.Time) (*WayOut, error) {
+	if cost <= 0 {
+		return nil, nil
+	}
+	base := model.NewRoster(sc)
+	worked := map[lowerKey]int{}
+	for _, p := range more.Scenario.Staff {
+		for d, s := range more.Roster.Starts[p.ID] {
+			if sc.Person(p.ID) != nil {
+				base.Set(p.ID, d, s)
+			} else {
+				worked[lowerKey{d, s}]++
+			}
+		}
+	}
+	if changes := lowerCells(sc, sh, sh.Deficit(), cost, worked); len(changes) == sh.Deficit() {
+		scn, err := ApplyChanges(sc, changes)
+		if err != nil {
+			return nil, err
+		}
+		rules, err := constraints.Compile(scn)
+		if err != nil {
+			return nil, err
+		}
+		in := func(p model.StaffID) (group, all int) {
+			for d, s := range base.Starts[p] {
+				all++
+				if d >= sh.From && d <= sh.To && slices.Contains(sh.Group.Shifts, s) {
+					group++
 				}
 			}
-			add := func(k int) []Change {
-				id := model.StaffID("extra")
-				for n := 2; sc.Person(id) != nil; n++ {
-					id = model.StaffID(fmt.Sprintf("extra%d", n))
-				}
-				return []Change{{Kind: AddPerson, Staff: like.ID, NewStaff: id, Count: k, SameLimits: true,
-					From: sc.Horizon.Start, Until: sc.Horizon.End, Skills: append([]string(nil), like.Skills...),
-					Cost: k * cost, Description: fmt.Sprintf("add %d more %s like %s for the whole horizon", k, plural(k, "person", "people"), like.ID)}}
+			return group, all
+		}
+		// Room in the window first, then the fewest starts in all.
+		type room struct {
+			id         model.StaffID
+			left, busy int
+		}
+		maxOf := map[model.StaffID]int{}
+		for _, pc := range sh.People {
+			maxOf[pc.Staff] = pc.Max
+		}
+		var rooms []room
+		for _, p := range sc.Staff {
+			g, all := in(p.ID)
+			left := 0
+			if m, ok := maxOf[p.ID]; ok {
+				left = max(0, m-g)
 			}
-			// The fewest that counting does not refute, by bisection: every
-			// smaller number is proved too few whatever planning says.
-			lo, hi := fewestNotShort(1, ceilDiv(sh.Deficit(), max(per, 1)), 4*len(sc.Staff)+sh.Deficit(), func(k int) (bool, bool) {
-				scn, err := ApplyChanges(sc, add(k))
-				if err != nil {
-					return false, false
-				}
-				return provedShort(ctx, scn, deadline, 4)
-			})
-			counted.Like, counted.People = like.ID, lo
-			k := hi
-			refuted := lo - 1 // the largest count proved too few
-			var found *WayOut
-			infeasible := 0 // plans proved infeasible without a shortage
-			for round := 0; round < maxShortageRounds && found == nil && infeasible < 2 && k <= 4*len(sc.Staff)+sh.Deficit(); round++ {
-				w, st, short, err := verify(add(k))
-				if err != nil {
-					return nil, err
-				}
-				switch {
-				case w != nil:
-					found = w
-				case short != nil:
-					refuted = k
-					k += ceilDiv(short.Deficit(), max(per, 1))
-				case st == Infeasible:
-					// Something besides the count is in the way: more of
-					// the same people rarely helps; one more try.
-					infeasible++
-					k++
-				case time.Now().Before(deadline):
-					k += max(1, k/5) // not confirmed in time: a little more room
-				default:
-					round = maxShortageRounds
-				}
+			rooms = append(rooms, room{p.ID, left, all})
+		}
+		sort.SliceStable(rooms, func(i, j int) bool {
+			if rooms[i].left != rooms[j].left {
+				return rooms[i].left > rooms[j].left
 			}
-			// Fewer may do when the count overshot.
-			for found != nil && found.Changes[0].Count-1 > refuted && time.Now().Before(deadline) {
-				w, st, short, err := verify(add(found.Changes[0].Count - 1))
-				if err != nil {
-					return nil, err
-				}
-				if w != nil {
-					found = w
-					continue
-				}
-				if short != nil || st == Infeasible {
-					refuted = found.Changes[0].Count - 1
-				}
+			return rooms[i].busy < rooms[j].busy
+		})
+		for _, n := range []int{refitPeople, 2 * refitPeople} {
+			if !time.Now().Before(deadline) || ctx.Err() != nil {
 				break
 			}
-			if found != nil {
-				found.Fewest = refuted == found.Changes[0].Count-1
-				found.AtLeast = refuted + 1
+			free := map[model.StaffID]bool{}
+			for i := 0; i < n && i < len(rooms); i++ {
+				free[rooms[i].id] = true
 			}
-			return found, nil
+			r, _, err := refit(ctx, scn, rules, base, free, minTime(deadline, time.Now().Add(time.Until(deadline)/2)))
+			if err != nil {
+				return nil, err
+			}
+			if r != nil {
+				return &WayOut{Changes: changes, Cost: cost * len(changes), Roster: r, Scenario: scn, Fewest: true, AtLeast: sh.Deficit()}, nil
+			}
+			if n >= len(sc.Staff) {
+				break
+			}
+		}
+	}
+	changes := reductions(sc, base, cost)
+	if len(changes) == 0 {
+		return nil, nil
+	}
+	scn, err := ApplyChanges(sc, changes)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := constraints.Compile(scn)
+	if err != nil {
+		return nil, err
+	}
+	r := model.NewRoster(scn)
+	for p, days := range base.Starts {
+		for d, s := range days {
+			r.Set(p, d, s)
+		}
+	}
+	if vs := constraints.CheckAll(rules, r); len(vs) > 0 {
+		return nil, nil // a rule the people added helped keep (a maximum of demand is never passed with fewer)
+	}
+	return &WayOut{Changes: changes, Cost: cost * len(changes), Roster: r, Scenario: scn,
+		Fewest: len(changes) == sh.Deficit(), AtLeast: sh.Deficit()}, nil
+}
+
+// reductions returns the demand to lower so that roster r (of sc's
+// people) meets it: one LowerDemand change per person missing on each
+// demand cell.
+func reductions(sc *model.Scenario, r *model.Roster, cost int) []Change {
+	var changes []Change
+	for _, dm := range sc.Demand {
+		if dm.Min <= 0 {
+			continue
+		}
+		for _, d := range dm.Days(sc) {
+			n := 0
+			for _, p := range sc.Staff {
+				if (dm.Skill == "" || p.HasSkill(dm.Skill)) && r.Starts[p.ID][d] == dm.Shift {
+					n++
+				}
+			}
+			for k := dm.Min; k > n; k-- {
+				changes = append(changes, Change{Kind: LowerDemand, Date: d, Shift: dm.Shift, Skill: dm.Skill, Old: float64(k), New: float64(k - 1),
+					Unit: "people", pos: dm.Pos, Cost: cost,
+					Description: fmt.Sprintf("lower the demand for shift %s%s on %s from %d to %d", dm.Shift, skillSuffix(dm.Skill), d, k, k-1)})
+			}
+		}
+	}
+	return changes
+}
+
+// verifier plans a changed scenario within limit (0: a third of the time
+// left, at least SolveTime): a verified way out, or the status and the
+// shortage that remains.
+type verifier func(changes []Change, limit time.Duration) (*WayOut, Status, *Shortage, error)
+
+// morePeople finds the fewest more people like the most capable person of
+// the shortage's group that make the scenario plan. Counting gives the
+// least count it does not refute (the profiles' problems kept from one
+// check to the next). Near that count the changed scenario is as tight as
+// a scenario can be and a plan of it from scratch is slow, so planning
+// starts where the people added leave some room (a tenth of the group's
+// need in the window), then takes people away, each time planning only
+// the people added and those with room to spare in the window (refit),
+// the others keeping their starts: straight to the counted least, else
+// halfway. The count is the least when it is the counted one, or when a
+// plan of one fewer is proved impossible.
+func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysOutOptions, deadline time.Time, verify verifier, counted *CountedBound) (*WayOut, error) {
+	cost := opt.Costs.cost(AddPerson)
+	if cost <= 0 {
+		return nil, nil
+	}
+	like := mostCapable(sc, sh)
+	if like == nil {
+		return nil, nil
+	}
+	per := 0
+	for _, pc := range sh.People {
+		if pc.Staff == like.ID {
+			per = pc.Max
+		}
+	}
+	id := model.StaffID("extra")
+	for n := 2; sc.Person(id) != nil; n++ {
+		id = model.StaffID(fmt.Sprintf("extra%d", n))
+	}
+	add := func(k int) []Change {
+		return []Change{{Kind: AddPerson, Staff: like.ID, NewStaff: id, Count: k, SameLimits: true,
+			From: sc.Horizon.Start, Until: sc.Horizon.End, Skills: append([]string(nil), like.Skills...),
+			Cost: k * cost, Description: fmt.Sprintf("add %d more %s like %s for the whole horizon", k, plural(k, "person", "people"), like.ID)}}
+	}
+	limit := 4*len(sc.Staff) + sh.Deficit()
+	// The fewest that counting does not refute, by bisection: every
+	// smaller number is proved too few whatever planning says.
+	cache := newCapCache()
+	lo, hi := fewestNotShort(1, ceilDiv(sh.Deficit(), max(per, 1)), limit, func(k int) (bool, bool) {
+		scn, err := ApplyChanges(sc, add(k))
+		if err != nil {
+			return false, false
+		}
+		return provedShortCached(ctx, scn, deadline, 4, cache)
+	})
+	counted.Like, counted.People = like.ID, lo
+	refuted := lo - 1 // the largest count proved too few
+
+	// 1. A first roster, with some room.
+	k := max(hi, lo+ceilDiv(sh.Need/10, max(per, 1)))
+	var found *WayOut
+	infeasible := 0 // plans proved infeasible without a shortage
+	for round := 0; round < maxShortageRounds && found == nil && infeasible < 2 && k <= limit; round++ {
+		w, st, short, err := verify(add(k), 0)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case w != nil:
+			found = w
+		case short != nil:
+			refuted = max(refuted, k)
+			k += ceilDiv(short.Deficit(), max(per, 1))
+		case st == Infeasible:
+			// Something besides the count is in the way: more of
+			// the same people rarely helps; one more try.
+			infeasible++
+			k++
+		case time.Now().Before(deadline):
+			k += max(1, k/5) // not confirmed in time: a little more room
+		default:
+			round = maxShortageRounds
+		}
+	}
+	if found == nil {
+		return nil, nil
+	}
+	// 2. Fewer: straight to the least not refuted, else halfway, each
+	// time planning only those with room.
+	for low := refuted + 1; found.Changes[0].Count > low && time.Now().Before(deadline) && ctx.Err() == nil; {
+		have := found.Changes[0].Count
+		t := low
+		w, err := fewerAdded(ctx, sc, sh, found, add(t), deadline)
+		if err != nil {
+			return nil, err
+		}
+		if w == nil && have-low >= 2 {
+			t = (low + have) / 2
+			w, err = fewerAdded(ctx, sc, sh, found, add(t), deadline)
+			if err != nil {
+				return nil, err
+			}
+		}
+		if w == nil {
+			break
+		}
+		found = w
+	}
+	// 3. One fewer from scratch, with what time is left: a proof that
+	// it is impossible makes the count the least.
+	if k := found.Changes[0].Count - 1; k > refuted && time.Now().Before(deadline) {
+		w, st, short, err := verify(add(k), time.Until(deadline))
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case w != nil:
+			found = w
+		case short != nil || st == Infeasible:
+			refuted = k
+		}
+	}
+	found.Fewest = refuted == found.Changes[0].Count-1
+	found.AtLeast = refuted + 1
+	return found, nil
+}
+
+// smallScenario is the size (people x days) up to which the least demand
+// to drop is planned from scratch (see shortageWays).
+const smallScenario = 1500
+
+// refitPeople is how many people a refit plans anew besides those added.
+const refitPeople = 30
+
+// fewerAdded plans the scenario of the changes (found's with fewer people
+// added) by refitting found's roster: the added people with the fewest
+// starts of the shortage's group are taken away, and the others added,
+// with the people who have most room left in the shortage's window (their
+// maximum there less their starts), are planned anew; then, when that
+// fails, twice as many. It returns nil when neither plans in time.
+func fewerAdded(ctx context.Context, sc *model.Scenario, sh *Shortage, found *WayOut, changes []Change, deadline time.Time) (*WayOut, error) {
+	scn, err := ApplyChanges(sc, changes)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := constraints.Compile(scn)
+	if err != nil {
+		return nil, err
+	}
+	in := func(r *model.Roster, p model.StaffID) int {
+		n := 0
+		for d, s := range r.Starts[p] {
+			if d >= sh.From && d <= sh.To && slices.Contains(sh.Group.Shifts, s) {
+				n++
+			}
+		}
+		return n
+	}
+	// The people added are alike: those to take away are those with the
+	// fewest starts, whose rows become the last ones'.
+	old := found.Roster
+	var added []model.StaffID
+	for _, p := range found.Scenario.Staff {
+		if sc.Person(p.ID) == nil {
+			added = append(added, p.ID)
+		}
+	}
+	keep := slices.Clone(added)
+	sort.SliceStable(keep, func(i, j int) bool { return in(old, keep[i]) > in(old, keep[j]) })
+	base := model.NewRoster(scn)
+	nAdded := 0
+	for _, p := range scn.Staff {
+		from := p.ID
+		if sc.Person(p.ID) == nil {
+			from = keep[nAdded] // the people added of scn, in order, get the busiest rows
+			nAdded++
+		}
+		for d, s := range old.Starts[from] {
+			base.Set(p.ID, d, s)
+		}
+	}
+	// Room in the window, most first.
+	type room struct {
+		id   model.StaffID
+		left int
+	}
+	var rooms []room
+	for _, pc := range sh.People {
+		if left := pc.Max - in(base, pc.Staff); left > 0 {
+			rooms = append(rooms, room{pc.Staff, left})
+		}
+	}
+	sort.SliceStable(rooms, func(i, j int) bool { return rooms[i].left > rooms[j].left })
+	for _, n := range []int{refitPeople, 2 * refitPeople} {
+		if !time.Now().Before(deadline) || ctx.Err() != nil {
+			break
+		}
+		free := map[model.StaffID]bool{}
+		for _, p := range scn.Staff {
+			if sc.Person(p.ID) == nil {
+				free[p.ID] = true
+			}
+		}
+		for i := 0; i < len(rooms) && i < n; i++ {
+			free[rooms[i].id] = true
+		}
+		// Filled up with the others, in scenario order from the back.
+		for j := len(scn.Staff) - 1; j >= 0 && len(free) < n+nAdded; j-- {
+			free[scn.Staff[j].ID] = true
+		}
+		r, _, err := refit(ctx, scn, rules, base, free, minTime(deadline, time.Now().Add(time.Until(deadline)/2)))
+		if err != nil {
+			return nil, err
+		}
+		if r != nil {
+			return &WayOut{Changes: changes, Cost: changes[0].Cost, Roster: r, Scenario: scn}, nil
+		}
+		if len(free) >= len(scn.Staff) {
+			break
 		}
 	}
 	return nil, nil
@@ -196,8 +493,8 @@ func lessDemand(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	if cost <= 0 {
 		return nil, nil
 	}
-	if more := lowerCells(sc, sh, sh.Deficit(), cost); len(more) == sh.Deficit() {
-		w, _, _, err := verify(more)
+	if more := lowerCells(sc, sh, sh.Deficit(), cost, nil); len(more) == sh.Deficit() {
+		w, _, _, err := verify(more, 0)
 		if err != nil || w != nil {
 			if w != nil {
 				w.Fewest, w.AtLeast = true, sh.Deficit()
@@ -205,7 +502,7 @@ func lessDemand(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 			return w, err
 		}
 	}
-	small := len(sc.Staff)*sc.Horizon.Days() <= 1500
+	small := len(sc.Staff)*sc.Horizon.Days() <= smallScenario
 	if small {
 		// Optimising the reduction is quick on a small scenario and
 		// gives the least.
@@ -217,12 +514,12 @@ func lessDemand(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 		var changes []Change
 		cur, short, need := sc, sh, sh.Deficit()+extra
 		for round := 0; round < maxShortageRounds && short != nil && time.Now().Before(deadline); round++ {
-			more := lowerCells(cur, short, need, cost)
+			more := lowerCells(cur, short, need, cost, nil)
 			if len(more) == 0 {
 				return nil, nil
 			}
 			changes = append(changes, more...)
-			w, st, sh2, err := verify(changes)
+			w, st, sh2, err := verify(changes, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -277,25 +574,7 @@ func leastReduction(ctx context.Context, sc *model.Scenario, sh *Shortage, cost 
 	if err != nil || pr.Status != Feasible || pr.Roster == nil {
 		return nil, err
 	}
-	var changes []Change
-	for _, dm := range sc.Demand {
-		if dm.Min <= 0 {
-			continue
-		}
-		for _, d := range dm.Days(sc) {
-			n := 0
-			for _, p := range sc.Staff {
-				if (dm.Skill == "" || p.HasSkill(dm.Skill)) && pr.Roster.Starts[p.ID][d] == dm.Shift {
-					n++
-				}
-			}
-			for k := dm.Min; k > n; k-- {
-				changes = append(changes, Change{Kind: LowerDemand, Date: d, Shift: dm.Shift, Skill: dm.Skill, Old: float64(k), New: float64(k - 1),
-					Unit: "people", pos: dm.Pos, Cost: cost,
-					Description: fmt.Sprintf("lower the demand for shift %s%s on %s from %d to %d", dm.Shift, skillSuffix(dm.Skill), d, k, k-1)})
-			}
-		}
-	}
+	changes := reductions(sc, pr.Roster, cost)
 	if len(changes) == 0 {
 		return nil, fmt.Errorf("solver: internal error: a scenario found short of people plans with its whole demand once soft")
 	}
@@ -350,7 +629,7 @@ func mostCapable(sc *model.Scenario, sh *Shortage) *model.Staff {
 // the shortage's window and group: cells are taken date by date, the most
 // needed first, round after round, each time on the demand line that sets
 // the cell's need when it alone does.
-func lowerCells(sc *model.Scenario, sh *Shortage, n, cost int) []Change {
+func lowerCells(sc *model.Scenario, sh *Shortage, n, cost int, prefer map[lowerKey]int) []Change {
 	type cell struct {
 		d    model.Date
 		line int
@@ -390,6 +669,10 @@ func lowerCells(sc *model.Scenario, sh *Shortage, n, cost int) []Change {
 		slack[c.d] -= c.min
 	}
 	sort.SliceStable(cells, func(i, j int) bool {
+		pi, pj := prefer[lowerKey{cells[i].d, sc.Demand[cells[i].line].Shift}], prefer[lowerKey{cells[j].d, sc.Demand[cells[j].line].Shift}]
+		if pi != pj {
+			return pi > pj
+		}
 		if slack[cells[i].d] != slack[cells[j].d] {
 			return slack[cells[i].d] < slack[cells[j].d]
 		}
@@ -421,6 +704,12 @@ func lowerCells(sc *model.Scenario, sh *Shortage, n, cost int) []Change {
 	return out
 }
 
+// lowerKey is a demand cell of lowerCells: a date and a shift type.
+type lowerKey struct {
+	d model.Date
+	s model.ShiftID
+}
+
 // freeOn reports whether nothing of p's own keeps them from working on d:
 // no leave, whole-day unavailability or request off.
 func freeOn(p *model.Staff, d model.Date) bool {
@@ -442,4 +731,91 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// refit plans scn from base, a roster of a nearby scenario (the same but
+// for people added or removed, or demand lowered): the people of scn not
+// in free keep their starts in base, and those in free are planned anew,
+// alone, against what each demand cell still needs once the others are
+// counted (the cells' maxima likewise). The merged roster is returned only
+// when it passes constraints.CheckAll with scn's rules, so a rule that
+// ties people together (which the partial problem sees only among the
+// free people) can make refit fail, never wrong. Infeasible says only
+// that no roster keeps the others as they are.
+func refit(ctx context.Context, scn *model.Scenario, rules []constraints.Rule, base *model.Roster, free map[model.StaffID]bool, deadline time.Time) (*model.Roster, Status, error) {
+	sub := &model.Scenario{File: scn.File, Name: scn.Name, Horizon: scn.Horizon, WeekStart: scn.WeekStart,
+		Shifts: scn.Shifts, Rules: scn.Rules, PublicHolidays: scn.PublicHolidays, HistoryFrom: scn.HistoryFrom}
+	var kept []*model.Staff
+	for _, p := range scn.Staff {
+		if free[p.ID] {
+			sub.Staff = append(sub.Staff, p)
+		} else {
+			kept = append(kept, p)
+		}
+	}
+	var subRules []constraints.Rule
+	for _, r := range rules {
+		var who model.StaffID
+		switch r := r.(type) {
+		case *constraints.Coverage:
+			dm := r.Demand
+			for _, day := range dm.Days(scn) {
+				n := 0
+				for _, p := range kept {
+					if (dm.Skill == "" || p.HasSkill(dm.Skill)) && base.Starts[p.ID][day] == dm.Shift {
+						n++
+					}
+				}
+				d := *dm
+				d.Dates, d.Weekdays, d.PublicHolidays = []model.Date{day}, nil, false
+				d.Target, d.Under, d.Over = nil, 0, 0
+				d.Min = max(0, dm.Min-n)
+				if dm.Max != nil {
+					m := *dm.Max - n
+					if m < 0 {
+						return nil, Infeasible, nil // the people kept are too many already
+					}
+					d.Max = &m
+				}
+				if d.Min == 0 && d.Max == nil {
+					continue
+				}
+				c := *r
+				c.Demand = &d
+				sub.Demand = append(sub.Demand, &d)
+				subRules = append(subRules, &c)
+			}
+			continue
+		case *constraints.SumBound:
+			who = r.Staff
+		case *constraints.Minor:
+			who = r.Staff
+		case *constraints.Structure:
+			who = r.Staff
+		case *constraints.Personal:
+			who = r.Staff
+		}
+		if who == "" || free[who] {
+			subRules = append(subRules, r)
+		}
+	}
+	res, err := Solve(ctx, sub, subRules, Options{TimeLimit: time.Until(deadline)})
+	if err != nil || res.Status != Feasible {
+		return nil, res.Status, err
+	}
+	out := model.NewRoster(scn)
+	for _, p := range kept {
+		for d, s := range base.Starts[p.ID] {
+			out.Set(p.ID, d, s)
+		}
+	}
+	for _, p := range sub.Staff {
+		for d, s := range res.Roster.Starts[p.ID] {
+			out.Set(p.ID, d, s)
+		}
+	}
+	if vs := constraints.CheckAll(rules, out); len(vs) > 0 {
+		return nil, Unknown, nil
+	}
+	return out, Feasible, nil
 }
