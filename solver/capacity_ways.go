@@ -45,7 +45,7 @@ func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt Way
 	counted.Starts = sh.Deficit()
 	solves := 0
 	var mu sync.Mutex
-	verify := func(changes []Change, limit time.Duration) (*WayOut, Status, *Shortage, error) {
+	verify := func(changes []Change, limit time.Duration, counted bool) (*WayOut, Status, *Shortage, error) {
 		// Counting ways are few and each is the answer to the shortage:
 		// each plan gets a third of the time left (at least SolveTime), as
 		// near capacity a roster is hard to find and a way with a little
@@ -67,7 +67,11 @@ func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt Way
 		if limit <= 0 {
 			limit = max(opt.SolveTime, time.Until(deadline)/3)
 		}
-		res, err := planChanged(ctx, scn, rules, min(limit, time.Until(deadline)))
+		plan := planChanged
+		if counted {
+			plan = planCounted
+		}
+		res, err := plan(ctx, scn, rules, min(limit, time.Until(deadline)))
 		if err != nil || res.Status != Feasible {
 			return nil, res.Status, res.Shortage, err
 		}
@@ -156,57 +160,12 @@ func lessFromMore(ctx context.Context, sc *model.Scenario, sh *Shortage, more *W
 		if err != nil {
 			return nil, err
 		}
-		in := func(p model.StaffID) (group, all int) {
-			for d, s := range base.Starts[p] {
-				all++
-				if d >= sh.From && d <= sh.To && slices.Contains(sh.Group.Shifts, s) {
-					group++
-				}
-			}
-			return group, all
+		r, err := refitGrowing(ctx, scn, rules, base, nil, byRoom(sc, sh, base), minTime(deadline, time.Now().Add(time.Until(deadline)/3)), 1)
+		if err != nil {
+			return nil, err
 		}
-		// Room in the window first, then the fewest starts in all.
-		type room struct {
-			id         model.StaffID
-			left, busy int
-		}
-		maxOf := map[model.StaffID]int{}
-		for _, pc := range sh.People {
-			maxOf[pc.Staff] = pc.Max
-		}
-		var rooms []room
-		for _, p := range sc.Staff {
-			g, all := in(p.ID)
-			left := 0
-			if m, ok := maxOf[p.ID]; ok {
-				left = max(0, m-g)
-			}
-			rooms = append(rooms, room{p.ID, left, all})
-		}
-		sort.SliceStable(rooms, func(i, j int) bool {
-			if rooms[i].left != rooms[j].left {
-				return rooms[i].left > rooms[j].left
-			}
-			return rooms[i].busy < rooms[j].busy
-		})
-		for _, n := range []int{refitPeople, 2 * refitPeople} {
-			if !time.Now().Before(deadline) || ctx.Err() != nil {
-				break
-			}
-			free := map[model.StaffID]bool{}
-			for i := 0; i < n && i < len(rooms); i++ {
-				free[rooms[i].id] = true
-			}
-			r, _, err := refit(ctx, scn, rules, base, free, minTime(deadline, time.Now().Add(time.Until(deadline)/2)))
-			if err != nil {
-				return nil, err
-			}
-			if r != nil {
-				return &WayOut{Changes: changes, Cost: cost * len(changes), Roster: r, Scenario: scn, Fewest: true, AtLeast: sh.Deficit()}, nil
-			}
-			if n >= len(sc.Staff) {
-				break
-			}
+		if r != nil {
+			return &WayOut{Changes: changes, Cost: cost * len(changes), Roster: r, Scenario: scn, Fewest: true, AtLeast: sh.Deficit()}, nil
 		}
 	}
 	changes := reductions(sc, base, cost)
@@ -262,8 +221,9 @@ func reductions(sc *model.Scenario, r *model.Roster, cost int) []Change {
 
 // verifier plans a changed scenario within limit (0: a third of the time
 // left, at least SolveTime): a verified way out, or the status and the
-// shortage that remains.
-type verifier func(changes []Change, limit time.Duration) (*WayOut, Status, *Shortage, error)
+// shortage that remains. With counted, the caller's counting found no
+// shortage in the changed scenario, and planning does not count again.
+type verifier func(changes []Change, limit time.Duration, counted bool) (*WayOut, Status, *Shortage, error)
 
 // morePeople finds the fewest more people like the most capable person of
 // the shortage's group that make the scenario plan. Counting gives the
@@ -319,7 +279,7 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	var found *WayOut
 	infeasible := 0 // plans proved infeasible without a shortage
 	for round := 0; round < maxShortageRounds && found == nil && infeasible < 2 && k <= limit; round++ {
-		w, st, short, err := verify(add(k), 0)
+		w, st, short, err := verify(add(k), 0, k >= hi)
 		if err != nil {
 			return nil, err
 		}
@@ -348,13 +308,13 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	for low := refuted + 1; found.Changes[0].Count > low && time.Now().Before(deadline) && ctx.Err() == nil; {
 		have := found.Changes[0].Count
 		t := low
-		w, err := fewerAdded(ctx, sc, sh, found, add(t), deadline)
+		w, err := fewerAdded(ctx, sc, sh, found, add(t), deadline, 1)
 		if err != nil {
 			return nil, err
 		}
 		if w == nil && have-low >= 2 {
 			t = (low + have) / 2
-			w, err = fewerAdded(ctx, sc, sh, found, add(t), deadline)
+			w, err = fewerAdded(ctx, sc, sh, found, add(t), deadline, 2)
 			if err != nil {
 				return nil, err
 			}
@@ -367,7 +327,7 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	// 3. One fewer from scratch, with what time is left: a proof that
 	// it is impossible makes the count the least.
 	if k := found.Changes[0].Count - 1; k > refuted && time.Now().Before(deadline) {
-		w, st, short, err := verify(add(k), time.Until(deadline))
+		w, st, short, err := verify(add(k), time.Until(deadline), false)
 		if err != nil {
 			return nil, err
 		}
@@ -383,20 +343,46 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	return found, nil
 }
 
+// planCounted plans a changed scenario from scratch within limit, as
+// planChanged does but without counting first (the caller's counting
+// found no shortage in it): one encoding, one gini, the roster re-checked
+// with constraints.CheckAll.
+func planCounted(ctx context.Context, scn *model.Scenario, rules []constraints.Rule, limit time.Duration) (*Result, error) {
+	deadline := time.Now().Add(limit)
+	ctx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
+	res := &Result{Status: Unknown}
+	enc, err := encodeCtx(ctx, scn, rules, false)
+	if err != nil {
+		if isMemory(err) {
+			return res, err
+		}
+		return res, nil // the time limit
+	}
+	s := newSession(ctx, enc, deadline)
+	switch s.solve() {
+	case 1:
+		res.Status, res.Roster = Feasible, s.roster()
+		if vs := constraints.CheckAll(rules, res.Roster); len(vs) > 0 {
+			return &Result{Status: Unknown}, fmt.Errorf("solver: internal error: the roster of a way out breaks %d requirement(s), first: %s", len(vs), vs[0].Message)
+		}
+	case -1:
+		res.Status = Infeasible
+	}
+	return res, nil
+}
+
 // smallScenario is the size (people x days) up to which the least demand
 // to drop is planned from scratch (see shortageWays).
 const smallScenario = 1500
-
-// refitPeople is how many people a refit plans anew besides those added.
-const refitPeople = 30
 
 // fewerAdded plans the scenario of the changes (found's with fewer people
 // added) by refitting found's roster: the added people with the fewest
 // starts of the shortage's group are taken away, and the others added,
 // with the people who have most room left in the shortage's window (their
-// maximum there less their starts), are planned anew; then, when that
-// fails, twice as many. It returns nil when neither plans in time.
-func fewerAdded(ctx context.Context, sc *model.Scenario, sh *Shortage, found *WayOut, changes []Change, deadline time.Time) (*WayOut, error) {
+// maximum there less their starts), are planned anew, in at most tries
+// tries (see refitGrowing). It returns nil when none plans in time.
+func fewerAdded(ctx context.Context, sc *model.Scenario, sh *Shortage, found *WayOut, changes []Change, deadline time.Time, tries int) (*WayOut, error) {
 	scn, err := ApplyChanges(sc, changes)
 	if err != nil {
 		return nil, err
@@ -437,44 +423,83 @@ func fewerAdded(ctx context.Context, sc *model.Scenario, sh *Shortage, found *Wa
 			base.Set(p.ID, d, s)
 		}
 	}
-	// Room in the window, most first.
-	type room struct {
-		id   model.StaffID
-		left int
-	}
-	var rooms []room
-	for _, pc := range sh.People {
-		if left := pc.Max - in(base, pc.Staff); left > 0 {
-			rooms = append(rooms, room{pc.Staff, left})
+	var always []model.StaffID
+	for _, p := range scn.Staff {
+		if sc.Person(p.ID) == nil {
+			always = append(always, p.ID)
 		}
 	}
-	sort.SliceStable(rooms, func(i, j int) bool { return rooms[i].left > rooms[j].left })
-	for _, n := range []int{refitPeople, 2 * refitPeople} {
-		if !time.Now().Before(deadline) || ctx.Err() != nil {
+	r, err := refitGrowing(ctx, scn, rules, base, always, byRoom(sc, sh, base), deadline, tries)
+	if r == nil || err != nil {
+		return nil, err
+	}
+	return &WayOut{Changes: changes, Cost: changes[0].Cost, Roster: r, Scenario: scn}, nil
+}
+
+// byRoom ranks sc's people by their room in the shortage's window (their
+// maximum there less their starts of the group in r), most first, then by
+// their fewest starts in all.
+func byRoom(sc *model.Scenario, sh *Shortage, r *model.Roster) []model.StaffID {
+	maxOf := map[model.StaffID]int{}
+	for _, pc := range sh.People {
+		maxOf[pc.Staff] = pc.Max
+	}
+	type row struct {
+		id         model.StaffID
+		left, busy int
+	}
+	var rows []row
+	for _, p := range sc.Staff {
+		g := 0
+		for d, s := range r.Starts[p.ID] {
+			if d >= sh.From && d <= sh.To && slices.Contains(sh.Group.Shifts, s) {
+				g++
+			}
+		}
+		left := 0
+		if m, ok := maxOf[p.ID]; ok {
+			left = max(0, m-g)
+		}
+		rows = append(rows, row{p.ID, left, len(r.Starts[p.ID])})
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].left != rows[j].left {
+			return rows[i].left > rows[j].left
+		}
+		return rows[i].busy < rows[j].busy
+	})
+	ranked := make([]model.StaffID, len(rows))
+	for i, x := range rows {
+		ranked[i] = x.id
+	}
+	return ranked
+}
+
+// refitPeople is how many people a refit first plans anew besides those
+// it must; then twice as many.
+const refitPeople = 30
+
+// refitGrowing refits base into scn (see refit), planning anew the people
+// of always and the first of ranked: refitPeople of them (half of them on
+// a small staff), then, when tries is 2, twice as many (everyone on a
+// small staff), each try with part of the time left. It returns nil when
+// none plans in time.
+func refitGrowing(ctx context.Context, scn *model.Scenario, rules []constraints.Rule, base *model.Roster, always, ranked []model.StaffID, deadline time.Time, tries int) (*model.Roster, error) {
+	sizes := []int{min(refitPeople, (len(ranked)+1)/2), min(2*refitPeople, len(ranked))}[:tries]
+	for i, n := range sizes {
+		if !time.Now().Before(deadline) || ctx.Err() != nil || (i > 0 && n <= sizes[i-1]) {
 			break
 		}
 		free := map[model.StaffID]bool{}
-		for _, p := range scn.Staff {
-			if sc.Person(p.ID) == nil {
-				free[p.ID] = true
-			}
+		for _, id := range always {
+			free[id] = true
 		}
-		for i := 0; i < len(rooms) && i < n; i++ {
-			free[rooms[i].id] = true
+		for _, id := range ranked[:n] {
+			free[id] = true
 		}
-		// Filled up with the others, in scenario order from the back.
-		for j := len(scn.Staff) - 1; j >= 0 && len(free) < n+nAdded; j-- {
-			free[scn.Staff[j].ID] = true
-		}
-		r, _, err := refit(ctx, scn, rules, base, free, minTime(deadline, time.Now().Add(time.Until(deadline)/2)))
-		if err != nil {
-			return nil, err
-		}
-		if r != nil {
-			return &WayOut{Changes: changes, Cost: changes[0].Cost, Roster: r, Scenario: scn}, nil
-		}
-		if len(free) >= len(scn.Staff) {
-			break
+		r, _, err := refit(ctx, scn, rules, base, free, minTime(deadline, time.Now().Add(time.Until(deadline)/time.Duration(len(sizes)-i+1))))
+		if r != nil || err != nil {
+			return r, err
 		}
 	}
 	return nil, nil
@@ -494,7 +519,7 @@ func lessDemand(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 		return nil, nil
 	}
 	if more := lowerCells(sc, sh, sh.Deficit(), cost, nil); len(more) == sh.Deficit() {
-		w, _, _, err := verify(more, 0)
+		w, _, _, err := verify(more, time.Until(deadline)/4, false)
 		if err != nil || w != nil {
 			if w != nil {
 				w.Fewest, w.AtLeast = true, sh.Deficit()
@@ -519,7 +544,7 @@ func lessDemand(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 				return nil, nil
 			}
 			changes = append(changes, more...)
-			w, st, sh2, err := verify(changes, 0)
+			w, st, sh2, err := verify(changes, 0, false)
 			if err != nil {
 				return nil, err
 			}
@@ -549,7 +574,7 @@ func lessDemand(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 // in its best roster becomes one LowerDemand change. The roster is then
 // re-checked against the changed scenario.
 func leastReduction(ctx context.Context, sc *model.Scenario, sh *Shortage, cost int, deadline time.Time) (*WayOut, error) {
-	left := time.Until(deadline) / 2
+	left := time.Until(deadline) / 3
 	if left <= 0 {
 		return nil, nil
 	}
@@ -570,7 +595,15 @@ func leastReduction(ctx context.Context, sc *model.Scenario, sh *Shortage, cost 
 	if err != nil {
 		return nil, nil // a scenario that only compiles with its hard minima: no soft copy
 	}
-	pr, err := Plan(ctx, soft, rules, Options{TimeLimit: left})
+	// The deficit is a lower bound: a roster that reaches it is the
+	// least, and the optimiser stops there.
+	pctx, stop := context.WithCancel(ctx)
+	defer stop()
+	pr, err := Plan(pctx, soft, rules, Options{TimeLimit: left, Progress: func(ev ProgressEvent) {
+		if ev.HaveCost && ev.Cost <= int64(sh.Deficit()) {
+			stop()
+		}
+	}})
 	if err != nil || pr.Status != Feasible || pr.Roster == nil {
 		return nil, err
 	}
