@@ -45,7 +45,7 @@ func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt Way
 	counted.Starts = sh.Deficit()
 	solves := 0
 	var mu sync.Mutex
-	verify := func(changes []Change, limit time.Duration, counted bool) (*WayOut, Status, *Shortage, error) {
+	verify := func(ctx context.Context, changes []Change, limit time.Duration, counted bool) (*WayOut, Status, *Shortage, error) {
 		// Counting ways are few and each is the answer to the shortage:
 		// each plan gets a third of the time left (at least SolveTime), as
 		// near capacity a roster is hard to find and a way with a little
@@ -102,20 +102,17 @@ func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt Way
 	go func() {
 		defer wg.Done()
 		if !large {
-			lessWay, lessErr = lessDemand(ctx, sc, sh, opt, deadline, verify)
+			lessWay, lessErr = lessExact(ctx, sc, sh, opt, deadline, verify)
 		}
 		<-moreDone
-		if lessErr != nil || moreWay == nil || (lessWay != nil && lessWay.Fewest) {
+		if lessErr != nil || (lessWay != nil && lessWay.Fewest) {
 			return
 		}
-		w, err := lessFromMore(ctx, sc, sh, moreWay, opt.Costs.cost(LowerDemand), deadline)
-		if err != nil {
-			lessErr = err
+		if moreWay == nil {
+			lessWay, lessErr = lessSearch(ctx, sc, sh, opt, deadline, verify)
 			return
 		}
-		if w != nil && (lessWay == nil || len(w.Changes) < len(lessWay.Changes)) {
-			lessWay = w
-		}
+		lessWay, lessErr = lessFromMore(ctx, sc, sh, moreWay, opt.Costs.cost(LowerDemand), deadline)
 	}()
 	wg.Wait()
 	var ways []WayOut
@@ -223,7 +220,7 @@ func reductions(sc *model.Scenario, r *model.Roster, cost int) []Change {
 // left, at least SolveTime): a verified way out, or the status and the
 // shortage that remains. With counted, the caller's counting found no
 // shortage in the changed scenario, and planning does not count again.
-type verifier func(changes []Change, limit time.Duration, counted bool) (*WayOut, Status, *Shortage, error)
+type verifier func(ctx context.Context, changes []Change, limit time.Duration, counted bool) (*WayOut, Status, *Shortage, error)
 
 // morePeople finds the fewest more people like the most capable person of
 // the shortage's group that make the scenario plan. Counting gives the
@@ -274,37 +271,68 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	counted.Like, counted.People = like.ID, lo
 	refuted := lo - 1 // the largest count proved too few
 
-	// 1. A first roster, with some room.
-	k := max(hi, lo+ceilDiv(sh.Need/10, max(per, 1)))
+	// 1. A first roster, with some room: two counts side by side (the
+	// first to plan stops the other).
+	step := ceilDiv(max(sh.Need/10, 1), max(per, 1))
+	k := max(hi, lo+step)
 	var found *WayOut
 	infeasible := 0 // plans proved infeasible without a shortage
-	for round := 0; round < maxShortageRounds && found == nil && infeasible < 2 && k <= limit; round++ {
-		w, st, short, err := verify(add(k), 0, k >= hi)
-		if err != nil {
-			return nil, err
+	for round := 0; round < maxShortageRounds && found == nil && infeasible < 2 && k <= limit && time.Now().Before(deadline); round++ {
+		ks := []int{k}
+		if k+step <= limit {
+			ks = append(ks, k+step)
 		}
+		type answer struct {
+			w     *WayOut
+			st    Status
+			short *Shortage
+			err   error
+		}
+		answers := make([]answer, len(ks))
+		cctx, cancel := context.WithCancel(ctx)
+		var wg sync.WaitGroup
+		for i, kk := range ks {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				w, st, short, err := verify(cctx, add(kk), 0, kk >= hi)
+				answers[i] = answer{w, st, short, err}
+				if w != nil {
+					cancel()
+				}
+			}()
+		}
+		wg.Wait()
+		cancel()
+		for _, a := range answers {
+			if a.err != nil {
+				return nil, a.err
+			}
+			if found == nil && a.w != nil {
+				found = a.w
+			}
+		}
+		a := answers[0]
 		switch {
-		case w != nil:
-			found = w
-		case short != nil:
-			refuted = max(refuted, k)
-			k += ceilDiv(short.Deficit(), max(per, 1))
-		case st == Infeasible:
+		case found != nil:
+		case a.short != nil:
+			refuted = max(refuted, ks[0])
+			k = ks[0] + ceilDiv(a.short.Deficit(), max(per, 1))
+		case a.st == Infeasible:
 			// Something besides the count is in the way: more of
 			// the same people rarely helps; one more try.
 			infeasible++
-			k++
-		case time.Now().Before(deadline):
-			k += max(1, k/5) // not confirmed in time: a little more room
+			k = ks[len(ks)-1] + 1
 		default:
-			round = maxShortageRounds
+			k = ks[len(ks)-1] + step // not confirmed in time: more room
 		}
 	}
 	if found == nil {
 		return nil, nil
 	}
-	// 2. Fewer: straight to the least not refuted, else halfway, each
-	// time planning only those with room.
+	// 2. Fewer: straight to the least not refuted, else as many fewer as
+	// the room of those planned anew takes, each time planning only those
+	// with room.
 	for low := refuted + 1; found.Changes[0].Count > low && time.Now().Before(deadline) && ctx.Err() == nil; {
 		have := found.Changes[0].Count
 		t := low
@@ -313,7 +341,9 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 			return nil, err
 		}
 		if w == nil && have-low >= 2 {
-			t = (low + have) / 2
+			// As many fewer as the room of those planned anew takes
+			// (each person added made up to per starts), at least one.
+			t = max(low+1, have-max(1, roomOf(sc, sh, found.Roster, refitPeople)/max(per, 1)))
 			w, err = fewerAdded(ctx, sc, sh, found, add(t), deadline, 2)
 			if err != nil {
 				return nil, err
@@ -327,7 +357,7 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	// 3. One fewer from scratch, with what time is left: a proof that
 	// it is impossible makes the count the least.
 	if k := found.Changes[0].Count - 1; k > refuted && time.Now().Before(deadline) {
-		w, st, short, err := verify(add(k), time.Until(deadline), false)
+		w, st, short, err := verify(ctx, add(k), time.Until(deadline), false)
 		if err != nil {
 			return nil, err
 		}
@@ -475,6 +505,30 @@ func byRoom(sc *model.Scenario, sh *Shortage, r *model.Roster) []model.StaffID {
 	return ranked
 }
 
+// roomOf is the room in the shortage's window of the n people of sc with
+// the most (see byRoom) in roster r.
+func roomOf(sc *model.Scenario, sh *Shortage, r *model.Roster, n int) int {
+	maxOf := map[model.StaffID]int{}
+	for _, pc := range sh.People {
+		maxOf[pc.Staff] = pc.Max
+	}
+	var rooms []int
+	for _, id := range byRoom(sc, sh, r) {
+		g := 0
+		for d, s := range r.Starts[id] {
+			if d >= sh.From && d <= sh.To && slices.Contains(sh.Group.Shifts, s) {
+				g++
+			}
+		}
+		rooms = append(rooms, max(0, maxOf[id]-g))
+	}
+	sum := 0
+	for i := 0; i < n && i < len(rooms); i++ {
+		sum += rooms[i]
+	}
+	return sum
+}
+
 // refitPeople is how many people a refit first plans anew besides those
 // it must; then twice as many.
 const refitPeople = 30
@@ -514,18 +568,36 @@ func refitGrowing(ctx context.Context, scn *model.Scenario, rules []constraints.
 // cost optimal). As a last resort the greedy lowering is repeated on each
 // shortage that remains, with a little more room each time.
 func lessDemand(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysOutOptions, deadline time.Time, verify verifier) (*WayOut, error) {
+	if w, err := lessExact(ctx, sc, sh, opt, deadline, verify); err != nil || w != nil {
+		return w, err
+	}
+	return lessSearch(ctx, sc, sh, opt, deadline, verify)
+}
+
+// lessExact plans the scenario with exactly the starts missing lowered
+// (no fewer can do), spread over the window's cells, tightest days first,
+// within a quarter of the time left.
+func lessExact(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysOutOptions, deadline time.Time, verify verifier) (*WayOut, error) {
 	cost := opt.Costs.cost(LowerDemand)
 	if cost <= 0 {
 		return nil, nil
 	}
 	if more := lowerCells(sc, sh, sh.Deficit(), cost, nil); len(more) == sh.Deficit() {
-		w, _, _, err := verify(more, time.Until(deadline)/4, false)
-		if err != nil || w != nil {
-			if w != nil {
-				w.Fewest, w.AtLeast = true, sh.Deficit()
-			}
-			return w, err
+		w, _, _, err := verify(ctx, more, time.Until(deadline)/4, false)
+		if w != nil {
+			w.Fewest, w.AtLeast = true, sh.Deficit()
 		}
+		return w, err
+	}
+	return nil, nil
+}
+
+// lessSearch is lessDemand after lessExact: the optimised reduction (on a
+// small scenario), then the greedy lowering.
+func lessSearch(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysOutOptions, deadline time.Time, verify verifier) (*WayOut, error) {
+	cost := opt.Costs.cost(LowerDemand)
+	if cost <= 0 {
+		return nil, nil
 	}
 	small := len(sc.Staff)*sc.Horizon.Days() <= smallScenario
 	if small {
@@ -544,7 +616,7 @@ func lessDemand(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 				return nil, nil
 			}
 			changes = append(changes, more...)
-			w, st, sh2, err := verify(changes, 0, false)
+			w, st, sh2, err := verify(ctx, changes, 0, false)
 			if err != nil {
 				return nil, err
 			}
