@@ -546,14 +546,15 @@ func lessDemand(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 
 // lessExact plans the scenario with exactly the starts missing lowered
 // (no fewer can do), spread over the window's cells, tightest days first,
-// within a quarter of the time left.
+// within SolveTime (at most a quarter of the time left): at the counted
+// capacity a plan from scratch is found quickly or not at all.
 func lessExact(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysOutOptions, deadline time.Time, verify verifier) (*WayOut, error) {
 	cost := opt.Costs.cost(LowerDemand)
 	if cost <= 0 {
 		return nil, nil
 	}
 	if more := lowerCells(sc, sh, sh.Deficit(), cost, nil); len(more) == sh.Deficit() {
-		w, _, _, err := verify(ctx, more, time.Until(deadline)/4, false)
+		w, _, _, err := verify(ctx, more, min(time.Until(deadline)/4, opt.SolveTime), false)
 		if w != nil {
 			w.Fewest, w.AtLeast = true, sh.Deficit()
 		}
