@@ -278,7 +278,10 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	var found *WayOut
 	infeasible := 0 // plans proved infeasible without a shortage
 	for round := 0; round < maxShortageRounds && found == nil && infeasible < 2 && k <= limit && time.Now().Before(deadline); round++ {
-		w, st, short, err := verify(ctx, add(k), 0, k >= hi)
+		// Each count gets a third of the time left, at most twice
+		// SolveTime: a count that does not plan by then is tight, and a
+		// little more room plans faster than waiting.
+		w, st, short, err := verify(ctx, add(k), min(max(opt.SolveTime, time.Until(deadline)/3), 2*opt.SolveTime), k >= hi)
 		if err != nil {
 			return nil, err
 		}
