@@ -40,7 +40,27 @@ type CapacityOptions struct {
 	// NoReasons skips finding the requirements that bound each person's
 	// maximum in the shortage reported.
 	NoReasons bool
+
+	// cache, when not nil, keeps the profiles' problems (and the maxima
+	// found) from one check to the next, for scenarios that differ only
+	// in people added or demand (the ways out's re-checks).
+	cache *capCache
+	// verdictOnly skips the exact maxima that sharpen the figures of the
+	// shortage reported (its bounds stay the ones that proved it).
+	verdictOnly bool
 }
+
+// capCache keeps solved profiles between checks of scenarios with the
+// same horizon, shift types and rules: a profile's problem reads only
+// those and the person (profileKey), never the demand or the others. A
+// check holds mu throughout (a profile's session is used by one goroutine
+// at a time).
+type capCache struct {
+	mu       sync.Mutex
+	profiles map[string]*capProfile
+}
+
+func newCapCache() *capCache { return &capCache{profiles: map[string]*capProfile{}} }
 
 // DefaultCapacityTime is CheckCapacity's time budget when none is given.
 const DefaultCapacityTime = 2 * time.Second
@@ -156,6 +176,10 @@ func CheckCapacity(ctx context.Context, sc *model.Scenario, opt CapacityOptions)
 		limit = DefaultCapacityTime
 	}
 	cc := &capChecker{ctx: ctx, sc: sc, opt: opt, deadline: t0.Add(limit), res: &CapacityResult{}}
+	if opt.cache != nil {
+		opt.cache.mu.Lock()
+		defer opt.cache.mu.Unlock()
+	}
 	err := cc.run()
 	cc.res.Time = time.Since(t0)
 	return cc.res, err
@@ -211,38 +235,49 @@ func (cc *capChecker) run() error {
 	}
 	// One profile per distinct person, shared by people alike.
 	byKey := map[string]*capProfile{}
+	var todo []*capProfile // the profiles to probe (not cached)
 	for _, p := range sc.Staff {
 		k := profileKey(p)
 		cp := byKey[k]
 		if cp == nil {
-			cp = &capProfile{rep: p, exact: map[capExactKey]int{}}
+			if c := cc.opt.cache; c != nil && c.profiles[k] != nil {
+				cp = c.profiles[k]
+				cp.s.ctx = cc.ctx
+			} else {
+				cp = &capProfile{rep: p, exact: map[capExactKey]int{}}
+				todo = append(todo, cp)
+			}
 			byKey[k] = cp
 			cc.profiles = append(cc.profiles, cp)
 		}
 		cc.profOf = append(cc.profOf, cp)
 	}
 	cc.res.Profiles = len(cc.profiles)
+	solvedBefore := make([]int, len(cc.profiles))
+	for i, cp := range cc.profiles {
+		solvedBefore[i] = cp.solves
+	}
 	defer func() {
-		for _, cp := range cc.profiles {
-			cc.res.Solves += cp.solves
+		for i, cp := range cc.profiles {
+			cc.res.Solves += cp.solves - solvedBefore[i]
 		}
 	}()
 	// The profiles' problems are independent: probe them side by side.
-	errs := make([]error, len(cc.profiles))
+	errs := make([]error, len(todo))
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(cc.profiles)); w++ {
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(todo)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
 				if !cc.expired() {
-					errs[i] = cc.probe(cc.profiles[i])
+					errs[i] = cc.probe(todo[i])
 				}
 			}
 		}()
 	}
-	for i := range cc.profiles {
+	for i := range todo {
 		next <- i
 	}
 	close(next)
@@ -257,6 +292,11 @@ func (cc *capChecker) run() error {
 		if cp.status < 0 {
 			cc.res.Skipped = fmt.Sprintf("%s has no legal roster even alone", cp.rep.ID)
 			return nil
+		}
+	}
+	if c := cc.opt.cache; c != nil {
+		for _, cp := range todo {
+			c.profiles[profileKey(cp.rep)] = cp
 		}
 	}
 	for _, g := range cc.groups {
@@ -446,6 +486,9 @@ func (cc *capChecker) maxAll(tasks []capTask) bool {
 // capTable returns, for every window [a, b] of the horizon, the least of
 // the caps sumCaps finds for the person's profile and the group there.
 func (cc *capChecker) capTable(cp *capProfile, g *capGroup) [][]int {
+	if tab, ok := cp.tabs[g.key]; ok {
+		return tab
+	}
 	start := cc.sc.Horizon.Start
 	tab := make([][]int, cc.days)
 	for a := range tab {
@@ -458,6 +501,10 @@ func (cc *capChecker) capTable(cp *capProfile, g *capGroup) [][]int {
 			tab[a][b-a] = n
 		}
 	}
+	if cp.tabs == nil {
+		cp.tabs = map[string][][]int{}
+	}
+	cp.tabs[g.key] = tab
 	return tab
 }
 
@@ -466,6 +513,13 @@ func (cc *capChecker) capTable(cp *capProfile, g *capGroup) [][]int {
 // most DefaultCapacityTime. ok is false when the check could not say in
 // time: no shortage found by an unfinished check proves nothing.
 func provedShort(ctx context.Context, sc *model.Scenario, deadline time.Time, part int) (short, ok bool) {
+	return provedShortCached(ctx, sc, deadline, part, nil)
+}
+
+// provedShortCached is provedShort keeping the profiles solved in cache
+// (nil: none) for the next check of a scenario that differs only in
+// people or demand.
+func provedShortCached(ctx context.Context, sc *model.Scenario, deadline time.Time, part int, cache *capCache) (short, ok bool) {
 	budget := DefaultCapacityTime
 	if !deadline.IsZero() {
 		budget = min(budget, time.Until(deadline)/time.Duration(part))
@@ -473,7 +527,7 @@ func provedShort(ctx context.Context, sc *model.Scenario, deadline time.Time, pa
 	if budget <= 0 {
 		return false, false
 	}
-	cr, err := CheckCapacity(ctx, sc, CapacityOptions{TimeLimit: budget, NoReasons: true, RefineTime: budget / 10})
+	cr, err := CheckCapacity(ctx, sc, CapacityOptions{TimeLimit: budget, NoReasons: true, RefineTime: budget / 10, cache: cache, verdictOnly: true})
 	if err != nil || (cr.Shortage == nil && !cr.Complete) {
 		return false, false
 	}
@@ -671,7 +725,7 @@ func (cc *capChecker) report(found []*capFound) error {
 	for i, pi := range g.elig {
 		cp := cc.profOf[pi]
 		m := worst.per[i]
-		if time.Now().Before(exactUntil) && cc.ctx.Err() == nil {
+		if !cc.opt.verdictOnly && time.Now().Before(exactUntil) && cc.ctx.Err() == nil {
 			saved := cc.deadline
 			cc.deadline = exactUntil
 			if x, ok := cc.maxIn(cp, g, w); ok {

@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -132,7 +133,7 @@ func fillKeysAll(sc *model.Scenario) {
 // demand passes what CheckCapacity allows (L*, the largest load it does
 // not refute) by 5 to 20 per cent in all, or on nights, leads, one week or
 // the first 4w4d block (the rest at 90 per cent of L*).
-func understaffedCases(b *testing.B) []struct {
+func understaffedCases(b testing.TB) []struct {
 	name string
 	sc   func() (*model.Scenario, error)
 } {
@@ -211,17 +212,41 @@ func BenchmarkUnderstaffed(b *testing.B) {
 					short = float64(ex.Shortage.Deficit())
 				}
 				b.ReportMetric(short, "short")
+				fewest := 0
+				for _, w := range ways {
+					if w.Fewest {
+						fewest++
+					}
+				}
+				b.ReportMetric(float64(fewest), "fewest")
 				if i == 0 {
-					b.Logf("%s: %v in %v; explanation %v (shortage %v) in %v; %d ways in %v", c.name, res.Status, verdict, ex.Status, ex.Shortage != nil, explain, len(ways), wt)
+					b.Logf("%s: %v in %v; explanation %v (shortage %v) in %v; %d ways in %v: %s", c.name, res.Status, verdict, ex.Status, ex.Shortage != nil, explain, len(ways), wt, waysSummary(ways))
 				}
 			}
 		})
 	}
 }
 
+// waysSummary says of each way its kind, its size (people added or
+// demand cells lowered), whether it is the fewest and what counting proved.
+func waysSummary(ways []solver.WayOut) string {
+	var parts []string
+	for _, w := range ways {
+		if len(w.Changes) == 0 {
+			continue
+		}
+		n := len(w.Changes)
+		if w.Changes[0].Kind == solver.AddPerson {
+			n = max(w.Changes[0].Count, 1)
+		}
+		parts = append(parts, fmt.Sprintf("%s x%d (fewest %v, at least %d)", w.Changes[0].Kind, n, w.Fewest, w.AtLeast))
+	}
+	return strings.Join(parts, "; ")
+}
+
 // capacityLoad returns the largest load (in steps of 1/200) of the month
 // that CheckCapacity does not refute: the capacity of the tight family.
-func capacityLoad(b *testing.B, m capMonth) float64 {
+func capacityLoad(b testing.TB, m capMonth) float64 {
 	lo, hi := 0.3, 1.2 // lo passes, hi is refuted
 	for hi-lo > 0.005 {
 		m.load = (lo + hi) / 2

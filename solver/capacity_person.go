@@ -24,6 +24,7 @@ type capProfile struct {
 	day    map[capDayKey]Lit     // "works a shift of the group that day", 0 when impossible
 	exact  map[capExactKey]int   // most starts of a group in a window
 	counts map[capExactKey][]Lit // the window counters built so far
+	tabs   map[string][][]int    // capTable's caps per group key
 	solves int                   // SAT calls made
 }
 
