@@ -328,8 +328,10 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 		}
 		if bs != nil && pr.Optimal && bs.joined.Load() && !pc.noCanonical {
 			// The same roster on every run (plan_canon.go), within
-			// twice what the proof took (at least 2 s).
-			limit := time.Now().Add(max(2*time.Second, 2*time.Since(t1)))
+			// twice what the proof took (at least 2 s, at most
+			// canonLimit: Instances 5 and 7, proved at 21 s, waited
+			// 35 s more for a re-solve that did not finish).
+			limit := time.Now().Add(max(2*time.Second, min(canonLimit, 2*time.Since(t1))))
 			if !deadline.IsZero() && deadline.Before(limit) {
 				limit = deadline
 			}

@@ -25,9 +25,10 @@ import (
 // the determinism is that of the scenarios whose optimum a plain SAT solve
 // reaches quickly (an optimum of 0, few penalties), not of every one.
 
-// canonLimit bounds the deterministic re-solve; Plan gives it at most
-// twice the time the optimisation took (at least 2 s; two thirds for
-// Optimize alone) and what is left of the time limit: a SAT solve asked for the optimal cost can be as hard as
+// canonLimit bounds the deterministic re-solve, Optimize alone included;
+// Plan gives it at most twice the time the optimisation took (at least
+// 2 s, at most canonLimit; two thirds for Optimize alone) and what is
+// left of the time limit: a SAT solve asked for the optimal cost can be as hard as
 // finding it (a 10-person fortnight of cost 49, proved optimal in 2.3 s,
 // took more than 27 s; Instance 2, 828 in 2.1 s, more than 10 s), and the
 // plan should not wait long on it.
