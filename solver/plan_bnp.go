@@ -353,7 +353,7 @@ func (pp *planPricer) exact(ctx context.Context, cost [][]int64, budget int) (ro
 func newPlanProblem(sc *model.Scenario, stats *pricingStats) (*bnp.Problem, error) {
 	S := len(sc.Shifts)
 	days := sc.Horizon.Days()
-	pb := &bnp.Problem{Days: days, Options: S + 1, Scale: planScale,
+	pb := &bnp.Problem{Days: days, Options: S + 1, Scale: planScale, DiveQuarter: true,
 		FirstBudget: pricingFirst, MaxBudget: pricingMax, Hard: 50, Workers: 1, Debugf: debugBnP}
 	shiftIndex := map[model.ShiftID]int{}
 	for i, s := range sc.Shifts {

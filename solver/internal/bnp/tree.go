@@ -641,7 +641,7 @@ func (ms *Master) dive(ctx context.Context, allowed [][]uint64, nr *NodeResult, 
 	// master already gives one schedule: a quarter of those left, back
 	// to one after a step leaves no roster (the dive then retries that
 	// node with the heaviest one alone).
-	quarter := true
+	quarter := pb.DiveQuarter
 	for ctx.Err() == nil {
 		var order []int
 		for e, w := range nr.Weight {
