@@ -53,11 +53,7 @@ func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt Way
 		if time.Until(deadline) <= 0 || ctx.Err() != nil {
 			return nil, Unknown, nil, nil
 		}
-		scn, err := ApplyChanges(sc, changes)
-		if err != nil {
-			return nil, Unknown, nil, err
-		}
-		rules, err := constraints.Compile(scn)
+		scn, rules, err := applyCompiled(sc, changes)
 		if err != nil {
 			return nil, Unknown, nil, err
 		}
@@ -149,11 +145,7 @@ func lessFromMore(ctx context.Context, sc *model.Scenario, sh *Shortage, more *W
 		}
 	}
 	if changes := lowerCells(sc, sh, sh.Deficit(), cost, worked); len(changes) == sh.Deficit() {
-		scn, err := ApplyChanges(sc, changes)
-		if err != nil {
-			return nil, err
-		}
-		rules, err := constraints.Compile(scn)
+		scn, rules, err := applyCompiled(sc, changes)
 		if err != nil {
 			return nil, err
 		}
@@ -169,20 +161,11 @@ func lessFromMore(ctx context.Context, sc *model.Scenario, sh *Shortage, more *W
 	if len(changes) == 0 {
 		return nil, nil
 	}
-	scn, err := ApplyChanges(sc, changes)
+	scn, rules, err := applyCompiled(sc, changes)
 	if err != nil {
 		return nil, err
 	}
-	rules, err := constraints.Compile(scn)
-	if err != nil {
-		return nil, err
-	}
-	r := model.NewRoster(scn)
-	for p, days := range base.Starts {
-		for d, s := range days {
-			r.Set(p, d, s)
-		}
-	}
+	r := rosterOf(scn, base)
 	if vs := constraints.CheckAll(rules, r); len(vs) > 0 {
 		return nil, nil // a rule the people added helped keep (a maximum of demand is never passed with fewer)
 	}
@@ -386,11 +369,7 @@ const smallScenario = 1500
 // maximum there less their starts), are planned anew, in at most tries
 // tries (see refitGrowing). It returns nil when none plans in time.
 func fewerAdded(ctx context.Context, sc *model.Scenario, sh *Shortage, found *WayOut, changes []Change, deadline time.Time, tries int) (*WayOut, error) {
-	scn, err := ApplyChanges(sc, changes)
-	if err != nil {
-		return nil, err
-	}
-	rules, err := constraints.Compile(scn)
+	scn, rules, err := applyCompiled(sc, changes)
 	if err != nil {
 		return nil, err
 	}
@@ -657,20 +636,11 @@ func leastReduction(ctx context.Context, sc *model.Scenario, sh *Shortage, cost 
 	if len(changes) == 0 {
 		return nil, fmt.Errorf("solver: internal error: a scenario found short of people plans with its whole demand once soft")
 	}
-	changed, err := ApplyChanges(sc, changes)
+	changed, crules, err := applyCompiled(sc, changes)
 	if err != nil {
 		return nil, err
 	}
-	crules, err := constraints.Compile(changed)
-	if err != nil {
-		return nil, err
-	}
-	r := model.NewRoster(changed)
-	for p, days := range pr.Roster.Starts {
-		for d, s := range days {
-			r.Set(p, d, s)
-		}
-	}
+	r := rosterOf(changed, pr.Roster)
 	if vs := constraints.CheckAll(crules, r); len(vs) > 0 {
 		return nil, fmt.Errorf("solver: internal error: the roster of the least demand reduction breaks %d requirement(s), first: %s", len(vs), vs[0].Message)
 	}
@@ -834,7 +804,6 @@ func refit(ctx context.Context, scn *model.Scenario, rules []constraints.Rule, b
 	}
 	var subRules []constraints.Rule
 	for _, r := range rules {
-		var who model.StaffID
 		switch r := r.(type) {
 		case *constraints.Coverage:
 			dm := r.Demand
@@ -865,16 +834,8 @@ func refit(ctx context.Context, scn *model.Scenario, rules []constraints.Rule, b
 				subRules = append(subRules, &c)
 			}
 			continue
-		case *constraints.SumBound:
-			who = r.Staff
-		case *constraints.Minor:
-			who = r.Staff
-		case *constraints.Structure:
-			who = r.Staff
-		case *constraints.Personal:
-			who = r.Staff
 		}
-		if who == "" || free[who] {
+		if who := ruleStaff(r); who == "" || free[who] {
 			subRules = append(subRules, r)
 		}
 	}

@@ -282,7 +282,6 @@ func splitGroups(sc *model.Scenario, rules []constraints.Rule, n int) ([]*model.
 		return c, true
 	}
 	for li, r := range rules {
-		var who model.StaffID
 		switch r := r.(type) {
 		case *constraints.Coverage, *constraints.CoverageTarget:
 			c, ok := cut(lineOf(r), li)
@@ -295,21 +294,8 @@ func splitGroups(sc *model.Scenario, rules []constraints.Rule, n int) ([]*model.
 				}
 			}
 			continue
-		case *constraints.Requests:
-			who = r.Staff
-		case *constraints.ShiftPreferences:
-			who = r.Staff
-		case *constraints.TargetDays:
-			who = r.Staff
-		case *constraints.SumBound:
-			who = r.Staff
-		case *constraints.Minor:
-			who = r.Staff
-		case *constraints.Structure:
-			who = r.Staff
-		case *constraints.Personal:
-			who = r.Staff
 		}
+		who := ruleStaff(r)
 		if who == "" {
 			for g := range groups {
 				subRules[g] = append(subRules[g], r)
@@ -319,6 +305,28 @@ func splitGroups(sc *model.Scenario, rules []constraints.Rule, n int) ([]*model.
 		}
 	}
 	return subs, subRules, true
+}
+
+// ruleStaff returns the one person a rule of a person-only kind reads,
+// or "" for the rules that read everyone (or a demand line).
+func ruleStaff(r constraints.Rule) model.StaffID {
+	switch r := r.(type) {
+	case *constraints.Requests:
+		return r.Staff
+	case *constraints.ShiftPreferences:
+		return r.Staff
+	case *constraints.TargetDays:
+		return r.Staff
+	case *constraints.SumBound:
+		return r.Staff
+	case *constraints.Minor:
+		return r.Staff
+	case *constraints.Structure:
+		return r.Staff
+	case *constraints.Personal:
+		return r.Staff
+	}
+	return ""
 }
 
 // lineOf returns the demand line of a Coverage or CoverageTarget rule.

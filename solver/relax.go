@@ -310,13 +310,9 @@ func WaysOut(ctx context.Context, sc *model.Scenario, ex *Explanation, opt WaysO
 		if supersetOfAny(st, ways) {
 			continue
 		}
-		scn, err := ApplyChanges(sc, st.changes)
+		scn, rules, err := applyCompiled(sc, st.changes)
 		if err != nil {
 			continue // the change no longer applies (e.g. a moved day collides)
-		}
-		rules, err := constraints.Compile(scn)
-		if err != nil {
-			continue
 		}
 		stats.Solves++
 		res, err := planChanged(ctx, scn, rules, min(opt.SolveTime, time.Until(deadline)))
@@ -1007,4 +1003,18 @@ func clonePtr[T any](p *T) *T {
 	}
 	v := *p
 	return &v
+}
+
+// applyCompiled is ApplyChanges followed by constraints.Compile of the
+// changed scenario.
+func applyCompiled(sc *model.Scenario, changes []Change) (*model.Scenario, []constraints.Rule, error) {
+	scn, err := ApplyChanges(sc, changes)
+	if err != nil {
+		return nil, nil, err
+	}
+	rules, err := constraints.Compile(scn)
+	if err != nil {
+		return nil, nil, err
+	}
+	return scn, rules, nil
 }
