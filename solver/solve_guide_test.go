@@ -11,11 +11,16 @@ import (
 	"github.com/shiftsat/shiftsat/model"
 )
 
-// guideWard is the hard ward of hardward_bench_test.go (the hospital
-// example, each leader having worked `worked` of the 16 history days,
-// two leaders on every shift 12-01..12-12), rebuilt here for the
-// package's own tests.
-func guideWard(t *testing.T, worked int) *model.Scenario {
+// guideWard is the hospital example (30 nurses, examples/hospital.yaml:
+// 4週8休 and jp-4w4d anchored on 11-15, interval-11h, jp-13days, 9 nights)
+// made hard on the feasible side (issue: not enough people, the "hard
+// ward"): each of the 11 leaders worked `worked` of the 16 history days
+// 11-15..11-30 (rest days spread evenly, staggered between leaders), so
+// their 4週8休 block to 12-12 leaves each at most 20-worked days, and two
+// leaders are needed on every shift from 12-01 to 12-12 (72 starts).
+// With worked 13, the leaders can do 77: feasible (CaDiCaL finds a roster),
+// but tight.
+func guideWard(t testing.TB, worked int) *model.Scenario {
 	t.Helper()
 	sc, err := model.Load(filepath.Join("..", "examples", "hospital.yaml"))
 	if err != nil {
@@ -48,6 +53,7 @@ func guideWard(t *testing.T, worked int) *model.Scenario {
 	for _, s := range []model.ShiftID{"D", "E", "N"} {
 		sc.Demand = append(sc.Demand, &model.Demand{Shift: s, Min: 2, Skill: "leader", Dates: days})
 	}
+	sc.Name = fmt.Sprintf("hard ward: leaders worked %d of 16 history days, 2 leaders per shift 12-01..12-12", worked)
 	return sc
 }
 
