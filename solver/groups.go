@@ -68,7 +68,8 @@ func groupable(sc *model.Scenario, rules []constraints.Rule) bool {
 			*constraints.RestInterval, *constraints.RestWithin, *constraints.WeeklyRest,
 			*constraints.SumBound, *constraints.NightWork, *constraints.Minor, *constraints.Breaks,
 			*constraints.Structure, *constraints.Personal,
-			*constraints.CoverageTarget, *constraints.Requests, *constraints.ShiftPreferences, *constraints.TargetDays:
+			*constraints.CoverageTarget, *constraints.Requests, *constraints.ShiftPreferences, *constraints.TargetDays,
+			*constraints.Fairness: // compared within each group (splitGroups)
 		default:
 			if pl, ok := r.(constraints.PersonLocal); ok && pl.PersonLocal() {
 				continue // a rule kind that says it reads one person at a time
@@ -291,6 +292,30 @@ func splitGroups(sc *model.Scenario, rules []constraints.Rule, n int) ([]*model.
 			for _, perGroup := range c {
 				for g, d := range perGroup {
 					subRules[g] = append(subRules[g], withLine(r, d))
+				}
+			}
+			continue
+		}
+		if f, ok := r.(*constraints.Fairness); ok {
+			// A fairness group is compared within each group of people
+			// (staffGroups deals comparable people round-robin, so each
+			// group holds its share of them, with its share of the
+			// demand); the assembled roster is costed on the whole group.
+			in := map[model.StaffID]bool{}
+			for _, id := range f.Group {
+				in[id] = true
+			}
+			for g, staff := range groups {
+				var members []model.StaffID
+				for _, p := range staff {
+					if in[p.ID] {
+						members = append(members, p.ID)
+					}
+				}
+				if len(members) >= 2 {
+					c := *f
+					c.Group = members
+					subRules[g] = append(subRules[g], &c)
 				}
 			}
 			continue

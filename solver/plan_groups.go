@@ -17,10 +17,11 @@ import (
 // line, its staffing target included (splitGroups), and is optimised by
 // Plan itself within its share of the time left (a group left without a
 // roster then takes any roster of its hard rules, as Solve's groups do).
-// The assembled roster is
-// checked by constraints.CheckAll and costed by constraints.Cost on the
-// whole scenario's rules: the groups' own costs and bounds are not used,
-// since their split of the demand is one choice among many. So the bound
+// The assembled roster is checked by constraints.CheckAll and costed by
+// constraints.Cost on the whole scenario's rules; fairness, which each
+// group weighs among its own members only, is thus costed on the whole
+// fairness group. The groups' own costs and bounds are not used, since
+// their split of the demand is one choice among many. So the bound
 // reported is 0 (a roster of cost 0 is optimal); a better roster may
 // exist that moves people between the groups' shares of a line.
 

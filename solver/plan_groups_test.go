@@ -109,8 +109,7 @@ func TestSplitGroupsKeepsTargets(t *testing.T) {
 
 // TestPlanInGroups plans a large soft staff: in groups, with a roster that
 // passes every rule and a cost equal to the independent cost; with
-// fairness (which compares people across groups) the whole encoding runs
-// instead.
+// fairness too (compared within each group, costed on the whole).
 func TestPlanInGroups(t *testing.T) {
 	sc := softMixed(240, false)
 	rules, err := constraints.Compile(sc)
@@ -149,9 +148,54 @@ func TestPlanInGroups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if groupable(fair, frules) {
-		t.Error("fairness compares people across groups, yet the scenario is groupable")
+	if !groupable(fair, frules) {
+		t.Fatal("fairness is compared within each group, yet the scenario is not groupable")
 	}
+	// Each group compares its own members of each fairness group, and
+	// the members of every fairness group are spread over the groups.
+	subs, subRules, ok := splitGroups(fair, frules, (240+groupSize-1)/groupSize)
+	if !ok {
+		t.Fatal("splitGroups refused")
+	}
+	whole, parts := 0, 0
+	for _, r := range frules {
+		if f, ok := r.(*constraints.Fairness); ok {
+			whole += len(f.Group)
+		}
+	}
+	for g, sub := range subs {
+		for _, r := range subRules[g] {
+			f, ok := r.(*constraints.Fairness)
+			if !ok {
+				continue
+			}
+			parts += len(f.Group)
+			for _, id := range f.Group {
+				if sub.Person(id) == nil {
+					t.Errorf("group %d compares %s, who is planned in another group", g, id)
+				}
+			}
+		}
+	}
+	if whole == 0 || parts < whole*9/10 {
+		t.Errorf("the groups compare %d of the %d people in fairness groups", parts, whole)
+	}
+	// A short limit: this checks the assembled roster and its cost, not
+	// how good it is (each group gets a fifth of it).
+	fp, err := Plan(context.Background(), fair, frules, Options{TimeLimit: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fp.Status != Feasible || fp.Engine != "groups" {
+		t.Fatalf("with fairness: status %v engine %q, want feasible in groups", fp.Status, fp.Engine)
+	}
+	if vs := constraints.CheckAll(frules, fp.Roster); len(vs) > 0 {
+		t.Fatalf("with fairness the roster breaks %d requirements, first: %s %s %s", len(vs), vs[0].Kind, vs[0].Staff, vs[0].Message)
+	}
+	if got := constraints.TotalCost(constraints.Cost(frules, fp.Roster)); got != fp.Cost {
+		t.Errorf("with fairness: claimed cost %d, independent cost %d", fp.Cost, got)
+	}
+	t.Logf("with fairness: cost %d in %d groups", fp.Cost, fp.Stats.Groups)
 }
 
 // TestStaffGroupsSpreadsDaysOff checks that people off on the same date
