@@ -129,13 +129,28 @@ func softEasyMonth(people int) *model.Scenario {
 }
 
 // BenchmarkScaleSoft plans soft easy months of 200 to 5,000 people under a
-// 60 s time limit (in groups of people, plan_groups.go) and reports
+// 60 s time limit (in groups of people, plan_groups.go), and 1,000 with
+// fairness of nights and weekends too, and reports
 // seconds to the answer, its cost and lower bound, the groups, the peak
 // heap in use and bytes of peak heap per person-day.
 func BenchmarkScaleSoft(b *testing.B) {
-	for _, n := range []int{200, 1000, 2000, 5000} {
-		b.Run(fmt.Sprintf("staff=%d", n), func(b *testing.B) {
+	for _, c := range []struct {
+		n    int
+		fair bool
+	}{{200, false}, {1000, false}, {2000, false}, {5000, false}, {1000, true}} {
+		n := c.n
+		name := fmt.Sprintf("staff=%d", n)
+		if c.fair {
+			name += "/fairness"
+		}
+		b.Run(name, func(b *testing.B) {
 			sc := softEasyMonth(n)
+			if c.fair {
+				// Night and weekend fairness among comparable people.
+				soft := sc.SoftSettings()
+				soft.Fairness.Nights, soft.Fairness.Weekends = 2, 1
+				sc.Soft = &soft
+			}
 			rules, err := constraints.Compile(sc)
 			if err != nil {
 				b.Fatalf("compile: %v", err)
