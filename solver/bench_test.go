@@ -103,6 +103,19 @@ func BenchmarkSyntheticYear(b *testing.B) {
 	benchSolve(b, synthetic(200, 365, 40, 40, 30), 10*time.Minute)
 }
 
+// BenchmarkSyntheticYearLimits: 50 people x 365 days, demand E 10, L 10,
+// N 8, everyone with 190-230 shifts in the year (the demand needs 204-205
+// each): bounds per horizon, which rolling windows split (rolling.go).
+func BenchmarkSyntheticYearLimits(b *testing.B) {
+	sc := synthetic(50, 365, 10, 10, 8)
+	sc.Name += " with min_days 190, max_days 230"
+	for _, p := range sc.Staff {
+		lo, hi := 190, 230
+		p.Limits.MinDays, p.Limits.MaxDays = &lo, &hi
+	}
+	benchSolve(b, sc, 5*time.Minute)
+}
+
 // BenchmarkEncodeSyntheticYear: the encoding alone (with selectors), 200 x 365.
 func BenchmarkEncodeSyntheticYear(b *testing.B) {
 	sc := synthetic(200, 365, 40, 40, 30)

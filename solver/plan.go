@@ -245,6 +245,8 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 		// when branch and price joins.
 		beside = besideBoth(beside, fairnessFirst(sc, rules, rest, delay))
 	}
+	// On a long horizon, a first roster from rolling windows (rolling.go).
+	beside = besideBoth(beside, rollingFirst(sc, rules))
 	stopBeside := func() {}
 	if beside != nil {
 		xctx, xcancel := context.WithCancel(octx)

@@ -26,6 +26,15 @@ import (
 // The rules themselves are the caller's rule values, encoded against the
 // sub-scenario: every rule kind admitted by rollLookback reads its dates
 // from the encoder's scenario and its fixed periods from absolute anchors.
+// Two kinds of rule are not the caller's values in a window (windowRules):
+// soft requirements are left out (a window only looks for a roster of the
+// hard rules; the caller costs the assembled one), and a bound per horizon
+// (min_days, max_days, min_hours, max_hours over the horizon, the night
+// cap) becomes, per person, a bound on the window: what is left of it after
+// the committed days, in proportion to the window's share of the days
+// left (the last window gets all that is left). A bound split so may leave
+// a later window without a roster: then, as for any failed window, the
+// whole horizon is solved.
 
 const (
 	// rollMinDays is the shortest horizon solved by rolling windows; shorter
@@ -108,7 +117,7 @@ func rollable(sc *model.Scenario, rules []constraints.Rule) (back, look int, ok 
 	if int(h.End-h.Start)+1 < rollMinDays {
 		return 0, 0, false
 	}
-	back, block, ok := rollLookback(rules)
+	back, block, ok := rollLookback(rollRules(rules))
 	if !ok {
 		return 0, 0, false
 	}
@@ -145,7 +154,8 @@ func solveRolling(ctx context.Context, sc *model.Scenario, rules []constraints.R
 		we := min(ws.Add(rollCommit+look-1), h.End)
 		last := we == h.End
 		sub := window(sc, full, ws, we, back)
-		enc, err := encodeCtx(ctx, sub, rules, false)
+		wrules := windowRules(rules, full, ws, we)
+		enc, err := encodeCtx(ctx, sub, wrules, false)
 		st.windows++
 		st.encode += enc.encodeTime
 		if err != nil {
@@ -155,8 +165,8 @@ func solveRolling(ctx context.Context, sc *model.Scenario, rules []constraints.R
 			st.vars, st.clauses = enc.nvars, enc.nclauses
 		}
 		s := newSession(ctx, enc, deadline)
-		ans := s.solve()
-		st.solving += s.solveTime
+		ans, extra := solveMain(ctx, s, sub, wrules, deadline) // guided when a skill is tight, as the whole
+		st.solving += s.solveTime + extra
 		if ans != 1 {
 			return nil, st
 		}
@@ -265,4 +275,144 @@ func window(sc *model.Scenario, committed *model.Roster, ws, we model.Date, back
 		sub.Staff = append(sub.Staff, q)
 	}
 	return sub
+}
+
+// rollRules returns the rules whose reach into the past decides a
+// window's history: rules without soft requirements and without bounds
+// per horizon, which windowRules replaces (a bound per horizon reads no
+// history).
+func rollRules(rules []constraints.Rule) []constraints.Rule {
+	var out []constraints.Rule
+	for _, r := range rules {
+		if _, soft := r.(constraints.SoftRule); soft || horizonBound(r) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// horizonBound reports whether r bounds a sum over the horizon: a SumBound
+// per horizon or the night cap.
+func horizonBound(r constraints.Rule) bool {
+	switch u := constraints.Unscoped(r).(type) {
+	case *constraints.SumBound:
+		return u.Per == constraints.PerHorizon
+	case *constraints.NightWork:
+		return true
+	}
+	return false
+}
+
+// windowRules returns the rules of the window ws..we of sc's horizon,
+// whose days before ws are committed in full (see the top of this file):
+// the hard rules, with each bound per horizon replaced by one per person
+// on the window.
+func windowRules(rules []constraints.Rule, full *model.Roster, ws, we model.Date) []constraints.Rule {
+	sc := full.Scenario
+	h := sc.Horizon
+	left := int(h.End-ws) + 1
+	span := int(we-ws) + 1
+	var out []constraints.Rule
+	for _, r := range rules {
+		if _, soft := r.(constraints.SoftRule); soft {
+			continue
+		}
+		if !horizonBound(r) {
+			out = append(out, r)
+			continue
+		}
+		scope := constraints.ScopeOf(r)
+		for _, p := range sc.Staff {
+			if scope != nil && !scope[p.ID] {
+				continue
+			}
+			switch u := constraints.Unscoped(r).(type) {
+			case *constraints.SumBound:
+				if (u.Staff != "" && u.Staff != p.ID) || (u.MinorsOnly && !p.Minor) {
+					continue
+				}
+				c := *u
+				c.Staff = p.ID
+				c.Limit = windowShare(u.Limit-sumBefore(full, p.ID, ws, u), u.Max, span, left)
+				out = append(out, &c)
+			case *constraints.NightWork:
+				c := *u
+				c.Max = windowShare(u.Max-nightsBefore(full, p.ID, ws), true, span, left)
+				out = append(out, constraints.Scope(&c, []model.StaffID{p.ID}))
+			}
+		}
+	}
+	return out
+}
+
+// windowShare is a window's share of what is left of a bound per horizon:
+// of a maximum, at most left's share rounded up; of a minimum, at least its
+// share rounded down; the last window (span == left) gets all of it.
+func windowShare(rest int, isMax bool, span, left int) int {
+	if span >= left {
+		return max(rest, 0)
+	}
+	if rest <= 0 {
+		return 0
+	}
+	if isMax {
+		return (rest*span + left - 1) / left
+	}
+	return rest * span / left
+}
+
+// sumBefore is the sum b counts for person p on the planned days of full
+// before ws (history is not counted by a bound per horizon).
+func sumBefore(full *model.Roster, p model.StaffID, ws model.Date, b *constraints.SumBound) int {
+	sum := 0
+	for _, in := range full.Instances(p) {
+		if in.History || in.Date >= ws || (b.Shift != "" && in.Shift.ID != b.Shift) {
+			continue
+		}
+		if b.Hours {
+			sum += in.WorkMinutes()
+		} else {
+			sum++
+		}
+	}
+	return sum
+}
+
+// nightsBefore counts p's night instances starting on the planned days of
+// full before ws.
+func nightsBefore(full *model.Roster, p model.StaffID, ws model.Date) int {
+	n := 0
+	for _, in := range full.Instances(p) {
+		if in.History || in.Date >= ws {
+			continue
+		}
+		if s, e := in.Interval(); model.NightSpan(s, e) {
+			n++
+		}
+	}
+	return n
+}
+
+// rollingFirst returns the search beside Plan's engines (planConfig.beside)
+// that plans a long horizon's hard rules in rolling windows, within half
+// the time left, and offers the roster costed in full: on a long horizon
+// the engines' first roster comes from a solve of the whole encoding,
+// which may take longer than the whole time limit (50 people x 365 days
+// with bounds per horizon: no answer in 5 min, 20M clauses). nil when the
+// windows cannot plan sc.
+func rollingFirst(sc *model.Scenario, rules []constraints.Rule) func(context.Context, func(*model.Roster, int64)) {
+	back, look, ok := rollable(sc, rules)
+	if !ok {
+		return nil
+	}
+	return func(ctx context.Context, offer func(*model.Roster, int64)) {
+		var deadline time.Time
+		if dl, ok := ctx.Deadline(); ok {
+			deadline = time.Now().Add(time.Until(dl) / 2)
+		}
+		if r, _ := solveRolling(ctx, sc, rules, back, look, deadline); r != nil {
+			offer(r, constraints.TotalCost(constraints.Cost(rules, r))) // solveRolling checked it
+		}
+	}
 }

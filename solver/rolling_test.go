@@ -52,12 +52,24 @@ func longScenario(people, days, e, n int, rules ...*model.RuleSpec) *model.Scena
 	return sc
 }
 
+// horizonLimits gives everyone of sc bounds per horizon: at least 45 and
+// at most 49 shifts (of 84 days, demand 5 a day for 9 people: 46-47 each).
+func horizonLimits(sc *model.Scenario) *model.Scenario {
+	for _, p := range sc.Staff {
+		lo, hi := 45, 49
+		p.Limits.MinDays, p.Limits.MaxDays = &lo, &hi
+	}
+	return sc
+}
+
 // TestRollingHorizon solves long scenarios, which Solve plans in rolling
-// windows: a feasible one must come back feasible from the windows, with a
+// windows (bounds per horizon too, split over the windows): a feasible one
+// must come back feasible from the windows, with a
 // roster that passes the checker; an infeasible one must come back
 // infeasible (from the monolithic fallback, never from the windows).
 func TestRollingHorizon(t *testing.T) {
 	anchor := model.MustDate("2025-12-28")
+	nightCap := 20.0 // of 84 days: the 9 people's 168 nights are 18-19 each
 	basic := []*model.RuleSpec{{Rule: "jp-weekly"}, {Rule: "jp-13days"}, {Rule: "interval-11h"}}
 	tests := []struct {
 		name        string
@@ -68,6 +80,7 @@ func TestRollingHorizon(t *testing.T) {
 		{"weekly", longScenario(9, 84, 3, 2, basic...), solver.Feasible, true},
 		{"4w4d", longScenario(9, 90, 3, 2, &model.RuleSpec{Rule: "jp-4w4d", Anchor: &anchor},
 			&model.RuleSpec{Rule: "interval-11h"}), solver.Feasible, true},
+		{"per horizon", horizonLimits(longScenario(9, 84, 3, 2, append(basic, &model.RuleSpec{Rule: "night_work", Max: &nightCap})...)), solver.Feasible, true},
 		{"too few people", longScenario(4, 70, 3, 2, basic...), solver.Infeasible, false},
 		{"short horizon", longScenario(9, 40, 3, 2, basic...), solver.Feasible, false},
 	}
