@@ -54,9 +54,12 @@ import (
 	"context"
 	"errors"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/go-air/gini/z"
+
+	"github.com/shiftsat/shiftsat/model"
 )
 
 // OptimizeOptions control Optimize.
@@ -119,6 +122,17 @@ type OptResult struct {
 	Cores int
 	// Solves is the number of SAT calls made.
 	Solves int
+
+	// alone reports that the search ran as it runs without an outside
+	// upper bound: OptimizeOptions.UpperBound never answered a cost below
+	// Optimize's own best (the only way it changes the search) and the
+	// descent was not cut by its share of the time (plan_canon.go
+	// relies on it: the roster is then the one Optimize finds alone).
+	alone bool
+	// optimum, when Optimize was asked to keep it (optimizeKeep) and
+	// proved its cost optimal by cores, answers which rosters of that
+	// cost exist (see optimum).
+	optimum *optimum
 }
 
 // Optimize minimises the sum of the weights of the true literals of
@@ -127,6 +141,11 @@ type OptResult struct {
 // limit and ctx end the search early with the best solution and lower
 // bound found so far; the error is only for misuse.
 func Optimize(ctx context.Context, enc *Encoding, opt OptimizeOptions) (*OptResult, error) {
+	return optimize(ctx, enc, opt, false)
+}
+
+// optimize is Optimize; keep asks for OptResult.optimum.
+func optimize(ctx context.Context, enc *Encoding, opt OptimizeOptions, keep bool) (*OptResult, error) {
 	if enc == nil {
 		return nil, errors.New("solver: Optimize: nil encoding")
 	}
@@ -136,6 +155,7 @@ func Optimize(ctx context.Context, enc *Encoding, opt OptimizeOptions) (*OptResu
 		start: time.Now(),
 		opt:   opt,
 		res:   &OptResult{Status: Unknown},
+		keep:  keep,
 	}
 	if opt.TimeLimit > 0 {
 		o.deadline = o.start.Add(opt.TimeLimit)
@@ -149,8 +169,81 @@ func Optimize(ctx context.Context, enc *Encoding, opt OptimizeOptions) (*OptResu
 		return o.res, nil // a partial encoding: Unknown
 	}
 	o.load()
+	o.alone = true
 	o.search()
+	o.res.alone = o.alone
+	if o.keep && o.res.Optimal && o.coreLB == o.res.Cost && len(o.assumps) > 0 {
+		q := &optimum{s: o.s, enc: o.enc, cost: o.res.Cost, base: o.base, softs: o.softs}
+		for _, a := range o.assumps {
+			if a.weight > 0 {
+				q.assumps = append(q.assumps, a.lit)
+			}
+		}
+		o.res.optimum = q
+	}
 	return o.res, nil
+}
+
+// optimizeKeep is Optimize that keeps, when it proves its cost optimal by
+// cores, its session for the questions of optimum (OptResult.optimum).
+func optimizeKeep(ctx context.Context, enc *Encoding, opt OptimizeOptions) (*OptResult, error) {
+	return optimize(ctx, enc, opt, true)
+}
+
+// optimum is the end of a core-guided search that proved its cost C
+// optimal with its core bound (coreLB == C): its session, and the soft
+// literals of positive residual weight. Every solution of cost C
+// satisfies the session's clauses (the totalizers define counts; a
+// hardened unit or a unit core only cuts solutions dearer than a cost
+// found, hence than C) and every such soft literal (the cost of a
+// solution is at least the core bound plus the residual weights of the
+// soft literals it violates, and that bound is C). So an UNSAT answer
+// under those literals and more proves that no solution of cost C
+// satisfies the more: such solutions cost at least C+1. The session is
+// used by one caller at a time (mu).
+type optimum struct {
+	mu      sync.Mutex
+	s       *session
+	enc     *Encoding
+	cost    int64
+	base    int64
+	softs   []mergedPenalty
+	assumps []z.Lit
+}
+
+// with solves for a solution of cost C (the optimum's) in which the
+// literals more hold, until ctx ends or deadline: 1 with its roster (its
+// cost recomputed from the penalty literals is C), -1 when none exists
+// (every solution with more costs at least C+1), 0 without an answer.
+func (q *optimum) with(ctx context.Context, deadline time.Time, more []Lit) (int, *model.Roster) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	s := q.s
+	s.ctx, s.deadline = ctx, deadline
+	as := append([]z.Lit(nil), q.assumps...)
+	for _, l := range more {
+		switch l {
+		case q.enc.tru:
+			continue
+		case -q.enc.tru:
+			return -1, nil
+		}
+		as = append(as, toGini(l))
+	}
+	r := s.solveZ(as)
+	if r != 1 {
+		return r, nil
+	}
+	cost := q.base
+	for _, p := range q.softs {
+		if s.value(p.Lit) {
+			cost += p.Weight
+		}
+	}
+	if cost != q.cost {
+		return 0, nil // cannot be (the bounds above): no answer
+	}
+	return 1, s.roster()
 }
 
 // optimizer is the state of one Optimize call.
@@ -161,6 +254,11 @@ type optimizer struct {
 	start    time.Time
 	deadline time.Time
 	res      *OptResult
+
+	// alone is OptResult.alone.
+	alone bool
+	// keep asks for OptResult.optimum.
+	keep bool
 
 	s    *session // the one gini instance of the search
 	sink *sink    // o.s as the totalizers' sink
@@ -438,6 +536,7 @@ func (o *optimizer) improve() {
 		t.extend(o.sink, n)
 		switch o.solve([]z.Lit{toGini(-t.outs[n-1])}) {
 		case 0:
+			o.alone = false // cut by its share (or the time limit)
 			return
 		case -1:
 			o.floorLB = max(o.floorLB, o.base+int64(n)*top)
@@ -478,6 +577,7 @@ func (o *optimizer) ub() (cost int64, ok bool) {
 	if o.opt.UpperBound != nil {
 		if u := o.opt.UpperBound(); u >= 0 && (!ok || u < cost) {
 			cost, ok = u, true
+			o.alone = false
 		}
 	}
 	return cost, ok
@@ -490,7 +590,11 @@ func (o *optimizer) reached() bool {
 		return false
 	}
 	u := o.opt.UpperBound()
-	return u >= 0 && o.res.LowerBound >= u
+	if u >= 0 && o.res.LowerBound >= u {
+		o.alone = false
+		return true
+	}
+	return false
 }
 
 // harden adds as unit clauses the soft literals too heavy to be violated
@@ -597,6 +701,35 @@ func zLits(ms []z.Lit) []Lit {
 	out := make([]Lit, len(ms))
 	for i, m := range ms {
 		out[i] = fromGini(m)
+	}
+	return out
+}
+
+// near returns the literals that fix every start of the roster plan
+// outside window days either side of d, person p's apart (the
+// neighbourhood of the request explanations' repair, request.go).
+func (q *optimum) near(plan *model.Roster, p *model.Staff, d model.Date, window int, free func(*model.Staff) bool) []Lit {
+	sc := q.enc.sc
+	var out []Lit
+	for pi, x := range sc.Staff {
+		if x.ID == p.ID || (free != nil && free(x)) {
+			continue
+		}
+		for day := sc.Horizon.Start; day <= sc.Horizon.End; day++ {
+			if day >= d-model.Date(window) && day <= d+model.Date(window) {
+				continue
+			}
+			for si, st := range sc.Shifts {
+				l := q.enc.start(pi, day, si)
+				if l == 0 {
+					continue
+				}
+				if plan.Starts[x.ID][day] != st.ID {
+					l = -l
+				}
+				out = append(out, l)
+			}
+		}
 	}
 	return out
 }

@@ -194,6 +194,70 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 	var rp *repair
 	if opt.Plan != nil {
 		pc.lowerBound = opt.Plan.LowerBound
+		// A roster of the plan's optimal cost that grants the request
+		// (a tie), or the proof that none does (step 2 then starts
+		// from the cost above).
+		if q := opt.Plan.optimum; q != nil && opt.Plan.Optimal && q.cost == opt.Plan.Cost {
+			var more []Lit
+			for _, pen := range q.enc.Penalties() {
+				if samePenalty(pen.Prov, req) {
+					more = append(more, -pen.Lit)
+				}
+			}
+			if len(more) > 0 {
+				var deadline time.Time
+				if l := remaining(); l > 0 {
+					deadline = time.Now().Add(max(l/2, time.Millisecond))
+				}
+				st := 0
+				var ro *model.Roster
+				if plan := opt.Plan.Roster; plan != nil {
+					// First near the plan's roster, in windows of
+					// growing width around the request: only a SAT
+					// answer counts.
+					// Then the people who could take or give up the
+					// person's place that day, free all month.
+					shifts := []model.ShiftID{plan.Starts[p.ID][req.From], req.Shift}
+					peers := func(x *model.Staff) bool {
+						for _, s := range shifts {
+							if s != "" && x.CanWork(s) {
+								return true
+							}
+						}
+						return false
+					}
+					for i, w := range append(nearWindows, 0) {
+						var freeF func(*model.Staff) bool
+						if i == len(nearWindows) {
+							freeF = peers
+						}
+						t := time.Now()
+						st, ro = q.with(ctx, deadline, append(more, q.near(plan, p, req.From, w, freeF)...))
+						if debugRequest != nil {
+							debugRequest("within %d days of the plan at the optimum %d: %d in %v", w, q.cost, st, time.Since(t))
+						}
+						if st != 1 {
+							st = 0
+						}
+						if st == 1 || ctx.Err() != nil {
+							break
+						}
+					}
+				}
+				if st == 0 {
+					st, ro = q.with(ctx, deadline, more)
+				}
+				if debugRequest != nil {
+					debugRequest("at the optimum %d: %d", q.cost, st)
+				}
+				switch st {
+				case 1:
+					return rr, rr.granted(sc, rules, forced, ro, q.cost, q.cost, true)
+				case -1:
+					pc.lowerBound = max(pc.lowerBound, q.cost+1)
+				}
+			}
+		}
 		pc.bnpNow = opt.Plan.BnP.Pricings > 0
 		if plan := opt.Plan.Roster; plan != nil {
 			// The plan's roster repaired around the request: its first
@@ -243,6 +307,11 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 	rr.setCore(ex)
 	return rr, nil
 }
+
+// nearWindows are the half-widths of the windows around a request in
+// which a roster of the plan's optimal cost that grants it is first
+// sought, the plan's roster fixed outside (see optimum.near).
+var nearWindows = []int{3, 7, 14}
 
 // debugRequest, when not nil, receives the explanations' progress
 // messages (tests).
