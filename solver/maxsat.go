@@ -150,12 +150,13 @@ func optimize(ctx context.Context, enc *Encoding, opt OptimizeOptions, keep bool
 		return nil, errors.New("solver: Optimize: nil encoding")
 	}
 	o := &optimizer{
-		ctx:   ctx,
-		enc:   enc,
-		start: time.Now(),
-		opt:   opt,
-		res:   &OptResult{Status: Unknown},
-		keep:  keep,
+		ctx:    ctx,
+		enc:    enc,
+		start:  time.Now(),
+		opt:    opt,
+		res:    &OptResult{Status: Unknown},
+		keep:   keep,
+		hardUB: -1,
 	}
 	if opt.TimeLimit > 0 {
 		o.deadline = o.start.Add(opt.TimeLimit)
@@ -173,7 +174,7 @@ func optimize(ctx context.Context, enc *Encoding, opt OptimizeOptions, keep bool
 	o.search()
 	o.res.alone = o.alone
 	if o.keep && o.res.Optimal && o.coreLB == o.res.Cost && len(o.assumps) > 0 {
-		q := &optimum{s: o.s, enc: o.enc, cost: o.res.Cost, base: o.base, softs: o.softs}
+		q := &optimum{s: o.s, enc: o.enc, cost: o.res.Cost, base: o.base, softs: o.softs, o: o}
 		for _, a := range o.assumps {
 			if a.weight > 0 {
 				q.assumps = append(q.assumps, a.lit)
@@ -209,6 +210,8 @@ type optimum struct {
 	base    int64
 	softs   []mergedPenalty
 	assumps []z.Lit
+	// o is the finished search, which beyond continues.
+	o *optimizer
 }
 
 // with solves for a solution of cost C (the optimum's) in which the
@@ -259,6 +262,17 @@ type optimizer struct {
 	alone bool
 	// keep asks for OptResult.optimum.
 	keep bool
+	// hardUB is the least upper bound against which a soft literal was
+	// hardened (a unit that cuts only solutions dearer than it); -1:
+	// none was.
+	hardUB int64
+	// extra, in a continuation of a finished search (optimum.beyond),
+	// are literals assumed in every solve; there, nothing is added to
+	// the shared session but definitions (no hardening; a unit core
+	// joins extra). cut reports that the session's units left no
+	// solution with them.
+	extra []z.Lit
+	cut   bool
 
 	s    *session // the one gini instance of the search
 	sink *sink    // o.s as the totalizers' sink
@@ -348,6 +362,9 @@ func (o *optimizer) elapsed() time.Duration { return time.Since(o.start) }
 func (o *optimizer) solve(assumps []z.Lit) int {
 	o.res.Solves++
 	o.s.deadline = o.deadline
+	if len(o.extra) > 0 {
+		assumps = append(assumps[:len(assumps):len(assumps)], o.extra...)
+	}
 	return o.s.solveZ(assumps)
 }
 
@@ -438,7 +455,11 @@ func (o *optimizer) search() {
 		o.addSoft(&softLit{lit: toGini(-s.Lit), weight: s.Weight})
 	}
 	o.harden()
-	level := o.nextLevel(0)
+	o.cores(o.nextLevel(0))
+}
+
+// cores is the stratified core-guided search (phase 3), from level.
+func (o *optimizer) cores(level int64) {
 	for {
 		var as []z.Lit
 		for _, s := range o.assumps {
@@ -465,6 +486,12 @@ func (o *optimizer) search() {
 			continue
 		}
 		core := assumedOnly(o.s.whyZ(nil), as)
+		if len(core) == 0 && o.extra != nil {
+			// A continuation (optimum.beyond): no roster with the
+			// literals assumed survives the main search's units.
+			o.cut = true
+			return
+		}
 		if len(core) == 0 {
 			// The hard clauses with the hardened soft literals are
 			// unsatisfiable: every solution violates a hardened
@@ -601,7 +628,7 @@ func (o *optimizer) reached() bool {
 // by any solution better than the best known (see ub).
 func (o *optimizer) harden() {
 	ub, ok := o.ub()
-	if !ok {
+	if !ok || o.extra != nil {
 		return
 	}
 	gap := ub - o.coreLB
@@ -609,6 +636,9 @@ func (o *optimizer) harden() {
 		if !s.hard && s.weight > gap {
 			s.hard = true
 			o.s.add(fromGini(s.lit))
+			if o.hardUB < 0 || ub < o.hardUB {
+				o.hardUB = ub
+			}
 		}
 	}
 }
@@ -688,6 +718,10 @@ func (o *optimizer) relax(core []z.Lit) {
 	}
 	if len(core) == 1 {
 		// The member must be violated in every solution.
+		if o.extra != nil {
+			o.extra = append(o.extra, core[0].Not())
+			return
+		}
 		o.s.add(fromGini(core[0].Not()))
 		return
 	}
@@ -732,4 +766,61 @@ func (q *optimum) near(plan *model.Roster, p *model.Staff, d model.Date, window 
 		}
 	}
 	return out
+}
+
+// beyond continues the finished search with the literals more assumed
+// in every solve (a request granted), in the same session, until its
+// bound meets its best model or ub() (a cost found outside, -1: none),
+// ctx ends or deadline. The cores of the finished search stay valid for
+// every solution of cost at most hardUB (the least cost against which it
+// hardened a literal; each of its units cuts only dearer ones), and the
+// new ones are found with more assumed, so lb, the bound it returns, is
+// a lower bound on the cost of every solution with more: the cores'
+// bound, at most hardUB+1. best is its best model's roster (nil: none),
+// of cost cost, optimal when cost == lb. The session only gains
+// definitions (totalizers); the search's own state is copied.
+func (q *optimum) beyond(ctx context.Context, deadline time.Time, more []Lit, ub func() int64) (lb int64, best *model.Roster, cost int64) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	m := q.o
+	o := &optimizer{ctx: ctx, enc: m.enc, start: time.Now(), deadline: deadline,
+		opt: OptimizeOptions{UpperBound: ub}, res: &OptResult{Status: Unknown},
+		s: m.s, sink: m.sink, softs: m.softs, base: m.base, coreLB: m.coreLB, floorLB: m.floorLB,
+		index: map[z.Lit]*softLit{}, hardUB: -1}
+	o.s.ctx = ctx
+	o.res.LowerBound = max(m.coreLB, m.floorLB)
+	for _, l := range more {
+		if l == q.enc.tru {
+			continue
+		}
+		o.extra = append(o.extra, toGini(l))
+	}
+	if o.extra == nil {
+		o.extra = []z.Lit{} // a continuation all the same
+	}
+	least := int64(0)
+	for _, a := range m.assumps {
+		c := *a
+		o.index[c.lit] = &c
+		o.assumps = append(o.assumps, &c)
+		if c.weight > 0 && (least == 0 || c.weight < least) {
+			least = c.weight
+		}
+	}
+	if least > 0 {
+		o.cores(least)
+	}
+	lb = o.res.LowerBound
+	if o.cut {
+		lb = max(lb, m.hardUB+1)
+	}
+	if m.hardUB >= 0 {
+		lb = min(lb, m.hardUB+1)
+	}
+	lb = max(lb, m.floorLB) // the descent's bound holds for every solution
+	if o.res.Status == Feasible {
+		best, cost = decodeRoster(o.enc, o.value), o.res.Cost
+		lb = min(lb, cost)
+	}
+	return lb, best, cost
 }

@@ -194,92 +194,90 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 	var rp *repair
 	if opt.Plan != nil {
 		pc.lowerBound = opt.Plan.LowerBound
-		// A roster of the plan's optimal cost that grants the request
-		// (a tie), or the proof that none does (step 2 then starts
-		// from the cost above).
-		if q := opt.Plan.optimum; q != nil && opt.Plan.Optimal && q.cost == opt.Plan.Cost {
-			var more []Lit
+		pc.bnpNow = opt.Plan.BnP.Pricings > 0
+		// The session of the plan's proof (PlanResult.optimum): the
+		// request granted is more assumed there.
+		q := opt.Plan.optimum
+		var more []Lit
+		if q != nil && opt.Plan.Optimal && q.cost == opt.Plan.Cost {
 			for _, pen := range q.enc.Penalties() {
 				if samePenalty(pen.Prov, req) {
 					more = append(more, -pen.Lit)
 				}
 			}
-			if len(more) > 0 {
-				var deadline time.Time
-				if l := remaining(); l > 0 {
-					deadline = time.Now().Add(max(l/2, time.Millisecond))
-				}
-				st := 0
-				var ro *model.Roster
-				if plan := opt.Plan.Roster; plan != nil {
-					// First near the plan's roster, in windows of
-					// growing width around the request: only a SAT
-					// answer counts.
-					// Then the people who could take or give up the
-					// person's place that day, free all month.
-					shifts := []model.ShiftID{plan.Starts[p.ID][req.From], req.Shift}
-					peers := func(x *model.Staff) bool {
-						for _, s := range shifts {
-							if s != "" && x.CanWork(s) {
-								return true
-							}
-						}
-						return false
-					}
-					for i, w := range append(nearWindows, 0) {
-						var freeF func(*model.Staff) bool
-						if i == len(nearWindows) {
-							freeF = peers
-						}
-						t := time.Now()
-						st, ro = q.with(ctx, deadline, append(more, q.near(plan, p, req.From, w, freeF)...))
-						if debugRequest != nil {
-							debugRequest("within %d days of the plan at the optimum %d: %d in %v", w, q.cost, st, time.Since(t))
-						}
-						if st != 1 {
-							st = 0
-						}
-						if st == 1 || ctx.Err() != nil {
-							break
-						}
-					}
-				}
-				if st == 0 {
-					st, ro = q.with(ctx, deadline, more)
-				}
-				if debugRequest != nil {
-					debugRequest("at the optimum %d: %d", q.cost, st)
-				}
-				switch st {
-				case 1:
-					return rr, rr.granted(sc, rules, forced, ro, q.cost, q.cost, true)
-				case -1:
-					pc.lowerBound = max(pc.lowerBound, q.cost+1)
-				}
+		}
+		// upTo is the deadline of a step given the share 1/n of the time left.
+		upTo := func(n int) time.Time {
+			if l := remaining(); l > 0 {
+				return time.Now().Add(max(l/time.Duration(n), time.Millisecond))
+			}
+			return time.Time{}
+		}
+		plan := opt.Plan.Roster
+		if len(more) > 0 && plan != nil {
+			// 2a. A tie near the plan's roster.
+			if ro := q.tieNear(ctx, upTo(4), more, plan, p, req); ro != nil {
+				return rr, rr.granted(sc, rules, forced, ro, q.cost, q.cost, true)
 			}
 		}
-		pc.bnpNow = opt.Plan.BnP.Pricings > 0
-		if plan := opt.Plan.Roster; plan != nil {
+		if plan != nil {
 			// The plan's roster repaired around the request: its first
-			// round alone (within half the time left), optimal
-			// at once at the plan's bound; the next rounds beside the
-			// search, which ends when they reach that bound.
+			// round alone (within a third of the time left), optimal at
+			// once at the bound; the next rounds beside the search,
+			// which ends when they reach that bound.
 			rp = &repair{sc: fsc, rules: frules, plan: plan, p: p, d: req.From, lb: pc.lowerBound}
-			rctx, cancel := ctx, context.CancelFunc(func() {})
-			if l := remaining(); l > 0 {
-				rctx, cancel = context.WithTimeout(ctx, max(l/2, time.Millisecond))
+			rctx, cancel := context.WithDeadline(ctx, upTo(3))
+			if _, ok := ctx.Deadline(); !ok {
+				cancel()
+				rctx, cancel = context.WithCancel(ctx)
 			}
 			rp.run(rctx, repairRounds[:1], nil)
 			cancel()
 			if rp.best != nil && rp.bestCost <= rp.lb {
 				return rr, rr.granted(sc, rules, forced, rp.best, rp.bestCost, rp.bestCost, true)
 			}
+		}
+		var found *model.Roster
+		var foundCost int64
+		if len(more) > 0 {
+			// 2b. The plan's search continued with the request granted
+			// (optimum.beyond), within half the time left: its bound
+			// starts at the plan's, and it stops at the repair's cost.
+			lb, best, cost := q.beyond(ctx, upTo(2), more, func() int64 {
+				if rp == nil || rp.best == nil {
+					return -1
+				}
+				return rp.bestCost
+			})
+			if debugRequest != nil {
+				debugRequest("beyond the optimum %d: bound %d, best %d (%v)", q.cost, lb, cost, best != nil)
+			}
+			pc.lowerBound = max(pc.lowerBound, lb)
+			if best != nil && cost <= pc.lowerBound {
+				return rr, rr.granted(sc, rules, forced, best, cost, cost, true)
+			}
+			if rp != nil && rp.best != nil && rp.bestCost <= pc.lowerBound {
+				return rr, rr.granted(sc, rules, forced, rp.best, rp.bestCost, rp.bestCost, true)
+			}
+			if rp != nil {
+				rp.lb = pc.lowerBound
+			}
+			if best != nil {
+				found, foundCost = rosterOf(fsc, best), cost
+			}
+		}
+		if rp != nil {
 			pc.beside = func(ctx context.Context, offer func(*model.Roster, int64)) {
+				if found != nil {
+					offer(found, foundCost)
+				}
 				if rp.best != nil {
 					offer(rp.best, rp.bestCost)
 				}
 				rp.run(ctx, repairRounds[1:], offer)
 			}
+		} else if found != nil {
+			pc.beside = func(_ context.Context, offer func(*model.Roster, int64)) { offer(found, foundCost) }
 		}
 	}
 	pr, err := planWith(ctx, fsc, frules, Options{TimeLimit: remaining()}, pc)
@@ -306,6 +304,40 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 	}
 	rr.setCore(ex)
 	return rr, nil
+}
+
+// tieNear returns a roster of the optimum's cost that grants the request
+// (more assumed) near the plan's roster, or nil: the plan's roster fixed
+// outside windows of growing width around the request (nearWindows), then
+// outside the people who could take or give up the person's place that
+// day. Only SAT answers count (within deadline).
+func (q *optimum) tieNear(ctx context.Context, deadline time.Time, more []Lit, plan *model.Roster, p *model.Staff, req constraints.Provenance) *model.Roster {
+	shifts := []model.ShiftID{plan.Starts[p.ID][req.From], req.Shift}
+	peers := func(x *model.Staff) bool {
+		for _, s := range shifts {
+			if s != "" && x.CanWork(s) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, w := range append(nearWindows[:len(nearWindows):len(nearWindows)], 0) {
+		var free func(*model.Staff) bool
+		if i == len(nearWindows) {
+			free = peers
+		}
+		st, ro := q.with(ctx, deadline, append(more[:len(more):len(more)], q.near(plan, p, req.From, w, free)...))
+		if debugRequest != nil {
+			debugRequest("a tie within %d days of the plan (peers free: %v): %d", w, free != nil, st)
+		}
+		if st == 1 {
+			return ro
+		}
+		if ctx.Err() != nil || (!deadline.IsZero() && !time.Now().Before(deadline)) {
+			break
+		}
+	}
+	return nil
 }
 
 // nearWindows are the half-widths of the windows around a request in
