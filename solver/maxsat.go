@@ -215,12 +215,14 @@ type optimum struct {
 }
 
 // with solves for a solution of cost C (the optimum's) in which the
-// literals more hold, until ctx ends or deadline: 1 with its roster (its
+// literals more hold, until ctx ends or the deadline until gives once the
+// session is free (callers wait for it in turn): 1 with its roster (its
 // cost recomputed from the penalty literals is C), -1 when none exists
 // (every solution with more costs at least C+1), 0 without an answer.
-func (q *optimum) with(ctx context.Context, deadline time.Time, more []Lit) (int, *model.Roster) {
+func (q *optimum) with(ctx context.Context, until func() time.Time, more []Lit) (int, *model.Roster) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	deadline := until() // once the session is free
 	s := q.s
 	s.ctx, s.deadline = ctx, deadline
 	as := append([]z.Lit(nil), q.assumps...)
@@ -742,11 +744,11 @@ func zLits(ms []z.Lit) []Lit {
 // near returns the literals that fix every start of the roster plan
 // outside window days either side of d, person p's apart (the
 // neighbourhood of the request explanations' repair, request.go).
-func (q *optimum) near(plan *model.Roster, p *model.Staff, d model.Date, window int, free func(*model.Staff) bool) []Lit {
+func (q *optimum) near(plan *model.Roster, p *model.Staff, d model.Date, window int) []Lit {
 	sc := q.enc.sc
 	var out []Lit
 	for pi, x := range sc.Staff {
-		if x.ID == p.ID || (free != nil && free(x)) {
+		if x.ID == p.ID {
 			continue
 		}
 		for day := sc.Horizon.Start; day <= sc.Horizon.End; day++ {
@@ -771,7 +773,7 @@ func (q *optimum) near(plan *model.Roster, p *model.Staff, d model.Date, window 
 // beyond continues the finished search with the literals more assumed
 // in every solve (a request granted), in the same session, until its
 // bound meets its best model or ub() (a cost found outside, -1: none),
-// ctx ends or deadline. The cores of the finished search stay valid for
+// ctx ends or the deadline until gives once the session is free. The cores of the finished search stay valid for
 // every solution of cost at most hardUB (the least cost against which it
 // hardened a literal; each of its units cuts only dearer ones), and the
 // new ones are found with more assumed, so lb, the bound it returns, is
@@ -779,9 +781,10 @@ func (q *optimum) near(plan *model.Roster, p *model.Staff, d model.Date, window 
 // bound, at most hardUB+1. best is its best model's roster (nil: none),
 // of cost cost, optimal when cost == lb. The session only gains
 // definitions (totalizers); the search's own state is copied.
-func (q *optimum) beyond(ctx context.Context, deadline time.Time, more []Lit, ub func() int64) (lb int64, best *model.Roster, cost int64) {
+func (q *optimum) beyond(ctx context.Context, until func() time.Time, more []Lit, ub func() int64) (lb int64, best *model.Roster, cost int64) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	deadline := until()
 	m := q.o
 	o := &optimizer{ctx: ctx, enc: m.enc, start: time.Now(), deadline: deadline,
 		opt: OptimizeOptions{UpperBound: ub}, res: &OptResult{Status: Unknown},

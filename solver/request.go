@@ -206,17 +206,20 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 				}
 			}
 		}
-		// upTo is the deadline of a step given the share 1/n of the time left.
-		upTo := func(n int) time.Time {
-			if l := remaining(); l > 0 {
-				return time.Now().Add(max(l/time.Duration(n), time.Millisecond))
+		// upTo is the deadline of a step given the share k/n of the
+		// time left when it begins.
+		upTo := func(k, n int) func() time.Time {
+			return func() time.Time {
+				if l := remaining(); l > 0 {
+					return time.Now().Add(max(l*time.Duration(k)/time.Duration(n), time.Millisecond))
+				}
+				return time.Time{}
 			}
-			return time.Time{}
 		}
 		plan := opt.Plan.Roster
 		if len(more) > 0 && plan != nil {
 			// 2a. A tie near the plan's roster.
-			if ro := q.tieNear(ctx, upTo(4), more, plan, p, req); ro != nil {
+			if ro := q.tieNear(ctx, upTo(1, 4), more, plan, p, req); ro != nil {
 				return rr, rr.granted(sc, rules, forced, ro, q.cost, q.cost, true)
 			}
 		}
@@ -226,7 +229,7 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 			// once at the bound; the next rounds beside the search,
 			// which ends when they reach that bound.
 			rp = &repair{sc: fsc, rules: frules, plan: plan, p: p, d: req.From, lb: pc.lowerBound}
-			rctx, cancel := context.WithDeadline(ctx, upTo(3))
+			rctx, cancel := context.WithDeadline(ctx, upTo(1, 3)())
 			if _, ok := ctx.Deadline(); !ok {
 				cancel()
 				rctx, cancel = context.WithCancel(ctx)
@@ -241,9 +244,10 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 		var foundCost int64
 		if len(more) > 0 {
 			// 2b. The plan's search continued with the request granted
-			// (optimum.beyond), within half the time left: its bound
-			// starts at the plan's, and it stops at the repair's cost.
-			lb, best, cost := q.beyond(ctx, upTo(2), more, func() int64 {
+			// (optimum.beyond), within two thirds of the time left: its
+			// bound starts at the plan's, and it stops at the repair's
+			// cost.
+			lb, best, cost := q.beyond(ctx, upTo(2, 3), more, func() int64 {
 				if rp == nil || rp.best == nil {
 					return -1
 				}
@@ -264,6 +268,22 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 			}
 			if best != nil {
 				found, foundCost = rosterOf(fsc, best), cost
+			}
+			if rp != nil {
+				// The repair's next rounds, alone: restarting the
+				// search from scratch with the bound reached here
+				// rarely improved either figure in the time such
+				// explanations get (store-preferences: 2 s each).
+				rp.run(ctx, repairRounds[1:], nil)
+				if debugRequest != nil {
+					debugRequest("repaired: %v %d", rp.best != nil, rp.bestCost)
+				}
+				if rp.best != nil && (found == nil || rp.bestCost < foundCost) {
+					found, foundCost = rp.best, rp.bestCost
+				}
+			}
+			if found != nil {
+				return rr, rr.granted(sc, rules, forced, found, foundCost, min(pc.lowerBound, foundCost), foundCost <= pc.lowerBound)
 			}
 		}
 		if rp != nil {
@@ -308,27 +328,23 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 
 // tieNear returns a roster of the optimum's cost that grants the request
 // (more assumed) near the plan's roster, or nil: the plan's roster fixed
-// outside windows of growing width around the request (nearWindows), then
-// outside the people who could take or give up the person's place that
-// day. Only SAT answers count (within deadline).
-func (q *optimum) tieNear(ctx context.Context, deadline time.Time, more []Lit, plan *model.Roster, p *model.Staff, req constraints.Provenance) *model.Roster {
-	shifts := []model.ShiftID{plan.Starts[p.ID][req.From], req.Shift}
-	peers := func(x *model.Staff) bool {
-		for _, s := range shifts {
-			if s != "" && x.CanWork(s) {
-				return true
-			}
+// outside windows of growing width around the request (nearWindows;
+// freeing, instead, the people who could take the person's place all
+// month only ran out of time on store-preferences). Only SAT answers
+// count (within the deadline until gives when the first window begins).
+func (q *optimum) tieNear(ctx context.Context, until func() time.Time, more []Lit, plan *model.Roster, p *model.Staff, req constraints.Provenance) *model.Roster {
+	// One deadline for every window, set when the first begins.
+	var deadline time.Time
+	at := func() time.Time {
+		if deadline.IsZero() {
+			deadline = until()
 		}
-		return false
+		return deadline
 	}
-	for i, w := range append(nearWindows[:len(nearWindows):len(nearWindows)], 0) {
-		var free func(*model.Staff) bool
-		if i == len(nearWindows) {
-			free = peers
-		}
-		st, ro := q.with(ctx, deadline, append(more[:len(more):len(more)], q.near(plan, p, req.From, w, free)...))
+	for _, w := range nearWindows {
+		st, ro := q.with(ctx, at, append(more[:len(more):len(more)], q.near(plan, p, req.From, w)...))
 		if debugRequest != nil {
-			debugRequest("a tie within %d days of the plan (peers free: %v): %d", w, free != nil, st)
+			debugRequest("a tie within %d days of the plan: %d", w, st)
 		}
 		if st == 1 {
 			return ro
