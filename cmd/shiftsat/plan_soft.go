@@ -33,6 +33,12 @@ const (
 	// explanation; every explanation also ends with the run's time
 	// limit, so that together they use at most what the plan left of it.
 	requestExplainTime = 2 * time.Second
+	// requestsExplainTime is the budget of all the explanations of one
+	// plan together: an explanation gets at most what is left of it, and
+	// at least requestExplainLeast (a tie at the plan's optimum, or the
+	// person's own rules in the way, takes milliseconds).
+	requestsExplainTime = 1500 * time.Millisecond
+	requestExplainLeast = 250 * time.Millisecond
 )
 
 // softPlan is the soft part of a report.
@@ -71,6 +77,7 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 		slots    = make(chan struct{}, requestWorkers())
 	)
 	n := 0
+	budget := time.Now().Add(requestsExplainTime)
 	for i, it := range sp.costs {
 		if !isRequest(it.Kind) {
 			continue
@@ -96,7 +103,7 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 			<-slots
 			continue
 		}
-		limit := requestExplainTime
+		limit := min(requestExplainTime, max(time.Until(budget), requestExplainLeast))
 		if l := left(ctx); l > 0 {
 			limit = min(limit, l)
 		}
