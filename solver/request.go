@@ -28,6 +28,13 @@ import (
 //     plan's proved lower bound is a lower bound here too (granting a
 //     request only removes rosters): a roster granting the request at
 //     that cost is optimal at once.
+//     When the plan proved its cost C optimal by cores (PlanResult.optimum,
+//     maxsat.go), its session answers first, with the request assumed:
+//     a roster of cost C near the plan's (tieNear) or anywhere is a tie,
+//     proved; otherwise the plan's core-guided search is continued with
+//     the request granted (optimum.beyond), whose bound starts at C, and
+//     the repair's rounds give rosters; their best is reported with that
+//     bound, and planWith is not run.
 //  3. When step 2 proves that no roster grants the request, Explain on the
 //     whole scenario with the request made hard names the rules in the
 //     way (demand, typically).
