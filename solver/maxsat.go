@@ -54,9 +54,12 @@ import (
 	"context"
 	"errors"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/go-air/gini/z"
+
+	"github.com/shiftsat/shiftsat/model"
 )
 
 // OptimizeOptions control Optimize.
@@ -119,6 +122,17 @@ type OptResult struct {
 	Cores int
 	// Solves is the number of SAT calls made.
 	Solves int
+
+	// alone reports that the search ran as it runs without an outside
+	// upper bound: OptimizeOptions.UpperBound never answered a cost below
+	// Optimize's own best (the only way it changes the search) and the
+	// descent was not cut by its share of the time (plan_canon.go
+	// relies on it: the roster is then the one Optimize finds alone).
+	alone bool
+	// optimum, when Optimize was asked to keep it (optimizeKeep) and
+	// proved its cost optimal by cores, answers which rosters of that
+	// cost exist (see optimum).
+	optimum *optimum
 }
 
 // Optimize minimises the sum of the weights of the true literals of
@@ -127,15 +141,22 @@ type OptResult struct {
 // limit and ctx end the search early with the best solution and lower
 // bound found so far; the error is only for misuse.
 func Optimize(ctx context.Context, enc *Encoding, opt OptimizeOptions) (*OptResult, error) {
+	return optimize(ctx, enc, opt, false)
+}
+
+// optimize is Optimize; keep asks for OptResult.optimum.
+func optimize(ctx context.Context, enc *Encoding, opt OptimizeOptions, keep bool) (*OptResult, error) {
 	if enc == nil {
 		return nil, errors.New("solver: Optimize: nil encoding")
 	}
 	o := &optimizer{
-		ctx:   ctx,
-		enc:   enc,
-		start: time.Now(),
-		opt:   opt,
-		res:   &OptResult{Status: Unknown},
+		ctx:    ctx,
+		enc:    enc,
+		start:  time.Now(),
+		opt:    opt,
+		res:    &OptResult{Status: Unknown},
+		keep:   keep,
+		hardUB: -1,
 	}
 	if opt.TimeLimit > 0 {
 		o.deadline = o.start.Add(opt.TimeLimit)
@@ -149,8 +170,85 @@ func Optimize(ctx context.Context, enc *Encoding, opt OptimizeOptions) (*OptResu
 		return o.res, nil // a partial encoding: Unknown
 	}
 	o.load()
+	o.alone = true
 	o.search()
+	o.res.alone = o.alone
+	if o.keep && o.res.Optimal && o.coreLB == o.res.Cost && len(o.assumps) > 0 {
+		q := &optimum{s: o.s, enc: o.enc, cost: o.res.Cost, base: o.base, softs: o.softs, o: o}
+		for _, a := range o.assumps {
+			if a.weight > 0 {
+				q.assumps = append(q.assumps, a.lit)
+			}
+		}
+		o.res.optimum = q
+	}
 	return o.res, nil
+}
+
+// optimizeKeep is Optimize that keeps, when it proves its cost optimal by
+// cores, its session for the questions of optimum (OptResult.optimum).
+func optimizeKeep(ctx context.Context, enc *Encoding, opt OptimizeOptions) (*OptResult, error) {
+	return optimize(ctx, enc, opt, true)
+}
+
+// optimum is the end of a core-guided search that proved its cost C
+// optimal with its core bound (coreLB == C): its session, and the soft
+// literals of positive residual weight. Every solution of cost C
+// satisfies the session's clauses (the totalizers define counts; a
+// hardened unit or a unit core only cuts solutions dearer than a cost
+// found, hence than C) and every such soft literal (the cost of a
+// solution is at least the core bound plus the residual weights of the
+// soft literals it violates, and that bound is C). So an UNSAT answer
+// under those literals and more proves that no solution of cost C
+// satisfies the more: such solutions cost at least C+1. The session is
+// used by one caller at a time (mu).
+type optimum struct {
+	mu      sync.Mutex
+	s       *session
+	enc     *Encoding
+	cost    int64
+	base    int64
+	softs   []mergedPenalty
+	assumps []z.Lit
+	// o is the finished search, which beyond continues.
+	o *optimizer
+}
+
+// with solves for a solution of cost C (the optimum's) in which the
+// literals more hold, until ctx ends or the deadline until gives once the
+// session is free (callers wait for it in turn): 1 with its roster (its
+// cost recomputed from the penalty literals is C), -1 when none exists
+// (every solution with more costs at least C+1), 0 without an answer.
+func (q *optimum) with(ctx context.Context, until func() time.Time, more []Lit) (int, *model.Roster) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	deadline := until() // once the session is free
+	s := q.s
+	s.ctx, s.deadline = ctx, deadline
+	as := append([]z.Lit(nil), q.assumps...)
+	for _, l := range more {
+		switch l {
+		case q.enc.tru:
+			continue
+		case -q.enc.tru:
+			return -1, nil
+		}
+		as = append(as, toGini(l))
+	}
+	r := s.solveZ(as)
+	if r != 1 {
+		return r, nil
+	}
+	cost := q.base
+	for _, p := range q.softs {
+		if s.value(p.Lit) {
+			cost += p.Weight
+		}
+	}
+	if cost != q.cost {
+		return 0, nil // cannot be (the bounds above): no answer
+	}
+	return 1, s.roster()
 }
 
 // optimizer is the state of one Optimize call.
@@ -161,6 +259,22 @@ type optimizer struct {
 	start    time.Time
 	deadline time.Time
 	res      *OptResult
+
+	// alone is OptResult.alone.
+	alone bool
+	// keep asks for OptResult.optimum.
+	keep bool
+	// hardUB is the least upper bound against which a soft literal was
+	// hardened (a unit that cuts only solutions dearer than it); -1:
+	// none was.
+	hardUB int64
+	// extra, in a continuation of a finished search (optimum.beyond),
+	// are literals assumed in every solve; there, nothing is added to
+	// the shared session but definitions (no hardening; a unit core
+	// joins extra). cut reports that the session's units left no
+	// solution with them.
+	extra []z.Lit
+	cut   bool
 
 	s    *session // the one gini instance of the search
 	sink *sink    // o.s as the totalizers' sink
@@ -250,6 +364,9 @@ func (o *optimizer) elapsed() time.Duration { return time.Since(o.start) }
 func (o *optimizer) solve(assumps []z.Lit) int {
 	o.res.Solves++
 	o.s.deadline = o.deadline
+	if len(o.extra) > 0 {
+		assumps = append(assumps[:len(assumps):len(assumps)], o.extra...)
+	}
 	return o.s.solveZ(assumps)
 }
 
@@ -340,7 +457,11 @@ func (o *optimizer) search() {
 		o.addSoft(&softLit{lit: toGini(-s.Lit), weight: s.Weight})
 	}
 	o.harden()
-	level := o.nextLevel(0)
+	o.cores(o.nextLevel(0))
+}
+
+// cores is the stratified core-guided search (phase 3), from level.
+func (o *optimizer) cores(level int64) {
 	for {
 		var as []z.Lit
 		for _, s := range o.assumps {
@@ -367,6 +488,12 @@ func (o *optimizer) search() {
 			continue
 		}
 		core := assumedOnly(o.s.whyZ(nil), as)
+		if len(core) == 0 && o.extra != nil {
+			// A continuation (optimum.beyond): no roster with the
+			// literals assumed survives the main search's units.
+			o.cut = true
+			return
+		}
 		if len(core) == 0 {
 			// The hard clauses with the hardened soft literals are
 			// unsatisfiable: every solution violates a hardened
@@ -438,6 +565,7 @@ func (o *optimizer) improve() {
 		t.extend(o.sink, n)
 		switch o.solve([]z.Lit{toGini(-t.outs[n-1])}) {
 		case 0:
+			o.alone = false // cut by its share (or the time limit)
 			return
 		case -1:
 			o.floorLB = max(o.floorLB, o.base+int64(n)*top)
@@ -478,6 +606,7 @@ func (o *optimizer) ub() (cost int64, ok bool) {
 	if o.opt.UpperBound != nil {
 		if u := o.opt.UpperBound(); u >= 0 && (!ok || u < cost) {
 			cost, ok = u, true
+			o.alone = false
 		}
 	}
 	return cost, ok
@@ -490,14 +619,18 @@ func (o *optimizer) reached() bool {
 		return false
 	}
 	u := o.opt.UpperBound()
-	return u >= 0 && o.res.LowerBound >= u
+	if u >= 0 && o.res.LowerBound >= u {
+		o.alone = false
+		return true
+	}
+	return false
 }
 
 // harden adds as unit clauses the soft literals too heavy to be violated
 // by any solution better than the best known (see ub).
 func (o *optimizer) harden() {
 	ub, ok := o.ub()
-	if !ok {
+	if !ok || o.extra != nil {
 		return
 	}
 	gap := ub - o.coreLB
@@ -505,6 +638,9 @@ func (o *optimizer) harden() {
 		if !s.hard && s.weight > gap {
 			s.hard = true
 			o.s.add(fromGini(s.lit))
+			if o.hardUB < 0 || ub < o.hardUB {
+				o.hardUB = ub
+			}
 		}
 	}
 }
@@ -584,6 +720,10 @@ func (o *optimizer) relax(core []z.Lit) {
 	}
 	if len(core) == 1 {
 		// The member must be violated in every solution.
+		if o.extra != nil {
+			o.extra = append(o.extra, core[0].Not())
+			return
+		}
 		o.s.add(fromGini(core[0].Not()))
 		return
 	}
@@ -599,4 +739,91 @@ func zLits(ms []z.Lit) []Lit {
 		out[i] = fromGini(m)
 	}
 	return out
+}
+
+// near returns the literals that fix every start of the roster plan
+// outside window days either side of d, person p's apart (the
+// neighbourhood of the request explanations' repair, request.go).
+func (q *optimum) near(plan *model.Roster, p *model.Staff, d model.Date, window int) []Lit {
+	sc := q.enc.sc
+	var out []Lit
+	for pi, x := range sc.Staff {
+		if x.ID == p.ID {
+			continue
+		}
+		for day := sc.Horizon.Start; day <= sc.Horizon.End; day++ {
+			if day >= d-model.Date(window) && day <= d+model.Date(window) {
+				continue
+			}
+			for si, st := range sc.Shifts {
+				l := q.enc.start(pi, day, si)
+				if l == 0 {
+					continue
+				}
+				if plan.Starts[x.ID][day] != st.ID {
+					l = -l
+				}
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
+
+// beyond continues the finished search with the literals more assumed
+// in every solve (a request granted), in the same session, until its
+// bound meets its best model or ub() (a cost found outside, -1: none),
+// ctx ends or the deadline until gives once the session is free. The cores of the finished search stay valid for
+// every solution of cost at most hardUB (the least cost against which it
+// hardened a literal; each of its units cuts only dearer ones), and the
+// new ones are found with more assumed, so lb, the bound it returns, is
+// a lower bound on the cost of every solution with more: the cores'
+// bound, at most hardUB+1. best is its best model's roster (nil: none),
+// of cost cost, optimal when cost == lb. The session only gains
+// definitions (totalizers); the search's own state is copied.
+func (q *optimum) beyond(ctx context.Context, until func() time.Time, more []Lit, ub func() int64) (lb int64, best *model.Roster, cost int64) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	deadline := until()
+	m := q.o
+	o := &optimizer{ctx: ctx, enc: m.enc, start: time.Now(), deadline: deadline,
+		opt: OptimizeOptions{UpperBound: ub}, res: &OptResult{Status: Unknown},
+		s: m.s, sink: m.sink, softs: m.softs, base: m.base, coreLB: m.coreLB, floorLB: m.floorLB,
+		index: map[z.Lit]*softLit{}, hardUB: -1}
+	o.s.ctx = ctx
+	o.res.LowerBound = max(m.coreLB, m.floorLB)
+	for _, l := range more {
+		if l == q.enc.tru {
+			continue
+		}
+		o.extra = append(o.extra, toGini(l))
+	}
+	if o.extra == nil {
+		o.extra = []z.Lit{} // a continuation all the same
+	}
+	least := int64(0)
+	for _, a := range m.assumps {
+		c := *a
+		o.index[c.lit] = &c
+		o.assumps = append(o.assumps, &c)
+		if c.weight > 0 && (least == 0 || c.weight < least) {
+			least = c.weight
+		}
+	}
+	if least > 0 {
+		o.cores(least)
+	}
+	lb = o.res.LowerBound
+	if o.cut {
+		lb = max(lb, m.hardUB+1)
+	}
+	if m.hardUB >= 0 {
+		lb = min(lb, m.hardUB+1)
+	}
+	lb = max(lb, m.floorLB) // the descent's bound holds for every solution
+	if o.res.Status == Feasible {
+		best, cost = decodeRoster(o.enc, o.value), o.res.Cost
+		lb = min(lb, cost)
+	}
+	return lb, best, cost
 }

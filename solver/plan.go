@@ -42,6 +42,12 @@ type PlanResult struct {
 	// plan_canon.go (branch and price took part and the cost was proved
 	// optimal): the same input then gives the same roster on every run.
 	Canonical bool
+
+	// optimum is the MaxSAT search's end when it proved the cost optimal
+	// by cores and the rules have requests (nil otherwise): the request
+	// explanations (request.go) ask it for a roster of the same cost
+	// that grants a request.
+	optimum *optimum
 }
 
 // Plan is Solve for scenarios with soft requirements. When the rules
@@ -265,7 +271,11 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 			<-xdone
 		}
 	}
-	or, oerr := Optimize(octx, enc, OptimizeOptions{TimeLimit: left,
+	optimise := Optimize
+	if hasRequests(enc) {
+		optimise = optimizeKeep
+	}
+	or, oerr := optimise(octx, enc, OptimizeOptions{TimeLimit: left,
 		OnImprove: func(cost int64, _ time.Duration) {
 			mu.Lock()
 			defer mu.Unlock()
@@ -313,6 +323,9 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 		pr.Cost, pr.Optimal = or.Cost, or.Optimal
 		pr.TimeToBest, pr.TimeToProof = or.TimeToBest, or.TimeToProof
 	}
+	if or.Optimal {
+		pr.optimum = or.optimum
+	}
 	if (bs != nil || beside != nil) && or.Status != Infeasible {
 		if bs != nil {
 			pr.Engine = "maxsat+bnp"
@@ -328,7 +341,13 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 				pr.TimeToProof = time.Since(t1)
 			}
 		}
-		if bs != nil && pr.Optimal && bs.joined.Load() && !pc.noCanonical {
+		if bs != nil && bs.joined.Load() && pr.Optimal && or.Optimal && or.alone && pr.Cost == or.Cost && pr.Roster != bnpRoster {
+			// Optimize proved its own roster optimal without any
+			// roster of branch and price's or from beside: its
+			// search was the one it runs alone, so its roster is
+			// the one canonical would find again (aloneRoster).
+			pr.Canonical = true
+		} else if bs != nil && pr.Optimal && bs.joined.Load() && !pc.noCanonical {
 			// The same roster on every run (plan_canon.go), within
 			// twice what the proof took (at least 2 s, at most
 			// canonLimit: Instances 5 and 7, proved at 21 s, waited
@@ -388,4 +407,14 @@ func decodeRoster(e *Encoding, value func(Lit) bool) *model.Roster {
 		}
 	}
 	return r
+}
+
+// hasRequests reports whether one of enc's penalties is a request.
+func hasRequests(enc *Encoding) bool {
+	for _, p := range enc.Penalties() {
+		if p.Prov.Kind == constraints.KindRequestOff || p.Prov.Kind == constraints.KindRequestOn {
+			return true
+		}
+	}
+	return false
 }

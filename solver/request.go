@@ -28,6 +28,13 @@ import (
 //     plan's proved lower bound is a lower bound here too (granting a
 //     request only removes rosters): a roster granting the request at
 //     that cost is optimal at once.
+//     When the plan proved its cost C optimal by cores (PlanResult.optimum,
+//     maxsat.go), its session answers first, with the request assumed:
+//     a roster of cost C near the plan's (tieNear) or anywhere is a tie,
+//     proved; otherwise the plan's core-guided search is continued with
+//     the request granted (optimum.beyond), whose bound starts at C, and
+//     the repair's rounds give rosters; their best is reported with that
+//     bound, and planWith is not run.
 //  3. When step 2 proves that no roster grants the request, Explain on the
 //     whole scenario with the request made hard names the rules in the
 //     way (demand, typically).
@@ -195,27 +202,109 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 	if opt.Plan != nil {
 		pc.lowerBound = opt.Plan.LowerBound
 		pc.bnpNow = opt.Plan.BnP.Pricings > 0
-		if plan := opt.Plan.Roster; plan != nil {
+		// The session of the plan's proof (PlanResult.optimum): the
+		// request granted is more assumed there.
+		q := opt.Plan.optimum
+		var more []Lit
+		if q != nil && opt.Plan.Optimal && q.cost == opt.Plan.Cost {
+			for _, pen := range q.enc.Penalties() {
+				if samePenalty(pen.Prov, req) {
+					more = append(more, -pen.Lit)
+				}
+			}
+		}
+		// upTo is the deadline of a step given the share k/n of the
+		// time left when it begins.
+		upTo := func(k, n int) func() time.Time {
+			return func() time.Time {
+				if l := remaining(); l > 0 {
+					return time.Now().Add(max(l*time.Duration(k)/time.Duration(n), time.Millisecond))
+				}
+				return time.Time{}
+			}
+		}
+		plan := opt.Plan.Roster
+		if len(more) > 0 && plan != nil {
+			// 2a. A tie near the plan's roster.
+			if ro := q.tieNear(ctx, upTo(1, 4), more, plan, p, req); ro != nil {
+				return rr, rr.granted(sc, rules, forced, ro, q.cost, q.cost, true)
+			}
+		}
+		if plan != nil {
 			// The plan's roster repaired around the request: its first
-			// round alone (within half the time left), optimal
-			// at once at the plan's bound; the next rounds beside the
-			// search, which ends when they reach that bound.
+			// round alone (within a third of the time left), optimal at
+			// once at the bound; the next rounds beside the search,
+			// which ends when they reach that bound.
 			rp = &repair{sc: fsc, rules: frules, plan: plan, p: p, d: req.From, lb: pc.lowerBound}
-			rctx, cancel := ctx, context.CancelFunc(func() {})
-			if l := remaining(); l > 0 {
-				rctx, cancel = context.WithTimeout(ctx, max(l/2, time.Millisecond))
+			rctx, cancel := context.WithDeadline(ctx, upTo(1, 3)())
+			if _, ok := ctx.Deadline(); !ok {
+				cancel()
+				rctx, cancel = context.WithCancel(ctx)
 			}
 			rp.run(rctx, repairRounds[:1], nil)
 			cancel()
 			if rp.best != nil && rp.bestCost <= rp.lb {
 				return rr, rr.granted(sc, rules, forced, rp.best, rp.bestCost, rp.bestCost, true)
 			}
+		}
+		var found *model.Roster
+		var foundCost int64
+		if len(more) > 0 {
+			// 2b. The plan's search continued with the request granted
+			// (optimum.beyond), within two thirds of the time left: its
+			// bound starts at the plan's, and it stops at the repair's
+			// cost.
+			lb, best, cost := q.beyond(ctx, upTo(2, 3), more, func() int64 {
+				if rp == nil || rp.best == nil {
+					return -1
+				}
+				return rp.bestCost
+			})
+			if debugRequest != nil {
+				debugRequest("beyond the optimum %d: bound %d, best %d (%v)", q.cost, lb, cost, best != nil)
+			}
+			pc.lowerBound = max(pc.lowerBound, lb)
+			if best != nil && cost <= pc.lowerBound {
+				return rr, rr.granted(sc, rules, forced, best, cost, cost, true)
+			}
+			if rp != nil && rp.best != nil && rp.bestCost <= pc.lowerBound {
+				return rr, rr.granted(sc, rules, forced, rp.best, rp.bestCost, rp.bestCost, true)
+			}
+			if rp != nil {
+				rp.lb = pc.lowerBound
+			}
+			if best != nil {
+				found, foundCost = rosterOf(fsc, best), cost
+			}
+			if rp != nil {
+				// The repair's next rounds, alone: restarting the
+				// search from scratch with the bound reached here
+				// rarely improved either figure in the time such
+				// explanations get (store-preferences: 2 s each).
+				rp.run(ctx, repairRounds[1:], nil)
+				if debugRequest != nil {
+					debugRequest("repaired: %v %d", rp.best != nil, rp.bestCost)
+				}
+				if rp.best != nil && (found == nil || rp.bestCost < foundCost) {
+					found, foundCost = rp.best, rp.bestCost
+				}
+			}
+			if found != nil {
+				return rr, rr.granted(sc, rules, forced, found, foundCost, min(pc.lowerBound, foundCost), foundCost <= pc.lowerBound)
+			}
+		}
+		if rp != nil {
 			pc.beside = func(ctx context.Context, offer func(*model.Roster, int64)) {
+				if found != nil {
+					offer(found, foundCost)
+				}
 				if rp.best != nil {
 					offer(rp.best, rp.bestCost)
 				}
 				rp.run(ctx, repairRounds[1:], offer)
 			}
+		} else if found != nil {
+			pc.beside = func(_ context.Context, offer func(*model.Roster, int64)) { offer(found, foundCost) }
 		}
 	}
 	pr, err := planWith(ctx, fsc, frules, Options{TimeLimit: remaining()}, pc)
@@ -243,6 +332,41 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 	rr.setCore(ex)
 	return rr, nil
 }
+
+// tieNear returns a roster of the optimum's cost that grants the request
+// (more assumed) near the plan's roster, or nil: the plan's roster fixed
+// outside windows of growing width around the request (nearWindows;
+// freeing, instead, the people who could take the person's place all
+// month only ran out of time on store-preferences). Only SAT answers
+// count (within the deadline until gives when the first window begins).
+func (q *optimum) tieNear(ctx context.Context, until func() time.Time, more []Lit, plan *model.Roster, p *model.Staff, req constraints.Provenance) *model.Roster {
+	// One deadline for every window, set when the first begins.
+	var deadline time.Time
+	at := func() time.Time {
+		if deadline.IsZero() {
+			deadline = until()
+		}
+		return deadline
+	}
+	for _, w := range nearWindows {
+		st, ro := q.with(ctx, at, append(more[:len(more):len(more)], q.near(plan, p, req.From, w)...))
+		if debugRequest != nil {
+			debugRequest("a tie within %d days of the plan: %d", w, st)
+		}
+		if st == 1 {
+			return ro
+		}
+		if ctx.Err() != nil || (!deadline.IsZero() && !time.Now().Before(deadline)) {
+			break
+		}
+	}
+	return nil
+}
+
+// nearWindows are the half-widths of the windows around a request in
+// which a roster of the plan's optimal cost that grants it is first
+// sought, the plan's roster fixed outside (see optimum.near).
+var nearWindows = []int{3, 7, 14}
 
 // debugRequest, when not nil, receives the explanations' progress
 // messages (tests).

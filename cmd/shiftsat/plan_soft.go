@@ -33,6 +33,12 @@ const (
 	// explanation; every explanation also ends with the run's time
 	// limit, so that together they use at most what the plan left of it.
 	requestExplainTime = 2 * time.Second
+	// requestsExplainTime is the budget of all the explanations of one
+	// plan together: an explanation gets at most what is left of it, and
+	// at least requestExplainLeast (a tie at the plan's optimum, or the
+	// person's own rules in the way, takes milliseconds).
+	requestsExplainTime = 1500 * time.Millisecond
+	requestExplainLeast = 250 * time.Millisecond
 )
 
 // softPlan is the soft part of a report.
@@ -71,6 +77,7 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 		slots    = make(chan struct{}, requestWorkers())
 	)
 	n := 0
+	budget := time.Now().Add(requestsExplainTime)
 	for i, it := range sp.costs {
 		if !isRequest(it.Kind) {
 			continue
@@ -96,7 +103,7 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 			<-slots
 			continue
 		}
-		limit := requestExplainTime
+		limit := min(requestExplainTime, max(time.Until(budget), requestExplainLeast))
 		if l := left(ctx); l > 0 {
 			limit = min(limit, l)
 		}
@@ -172,39 +179,10 @@ func requestLabel(kind string, d model.Date, shift model.ShiftID) string {
 	return d.String() + " " + what
 }
 
-// reasonText says why a request was not granted, in one sentence.
+// reasonText says why a request was not granted, in one English
+// sentence (reasonIn's; nil: not explained).
 func (sp *softPlan) reasonText(rr *solver.RequestReason) string {
-	if rr == nil {
-		return "not explained (the explanation budget of this plan was used up)"
-	}
-	switch rr.Status {
-	case solver.Infeasible:
-		if len(rr.Core) == 0 {
-			return "no roster grants it under the hard rules (the rules in the way were not identified in time)"
-		}
-		var parts []string
-		for _, g := range groupCore(rr.Core) {
-			parts = append(parts, groupLine(g))
-		}
-		return "no roster grants it under the hard rules; in the way: " + strings.Join(parts, "; ")
-	case solver.Feasible:
-		extra := rr.Cost - sp.res.Cost
-		proof := "optimal"
-		if !rr.Optimal {
-			proof = fmt.Sprintf("best found; lower bound %d", rr.LowerBound)
-		}
-		if extra < 0 {
-			return fmt.Sprintf("a roster granting it was found at a lower total (%d, %s) than this plan's %d, which is not proved optimal", rr.Cost, proof, sp.res.Cost)
-		}
-		if extra == 0 {
-			return fmt.Sprintf("it could be granted at the same total cost (%d, %s): the cost would only move to another requirement (a tie)", rr.Cost, proof)
-		}
-		return fmt.Sprintf("granting it costs %d more elsewhere (total %d instead of %d, %s)", extra, rr.Cost, sp.res.Cost, proof)
-	}
-	if rr.Grouped {
-		return tr("en", "plan.reasonGroups")
-	}
-	return tr("en", "plan.reasonTime")
+	return reasonIn("en", sp, notGranted{Reason: rr, Explained: rr != nil})
 }
 
 // costBreakdown sums cost items by kind, in first-appearance order.

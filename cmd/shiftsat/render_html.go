@@ -492,44 +492,48 @@ func requestText(lang string, it constraints.CostItem) string {
 	return tr(lang, "plan.reqOff", d)
 }
 
-// reasonIn says why a request was not granted, in lang (English: the text
-// report's sentence, which names the rules in the way).
+// reasonIn says why a request was not granted, in lang, from the
+// catalogue's entries (English: the text report's sentence, which names
+// the rules in the way; Japanese names their kinds).
 func reasonIn(lang string, sp *softPlan, n notGranted) string {
-	if lang != "ja" {
-		if !n.Explained {
-			return sp.reasonText(nil)
-		}
-		return sp.reasonText(n.Reason)
-	}
 	rr := n.Reason
 	if !n.Explained || rr == nil {
 		return tr(lang, "plan.reasonNone")
 	}
-	if rr.Grouped {
-		return tr(lang, "plan.reasonGroups")
-	}
 	switch rr.Status {
 	case solver.Infeasible:
-		s := tr(lang, "plan.reasonHard")
-		var fams []string
+		if len(rr.Core) == 0 {
+			return tr(lang, "plan.reasonHard")
+		}
+		var parts []string
 		for _, g := range groupCore(rr.Core) {
-			if k := kindName(lang, g.kind); !contains(fams, k) {
-				fams = append(fams, k)
+			if lang != "ja" {
+				parts = append(parts, groupLine(g))
+			} else if k := kindName(lang, g.kind); !contains(parts, k) {
+				parts = append(parts, k)
 			}
 		}
-		if len(fams) > 0 {
-			s += "（" + strings.Join(fams, "、") + "）"
+		sep := "; "
+		if lang == "ja" {
+			sep = "、"
 		}
-		return s
+		return tr(lang, "plan.reasonWay", strings.Join(parts, sep))
 	case solver.Feasible:
 		extra := rr.Cost - sp.res.Cost
+		proof := tr(lang, "plan.reasonProved")
+		if !rr.Optimal {
+			proof = tr(lang, "plan.reasonBest", rr.LowerBound)
+		}
 		switch {
 		case extra < 0:
-			return tr(lang, "plan.reasonLower", rr.Cost, sp.res.Cost)
+			return tr(lang, "plan.reasonLower", rr.Cost, proof, sp.res.Cost)
 		case extra == 0:
-			return tr(lang, "plan.reasonTie", rr.Cost)
+			return tr(lang, "plan.reasonTie", rr.Cost, proof)
 		}
-		return tr(lang, "plan.reasonCost", extra, rr.Cost, sp.res.Cost)
+		return tr(lang, "plan.reasonCost", extra, rr.Cost, sp.res.Cost, proof)
+	}
+	if rr.Grouped {
+		return tr(lang, "plan.reasonGroups")
 	}
 	return tr(lang, "plan.reasonTime")
 }
