@@ -62,9 +62,12 @@ func planGroups(ctx context.Context, sc *model.Scenario, rules []constraints.Rul
 		if pr.Status != Feasible || r == nil {
 			// No roster within the group's share: any roster of the
 			// group's hard rules will do, at whatever cost, within
-			// what is left of the whole time.
+			// what is left of the whole time (solved without the
+			// fairness counters, which slow a plain solve down and
+			// are soft: plan_hint.go).
+			hard, _ := withoutFairness(subRules[g])
 			var ok bool
-			if r, ok = solveGroup(ctx, sub, subRules[g], deadline, &st); !ok {
+			if r, ok = solveGroup(ctx, sub, hard, deadline, &st); !ok {
 				return nil, 0, st
 			}
 		}

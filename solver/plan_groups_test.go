@@ -182,7 +182,7 @@ func TestPlanInGroups(t *testing.T) {
 	}
 	// A short limit: this checks the assembled roster and its cost, not
 	// how good it is (each group gets a fifth of it).
-	fp, err := Plan(context.Background(), fair, frules, Options{TimeLimit: 5 * time.Second})
+	fp, err := Plan(context.Background(), fair, frules, Options{TimeLimit: 8 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
