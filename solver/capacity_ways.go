@@ -33,6 +33,13 @@ type CountedBound struct {
 // maxShortageRounds bounds the re-checks of one shortage way out.
 const maxShortageRounds = 12
 
+// shortageImprove is the time the ways out of a shortage spend making a
+// verified way smaller (fewer people, less demand) once they have one:
+// near the counted least a changed scenario is as tight as a scenario
+// gets, and a plan of it (whole or refitted) is found quickly or not at
+// all, while the way already verified is the answer to give.
+const shortageImprove = 2 * time.Second
+
 // shortageWays returns the ways out of the shortage sh that counting
 // proposes, each verified by planning: (1) the fewest more people like the
 // most capable person of the group (same skills, shift types and personal
@@ -108,7 +115,7 @@ func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt Way
 			lessWay, lessErr = lessSearch(ctx, sc, sh, opt, deadline, verify)
 			return
 		}
-		lessWay, lessErr = lessFromMore(ctx, sc, sh, moreWay, opt.Costs.cost(LowerDemand), deadline)
+		lessWay, lessErr = lessFromMore(ctx, sc, sh, moreWay, opt.Costs.cost(LowerDemand), minTime(deadline, time.Now().Add(shortageImprove)))
 	}()
 	wg.Wait()
 	var ways []WayOut
@@ -149,7 +156,7 @@ func lessFromMore(ctx context.Context, sc *model.Scenario, sh *Shortage, more *W
 		if err != nil {
 			return nil, err
 		}
-		r, err := refitGrowing(ctx, scn, rules, base, nil, byRoom(sc, sh, base), minTime(deadline, time.Now().Add(time.Until(deadline)/3)), 1)
+		r, err := refitGrowing(ctx, scn, rules, base, nil, byRoom(sc, sh, base), deadline, 1)
 		if err != nil {
 			return nil, err
 		}
@@ -215,7 +222,8 @@ type verifier func(ctx context.Context, changes []Change, limit time.Duration, c
 // the people added and those with room to spare in the window (refit),
 // the others keeping their starts: straight to the counted least, else
 // halfway. The count is the least when it is the counted one, or when a
-// plan of one fewer is proved impossible.
+// plan of one fewer is proved impossible. Making the count smaller gets
+// shortageImprove once a first count plans.
 func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysOutOptions, deadline time.Time, verify verifier, counted *CountedBound) (*WayOut, error) {
 	cost := opt.Costs.cost(AddPerson)
 	if cost <= 0 {
@@ -254,10 +262,14 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	counted.Like, counted.People = like.ID, lo
 	refuted := lo - 1 // the largest count proved too few
 
-	// 1. A first roster, with some room. (Two counts planned side by
-	// side were slower on two busy cores: each plan took twice as long.)
+	// 1. A first roster, with some room: a tenth of the group's need in
+	// the window, and at least twice the counted least plus one (a
+	// hospital short of two leaders planned with three or four more in
+	// 4 s and 2.7 s without an answer, with five in 1 s). (Two counts
+	// planned side by side were slower on two busy cores: each plan took
+	// twice as long.)
 	step := ceilDiv(max(sh.Need/10, 1), max(per, 1))
-	k := max(hi, lo+step)
+	k := max(hi, lo+step, 2*lo+1)
 	var found *WayOut
 	infeasible := 0 // plans proved infeasible without a shortage
 	for round := 0; round < maxShortageRounds && found == nil && infeasible < 2 && k <= limit && time.Now().Before(deadline); round++ {
@@ -286,6 +298,7 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	if found == nil {
 		return nil, nil
 	}
+	deadline = minTime(deadline, time.Now().Add(shortageImprove))
 	// 2. Fewer: straight to the least not refuted, else as many fewer as
 	// the room of those planned anew takes, each time planning only those
 	// with room.
