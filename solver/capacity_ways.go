@@ -23,9 +23,14 @@ import (
 // and limits), nor with fewer than Starts starts less of demand.
 type CountedBound struct {
 	// Like is the person copied; People the fewest copies not refuted by
-	// counting (0: not computed).
+	// counting (0: not computed, or Cannot).
 	Like   model.StaffID
 	People int
+	// Cannot is true when counting proves that no number of people like
+	// Like closes the shortage: with some of them, a window of a group
+	// they cannot work (another skill, other shift types) is still short,
+	// and more of them add nothing there.
+	Cannot bool
 	// Starts is the shortage's deficit.
 	Starts int
 }
@@ -252,13 +257,23 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	// The fewest that counting does not refute, by bisection: every
 	// smaller number is proved too few whatever planning says.
 	cache := newCapCache()
+	cannot := false
 	lo, hi := fewestNotShort(1, ceilDiv(sh.Deficit(), max(per, 1)), limit, func(k int) (bool, bool) {
 		scn, err := ApplyChanges(sc, add(k))
 		if err != nil {
 			return false, false
 		}
-		return provedShortCached(ctx, scn, deadline, 4, cache)
+		short, ok := shortageCached(ctx, scn, deadline, 4, cache)
+		if short != nil && addsNothing(sc, short) {
+			cannot = true
+			return false, false // proved for every count: stop
+		}
+		return short != nil, ok
 	})
+	if cannot {
+		counted.Like, counted.Cannot = like.ID, true
+		return nil, nil
+	}
 	counted.Like, counted.People = like.ID, lo
 	refuted := lo - 1 // the largest count proved too few
 
@@ -340,6 +355,19 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	found.Fewest = refuted == found.Changes[0].Count-1
 	found.AtLeast = refuted + 1
 	return found, nil
+}
+
+// addsNothing reports whether the people added to sc (those of short's
+// scenario not in sc) add nothing to short's count: none of them may work
+// its group, or none can work any of it in its window. Then short stays
+// short with any number of them, as its need does not change.
+func addsNothing(sc *model.Scenario, short *Shortage) bool {
+	for _, pc := range short.People {
+		if sc.Person(pc.Staff) == nil && pc.Max > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // planCounted plans a changed scenario from scratch within limit, as
