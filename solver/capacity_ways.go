@@ -181,8 +181,87 @@ func lessFromMore(ctx context.Context, sc *model.Scenario, sh *Shortage, more *W
 	if vs := constraints.CheckAll(rules, r); len(vs) > 0 {
 		return nil, nil // a rule the people added helped keep (a maximum of demand is never passed with fewer)
 	}
-	return &WayOut{Changes: changes, Cost: cost * len(changes), Roster: r, Scenario: scn,
-		Fewest: len(changes) == sh.Deficit(), AtLeast: sh.Deficit()}, nil
+	w := &WayOut{Changes: changes, Cost: cost * len(changes), Roster: r, Scenario: scn,
+		Fewest: len(changes) == sh.Deficit(), AtLeast: sh.Deficit()}
+	if !w.Fewest && time.Now().Before(deadline) && ctx.Err() == nil {
+		if least, err := restoreDemand(ctx, sc, sh, w, len(changes)-sh.Deficit(), cost, deadline); err != nil || least != nil {
+			return least, err
+		}
+	}
+	return w, nil
+}
+
+// restoreDemand tries to put back n of the demand cells that way w (a
+// verified reduction) lowers, so that it lowers exactly the shortage's
+// deficit: the cells restored are those outside the shortage's group and
+// window first, then those on the dates when the most people with room
+// rest, and the people with most room (see byRoom) are planned anew to
+// meet them, the others keeping their starts (refit). Such a roster
+// proves the deficit, which counting proved necessary, enough: the least.
+// It returns nil when the refit does not plan in time.
+func restoreDemand(ctx context.Context, sc *model.Scenario, sh *Shortage, w *WayOut, n, cost int, deadline time.Time) (*WayOut, error) {
+	ranked := byRoom(sc, sh, w.Roster)
+	free := ranked[:min(refitPeople, (len(ranked)+1)/2)]
+	resting := map[model.Date]int{}
+	for _, id := range free {
+		for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
+			if _, ok := w.Roster.Starts[id][d]; !ok {
+				resting[d]++
+			}
+		}
+	}
+	type key struct {
+		d     model.Date
+		s     model.ShiftID
+		skill string
+		pos   model.Pos
+	}
+	keyOf := func(c Change) key { return key{c.Date, c.Shift, c.Skill, c.pos} }
+	inShortage := func(c Change) bool {
+		return c.Date >= sh.From && c.Date <= sh.To && slices.Contains(sh.Group.Shifts, c.Shift)
+	}
+	// The last change of each cell lowers it the least far: restoring a
+	// cell drops its last change, so the cells are ranked by those.
+	last := map[key]int{}
+	for i, c := range w.Changes {
+		last[keyOf(c)] = i
+	}
+	var order []int
+	for _, i := range last {
+		order = append(order, i)
+	}
+	sort.Slice(order, func(a, b int) bool {
+		ca, cb := w.Changes[order[a]], w.Changes[order[b]]
+		if ia, ib := inShortage(ca), inShortage(cb); ia != ib {
+			return !ia
+		}
+		if resting[ca.Date] != resting[cb.Date] {
+			return resting[ca.Date] > resting[cb.Date]
+		}
+		return order[a] < order[b]
+	})
+	if len(order) < n {
+		return nil, nil
+	}
+	drop := map[int]bool{}
+	for _, i := range order[:n] {
+		drop[i] = true
+	}
+	var changes []Change
+	for i, c := range w.Changes {
+		if !drop[i] {
+			changes = append(changes, c)
+		}
+	}
+	scn, rules, err := applyCompiled(sc, changes)
+	if err != nil {
+		return nil, nil
+	}
+	r, err := refitGrowing(ctx, scn, rules, rosterOf(scn, w.Roster), nil, ranked, deadline, 1)
+	if r == nil || err != nil {
+		return nil, err
+	}
+	return &WayOut{Changes: changes, Cost: cost * len(changes), Roster: r, Scenario: scn, Fewest: true, AtLeast: sh.Deficit()}, nil
 }
 
 // reductions returns the demand to lower so that roster r (of sc's
@@ -278,13 +357,14 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	refuted := lo - 1 // the largest count proved too few
 
 	// 1. A first roster, with some room: a tenth of the group's need in
-	// the window, and at least twice the counted least plus one (a
-	// hospital short of two leaders planned with three or four more in
-	// 4 s and 2.7 s without an answer, with five in 1 s). (Two counts
-	// planned side by side were slower on two busy cores: each plan took
-	// twice as long.)
+	// the window, and on a small count at least twice the counted least
+	// plus one, up to three more (a hospital short of two leaders planned
+	// with three or four more in 4 s and 2.7 s without an answer, with
+	// five in 1 s; a month short of 21 people did not plan 43 more in
+	// 4 s). (Two counts planned side by side were slower on two busy
+	// cores: each plan took twice as long.)
 	step := ceilDiv(max(sh.Need/10, 1), max(per, 1))
-	k := max(hi, lo+step, 2*lo+1)
+	k := max(hi, lo+step, min(2*lo+1, lo+3))
 	var found *WayOut
 	infeasible := 0 // plans proved infeasible without a shortage
 	for round := 0; round < maxShortageRounds && found == nil && infeasible < 2 && k <= limit && time.Now().Before(deadline); round++ {
@@ -616,6 +696,7 @@ func lessSearch(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 			}
 			if w != nil {
 				w.AtLeast = sh.Deficit()
+				w.Fewest = len(w.Changes) == sh.Deficit()
 				return w, nil
 			}
 			if sh2 == nil || st != Infeasible {
