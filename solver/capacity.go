@@ -520,18 +520,25 @@ func provedShort(ctx context.Context, sc *model.Scenario, deadline time.Time, pa
 // (nil: none) for the next check of a scenario that differs only in
 // people or demand.
 func provedShortCached(ctx context.Context, sc *model.Scenario, deadline time.Time, part int, cache *capCache) (short, ok bool) {
+	sh, ok := shortageCached(ctx, sc, deadline, part, cache)
+	return sh != nil, ok
+}
+
+// shortageCached is provedShortCached with the shortage found (nil: none),
+// its people's maxima those of the cheap bounds that proved it.
+func shortageCached(ctx context.Context, sc *model.Scenario, deadline time.Time, part int, cache *capCache) (*Shortage, bool) {
 	budget := DefaultCapacityTime
 	if !deadline.IsZero() {
 		budget = min(budget, time.Until(deadline)/time.Duration(part))
 	}
 	if budget <= 0 {
-		return false, false
+		return nil, false
 	}
 	cr, err := CheckCapacity(ctx, sc, CapacityOptions{TimeLimit: budget, NoReasons: true, RefineTime: budget / 10, cache: cache, verdictOnly: true})
 	if err != nil || (cr.Shortage == nil && !cr.Complete) {
-		return false, false
+		return nil, false
 	}
-	return cr.Shortage != nil, true
+	return cr.Shortage, true
 }
 
 // fewestNotShort searches the least count n >= lo (of people added, say)

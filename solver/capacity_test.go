@@ -253,3 +253,59 @@ func TestShortageWaysVerified(t *testing.T) {
 		}
 	}
 }
+
+// TestShortageWaysCannotCopy: when more people like the one copied cannot
+// close the shortage (two leads on days and four night workers, short of
+// leads on days and of night workers: the leads copied cannot work nights,
+// nor the night workers days), counting says so (Counted.Cannot, no
+// count) instead of searching up to its limit and reporting the limit as
+// the people needed, and no way adds that person. About 0.1 s.
+func TestShortageWaysCannotCopy(t *testing.T) {
+	start := model.MustDate("2026-12-01")
+	md := func(n int) *int { return &n }
+	sc := &model.Scenario{Name: "leads and nights short", Horizon: model.DateRange{Start: start, End: start.Add(13)},
+		Shifts: []*model.ShiftType{
+			{ID: "D", Name: "Day", Start: 8 * 60, End: 16*60 + 30, Break: 30},
+			{ID: "N", Name: "Night", Start: 22 * 60, End: 7 * 60, Break: 60},
+		},
+		Demand: []*model.Demand{{Shift: "D", Min: 2, Skill: "lead"}, {Shift: "N", Min: 3}},
+		Rules:  []*model.RuleSpec{{Rule: "interval-11h"}},
+	}
+	for _, id := range []model.StaffID{"l1", "l2"} {
+		sc.Staff = append(sc.Staff, &model.Staff{ID: id, Skills: []string{"lead"}, Shifts: []model.ShiftID{"D"}, Limits: model.Limits{MaxDays: md(8)}})
+	}
+	for _, id := range []model.StaffID{"n1", "n2", "n3", "n4"} {
+		sc.Staff = append(sc.Staff, &model.Staff{ID: id, Shifts: []model.ShiftID{"N"}, Limits: model.Limits{MaxDays: md(8)}})
+	}
+	fillKeysAll(sc)
+	rules, err := constraints.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	ex, err := solver.Explain(ctx, sc, rules, solver.ExplainOptions{TimeLimit: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ex.Shortage == nil {
+		t.Fatalf("no shortage: %v", ex.Status)
+	}
+	costs := solver.DefaultCosts()
+	costs.LowerDemand = 0
+	ways, st, err := solver.WaysOut(ctx, sc, ex, solver.WaysOutOptions{TimeLimit: 10 * time.Second, Costs: costs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("shortage %v %d short, counted %+v: %s", ex.Shortage.Group, ex.Shortage.Deficit(), *st.Counted, waysSummary(ways))
+	if st.Counted.People >= len(sc.Staff) {
+		t.Errorf("counted %d more people like %s on a staff of %d: the search's limit, not a count", st.Counted.People, st.Counted.Like, len(sc.Staff))
+	}
+	if !st.Counted.Cannot || st.Counted.People != 0 {
+		t.Errorf("counted %+v, want Cannot and no count", *st.Counted)
+	}
+	for _, w := range ways {
+		if len(w.Changes) > 0 && w.Changes[0].Kind == solver.AddPerson && w.Changes[0].Staff == st.Counted.Like {
+			t.Errorf("a way adds people like %s: %s", st.Counted.Like, waysSummary([]solver.WayOut{w}))
+		}
+	}
+}

@@ -23,15 +23,27 @@ import (
 // and limits), nor with fewer than Starts starts less of demand.
 type CountedBound struct {
 	// Like is the person copied; People the fewest copies not refuted by
-	// counting (0: not computed).
+	// counting (0: not computed, or Cannot).
 	Like   model.StaffID
 	People int
+	// Cannot is true when counting proves that no number of people like
+	// Like closes the shortage: with some of them, a window of a group
+	// they cannot work (another skill, other shift types) is still short,
+	// and more of them add nothing there.
+	Cannot bool
 	// Starts is the shortage's deficit.
 	Starts int
 }
 
 // maxShortageRounds bounds the re-checks of one shortage way out.
 const maxShortageRounds = 12
+
+// shortageImprove is the time the ways out of a shortage spend making a
+// verified way smaller (fewer people, less demand) once they have one:
+// near the counted least a changed scenario is as tight as a scenario
+// gets, and a plan of it (whole or refitted) is found quickly or not at
+// all, while the way already verified is the answer to give.
+const shortageImprove = 2 * time.Second
 
 // shortageWays returns the ways out of the shortage sh that counting
 // proposes, each verified by planning: (1) the fewest more people like the
@@ -108,7 +120,7 @@ func shortageWays(ctx context.Context, sc *model.Scenario, sh *Shortage, opt Way
 			lessWay, lessErr = lessSearch(ctx, sc, sh, opt, deadline, verify)
 			return
 		}
-		lessWay, lessErr = lessFromMore(ctx, sc, sh, moreWay, opt.Costs.cost(LowerDemand), deadline)
+		lessWay, lessErr = lessFromMore(ctx, sc, sh, moreWay, opt.Costs.cost(LowerDemand), minTime(deadline, time.Now().Add(shortageImprove)))
 	}()
 	wg.Wait()
 	var ways []WayOut
@@ -149,7 +161,7 @@ func lessFromMore(ctx context.Context, sc *model.Scenario, sh *Shortage, more *W
 		if err != nil {
 			return nil, err
 		}
-		r, err := refitGrowing(ctx, scn, rules, base, nil, byRoom(sc, sh, base), minTime(deadline, time.Now().Add(time.Until(deadline)/3)), 1)
+		r, err := refitGrowing(ctx, scn, rules, base, nil, byRoom(sc, sh, base), deadline, 1)
 		if err != nil {
 			return nil, err
 		}
@@ -169,8 +181,87 @@ func lessFromMore(ctx context.Context, sc *model.Scenario, sh *Shortage, more *W
 	if vs := constraints.CheckAll(rules, r); len(vs) > 0 {
 		return nil, nil // a rule the people added helped keep (a maximum of demand is never passed with fewer)
 	}
-	return &WayOut{Changes: changes, Cost: cost * len(changes), Roster: r, Scenario: scn,
-		Fewest: len(changes) == sh.Deficit(), AtLeast: sh.Deficit()}, nil
+	w := &WayOut{Changes: changes, Cost: cost * len(changes), Roster: r, Scenario: scn,
+		Fewest: len(changes) == sh.Deficit(), AtLeast: sh.Deficit()}
+	if !w.Fewest && time.Now().Before(deadline) && ctx.Err() == nil {
+		if least, err := restoreDemand(ctx, sc, sh, w, len(changes)-sh.Deficit(), cost, deadline); err != nil || least != nil {
+			return least, err
+		}
+	}
+	return w, nil
+}
+
+// restoreDemand tries to put back n of the demand cells that way w (a
+// verified reduction) lowers, so that it lowers exactly the shortage's
+// deficit: the cells restored are those outside the shortage's group and
+// window first, then those on the dates when the most people with room
+// rest, and the people with most room (see byRoom) are planned anew to
+// meet them, the others keeping their starts (refit). Such a roster
+// proves the deficit, which counting proved necessary, enough: the least.
+// It returns nil when the refit does not plan in time.
+func restoreDemand(ctx context.Context, sc *model.Scenario, sh *Shortage, w *WayOut, n, cost int, deadline time.Time) (*WayOut, error) {
+	ranked := byRoom(sc, sh, w.Roster)
+	free := ranked[:min(refitPeople, (len(ranked)+1)/2)]
+	resting := map[model.Date]int{}
+	for _, id := range free {
+		for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
+			if _, ok := w.Roster.Starts[id][d]; !ok {
+				resting[d]++
+			}
+		}
+	}
+	type key struct {
+		d     model.Date
+		s     model.ShiftID
+		skill string
+		pos   model.Pos
+	}
+	keyOf := func(c Change) key { return key{c.Date, c.Shift, c.Skill, c.pos} }
+	inShortage := func(c Change) bool {
+		return c.Date >= sh.From && c.Date <= sh.To && slices.Contains(sh.Group.Shifts, c.Shift)
+	}
+	// The last change of each cell lowers it the least far: restoring a
+	// cell drops its last change, so the cells are ranked by those.
+	last := map[key]int{}
+	for i, c := range w.Changes {
+		last[keyOf(c)] = i
+	}
+	var order []int
+	for _, i := range last {
+		order = append(order, i)
+	}
+	sort.Slice(order, func(a, b int) bool {
+		ca, cb := w.Changes[order[a]], w.Changes[order[b]]
+		if ia, ib := inShortage(ca), inShortage(cb); ia != ib {
+			return !ia
+		}
+		if resting[ca.Date] != resting[cb.Date] {
+			return resting[ca.Date] > resting[cb.Date]
+		}
+		return order[a] < order[b]
+	})
+	if len(order) < n {
+		return nil, nil
+	}
+	drop := map[int]bool{}
+	for _, i := range order[:n] {
+		drop[i] = true
+	}
+	var changes []Change
+	for i, c := range w.Changes {
+		if !drop[i] {
+			changes = append(changes, c)
+		}
+	}
+	scn, rules, err := applyCompiled(sc, changes)
+	if err != nil {
+		return nil, nil
+	}
+	r, err := refitGrowing(ctx, scn, rules, rosterOf(scn, w.Roster), nil, ranked, deadline, 1)
+	if r == nil || err != nil {
+		return nil, err
+	}
+	return &WayOut{Changes: changes, Cost: cost * len(changes), Roster: r, Scenario: scn, Fewest: true, AtLeast: sh.Deficit()}, nil
 }
 
 // reductions returns the demand to lower so that roster r (of sc's
@@ -215,7 +306,8 @@ type verifier func(ctx context.Context, changes []Change, limit time.Duration, c
 // the people added and those with room to spare in the window (refit),
 // the others keeping their starts: straight to the counted least, else
 // halfway. The count is the least when it is the counted one, or when a
-// plan of one fewer is proved impossible.
+// plan of one fewer is proved impossible. Making the count smaller gets
+// shortageImprove once a first count plans.
 func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysOutOptions, deadline time.Time, verify verifier, counted *CountedBound) (*WayOut, error) {
 	cost := opt.Costs.cost(AddPerson)
 	if cost <= 0 {
@@ -244,20 +336,35 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	// The fewest that counting does not refute, by bisection: every
 	// smaller number is proved too few whatever planning says.
 	cache := newCapCache()
+	cannot := false
 	lo, hi := fewestNotShort(1, ceilDiv(sh.Deficit(), max(per, 1)), limit, func(k int) (bool, bool) {
 		scn, err := ApplyChanges(sc, add(k))
 		if err != nil {
 			return false, false
 		}
-		return provedShortCached(ctx, scn, deadline, 4, cache)
+		short, ok := shortageCached(ctx, scn, deadline, 4, cache)
+		if short != nil && addsNothing(sc, short) {
+			cannot = true
+			return false, false // proved for every count: stop
+		}
+		return short != nil, ok
 	})
+	if cannot {
+		counted.Like, counted.Cannot = like.ID, true
+		return nil, nil
+	}
 	counted.Like, counted.People = like.ID, lo
 	refuted := lo - 1 // the largest count proved too few
 
-	// 1. A first roster, with some room. (Two counts planned side by
-	// side were slower on two busy cores: each plan took twice as long.)
+	// 1. A first roster, with some room: a tenth of the group's need in
+	// the window, and on a small count at least twice the counted least
+	// plus one, up to three more (a hospital short of two leaders planned
+	// with three or four more in 4 s and 2.7 s without an answer, with
+	// five in 1 s; a month short of 21 people did not plan 43 more in
+	// 4 s). (Two counts planned side by side were slower on two busy
+	// cores: each plan took twice as long.)
 	step := ceilDiv(max(sh.Need/10, 1), max(per, 1))
-	k := max(hi, lo+step)
+	k := max(hi, lo+step, min(2*lo+1, lo+3))
 	var found *WayOut
 	infeasible := 0 // plans proved infeasible without a shortage
 	for round := 0; round < maxShortageRounds && found == nil && infeasible < 2 && k <= limit && time.Now().Before(deadline); round++ {
@@ -286,6 +393,7 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	if found == nil {
 		return nil, nil
 	}
+	deadline = minTime(deadline, time.Now().Add(shortageImprove))
 	// 2. Fewer: straight to the least not refuted, else as many fewer as
 	// the room of those planned anew takes, each time planning only those
 	// with room.
@@ -327,6 +435,19 @@ func morePeople(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 	found.Fewest = refuted == found.Changes[0].Count-1
 	found.AtLeast = refuted + 1
 	return found, nil
+}
+
+// addsNothing reports whether the people added to sc (those of short's
+// scenario not in sc) add nothing to short's count: none of them may work
+// its group, or none can work any of it in its window. Then short stays
+// short with any number of them, as its need does not change.
+func addsNothing(sc *model.Scenario, short *Shortage) bool {
+	for _, pc := range short.People {
+		if sc.Person(pc.Staff) == nil && pc.Max > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // planCounted plans a changed scenario from scratch within limit, as
@@ -575,6 +696,7 @@ func lessSearch(ctx context.Context, sc *model.Scenario, sh *Shortage, opt WaysO
 			}
 			if w != nil {
 				w.AtLeast = sh.Deficit()
+				w.Fewest = len(w.Changes) == sh.Deficit()
 				return w, nil
 			}
 			if sh2 == nil || st != Infeasible {

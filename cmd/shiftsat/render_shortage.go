@@ -117,6 +117,12 @@ func (r *explainReport) writeShortage(b *strings.Builder, sh *solver.Shortage) {
 			fmt.Sprintf("数え上げにより、%sと同じ条件の人を少なくとも%d人増やすか、必要人数を延べ%d人以上減らす必要があることも分かっています。",
 				r.name(c.Like), c.People, c.Starts))))
 	}
+	if c := r.counted; c != nil && c.Cannot {
+		b.WriteString(wrapItem("  ", r.tr(fmt.Sprintf("Counting also proves that no number of more people like %s (same skills, shift types and personal limits) closes it: with them, work they cannot do is still short. It takes at least %d starts less of demand.",
+			r.name(c.Like), c.Starts),
+			fmt.Sprintf("数え上げにより、%sと同じ条件の人を何人増やしても解消できないことも分かっています（その人ができない勤務の不足が残ります）。必要人数を延べ%d人以上減らす必要があります。",
+				r.name(c.Like), c.Starts))))
+	}
 }
 
 // personReason says why one person can do no more than pc.Max: the
@@ -245,6 +251,8 @@ type countedJSON struct {
 	Like   string `json:"like"`
 	People int    `json:"people"`
 	Starts int    `json:"starts"`
+	// Cannot: no number of people like Like closes the shortage.
+	Cannot bool `json:"cannot,omitempty"`
 }
 
 type shortageJSON struct {
@@ -276,8 +284,8 @@ func (r *explainReport) shortageJSONOf(sh *solver.Shortage) *shortageJSON {
 	for _, s := range sh.Group.Shifts {
 		out.Shifts = append(out.Shifts, string(s))
 	}
-	if c := r.counted; c != nil && c.People > 0 {
-		out.Counted = &countedJSON{Like: string(c.Like), People: c.People, Starts: c.Starts}
+	if c := r.counted; c != nil && (c.People > 0 || c.Cannot) {
+		out.Counted = &countedJSON{Like: string(c.Like), People: c.People, Starts: c.Starts, Cannot: c.Cannot}
 	}
 	for _, pc := range sh.People {
 		pj := shortagePersonJSON{Staff: string(pc.Staff), Max: pc.Max, Days: pc.Days, Bound: []conflictJSON{}, Text: r.personReason(sh, pc)}
