@@ -18,9 +18,9 @@ import (
 // Plan itself within its share of the time left (a group left without a
 // roster then takes any roster of its hard rules, as Solve's groups do).
 // The assembled roster is checked by constraints.CheckAll and costed by
-// constraints.Cost on the whole scenario's rules; fairness, which each
-// group weighs among its own members only, is thus costed on the whole
-// fairness group. The groups' own costs and bounds are not used, since
+// constraints.Cost on the whole scenario's rules; fairness, which the
+// groups leave out (splitGroups), is thus costed on the whole fairness
+// groups. The groups' own costs and bounds are not used, since
 // their split of the demand is one choice among many. So the bound
 // reported is 0 (a roster of cost 0 is optimal); a better roster may
 // exist that moves people between the groups' shares of a line.
@@ -41,7 +41,9 @@ func planGroups(ctx context.Context, sc *model.Scenario, rules []constraints.Rul
 		st.groups++
 		var limit time.Duration
 		if !deadline.IsZero() {
-			if limit = time.Until(deadline) / time.Duration(len(subs)-g); limit <= 0 {
+			// Three quarters of the group's share, so that a group left
+			// without a roster keeps time for its fallback below.
+			if limit = time.Until(deadline) * 3 / 4 / time.Duration(len(subs)-g); limit <= 0 {
 				return nil, 0, st
 			}
 		}
@@ -62,12 +64,9 @@ func planGroups(ctx context.Context, sc *model.Scenario, rules []constraints.Rul
 		if pr.Status != Feasible || r == nil {
 			// No roster within the group's share: any roster of the
 			// group's hard rules will do, at whatever cost, within
-			// what is left of the whole time (solved without the
-			// fairness counters, which slow a plain solve down and
-			// are soft: plan_hint.go).
-			hard, _ := withoutFairness(subRules[g])
+			// what is left of the whole time.
 			var ok bool
-			if r, ok = solveGroup(ctx, sub, hard, deadline, &st); !ok {
+			if r, ok = solveGroup(ctx, sub, subRules[g], deadline, &st); !ok {
 				return nil, 0, st
 			}
 		}
