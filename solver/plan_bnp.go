@@ -421,6 +421,11 @@ type bnpSearch struct {
 	// bestCost its cost (guarded by mu).
 	bestRows [][]int
 	bestCost int64
+	// plateau is where the last swap descent stopped (plan_lns.go), at
+	// cost plateauCost: a roster as good as the best one but more even
+	// (guarded by mu).
+	plateau     [][]int
+	plateauCost int64
 }
 
 // BnPStats are branch and price's figures in a PlanResult.

@@ -42,10 +42,16 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 	if dl, ok := ctx.Deadline(); ok {
 		each = max(each, time.Until(dl)/15)
 	}
+	lastCost := int64(math.MaxInt64) // the best cost at the step before
 	for iter := 0; ctx.Err() == nil; iter++ {
 		bs.mu.Lock()
 		best, cost := bs.bestRows, bs.bestCost
 		bs.mu.Unlock()
+		if iter > 0 && lastCost == math.MaxInt64 {
+			lastCost = cost
+		}
+		prev := lastCost
+		lastCost = cost
 		if best == nil || cost == 0 {
 			// Nothing to improve on yet (or nothing to improve).
 			select {
@@ -55,7 +61,7 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 			}
 			continue
 		}
-		if len(groups) > 0 && iter%3 == 2 {
+		if len(groups) > 0 && (iter%3 == 2 || cost < prev) {
 			// Swaps, when some group's fairness costs (none costs: the
 			// other moves).
 			r := toRoster(bs.sc, best)
@@ -224,7 +230,11 @@ const swapSpan = 7
 // reports whether it lowered the cost.
 func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []fairGroup) bool {
 	bs.mu.Lock()
-	best := bs.bestRows
+	best, cur := bs.bestRows, bs.bestCost
+	if bs.plateau != nil && bs.plateauCost == cur {
+		// Where the last descent stopped, at the same cost.
+		best = bs.plateau
+	}
 	bs.mu.Unlock()
 	if best == nil || len(groups) == 0 {
 		return false
@@ -339,6 +349,11 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 		index[m] = i
 	}
 	improved := false
+	defer func() {
+		bs.mu.Lock()
+		bs.plateau, bs.plateauCost = rows, cur
+		bs.mu.Unlock()
+	}()
 	ra, rb := make([]int, D), make([]int, D)
 	for ctx.Err() == nil {
 		// The people at the ends of a measure with a spread.
@@ -445,7 +460,7 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 								m.val[b] = v[1]
 							}
 						}
-						found = true
+						found, cur = true, cur+delta
 						if delta < 0 {
 							improved = true
 							bs.offer(rows)
