@@ -439,6 +439,9 @@ type BnPStats struct {
 	Nodes int
 	// Exhausted reports that the tree was searched to the end.
 	Exhausted bool
+	// FairBound is the fairness cost every roster pays (fairnessBound),
+	// added to RootBound for the bound reported.
+	FairBound int64
 	// ColGen is the time to the root bound, problem building included.
 	ColGen time.Duration
 	// Pricings counts the pricings; DPExact those the DP answered
@@ -602,6 +605,25 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 	}
 	bs.stats.RootBound, bs.stats.Columns, bs.stats.ColGen = cg.Best.Bound(), cg.Columns, time.Since(t0)
 	bs.bound(cg.Best.Bound())
+	if _, fair := withoutFairness(bs.rules); fair && ctx.Err() == nil {
+		// The root's bound is one on the costs but fairness; the
+		// spread the people's own rules force adds to it (a tenth of
+		// the time left at most).
+		fctx := ctx
+		if dl, ok := ctx.Deadline(); ok {
+			var cancel context.CancelFunc
+			fctx, cancel = context.WithTimeout(ctx, time.Until(dl)/10)
+			defer cancel()
+		}
+		t1 := time.Now()
+		bs.stats.FairBound = bs.fairnessBound(fctx, pb)
+		if debugBnP != nil {
+			debugBnP("fairness bound %d (%s)", bs.stats.FairBound, time.Since(t1).Round(time.Millisecond))
+		}
+		if bs.stats.FairBound > 0 {
+			bs.bound(cg.Best.Bound() + bs.stats.FairBound)
+		}
+	}
 	rounded := make([][]int, len(start))
 	for e := range start {
 		rounded[e] = append([]int(nil), cg.Best.Rows[e]...)
@@ -724,4 +746,120 @@ func (bs *bnpSearch) restrictedMaster(ctx context.Context, pool *bnp.Pool, limit
 	}
 	bs.offerRoster(r)
 	return nil
+}
+
+// The fairness bound. The master does not see fairness, so its bound is
+// a bound on the rest of a roster's cost; a proved lower bound on the
+// fairness cost of every roster adds to it. fairnessBound's is the
+// spread the people's own rules force: for each fairness rule, every
+// member's least value (over the member's schedules passing their own
+// hard rules) is at least lo, every member's largest at most hi, so
+// every roster's spread is at least max(lo) - min(hi) when that is
+// positive (a member on leave every weekend against one whose fixed
+// shifts hold weekends, say). Each lo and hi is a proved bound of the
+// exact optimiser on the person's own encoding (Optimize's lower bound:
+// valid when it runs out of time too).
+
+// fairnessBoundEach bounds each of fairnessBound's optimisations.
+const fairnessBoundEach = 500 * time.Millisecond
+
+// fairnessBound returns a proved lower bound on the fairness cost of
+// every roster of bs.sc (0 when nothing is forced or ctx ends first).
+func (bs *bnpSearch) fairnessBound(ctx context.Context, pb *bnp.Problem) int64 {
+	idx := map[model.StaffID]int{}
+	for e, p := range bs.sc.Staff {
+		idx[p.ID] = e
+	}
+	var total int64
+	for _, r := range bs.rules {
+		f, ok := r.(*constraints.Fairness)
+		if !ok || len(f.Group) < 2 || f.Weight <= 0 {
+			continue
+		}
+		maxLo, minHi := int64(math.MinInt64), int64(math.MaxInt64)
+		for _, id := range f.Group {
+			pp := pb.Pricers[idx[id]].(*planPricer)
+			lo, hi, ok := pp.measureRange(ctx, f)
+			if !ok {
+				return 0
+			}
+			maxLo, minHi = max(maxLo, lo), min(minHi, hi)
+		}
+		if maxLo > minHi {
+			total += int64(f.Weight) * (maxLo - minHi)
+		}
+	}
+	return total
+}
+
+// measureRange returns proved bounds on the person's value of fairness
+// measure f over their schedules passing their own hard rules: at least
+// lo, at most hi (ok false when ctx ended or no schedule was found to
+// exist).
+func (pp *planPricer) measureRange(ctx context.Context, f *constraints.Fairness) (lo, hi int64, ok bool) {
+	// solve returns a proved lower bound on the least sum of the weights
+	// of the literals true (neg false: of the literals false), and that
+	// sum's largest value.
+	solve := func(neg bool) (int64, int64, bool) {
+		enc, err := encodeCtx(ctx, pp.sc, pp.rules, false)
+		if err != nil || enc.stopped {
+			return 0, 0, false
+		}
+		enc.soft = nil // the person's own costs do not count here
+		prov := constraints.Provenance{Kind: "measure", Staff: pp.p.ID}
+		var all int64
+		for _, t := range pp.measureLits(enc, f) {
+			l := t.Lit
+			if neg {
+				l = -l
+			}
+			enc.Penalize(prov, l, t.Weight)
+			all += int64(t.Weight)
+		}
+		or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: fairnessBoundEach})
+		if err != nil || or.Status == Infeasible || ctx.Err() != nil {
+			return 0, 0, false
+		}
+		return or.LowerBound, all, true
+	}
+	lo, _, ok = solve(false)
+	if !ok {
+		return 0, 0, false
+	}
+	notHi, all, ok := solve(true)
+	if !ok {
+		return 0, 0, false
+	}
+	return lo, all - notHi, true
+}
+
+// measureLits returns literals of the person's one-person encoding enc
+// whose weighted sum is their value of fairness measure f: the Start
+// literals of the shifts it counts (nights, hours: what a schedule of
+// that one start counts) or the Touched literals of the weekend days.
+func (pp *planPricer) measureLits(enc *Encoding, f *constraints.Fairness) []Penalty {
+	var out []Penalty
+	sc := pp.sc
+	if f.Measure == constraints.MeasureWeekends {
+		for c := sc.Horizon.Start; c <= sc.Horizon.End; c++ {
+			if w := c.Weekday(); w == time.Saturday || w == time.Sunday {
+				out = append(out, Penalty{Lit: enc.Touched(pp.p.ID, c), Weight: 1})
+			}
+		}
+		return out
+	}
+	one := make([]int, pp.days)
+	for d := range one {
+		one[d] = -1
+	}
+	for d := range one {
+		for s := range sc.Shifts {
+			one[d] = s
+			if v := f.ValueOf(pp.roster(one), pp.p.ID); v > 0 {
+				out = append(out, Penalty{Lit: enc.start(0, sc.Horizon.Start+model.Date(d), s), Weight: v})
+			}
+		}
+		one[d] = -1
+	}
+	return out
 }
