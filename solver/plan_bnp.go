@@ -776,14 +776,27 @@ func (bs *bnpSearch) fairnessBound(ctx context.Context, pb *bnp.Problem) int64 {
 		if !ok || len(f.Group) < 2 || f.Weight <= 0 {
 			continue
 		}
-		maxLo, minHi := int64(math.MinInt64), int64(math.MaxInt64)
+		// The least values first: when none is above 0, no spread is
+		// forced (the largest are never below 0), and the largest are
+		// not sought (on the soft ward, 4.2 s of 60 s for both, all 0).
+		var maxLo int64
 		for _, id := range f.Group {
-			pp := pb.Pricers[idx[id]].(*planPricer)
-			lo, hi, ok := pp.measureRange(ctx, f)
+			lo, ok := pb.Pricers[idx[id]].(*planPricer).measureBound(ctx, f, false)
 			if !ok {
 				return 0
 			}
-			maxLo, minHi = max(maxLo, lo), min(minHi, hi)
+			maxLo = max(maxLo, lo)
+		}
+		if maxLo == 0 {
+			continue
+		}
+		minHi := int64(math.MaxInt64)
+		for _, id := range f.Group {
+			hi, ok := pb.Pricers[idx[id]].(*planPricer).measureBound(ctx, f, true)
+			if !ok {
+				return 0
+			}
+			minHi = min(minHi, hi)
 		}
 		if maxLo > minHi {
 			total += int64(f.Weight) * (maxLo - minHi)
@@ -792,45 +805,36 @@ func (bs *bnpSearch) fairnessBound(ctx context.Context, pb *bnp.Problem) int64 {
 	return total
 }
 
-// measureRange returns proved bounds on the person's value of fairness
-// measure f over their schedules passing their own hard rules: at least
-// lo, at most hi (ok false when ctx ended or no schedule was found to
-// exist).
-func (pp *planPricer) measureRange(ctx context.Context, f *constraints.Fairness) (lo, hi int64, ok bool) {
-	// solve returns a proved lower bound on the least sum of the weights
-	// of the literals true (neg false: of the literals false), and that
-	// sum's largest value.
-	solve := func(neg bool) (int64, int64, bool) {
-		enc, err := encodeCtx(ctx, pp.sc, pp.rules, false)
-		if err != nil || enc.stopped {
-			return 0, 0, false
-		}
-		enc.soft = nil // the person's own costs do not count here
-		prov := constraints.Provenance{Kind: "measure", Staff: pp.p.ID}
-		var all int64
-		for _, t := range pp.measureLits(enc, f) {
-			l := t.Lit
-			if neg {
-				l = -l
-			}
-			enc.Penalize(prov, l, t.Weight)
-			all += int64(t.Weight)
-		}
-		or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: fairnessBoundEach})
-		if err != nil || or.Status == Infeasible || ctx.Err() != nil {
-			return 0, 0, false
-		}
-		return or.LowerBound, all, true
+// measureBound returns a proved bound on the person's value of fairness
+// measure f over their schedules passing their own hard rules: a lower
+// bound on the least value, or with largest an upper bound on the largest
+// (ok false when ctx ended or the person has no schedule).
+func (pp *planPricer) measureBound(ctx context.Context, f *constraints.Fairness, largest bool) (int64, bool) {
+	enc, err := encodeCtx(ctx, pp.sc, pp.rules, false)
+	if err != nil || enc.stopped {
+		return 0, false
 	}
-	lo, _, ok = solve(false)
-	if !ok {
-		return 0, 0, false
+	enc.soft = nil // the person's own costs do not count here
+	prov := constraints.Provenance{Kind: "measure", Staff: pp.p.ID}
+	// The least weighted sum of the literals true, or with largest of
+	// those false (all less the largest value).
+	var all int64
+	for _, t := range pp.measureLits(enc, f) {
+		l := t.Lit
+		if largest {
+			l = -l
+		}
+		enc.Penalize(prov, l, t.Weight)
+		all += int64(t.Weight)
 	}
-	notHi, all, ok := solve(true)
-	if !ok {
-		return 0, 0, false
+	or, err := Optimize(ctx, enc, OptimizeOptions{TimeLimit: fairnessBoundEach})
+	if err != nil || or.Status == Infeasible || ctx.Err() != nil {
+		return 0, false
 	}
-	return lo, all - notHi, true
+	if largest {
+		return all - or.LowerBound, true
+	}
+	return or.LowerBound, true
 }
 
 // measureLits returns literals of the person's one-person encoding enc
