@@ -217,17 +217,21 @@ func fairRules(rs []*constraints.Fairness) []constraints.Rule {
 // swapSpan is the longest run of days a swap exchanges.
 const swapSpan = 7
 
-// swapDescent is the cheap fairness move: two people with the same cover
-// (the same demand rows for every option of every day: the same skills)
-// exchange their schedules over a run of at most swapSpan days, which
-// leaves every demand count as it was, so that only the two people's own
-// costs and the fairness of their groups change. Each person at an end of
-// a measure with a spread (the most or the fewest nights of their group,
-// say) tries every such exchange with every person of the same cover; the
-// first that passes both people's rules and lowers the cost is made, and
-// the search goes on from the new roster until no exchange lowers it or
-// ctx ends. Each roster made is offered (checked and costed in full). It
-// reports whether it lowered the cost.
+// swapDescent is the cheap fairness move: two people exchange their
+// schedules over a run of at most swapSpan days. Between people with the
+// same cover (the same demand rows for every option of every day: the
+// same skills) every demand count stays as it was; between others the
+// demand rows that change are costed exactly (counts kept per row, hard
+// bounds kept), which lets a group's total move (a night from a leader to
+// a nurse of the other group, say). People at an end of a measure with a
+// spread (the most or the fewest nights of their group) try every
+// exchange with everyone first, then everyone else; a run is screened by
+// additive per-day estimates and judged exactly only when they lower the
+// cost. The first that passes both people's rules and lowers the cost, or
+// keeps it and lowers the weighted sum of the squares of the group's
+// values, is made; the search goes on from there until no exchange does
+// or ctx ends. Each roster of lower cost is offered (checked and costed
+// in full). It reports whether it lowered the cost.
 func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []fairGroup) bool {
 	bs.mu.Lock()
 	best, cur := bs.bestRows, bs.bestCost
@@ -348,6 +352,44 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 	for i, m := range ms {
 		index[m] = i
 	}
+	// count[r] is the count of demand row r; chg the change a run
+	// makes to it (people of different cover).
+	count := make([]int64, len(pb.Rows))
+	for e, row := range rows {
+		for d, sh := range row {
+			for _, r := range pb.Cover[e][d][pb.Option(sh)] {
+				count[r]++
+			}
+		}
+	}
+	chg := map[int]int64{}
+	pen := func(r int, y int64) (int64, bool) {
+		row := pb.Rows[r]
+		switch {
+		case y < row.Lo || y > row.Hi:
+			return 0, false
+		case y < row.Target:
+			return row.Under * (row.Target - y), true
+		}
+		return row.Over * (y - row.Target), true
+	}
+	// demandDelta returns the change chg makes to the demand's cost, ok
+	// false when a hard bound breaks.
+	demandDelta := func() (int64, bool) {
+		var dd int64
+		for r, c := range chg {
+			if c == 0 {
+				continue
+			}
+			p0, _ := pen(r, count[r])
+			p1, ok := pen(r, count[r]+c)
+			if !ok {
+				return 0, false
+			}
+			dd += p1 - p0
+		}
+		return dd, true
+	}
 	improved := false
 	defer func() {
 		bs.mu.Lock()
@@ -384,7 +426,7 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 	search:
 		for _, a := range ends {
 			for b := 0; b < E; b++ {
-				if b == a || cover[b] != cover[a] || ctx.Err() != nil {
+				if b == a || ctx.Err() != nil {
 					continue
 				}
 				var touched []*measure
@@ -394,11 +436,14 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 					}
 				}
 				va, vb := make([]int, len(touched)), make([]int, len(touched))
+				same := cover[b] == cover[a]
 				for from := 0; from < D; from++ {
 					for k, m := range touched {
 						va[k], vb[k] = m.val[a], m.val[b]
 					}
-					var ownDelta int64
+					var ownDelta, demand int64
+					broken := false // a hard demand bound
+					clear(chg)
 					for to := from + 1; to <= min(D, from+swapSpan); to++ {
 						d := to - 1
 						if rows[a][d] == rows[b][d] {
@@ -407,6 +452,25 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 						oa, ob := pb.Option(rows[a][d]), pb.Option(rows[b][d])
 						ownDelta += ownEst[a][d][ob] - ownEst[a][d][oa] + ownEst[b][d][oa] - ownEst[b][d][ob]
 						guess, sq := ownDelta, int64(0)
+						if !same {
+							// The demand rows the run moves between
+							// the two: their change, exactly.
+							for _, r := range pb.Cover[a][d][oa] {
+								chg[r]--
+							}
+							for _, r := range pb.Cover[a][d][ob] {
+								chg[r]++
+							}
+							for _, r := range pb.Cover[b][d][ob] {
+								chg[r]--
+							}
+							for _, r := range pb.Cover[b][d][oa] {
+								chg[r]++
+							}
+							dd, ok := demandDelta()
+							demand, broken = dd, !ok
+						}
+						guess += demand
 						for k, m := range touched {
 							e := est[index[m]][d]
 							if _, in := m.val[a]; in {
@@ -418,7 +482,7 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 							guess += spread(m, a, va[k], b, vb[k]) - spread(m, -1, 0, -1, 0)
 							sq += squares(m, a, va[k], b, vb[k])
 						}
-						if guess > 0 || guess == 0 && sq >= 0 {
+						if broken || guess > 0 || guess == 0 && sq >= 0 {
 							continue
 						}
 						copy(ra, rows[a])
@@ -428,8 +492,9 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 						pa, pbb := pricer(a), pricer(b)
 						sq = 0
 						// The change in cost, exactly: the two people's
-						// own costs and the fairness of their measures.
-						delta := pa.Cost(ra) + pbb.Cost(rb) - own[a] - own[b]
+						// own costs, the demand's and the fairness of
+						// their measures.
+						delta := pa.Cost(ra) + pbb.Cost(rb) - own[a] - own[b] + demand
 						newVal := map[*measure][2]int{}
 						for _, m := range touched {
 							na, nb := m.val[a], m.val[b]
@@ -451,6 +516,9 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 						}
 						copy(rows[a], ra)
 						copy(rows[b], rb)
+						for r, c := range chg {
+							count[r] += c
+						}
 						own[a], own[b] = pa.Cost(ra), pbb.Cost(rb)
 						for m, v := range newVal {
 							if _, in := m.val[a]; in {
