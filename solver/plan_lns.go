@@ -425,6 +425,66 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 		found := false
 	search:
 		for _, a := range ends {
+			// A change of one day of a's alone (a surplus night turned
+			// into a surplus day, say), then exchanges with others.
+			pa := pricer(a)
+			for d := 0; d < D && ctx.Err() == nil; d++ {
+				oa := pb.Option(rows[a][d])
+				for o := 0; o < pb.Options; o++ {
+					if o == oa {
+						continue
+					}
+					clear(chg)
+					for _, r := range pb.Cover[a][d][oa] {
+						chg[r]--
+					}
+					for _, r := range pb.Cover[a][d][o] {
+						chg[r]++
+					}
+					demand, ok := demandDelta()
+					if !ok {
+						continue
+					}
+					guess, sq := demand+ownEst[a][d][o]-ownEst[a][d][oa], int64(0)
+					for _, m := range of[a] {
+						na := m.val[a] + est[index[m]][d][o] - est[index[m]][d][oa]
+						guess += spread(m, a, na, -1, 0) - spread(m, -1, 0, -1, 0)
+						sq += squares(m, a, na, -1, 0)
+					}
+					if guess > 0 || guess == 0 && sq >= 0 {
+						continue
+					}
+					copy(ra, rows[a])
+					if ra[d] = o; o == pb.Options-1 {
+						ra[d] = -1
+					}
+					delta, sq := demand+pa.Cost(ra)-own[a], int64(0)
+					newVal := map[*measure]int{}
+					for _, m := range of[a] {
+						na := value(m.f, a, ra)
+						newVal[m] = na
+						delta += spread(m, a, na, -1, 0) - spread(m, -1, 0, -1, 0)
+						sq += squares(m, a, na, -1, 0)
+					}
+					if delta > 0 || delta == 0 && sq >= 0 || len(constraints.CheckAll(pa.rules, pa.roster(ra))) > 0 {
+						continue
+					}
+					copy(rows[a], ra)
+					own[a] = pa.Cost(ra)
+					for r, c := range chg {
+						count[r] += c
+					}
+					for m, v := range newVal {
+						m.val[a] = v
+					}
+					found, cur = true, cur+delta
+					if delta < 0 {
+						improved = true
+						bs.offer(rows)
+					}
+					break search
+				}
+			}
 			for b := 0; b < E; b++ {
 				if b == a || ctx.Err() != nil {
 					continue
