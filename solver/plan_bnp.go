@@ -414,6 +414,7 @@ type bnpSearch struct {
 	improve func(*model.Roster, int64)
 	bound   func(int64)
 	mu      sync.Mutex // serialises offers
+	boundMu sync.Mutex // serialises calls of bound (raise)
 	stats   BnPStats
 	// joined is set when the search has begun (after bnpDelay).
 	joined atomic.Bool
@@ -426,6 +427,14 @@ type bnpSearch struct {
 	// (guarded by mu).
 	plateau     [][]int
 	plateauCost int64
+}
+
+// raise passes a proved bound on (bound), one call at a time: the tree
+// and the fairness bound's goroutine both prove bounds.
+func (bs *bnpSearch) raise(b int64) {
+	bs.boundMu.Lock()
+	defer bs.boundMu.Unlock()
+	bs.bound(b)
 }
 
 // BnPStats are branch and price's figures in a PlanResult.
@@ -584,7 +593,7 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 			return nil // no schedule (or ctx ended): the MaxSAT search answers
 		}
 	}
-	pb.OnRootBound = bs.bound
+	pb.OnRootBound = bs.raise
 	pb.Valid = func(e int, row []int) bool {
 		pp := pb.Pricers[e].(*planPricer)
 		return len(constraints.CheckAll(pp.rules, pp.roster(row))) == 0
@@ -604,25 +613,37 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 		return err
 	}
 	bs.stats.RootBound, bs.stats.Columns, bs.stats.ColGen = cg.Best.Bound(), cg.Columns, time.Since(t0)
-	bs.bound(cg.Best.Bound())
+	bs.raise(cg.Best.Bound())
 	if _, fair := withoutFairness(bs.rules); fair && ctx.Err() == nil {
 		// The root's bound is one on the costs but fairness; the
-		// spread the people's own rules force adds to it (a tenth of
-		// the time left at most).
-		fctx := ctx
+		// spread the people's own rules force adds to it. It is sought
+		// beside the search (a tenth of the time left at most), which
+		// it would otherwise hold up: on the soft ward it is 0 and took
+		// 2.5 s.
+		fctx, cancel := context.WithCancel(ctx)
 		if dl, ok := ctx.Deadline(); ok {
-			var cancel context.CancelFunc
 			fctx, cancel = context.WithTimeout(ctx, time.Until(dl)/10)
-			defer cancel()
 		}
-		t1 := time.Now()
-		bs.stats.FairBound = bs.fairnessBound(fctx, pb)
-		if debugBnP != nil {
-			debugBnP("fairness bound %d (%s)", bs.stats.FairBound, time.Since(t1).Round(time.Millisecond))
-		}
-		if bs.stats.FairBound > 0 {
-			bs.bound(cg.Best.Bound() + bs.stats.FairBound)
-		}
+		fairDone := make(chan struct{})
+		defer func() {
+			<-fairDone
+			cancel()
+		}()
+		root := cg.Best.Bound()
+		go func() {
+			defer close(fairDone)
+			t1 := time.Now()
+			fb := bs.fairnessBound(fctx, pb)
+			if debugBnP != nil {
+				debugBnP("fairness bound %d (%s)", fb, time.Since(t1).Round(time.Millisecond))
+			}
+			if fb > 0 {
+				bs.raise(root + fb)
+			}
+			bs.mu.Lock()
+			bs.stats.FairBound = fb
+			bs.mu.Unlock()
+		}()
 	}
 	rounded := make([][]int, len(start))
 	for e := range start {
@@ -677,10 +698,10 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 	}
 	if out.Exhausted {
 		if u := bs.ub(); u < math.MaxInt64/4 {
-			bs.bound(u)
+			bs.raise(u)
 		}
 	} else if out.Lower < math.MaxInt64/4 {
-		bs.bound(out.Lower)
+		bs.raise(out.Lower)
 	}
 	return nil
 }
