@@ -3,6 +3,7 @@ package solver
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand"
 	"strings"
 	"testing"
@@ -120,6 +121,110 @@ func TestBranchAndPriceBruteForceKinds(t *testing.T) {
 					fair++
 					break
 				}
+			}
+		})
+	}
+}
+
+// randomForcedFairScenario writes a tiny random scenario (3 days from a
+// Saturday, a day and a night shift, two comparable people a and b)
+// where the own rules of a and b may force their night and weekend counts
+// apart: leave days, fixed shifts and hard days off at random, with
+// fairness of nights and weekends and staffing targets.
+func randomForcedFairScenario(rng *rand.Rand) string {
+	var b strings.Builder
+	b.WriteString("horizon: {start: 2026-12-05, end: 2026-12-07}\nshifts:\n")
+	b.WriteString("  - {id: D, start: \"08:00\", end: \"16:00\", break: 60}\n  - {id: N, start: \"22:00\", end: \"07:00\", break: 60}\n")
+	fmt.Fprintf(&b, "soft: {under: %d, over: %d, fairness: {nights: %d, weekends: %d}}\nstaff:\n", 1+rng.Intn(6), rng.Intn(3), 1+rng.Intn(2), 1+rng.Intn(2))
+	for _, id := range []string{"a", "b"} {
+		fmt.Fprintf(&b, "  - id: %s\n", id)
+		kind := make([]int, 3) // 0 free, 1 leave, 2 hard day off, 3 fixed
+		for _, d := range rng.Perm(3)[:1+rng.Intn(3)] {
+			kind[d] = 1 + rng.Intn(3)
+		}
+		var leave, off, fixed []string
+		for d, k := range kind {
+			date := fmt.Sprintf("2026-12-0%d", 5+d)
+			switch k {
+			case 1:
+				leave = append(leave, date)
+			case 2:
+				off = append(off, date)
+			case 3:
+				s := []string{"D", "N"}[rng.Intn(2)]
+				if d+1 < 3 && kind[d+1] == 1 {
+					s = "D" // a night would touch the leave day after
+				}
+				fixed = append(fixed, fmt.Sprintf("{date: %s, shift: %s}", date, s))
+			}
+		}
+		if len(leave) > 0 {
+			fmt.Fprintf(&b, "    leave: [%s]\n", strings.Join(leave, ", "))
+		}
+		if len(off) > 0 {
+			fmt.Fprintf(&b, "    requests_off: [%s]\n", strings.Join(off, ", "))
+		}
+		if len(fixed) > 0 {
+			fmt.Fprintf(&b, "    fixed: [%s]\n", strings.Join(fixed, ", "))
+		}
+	}
+	fmt.Fprintf(&b, "demand:\n  - {shift: D, min: %d, target: %d}\n  - {shift: N, min: 0, target: 1}\n", rng.Intn(2), 1+rng.Intn(2))
+	b.WriteString("rules:\n  - {rule: forbidden_successions, pairs: [[N, D]]}\n")
+	return b.String()
+}
+
+// TestFairnessBoundBruteForce checks fairnessBound (plan_bnp.go) against
+// brute force on randomForcedFairScenario: the bound is at most the least
+// fairness cost of every roster passing the rules, and, on the first
+// scenarios where it is positive, branch and price's bound (the root's
+// plus it) is at most the optimum and its best roster the optimum. Not
+// vacuous: at least 4 positive bounds, 2 of them equal to the least
+// fairness cost. 24 scenarios, about 1 s.
+func TestFairnessBoundBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewSource(15))
+	positive, tight := 0, 0
+	defer func() {
+		if positive < 4 || tight < 2 {
+			t.Errorf("%d positive fairness bounds, %d equal to the least fairness cost; want at least 4 and 2", positive, tight)
+		}
+	}()
+	for i := 0; i < 16; i++ {
+		src := randomForcedFairScenario(rng)
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			sc, rules := compileYAML(t, src)
+			_, feasible, all := bruteForceRosters(sc, rules)
+			if !feasible {
+				return
+			}
+			least := int64(math.MaxInt64)
+			for _, r := range all {
+				var fair int64
+				for _, it := range constraints.Cost(rules, r) {
+					if strings.HasPrefix(it.Kind, "fairness") {
+						fair += int64(it.Cost)
+					}
+				}
+				least = min(least, fair)
+			}
+			pb, err := newPlanProblem(sc, &pricingStats{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			bs := &bnpSearch{sc: sc, rules: rules}
+			fb := bs.fairnessBound(context.Background(), pb)
+			if fb > least {
+				t.Fatalf("fairness bound %d > least fairness cost %d\n%s", fb, least, src)
+			}
+			if fb == 0 {
+				return
+			}
+			positive++
+			if fb == least {
+				tight++
+			}
+			if positive <= 3 {
+				best, _, _ := bnpAgainstBruteForce(t, src, sc, rules)
+				t.Logf("fairness bound %d, least fairness %d, optimum %d", fb, least, best)
 			}
 		})
 	}

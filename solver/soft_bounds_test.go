@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -231,10 +232,11 @@ func TestBranchAndPriceBruteForce(t *testing.T) {
 func bnpAgainstBruteForce(t *testing.T, src string, sc *model.Scenario, rules []constraints.Rule) (best int64, feasible, proved bool) {
 	t.Helper()
 	best, feasible, _ = bruteForceRosters(sc, rules)
-	ub := int64(math.MaxInt64)
+	ub := atomic.Int64{} // offers come from the tree and the search beside it
+	ub.Store(math.MaxInt64)
 	var lb int64
 	bs := &bnpSearch{sc: sc, rules: rules,
-		ub: func() int64 { return ub },
+		ub: func() int64 { return ub.Load() },
 		improve: func(r *model.Roster, c int64) {
 			if vs := constraints.CheckAll(rules, r); len(vs) > 0 {
 				t.Errorf("roster breaks %v\n%s", vs, src)
@@ -242,7 +244,7 @@ func bnpAgainstBruteForce(t *testing.T, src string, sc *model.Scenario, rules []
 			if c != constraints.TotalCost(constraints.Cost(rules, r)) || c < best {
 				t.Errorf("roster of cost %d (independent %d), optimum %d\n%s", c, constraints.TotalCost(constraints.Cost(rules, r)), best, src)
 			}
-			ub = c
+			ub.Store(c)
 		},
 		bound: func(b int64) { lb = max(lb, b) },
 	}
@@ -252,18 +254,18 @@ func bnpAgainstBruteForce(t *testing.T, src string, sc *model.Scenario, rules []
 		t.Fatal(err)
 	}
 	if !feasible {
-		if ub != math.MaxInt64 {
+		if ub.Load() != math.MaxInt64 {
 			t.Errorf("a roster where brute force finds none\n%s", src)
 		}
 		return best, false, false
 	}
-	t.Logf("optimum %d, bound %d, best found %d, exhausted %v", best, lb, ub, bs.stats.Exhausted)
+	t.Logf("optimum %d, bound %d, best found %d, exhausted %v", best, lb, ub.Load(), bs.stats.Exhausted)
 	if lb > best {
 		t.Fatalf("bound %d > optimum %d\n%s", lb, best, src)
 	}
 	if _, fairness := withoutFairness(rules); bs.stats.Exhausted && !fairness {
-		if ub != best {
-			t.Errorf("tree exhausted at %d, optimum %d\n%s", ub, best, src)
+		if ub.Load() != best {
+			t.Errorf("tree exhausted at %d, optimum %d\n%s", ub.Load(), best, src)
 			return best, true, false
 		}
 		return best, true, true

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -36,6 +37,9 @@ func TestWardDiag(t *testing.T) {
 		by := map[string]int{}
 		for _, it := range constraints.Cost(rules, res.Roster) {
 			by[it.Kind] += it.Cost
+			if strings.HasPrefix(it.Kind, "fairness") || strings.HasPrefix(it.Kind, "request") {
+				t.Logf("%s %d: %s", it.Kind, it.Cost, it.Detail)
+			}
 		}
 		t.Logf("cost by kind: %v", by)
 	}
