@@ -170,6 +170,15 @@ func (bp *benchPricer) Through(cost [][]int64) [][]int64 {
 	return bp.p.Through(c)
 }
 
+// withoutBound returns rx with a problem that reports no root bound
+// (Problem.OnRootBound nil), for the search's re-optimisations: their
+// masked masters prove nothing about the instance.
+func (rx *relaxation) withoutBound() *relaxation {
+	sub := *rx.Problem()
+	sub.OnRootBound = nil
+	return &relaxation{Relaxation: bnp.NewRelaxation(&sub), in: rx.in, dup: rx.dup}
+}
+
 // option returns the option of shift s (a shift type, or -1 for a day
 // off) among S shift types: s, or S for a day off.
 func option(s, S int) int {

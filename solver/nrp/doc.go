@@ -76,7 +76,10 @@
 //
 // Solve runs a construction (construct in lns.go and construct.go: each
 // employee's schedule by a fast dynamic programme against the others,
-// then passes of descent), then column generation, then, on the two cores,
+// then passes of descent), then column generation (for 30% of the time
+// limit; where it has not converged by then, the tree's root goes on
+// pricing, and each better bound of a root raises the lower bound as it
+// is proved: bnp.Problem.OnRootBound), then, on the two cores,
 // branch and price concurrently with a large-neighbourhood search
 // (lns.go: employees freed a few at a time and re-optimised exactly as a
 // smaller instance with reduced cover, by branch and price on it, or by
@@ -84,7 +87,7 @@
 // those, a window of days of every employee re-optimised by branch and
 // price on the whole instance with the other days fixed); each stops
 // the other on a proof, and the search hands its core to a second worker
-// of branch and price when its best score is one above the root's bound
+// of branch and price when its best score is one above the best bound
 // (only the proof is left) or it has found nothing better for a quarter
 // of the time limit.
 // Instances 13 and 20-24 (and any instance whose first roster is not

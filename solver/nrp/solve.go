@@ -49,9 +49,11 @@ type Result struct {
 	Vars, Clauses int
 	// Cores is the number of cores the optimiser found.
 	Cores int
-	// RootBound is the Lagrangian bound of column generation, Columns
-	// the number of schedules generated and Nodes the branch-and-price
-	// nodes solved (all 0 when Solve does not use the relaxation).
+	// RootBound is the best Lagrangian bound of column generation at the
+	// root (phase 1's, or the tree's root nodes' when phase 1 ran out of
+	// time before converging), Columns the number of schedules generated
+	// and Nodes the branch-and-price nodes solved (all 0 when Solve does
+	// not use the relaxation).
 	RootBound      int64
 	Columns, Nodes int
 }
@@ -107,6 +109,9 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		return t0.Add(time.Duration(frac * float64(opt.TimeLimit)))
 	}
 	res := &Result{Status: solver.Unknown}
+	// lb is the best lower bound proved while phases 2 and 3 run,
+	// rootBound the best bound of the root (Problem.OnRootBound).
+	var lb, rootBound atomic.Int64
 	var best int64 = -1
 	var mu sync.Mutex
 	report := func(obj int64) {
@@ -229,8 +234,8 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	bottomUp := func(ctx context.Context, ms *bnp.Master, lg *bnp.Lagrange, lnsRx *relaxation) error {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		var lb, lnsBest atomic.Int64
-		lb.Store(res.LowerBound)
+		var lnsBest atomic.Int64
+		raise(&lb, res.LowerBound)
 		lnsBest.Store(res.Objective)
 		end := deadline
 		if end.IsZero() {
@@ -264,7 +269,6 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		if opt.TimeLimit > 0 {
 			stall = max(5*time.Second, opt.TimeLimit/4)
 		}
-		root := res.LowerBound
 		lctx, lcancel := context.WithCancel(ctx)
 		defer lcancel()
 		helpers := make(chan *bnp.Master, 1)
@@ -311,7 +315,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 				case <-lctx.Done():
 					return
 				case <-tick.C:
-					if ub() <= root+1 || time.Since(t0)-time.Duration(lastBetter.Load()) > stall {
+					if ub() <= lb.Load()+1 || time.Since(t0)-time.Duration(lastBetter.Load()) > stall {
 						lcancel()
 						return
 					}
@@ -343,8 +347,9 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 			if out.Exhausted {
 				res.LowerBound = max(res.LowerBound, ub())
 			} else {
-				res.LowerBound = max(res.LowerBound, out.Lower)
+				res.LowerBound = max(res.LowerBound, out.Lower, lb.Load())
 			}
+			res.RootBound = max(res.RootBound, rootBound.Load())
 			lb.Store(res.LowerBound)
 			return nil
 		}()
@@ -388,6 +393,15 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	// Phase 1: the Lagrangian bound (colgen.go).
 	if res.Status == solver.Feasible && size <= relaxationLimit {
 		if rx := newRelaxation(in); !rx.dup {
+			// Each better bound of the root (phase 1's, then the tree's
+			// root nodes', which go on pricing where phase 1 stopped)
+			// raises the lower bound as it is proved: under load phase
+			// 1 may end far from converged (Instance 8: 675 at 18 s,
+			// then 1240 from the tree's root by 54 s).
+			rx.Problem().OnRootBound = func(b int64) {
+				raise(&rootBound, b)
+				raise(&lb, b)
+			}
 			cctx, ccancel := context.WithDeadline(ctx, at(0.3))
 			cg, err := rx.columnGeneration(cctx, res.Roster)
 			ccancel()
@@ -407,7 +421,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 				// where column generation converged.
 				var lnsRx *relaxation
 				if cg.Converged {
-					lnsRx = rx
+					lnsRx = rx.withoutBound()
 				}
 				return res, bottomUp(ctx, cg.Master, cg.Best, lnsRx)
 			}
@@ -529,6 +543,16 @@ func (res *Result) take(in *Instance, m *Model, or *solver.OptResult, started ti
 		}
 	}
 	return nil
+}
+
+// raise sets v to b when b is more.
+func raise(v *atomic.Int64, b int64) {
+	for {
+		old := v.Load()
+		if b <= old || v.CompareAndSwap(old, b) {
+			return
+		}
+	}
 }
 
 var debug = os.Getenv("NRP_DEBUG") != ""
