@@ -177,14 +177,11 @@ func bruteMax(t *testing.T, sc *model.Scenario, p *model.Staff, sh *solver.Short
 	return best, best >= 0
 }
 
-// TestShortageWaysVerified: on a generated month short of people (40
-// people, 83 night starts short), the fewest more people found by
-// counting, planning with room and refitting down come with a roster that
-// passes CheckAll on the scenario rebuilt from the changes alone; the
-// count is at least what counting proved; and when said to be the
-// fewest, one person fewer is refuted by CheckCapacity. About 2 s.
-func TestShortageWaysVerified(t *testing.T) {
-	sc := capMonth{n: 40, load: 0.95, seed: 1}.build()
+// peopleWays explains sc, which must be short of people, and returns the
+// explanation and the ways out of the more-people kind alone (lowering
+// demand priced out), found within limit.
+func peopleWays(t *testing.T, sc *model.Scenario, limit time.Duration) (*solver.Explanation, []solver.WayOut, solver.WaysOutStats) {
+	t.Helper()
 	rules, err := constraints.Compile(sc)
 	if err != nil {
 		t.Fatal(err)
@@ -197,14 +194,27 @@ func TestShortageWaysVerified(t *testing.T) {
 	if ex.Shortage == nil {
 		t.Fatalf("no shortage: %v", ex.Status)
 	}
-	// People only (the least demand's refit costs seconds more; the
-	// benchmark and the shipped examples' tests verify it).
 	costs := solver.DefaultCosts()
 	costs.LowerDemand = 0
-	ways, st, err := solver.WaysOut(ctx, sc, ex, solver.WaysOutOptions{TimeLimit: 20 * time.Second, Costs: costs})
+	ways, st, err := solver.WaysOut(ctx, sc, ex, solver.WaysOutOptions{TimeLimit: limit, Costs: costs})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ex, ways, st
+}
+
+// TestShortageWaysVerified: on a generated month short of people (40
+// people, 83 night starts short), the fewest more people found by
+// counting, planning with room and refitting down come with a roster that
+// passes CheckAll on the scenario rebuilt from the changes alone; the
+// count is at least what counting proved; and when said to be the
+// fewest, one person fewer is refuted by CheckCapacity. About 2 s.
+func TestShortageWaysVerified(t *testing.T) {
+	sc := capMonth{n: 40, load: 0.95, seed: 1}.build()
+	// People only (the least demand's refit costs seconds more; the
+	// benchmark and the shipped examples' tests verify it).
+	ex, ways, st := peopleWays(t, sc, 20*time.Second)
+	ctx := context.Background()
 	t.Logf("deficit %d, counted %+v: %s in %v", ex.Shortage.Deficit(), *st.Counted, waysSummary(ways), st.Time)
 	if len(ways) == 0 {
 		t.Fatal("no way out")
@@ -278,24 +288,7 @@ func TestShortageWaysCannotCopy(t *testing.T) {
 		sc.Staff = append(sc.Staff, &model.Staff{ID: id, Shifts: []model.ShiftID{"N"}, Limits: model.Limits{MaxDays: md(8)}})
 	}
 	fillKeysAll(sc)
-	rules, err := constraints.Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	ex, err := solver.Explain(ctx, sc, rules, solver.ExplainOptions{TimeLimit: 10 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ex.Shortage == nil {
-		t.Fatalf("no shortage: %v", ex.Status)
-	}
-	costs := solver.DefaultCosts()
-	costs.LowerDemand = 0
-	ways, st, err := solver.WaysOut(ctx, sc, ex, solver.WaysOutOptions{TimeLimit: 10 * time.Second, Costs: costs})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ex, ways, st := peopleWays(t, sc, 10*time.Second)
 	t.Logf("shortage %v %d short, counted %+v: %s", ex.Shortage.Group, ex.Shortage.Deficit(), *st.Counted, waysSummary(ways))
 	if st.Counted.People >= len(sc.Staff) {
 		t.Errorf("counted %d more people like %s on a staff of %d: the search's limit, not a count", st.Counted.People, st.Counted.Like, len(sc.Staff))
