@@ -787,43 +787,46 @@ const fairnessBoundEach = 500 * time.Millisecond
 // fairnessBound returns a proved lower bound on the fairness cost of
 // every roster of bs.sc (0 when nothing is forced or ctx ends first).
 func (bs *bnpSearch) fairnessBound(ctx context.Context, pb *bnp.Problem) int64 {
-	idx := map[model.StaffID]int{}
-	for e, p := range bs.sc.Staff {
-		idx[p.ID] = e
-	}
 	var total int64
-	for _, r := range bs.rules {
-		f, ok := r.(*constraints.Fairness)
-		if !ok || len(f.Group) < 2 || f.Weight <= 0 {
-			continue
-		}
-		// The least values first: when none is above 0, no spread is
-		// forced (the largest are never below 0), and the largest are
-		// not sought (on the soft ward, 4.2 s of 60 s for both, all 0).
-		var maxLo int64
-		for _, id := range f.Group {
-			lo, ok := pb.Pricers[idx[id]].(*planPricer).measureBound(ctx, f, false)
+	for _, g := range bs.fairGroups() {
+		for _, f := range g.rules {
+			c, ok := bs.forcedSpread(ctx, pb, g.members, f)
 			if !ok {
 				return 0
 			}
-			maxLo = max(maxLo, lo)
-		}
-		if maxLo == 0 {
-			continue
-		}
-		minHi := int64(math.MaxInt64)
-		for _, id := range f.Group {
-			hi, ok := pb.Pricers[idx[id]].(*planPricer).measureBound(ctx, f, true)
-			if !ok {
-				return 0
-			}
-			minHi = min(minHi, hi)
-		}
-		if maxLo > minHi {
-			total += int64(f.Weight) * (maxLo - minHi)
+			total += c
 		}
 	}
 	return total
+}
+
+// forcedSpread returns the fairness cost of f that the own rules of its
+// members (indices into sc.Staff) force on every roster, proved (ok false
+// when ctx ended or a member has no schedule).
+func (bs *bnpSearch) forcedSpread(ctx context.Context, pb *bnp.Problem, members []int, f *constraints.Fairness) (int64, bool) {
+	// The least values first: when none is above 0, no spread is forced
+	// (the largest are never below 0), and the largest are not sought
+	// (on the soft ward, 4.2 s of 60 s for both, all 0).
+	var maxLo int64
+	for _, e := range members {
+		lo, ok := pb.Pricers[e].(*planPricer).measureBound(ctx, f, false)
+		if !ok {
+			return 0, false
+		}
+		maxLo = max(maxLo, lo)
+	}
+	if maxLo == 0 {
+		return 0, true
+	}
+	minHi := int64(math.MaxInt64)
+	for _, e := range members {
+		hi, ok := pb.Pricers[e].(*planPricer).measureBound(ctx, f, true)
+		if !ok {
+			return 0, false
+		}
+		minHi = min(minHi, hi)
+	}
+	return int64(f.Weight) * max(maxLo-minHi, 0), true
 }
 
 // measureBound returns a proved bound on the person's value of fairness
