@@ -116,21 +116,9 @@ func TestPlanInGroups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr, err := Plan(context.Background(), sc, rules, Options{TimeLimit: 60 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if pr.Status != Feasible || pr.Engine != "groups" {
-		t.Fatalf("status %v engine %q, want feasible in groups", pr.Status, pr.Engine)
-	}
+	pr := planInGroupsChecked(t, sc, rules, 60*time.Second)
 	if want := (240 + groupSize - 1) / groupSize; pr.Stats.Groups != want {
 		t.Errorf("planned in %d groups, want %d", pr.Stats.Groups, want)
-	}
-	if vs := constraints.CheckAll(rules, pr.Roster); len(vs) > 0 {
-		t.Fatalf("the roster breaks %d requirements, first: %s %s %s", len(vs), vs[0].Kind, vs[0].Staff, vs[0].Message)
-	}
-	if got := constraints.TotalCost(constraints.Cost(rules, pr.Roster)); got != pr.Cost {
-		t.Errorf("claimed cost %d, independent cost %d", pr.Cost, got)
 	}
 	if pr.LowerBound > pr.Cost || pr.Optimal != (pr.Cost == 0) {
 		t.Errorf("bound %d, optimal %v for cost %d: groups prove only a cost of 0", pr.LowerBound, pr.Optimal, pr.Cost)
@@ -165,19 +153,7 @@ func TestPlanInGroups(t *testing.T) {
 	}
 	// A short limit: this checks the assembled roster and its cost, not
 	// how good it is (each group gets a fifth of it).
-	fp, err := Plan(context.Background(), fair, frules, Options{TimeLimit: 8 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if fp.Status != Feasible || fp.Engine != "groups" {
-		t.Fatalf("with fairness: status %v engine %q, want feasible in groups", fp.Status, fp.Engine)
-	}
-	if vs := constraints.CheckAll(frules, fp.Roster); len(vs) > 0 {
-		t.Fatalf("with fairness the roster breaks %d requirements, first: %s %s %s", len(vs), vs[0].Kind, vs[0].Staff, vs[0].Message)
-	}
-	if got := constraints.TotalCost(constraints.Cost(frules, fp.Roster)); got != fp.Cost {
-		t.Errorf("with fairness: claimed cost %d, independent cost %d", fp.Cost, got)
-	}
+	fp := planInGroupsChecked(t, fair, frules, 8*time.Second)
 	fairness := 0
 	for _, c := range constraints.Cost(frules, fp.Roster) {
 		if c.Kind == "fairness_nights" || c.Kind == "fairness_weekends" {
@@ -185,6 +161,27 @@ func TestPlanInGroups(t *testing.T) {
 		}
 	}
 	t.Logf("with fairness: cost %d (fairness %d) in %d groups", fp.Cost, fairness, fp.Stats.Groups)
+}
+
+// planInGroupsChecked plans sc within limit and fails t unless the plan
+// was made in groups, passes every rule and costs what constraints.Cost
+// says.
+func planInGroupsChecked(t *testing.T, sc *model.Scenario, rules []constraints.Rule, limit time.Duration) *PlanResult {
+	t.Helper()
+	pr, err := Plan(context.Background(), sc, rules, Options{TimeLimit: limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pr.Status != Feasible || pr.Engine != "groups" {
+		t.Fatalf("status %v engine %q, want feasible in groups", pr.Status, pr.Engine)
+	}
+	if vs := constraints.CheckAll(rules, pr.Roster); len(vs) > 0 {
+		t.Fatalf("the roster breaks %d requirements, first: %s %s %s", len(vs), vs[0].Kind, vs[0].Staff, vs[0].Message)
+	}
+	if got := constraints.TotalCost(constraints.Cost(rules, pr.Roster)); got != pr.Cost {
+		t.Errorf("claimed cost %d, independent cost %d", pr.Cost, got)
+	}
+	return pr
 }
 
 // TestStaffGroupsSpreadsDaysOff checks that people off on the same date
