@@ -53,11 +53,12 @@ const (
 	// block that crosses the window's end is cut there: the encoding asks
 	// of its days in the window only what the days after cannot make up
 	// (each unknown day counts as a day the person may rest), a necessary
-	// condition. Looking a whole 28-day block ahead made the soft ward
-	// quarter's windows 42 days long, and its 5 windows took 43 s against
-	// 6 windows of 28 days in 5.8 s (testdata/ward-quarter.yaml,
-	// BenchmarkRollingWardQuarter).
-	rollBlockLook = 14
+	// condition. On the soft ward quarter (testdata/ward-quarter.yaml,
+	// BenchmarkRollingWardQuarter, bounds paced as windowRules says),
+	// looking the whole 28-day block ahead made 42-day windows: 43 s; 14
+	// days ahead, 3 runs: 19.9 s, 4.3 s, 4.5 s; 7 days, back to back with
+	// those: 8.1 s, 2.5 s, 2.9 s.
+	rollBlockLook = 7
 )
 
 // rollLookback reports whether the rules allow a rolling-horizon solve
