@@ -70,7 +70,8 @@ func BenchmarkPlanWardQuarter(b *testing.B) {
 
 // BenchmarkRollingWardQuarter plans the soft ward quarter's hard rules in
 // rolling windows alone (what Plan offers beside its engines), within 60 s,
-// and logs each window's days, clauses and solving time.
+// and logs each window's days, clauses and solving time. SHIFTSAT_ROLL_LOOK
+// sets every window's lookahead in days, for comparisons.
 func BenchmarkRollingWardQuarter(b *testing.B) {
 	sc, rules := wardQuarter(b)
 	if v, err := strconv.Atoi(os.Getenv("SHIFTSAT_ROLL_LOOK")); err == nil {
