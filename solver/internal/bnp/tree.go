@@ -121,8 +121,11 @@ type Master struct {
 	rx    *Relaxation
 	lp    *simplex.LP
 	pool  *Pool
-	ref   [][2]int  // ref[j-2K]: person and pool index of column j
+	ref   [][2]int  // ref[j-first]: person and pool index of column j
 	cost0 []float64 // the columns' true costs
+	// first is the first schedule's column: after the LP rows' slacks
+	// (two per row) and the spread groups' hi and lo (spread.go).
+	first int
 	// budget[e] is person e's pricing budget (Problem.FirstBudget).
 	budget []int
 	// lpIdx[r] are the LP rows of engine row r.
@@ -228,6 +231,8 @@ func (rx *Relaxation) NewMaster(pool *Pool) (*Master, error) {
 		ms.lp.Add(simplex.Col{Idx: []int{k}, Val: []float64{-1}, Cost: lr.over})
 		ms.cost0 = append(ms.cost0, lr.under, lr.over)
 	}
+	ms.cost0 = append(ms.cost0, rx.spreadColumns(ms.lp, ms.lpIdx)...)
+	ms.first = ms.lp.NumCols()
 	enabled := make([]bool, ms.lp.NumCols())
 	for e := 0; e < E; e++ {
 		for k := range pool.rows[e] {
@@ -252,17 +257,16 @@ func (ms *Master) restart(enabled []bool) error {
 	for k, lr := range rx.lpRows {
 		resid[k] = lr.rhs
 	}
-	for j := 2 * K; j < ms.lp.NumCols(); j++ {
-		r := ms.ref[j-2*K]
+	for j := ms.first; j < ms.lp.NumCols(); j++ {
+		r := ms.ref[j-ms.first]
 		if !enabled[j] || basis[K+r[0]] >= 0 {
 			continue
 		}
 		basis[K+r[0]] = j
-		for d, s := range ms.pool.rows[r[0]][r[1]] {
-			for _, c := range rx.pb.Cover[r[0]][d][rx.pb.Option(s)] {
-				for _, k := range ms.lpIdx[c] {
-					resid[k]--
-				}
+		col := ms.lp.Column(j)
+		for t, k := range col.Idx {
+			if k < K {
+				resid[k] -= col.Val[t]
 			}
 		}
 	}
@@ -310,7 +314,7 @@ func (ms *Master) usable(e, k int) bool {
 
 // addColumn adds pool column k of employee e to the master.
 func (ms *Master) addColumn(e, k int) int {
-	col := ms.rx.column(e, ms.pool.rows[e][k], ms.pool.cost[e][k], ms.lpIdx)
+	col := ms.rx.column(e, ms.pool.rows[e][k], ms.pool.cost[e][k], ms.pool.vals[e][k], ms.lpIdx)
 	ms.ref = append(ms.ref, [2]int{e, k})
 	ms.cost0 = append(ms.cost0, col.Cost)
 	return ms.lp.Add(col)
@@ -327,7 +331,7 @@ func (ms *Master) addColumn(e, k int) int {
 func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fresh bool) (*NodeResult, error) {
 	rx, lp := ms.rx, ms.lp
 	pb := rx.pb
-	K, E, R := len(rx.lpRows), len(pb.Pricers), len(pb.Rows)
+	K, E := len(rx.lpRows), len(pb.Pricers)
 	scale := float64(pb.Scale)
 	cost := rx.newCosts()
 	restrictedCosts := func(e int, p []int64) {
@@ -343,8 +347,8 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 	enabled := make([]bool, lp.NumCols())
 	for j := range lp.NumCols() {
 		enabled[j] = true
-		if j >= 2*K {
-			r := ms.ref[j-2*K]
+		if j >= ms.first {
+			r := ms.ref[j-ms.first]
 			enabled[j] = compatible(pb, ms.pool.rows[r[0]][r[1]], allowed[r[0]]) && ms.usable(r[0], r[1])
 		}
 		if enabled[j] {
@@ -366,12 +370,12 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		// An employee without an enabled column gets their best
 		// schedule at zero multipliers (none: the node is infeasible).
 		has := make([]bool, E)
-		for j := 2 * K; j < lp.NumCols(); j++ {
+		for j := ms.first; j < lp.NumCols(); j++ {
 			if enabled[j] {
-				has[ms.ref[j-2*K][0]] = true
+				has[ms.ref[j-ms.first][0]] = true
 			}
 		}
-		zero := make([]int64, R)
+		zero := make([]int64, rx.nMult)
 		for e := range has {
 			if has[e] {
 				continue
@@ -401,8 +405,8 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 			return
 		}
 		changed := false
-		for j := 2 * K; j < lp.NumCols(); j++ {
-			r := ms.ref[j-2*K]
+		for j := ms.first; j < lp.NumCols(); j++ {
+			r := ms.ref[j-ms.first]
 			if r[0] == e && enabled[j] && !ms.pool.valid[e][r[1]] {
 				enabled[j] = false
 				lp.SetCost(j, bigM)
@@ -475,13 +479,16 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		if !inBox {
 			// The duals of a basis with excluded columns can leave the
 			// box: columns are priced at the duals themselves.
-			pu := make([]int64, R)
+			pu := make([]int64, rx.nMult)
 			for c, v := range rx.rowDuals(y) {
 				pu[c] = int64(math.Round(min(max(v, -1e9), 1e9) * scale))
 			}
 			for e := 0; e < E; e++ {
 				restrictedCosts(e, pu)
 				row, v, _, ok := pb.Pricers[e].Bounded(ctx, cost, ms.budget[e])
+				if ok && row != nil {
+					v += rx.spreadCorrection(e, pu, row)
+				}
 				if ok && row != nil && float64(v)/scale-y[K+e] < -1e-7 && add(e, row) {
 					added++
 				}
@@ -518,12 +525,12 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		}
 		weight[e] = -1
 	}
-	for j := 2 * K; j < lp.NumCols(); j++ {
+	for j := ms.first; j < lp.NumCols(); j++ {
 		z := lp.Value(j)
 		if z <= 1e-9 || !enabled[j] {
 			continue
 		}
-		r := ms.ref[j-2*K]
+		r := ms.ref[j-ms.first]
 		row := ms.pool.rows[r[0]][r[1]]
 		for d, s := range row {
 			o := pb.Option(s)
@@ -1129,6 +1136,12 @@ func (ms *Master) priceAll(ctx context.Context, p []int64, allowed [][]uint64) [
 		}
 		r := &out[e]
 		r.row, r.total, r.lower, r.ok = pb.Pricers[e].Bounded(ctx, cost, ms.budget[e])
+		if r.ok && r.row != nil {
+			// The exact value of a spread measure the tables bound
+			// (spread.go): a schedule costing more than the pricing
+			// counted is not proved least.
+			r.total += rx.spreadCorrection(e, p, r.row)
+		}
 	}
 	workers := max(1, min(pb.Workers, E))
 	if workers == 1 {
