@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"math"
 	"math/rand"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
 )
 
 // randomKindsScenario writes a tiny random soft scenario (3 people, 3
@@ -79,16 +82,18 @@ func randomKindsScenario(rng *rand.Rand) string {
 // (bnpSearch) on randomKindsScenario: every bound it reports is at most
 // the brute-force optimum, every roster it passes on breaks no rule and
 // costs what constraints.Cost says (never less than the optimum), and an
-// exhausted tree without fairness ends at the optimum. Then Plan itself
-// must prove the brute-force optimum. It found branch and price's tree
-// claiming bounds above the optimum when fairness (outside the master)
-// was weighed. 16 scenarios, 12 s under a load of 8.
+// exhausted tree ends at the optimum, with fairness too (in the tree's
+// master: planSpreads). Then Plan itself must prove the brute-force
+// optimum. It found branch and price's tree claiming bounds above the
+// optimum when fairness (then outside the master) was weighed. Not
+// vacuous: at least 3 exhausted trees whose optimum pays fairness.
+// 16 scenarios, 12 s under a load of 8.
 func TestBranchAndPriceBruteForceKinds(t *testing.T) {
 	rng := rand.New(rand.NewSource(210))
-	proved, fair, costly := 0, 0, 0 // the test is not vacuous
+	proved, fair, costly, provedFair := 0, 0, 0, 0 // the test is not vacuous
 	defer func() {
-		if proved < 3 || fair < 3 || costly < 5 {
-			t.Errorf("%d trees exhausted at the optimum, %d optima paying fairness, %d positive optima; want at least 3, 3 and 5", proved, fair, costly)
+		if proved < 3 || fair < 3 || costly < 5 || provedFair < 3 {
+			t.Errorf("%d trees exhausted at the optimum, %d optima paying fairness (%d of them proved by the tree), %d positive optima; want at least 3, 3 (3) and 5", proved, fair, provedFair, costly)
 		}
 	}()
 	n := 16
@@ -119,6 +124,9 @@ func TestBranchAndPriceBruteForceKinds(t *testing.T) {
 			for _, it := range constraints.Cost(rules, pr.Roster) {
 				if strings.HasPrefix(it.Kind, "fairness") {
 					fair++
+					if exhausted {
+						provedFair++
+					}
 					break
 				}
 			}
@@ -227,5 +235,96 @@ func TestFairnessBoundBruteForce(t *testing.T) {
 				t.Logf("fairness bound %d, least fairness %d, optimum %d", fb, least, best)
 			}
 		})
+	}
+}
+
+// TestSpreadTablesBoundValue checks planSpreads' tables against the
+// measures' ValueOf: on the soft ward (examples/ward-soft.yaml, whose E
+// shift works the day after its start) and on randomKindsScenario (a
+// night shift into the next day, history), the value of every random
+// schedule of every member lies between its Lower and Upper sums, and
+// equals them for the additive measures (nights, hours). Not vacuous: on
+// the ward some schedule's weekend value lies strictly below Upper and
+// some strictly above Lower. About 1.1 s.
+func TestSpreadTablesBoundValue(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "examples", "ward-soft.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The ward weighs nights and weekends; hours too here.
+	withHours := strings.Replace(string(src), "fairness: {nights: 2, weekends: 1}", "fairness: {nights: 2, weekends: 1, hours: 1}", 1)
+	if withHours == string(src) {
+		t.Fatal("examples/ward-soft.yaml: no fairness line to add hours to")
+	}
+	ward, wardRules := compileYAML(t, withHours)
+	rng := rand.New(rand.NewSource(15))
+	type tc struct {
+		sc    *model.Scenario
+		rules []constraints.Rule
+	}
+	cases := []tc{{ward, wardRules}}
+	for range 12 {
+		sc, rules := compileYAML(t, randomKindsScenario(rng))
+		cases = append(cases, tc{sc, rules})
+	}
+	belowUpper, aboveLower := 0, 0
+	measures := map[string]bool{}
+	for k, c := range cases {
+		pb, err := newPlanProblem(c.sc, &pricingStats{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bs := &bnpSearch{sc: c.sc, rules: c.rules}
+		var fs []*constraints.Fairness // planSpreads' order
+		for _, g := range bs.fairGroups() {
+			fs = append(fs, g.rules...)
+		}
+		for j, sp := range bs.planSpreads(pb) {
+			f := fs[j]
+			if k == 0 {
+				measures[f.Measure] = true
+			}
+			for i, e := range sp.Members {
+				for range 100 {
+					row := make([]int, pb.Days)
+					for d := range row {
+						row[d] = rng.Intn(pb.Options) - 1
+					}
+					var lo, hi int64
+					for d, s := range row {
+						lo += sp.Lower[i][d][pb.Option(s)]
+						if sp.Upper != nil {
+							hi += sp.Upper[i][d][pb.Option(s)]
+						}
+					}
+					pp := pb.Pricers[e].(*planPricer)
+					v := int64(f.ValueOf(pp.roster(row), pp.p.ID))
+					if (sp.Upper == nil) != (f.Measure != constraints.MeasureWeekends) {
+						t.Fatalf("case %d: %s measured with Upper %v", k, f.Measure, sp.Upper != nil)
+					}
+					if sp.Upper == nil {
+						if lo != v {
+							t.Fatalf("case %d, %s: additive table sums to %d, value %d (%v)", k, pp.p.ID, lo, v, row)
+						}
+						continue
+					}
+					if sp.Value(i, row) != v || lo > v || v > hi {
+						t.Fatalf("case %d, %s: weekends %d (Value %d) outside [%d, %d] (%v)", k, pp.p.ID, v, sp.Value(i, row), lo, hi, row)
+					}
+					if k == 0 && v < hi {
+						belowUpper++
+					}
+					if k == 0 && v > lo {
+						aboveLower++
+					}
+				}
+			}
+		}
+	}
+	if len(measures) != 3 {
+		t.Errorf("the ward's measures %v; want nights, weekends and hours", measures)
+	}
+	if belowUpper == 0 || aboveLower == 0 {
+		t.Errorf("on the ward, %d weekend values below Upper, %d above Lower; want some of each", belowUpper, aboveLower)
 	}
 }

@@ -14,17 +14,20 @@ import "github.com/shiftsat/shiftsat/solver/internal/simplex"
 // multipliers mu_e, nu_e >= 0 on these rows, the Lagrangian bound of
 // problem.go gains
 //
-//	min_hi (w - sum_e mu_e) hi + min_lo (sum_e nu_e - w) lo
+//	min (w - sum_e mu_e) hi + (sum_e nu_e - w) lo  over  vMin <= lo <= hi <= vMax
 //
-// (in closed form over the box: at vMin or vMax by the sign), and person
+// (in closed form, at a vertex of that triangle: with no multipliers it
+// is 0, the bound without fairness; a box without lo <= hi would give
+// -w (vMax - vMin) there, -62 on the soft ward's nights), and person
 // e's pricing costs gain (mu_e - nu_e) value_e(x), through the tables
 // Lower (when mu_e - nu_e >= 0) and Upper (when < 0): both bound value_e
 // (Lower's sum from below, Upper's from above), so the pricing's value is
 // a lower bound on the true one and the bound stays valid. When a table is
 // not exact (Upper given), the engine recomputes the reduced cost of the
 // schedule priced with the exact value (Spread.Value): when it differs,
-// the pricing is marked inexact (its total above its lower bound), so that
-// no node is closed on it.
+// the node's pricing is not proved (NodeResult.GaveUp), so that no node is
+// closed on it, but the person's budget does not grow (a larger budget
+// prices the same tables).
 //
 // In the master's linear program, each row is an equality with a slack
 // of cost 0 and an artificial of cost Hard + w (which keeps a column's
@@ -160,13 +163,10 @@ func (rx *Relaxation) spreadConstant(p []int64) int64 {
 			sumMu -= p[k]
 			sumNu -= p[k+1]
 		}
-		for _, a := range []int64{si.w*rx.pb.Scale - sumMu, sumNu - si.w*rx.pb.Scale} {
-			if a >= 0 {
-				total += a * si.vMin
-			} else {
-				total += a * si.vMax
-			}
-		}
+		// a hi + b lo over vMin <= lo <= hi <= vMax (a roster's
+		// largest value is at least its smallest): least at a vertex.
+		a, b := si.w*rx.pb.Scale-sumMu, sumNu-si.w*rx.pb.Scale
+		total += min((a+b)*si.vMin, (a+b)*si.vMax, a*si.vMax+b*si.vMin)
 	}
 	return total
 }

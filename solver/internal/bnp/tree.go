@@ -276,7 +276,35 @@ func (ms *Master) restart(enabled []bool) error {
 			basis[k] = 2*k + 1
 		}
 	}
+	ms.spreadBasis(basis, resid)
 	return ms.lp.SetBasis(basis)
+}
+
+// spreadBasis puts each spread group's columns hi and lo in the basis
+// (restart), hi in the row of mu of the member of largest value and lo in
+// the row of nu of the member of least value, the other members' rows
+// their slack (of cost 0): the basis is then feasible without the rows'
+// artificials, the master starts at the spreads' true cost, and its
+// first solve needs fewer pivots. resid are the rows' right-hand sides
+// less the basic schedules' columns (unperturbed).
+func (ms *Master) spreadBasis(basis []int, resid []float64) {
+	rhs := ms.lp.RHS() // the perturbation decides ties
+	hiCol := ms.first - 2*len(ms.rx.sp)
+	for g, si := range ms.rx.sp {
+		for side := 0; side < 2; side++ {
+			best := -1
+			for _, m := range si.mu {
+				k := ms.lpIdx[m+side][0]
+				if best < 0 || resid[k]+rhs[k]-ms.rx.lpRows[k].rhs < resid[best]+rhs[best]-ms.rx.lpRows[best].rhs {
+					best = k
+				}
+			}
+			for _, m := range si.mu {
+				basis[ms.lpIdx[m+side][0]] = 2 * ms.lpIdx[m+side][0]
+			}
+			basis[best] = hiCol + 2*g + side
+		}
+	}
 }
 
 // reset starts the master afresh from the first column of each
@@ -459,6 +487,13 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 				// the budget grows when no column improves the master.
 				res.GaveUp = true
 				inexact = append(inexact, e)
+			}
+			if pr.gap > 0 {
+				// The spread tables undercounted the schedule
+				// (spread.go): the minimum is not proved, whatever the
+				// budget. The column is judged at its exact cost.
+				res.GaveUp = true
+				total += pr.gap
 			}
 			lg.Rows = append(lg.Rows, row)
 			lg.Best = append(lg.Best, v)
@@ -1110,11 +1145,13 @@ func (ms *Master) Pool() *Pool { return ms.pool }
 // (bit o of mask[e][d]), as reduced-cost fixing does; nil lifts it.
 func (ms *Master) SetMask(mask [][]uint64) { ms.mask = mask }
 
-// pricing is one person's answer to a pricing (Pricer.Bounded).
+// pricing is one person's answer to a pricing (Pricer.Bounded), with gap
+// what the schedule costs beyond total by the exact values of its spread
+// measures (spread.go).
 type pricing struct {
-	row          []int
-	total, lower int64
-	ok           bool
+	row               []int
+	total, lower, gap int64
+	ok                bool
 }
 
 // priceAll prices every person under the multipliers p and the options
@@ -1137,10 +1174,7 @@ func (ms *Master) priceAll(ctx context.Context, p []int64, allowed [][]uint64) [
 		r := &out[e]
 		r.row, r.total, r.lower, r.ok = pb.Pricers[e].Bounded(ctx, cost, ms.budget[e])
 		if r.ok && r.row != nil {
-			// The exact value of a spread measure the tables bound
-			// (spread.go): a schedule costing more than the pricing
-			// counted is not proved least.
-			r.total += rx.spreadCorrection(e, p, r.row)
+			r.gap = rx.spreadCorrection(e, p, r.row)
 		}
 	}
 	workers := max(1, min(pb.Workers, E))
