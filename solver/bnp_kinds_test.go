@@ -13,6 +13,7 @@ import (
 
 	"github.com/shiftsat/shiftsat/constraints"
 	"github.com/shiftsat/shiftsat/model"
+	"github.com/shiftsat/shiftsat/solver/internal/bnp"
 )
 
 // randomKindsScenario writes a tiny random soft scenario (3 people, 3
@@ -183,24 +184,27 @@ func randomForcedFairScenario(rng *rand.Rand) string {
 
 // TestFairnessBoundBruteForce checks fairnessBound (plan_bnp.go) against
 // brute force on randomForcedFairScenario: the bound is at most the least
-// fairness cost of every roster passing the rules, and, on the first
-// scenarios where it is positive, branch and price's bound (the root's
-// plus it) is at most the optimum and its best roster the optimum. Not
-// vacuous: at least 4 positive bounds, 2 of them equal to the least
-// fairness cost. 24 scenarios, about 1 s.
+// fairness cost of every roster passing the rules; where it is positive,
+// the root's bound with fairness in the master (planSpreads) is at least
+// the bound without plus it (the LP sees the forced spread) and at most
+// the optimum, and, on the first scenarios, branch and price's bound is
+// at most the optimum and its best roster the optimum. Not vacuous: at
+// least 4 positive bounds, 2 of them equal to the least fairness cost,
+// and 2 roots with fairness above the bound without plus it. 16
+// scenarios, about 0.5 s.
 func TestFairnessBoundBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewSource(15))
-	positive, tight := 0, 0
+	positive, tight, stronger := 0, 0, 0
 	defer func() {
-		if positive < 4 || tight < 2 {
-			t.Errorf("%d positive fairness bounds, %d equal to the least fairness cost; want at least 4 and 2", positive, tight)
+		if positive < 4 || tight < 2 || stronger < 2 {
+			t.Errorf("%d positive fairness bounds, %d equal to the least fairness cost, %d root bounds with the spreads above the bound without plus fairnessBound's; want at least 4, 2 and 2", positive, tight, stronger)
 		}
 	}()
 	for i := 0; i < 16; i++ {
 		src := randomForcedFairScenario(rng)
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			sc, rules := compileYAML(t, src)
-			_, feasible, all := bruteForceRosters(sc, rules)
+			opt, feasible, all := bruteForceRosters(sc, rules)
 			if !feasible {
 				return
 			}
@@ -230,6 +234,18 @@ func TestFairnessBoundBruteForce(t *testing.T) {
 			if fb == least {
 				tight++
 			}
+			// With fairness in the master, the LP sees the forced
+			// spread: the root's bound with the spreads is at least
+			// the bound without them plus fairnessBound's (and at
+			// most the optimum).
+			without, with := rootBounds(t, sc, rules)
+			if with < without+fb || with > opt {
+				t.Errorf("root bound with spreads %d, without %d, fairness bound %d, optimum %d\n%s", with, without, fb, opt, src)
+			}
+			if with > without+fb {
+				stronger++
+			}
+			t.Logf("root bound %d without fairness, %d with it in the master; fairness bound %d, optimum %d", without, with, fb, opt)
 			if positive <= 3 {
 				best, _, _ := bnpAgainstBruteForce(t, src, sc, rules)
 				t.Logf("fairness bound %d, least fairness %d, optimum %d", fb, least, best)
@@ -327,4 +343,43 @@ func TestSpreadTablesBoundValue(t *testing.T) {
 	if belowUpper == 0 || aboveLower == 0 {
 		t.Errorf("on the ward, %d weekend values below Upper, %d above Lower; want some of each", belowUpper, aboveLower)
 	}
+}
+
+// rootBounds returns the bounds of column generation at the root of
+// Plan's branch and price on sc, without fairness in the master and with
+// it (planSpreads).
+func rootBounds(t *testing.T, sc *model.Scenario, rules []constraints.Rule) (without, with int64) {
+	t.Helper()
+	for k := range 2 {
+		pb, err := newPlanProblem(sc, &pricingStats{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bs := &bnpSearch{sc: sc, rules: rules}
+		if k == 1 {
+			pb.Spreads = bs.planSpreads(pb)
+		}
+		start := make([][]int, len(pb.Pricers))
+		zero := make([][]int64, pb.Days)
+		for d := range zero {
+			zero[d] = make([]int64, pb.Options)
+		}
+		for e := range start {
+			row, _, _, ok := pb.Pricers[e].Bounded(context.Background(), zero, pricingMax)
+			if !ok || row == nil {
+				t.Fatalf("person %d: no schedule", e)
+			}
+			start[e] = row
+		}
+		cg, err := bnp.NewRelaxation(pb).ColumnGeneration(context.Background(), start)
+		if err != nil || cg == nil || cg.Best == nil {
+			t.Fatalf("column generation: %v %v", cg, err)
+		}
+		if k == 0 {
+			without = cg.Best.Bound()
+		} else {
+			with = cg.Best.Bound()
+		}
+	}
+	return without, with
 }
