@@ -693,6 +693,14 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 		bs.lns(lctx, pb)
 	}()
 	tm, lg := cg.Master, cg.Best
+	if _, fair := withoutFairness(bs.rules); fair && len(spreads) == 0 {
+		// Fairness is not in the master: a node whose master's
+		// solution is a roster is not closed at the master's cost (the
+		// roster costs more, its fairness, and another roster of the
+		// node may cost less) but stays a bound, so that the tree's
+		// bounds and an exhausted tree hold for the whole cost.
+		tm.SetUncounted(true)
+	}
 	if len(spreads) > 0 {
 		// The tree's master with fairness in it (planSpreads), over the
 		// root's columns: column generation at the root ran without it
@@ -725,16 +733,6 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 	}
 	bs.stats.Nodes, bs.stats.Exhausted = out.Nodes, out.Exhausted
 	bs.stats.Spreads = len(spreads)
-	if _, fair := withoutFairness(bs.rules); fair && spreads == nil {
-		// Fairness is not in the master, so a node whose master solution
-		// is a roster is closed at the master's cost although the
-		// roster costs more (its fairness) and another roster of the
-		// node may cost less: neither an exhausted tree nor the least
-		// bound of its open nodes is a bound then; the root's is.
-		// With the spreads in the master (every fairness rule that can
-		// cost anything: planSpreads), the tree's bounds hold.
-		return nil
-	}
 	if out.Exhausted {
 		if u := bs.ub(); u < math.MaxInt64/4 {
 			bs.raise(u)
@@ -940,9 +938,11 @@ func (pp *planPricer) measureLits(enc *Encoding, f *constraints.Fairness) []Pena
 // 60 s against 79 and ended at 206 against 152 (30 s: 338 against 152),
 // and the LP saw no fairness the people's rules force (145 either way).
 // Above it, fairness stays out of the tree's master: the tree's bounds
-// are not reported, the forced spread (fairnessBound) adds to the
-// root's.
-const bnpSpreadRowsMax = 64
+// are bounds on every cost but fairness, which is never negative, so
+// bounds still, but no node is closed on a roster of its master
+// (bnp.Master.SetUncounted); the forced spread (fairnessBound) adds to the
+// root's bound.
+var bnpSpreadRowsMax = 64 // (a variable for tests)
 
 // spreadRows returns the rows planSpreads' groups add to the master (two
 // per member of each rule).

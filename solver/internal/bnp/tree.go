@@ -140,7 +140,18 @@ type Master struct {
 	// dropped counts the schedules that resets (reset) removed from the
 	// pool.
 	dropped int
+	// uncounted: the rosters' cost has a part the master does not count
+	// (SetUncounted).
+	uncounted bool
 }
+
+// SetUncounted tells the master that the rosters' cost has a part it does
+// not count, never negative (fairness left out of Problem.Spreads): its
+// bounds stay bounds, but in BranchAndPrice a node whose master's
+// solution is a roster is not closed on it (the roster may cost more,
+// another roster of the node less): its bound stays a bound of the tree
+// (stuck), so that the tree's bounds hold for the whole cost.
+func (ms *Master) SetUncounted(on bool) { ms.uncounted = on }
 
 // Columns returns the number of schedules the master has had in its pool,
 // those dropped by resets included.
@@ -322,7 +333,7 @@ func (ms *Master) reset() error {
 	if err != nil {
 		return err
 	}
-	nm.mask, nm.budget = ms.mask, ms.budget
+	nm.mask, nm.budget, nm.uncounted = ms.mask, ms.budget, ms.uncounted
 	nm.lp.SetIters(ms.lp.Iters())
 	nm.dropped = ms.Columns() - len(ms.pool.rows)
 	*ms = *nm
@@ -1119,7 +1130,7 @@ func (t *tree) work(ctx context.Context, ms *Master, lg *Lagrange, ub func() int
 			// was priced exactly and the roster keeps the rows' hard
 			// bounds. Otherwise the node cannot be closed: its bound
 			// stays a bound of the tree (stuck).
-			if nr.GaveUp || nr.Invalid || !ms.rx.keepsBounds(nr.Rounded) {
+			if nr.GaveUp || nr.Invalid || ms.uncounted || !ms.rx.keepsBounds(nr.Rounded) {
 				t.mu.Lock()
 				t.stuck = append(t.stuck, stuckNode{bound: bound, gen: n.gen})
 				t.mu.Unlock()
