@@ -28,11 +28,17 @@ import (
 // the cost it counted; otherwise Optimize on the person's encoding gives
 // the column within a time budget (on the first pricings the relaxation's
 // schedule serves as an inexact column, kept out of rosters). The master
-// couples the people through one row per demand line and date. Fairness is left out of the master: its cost is never
-// negative, so the root's bound stays a lower bound (weaker on scenarios
-// that weigh fairness), but the tree's are not (run reports only the
-// root's then), and every roster offered is costed in full
-// (constraints.Cost) and checked (constraints.CheckAll) before it counts.
+// couples the people through one row per demand line and date, and
+// through fairness: each fairness rule of a group is a spread group of the
+// engine (bnp.Spread: rows value_e - hi <= 0 and lo - value_e <= 0 for each
+// member e, cost w (hi - lo); planSpreads) in the tree's master, when
+// they add at most bnpSpreadRowsMax rows (the root's column generation
+// runs without them). Above that, fairness stays out of the master and
+// the tree closes no node on its master's roster (bnp.Master.
+// SetUncounted). Either way the root's bound, the tree's and an exhausted
+// tree are bounds with fairness too. Every roster offered is costed in
+// full (constraints.Cost) and checked (constraints.CheckAll) before it
+// counts.
 //
 // The bound is exact: the multipliers are rounded to multiples of
 // 1/planScale and the Lagrangian bound is evaluated in integers, with each
@@ -449,8 +455,12 @@ type BnPStats struct {
 	// Exhausted reports that the tree was searched to the end.
 	Exhausted bool
 	// FairBound is the fairness cost every roster pays (fairnessBound),
-	// added to RootBound for the bound reported.
+	// added to RootBound for the bound reported, when fairness is not in
+	// the tree's master.
 	FairBound int64
+	// Spreads is the number of fairness rules in the tree's master
+	// (planSpreads; 0 when none, or too many rows: bnpSpreadRowsMax).
+	Spreads int
 	// ColGen is the time to the root bound, problem building included.
 	ColGen time.Duration
 	// Pricings counts the pricings; DPExact those the DP answered
@@ -614,12 +624,17 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 	}
 	bs.stats.RootBound, bs.stats.Columns, bs.stats.ColGen = cg.Best.Bound(), cg.Columns, time.Since(t0)
 	bs.raise(cg.Best.Bound())
-	if _, fair := withoutFairness(bs.rules); fair && ctx.Err() == nil {
-		// The root's bound is one on the costs but fairness; the
-		// spread the people's own rules force adds to it. It is sought
-		// beside the search (a tenth of the time left at most), which
-		// it would otherwise hold up: on the soft ward it is 0 and took
-		// 2.5 s.
+	var spreads []bnp.Spread
+	if bs.spreadRows() <= bnpSpreadRowsMax {
+		spreads = bs.planSpreads(pb)
+	}
+	if _, fair := withoutFairness(bs.rules); fair && spreads == nil && ctx.Err() == nil {
+		// Fairness is not in the tree's master (bnpSpreadRowsMax): the
+		// root's bound is one on the costs but fairness, and the spread
+		// the people's own rules force adds to it (in the master, the
+		// LP sees that spread). It is sought beside the search (a tenth
+		// of the time left at most), which it would otherwise hold up:
+		// on the soft ward it is 0 and took 2.5 s.
 		fctx, cancel := context.WithCancel(ctx)
 		if dl, ok := ctx.Deadline(); ok {
 			fctx, cancel = context.WithTimeout(ctx, time.Until(dl)/10)
@@ -681,21 +696,47 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 		defer close(lnsDone)
 		bs.lns(lctx, pb)
 	}()
-	out, err := cg.Master.BranchAndPrice(ctx, cg.Best.Bound(), cg.Best, ub, bs.offer, nil)
+	tm, lg := cg.Master, cg.Best
+	if _, fair := withoutFairness(bs.rules); fair && len(spreads) == 0 {
+		// Fairness is not in the master: a node whose master's
+		// solution is a roster is not closed at the master's cost (the
+		// roster costs more, its fairness, and another roster of the
+		// node may cost less) but stays a bound, so that the tree's
+		// bounds and an exhausted tree hold for the whole cost.
+		tm.SetUncounted(true)
+	}
+	if len(spreads) > 0 {
+		// The tree's master with fairness in it (planSpreads), over the
+		// root's columns: column generation at the root ran without it
+		// (its bound, a bound on every cost but fairness, which is
+		// never negative, is a bound on the whole cost; the root
+		// converges as before). The tree's root node goes on with
+		// column generation, fairness included, and reports its bound.
+		// (No relaxation for reduced-cost fixing at the root: the
+		// pricers have no Through bounds to fix with.)
+		tpb := *pb
+		tpb.Spreads = spreads
+		pool := bnp.NewPool(&tpb)
+		for e := range start {
+			for _, row := range cg.Master.Pool().Rows(e) {
+				pool.Add(e, row)
+			}
+		}
+		if tm, err = bnp.NewRelaxation(&tpb).NewMaster(pool); err != nil {
+			lcancel()
+			<-lnsDone
+			return err
+		}
+		lg = nil
+	}
+	out, err := tm.BranchAndPrice(ctx, cg.Best.Bound(), lg, ub, bs.offer, nil)
 	lcancel()
 	<-lnsDone
 	if err != nil {
 		return err
 	}
 	bs.stats.Nodes, bs.stats.Exhausted = out.Nodes, out.Exhausted
-	if _, outside := withoutFairness(bs.rules); outside {
-		// Fairness is not in the master, so a node whose master solution
-		// is a roster is closed at the master's cost although the
-		// roster costs more (its fairness) and another roster of the
-		// node may cost less: neither an exhausted tree nor the least
-		// bound of its open nodes is a bound then; the root's is.
-		return nil
-	}
+	bs.stats.Spreads = len(spreads)
 	if out.Exhausted {
 		if u := bs.ub(); u < math.MaxInt64/4 {
 			bs.raise(u)
@@ -890,4 +931,116 @@ func (pp *planPricer) measureLits(enc *Encoding, f *constraints.Fairness) []Pena
 		one[d] = -1
 	}
 	return out
+}
+
+// bnpSpreadRowsMax is the most rows the fairness rules may add to the
+// tree's master (two per member of each rule: spreadRows) for them to be
+// in it. The engine's simplex keeps a dense basis inverse, and the rows
+// linking a group's members make its pivots dense: on the soft ward (30
+// nurses, 7 groups, nights and weekends: 120 rows), a pivot of the tree's
+// master took 1.2 ms against 0.07 ms without them (under a load of 7), a
+// node of the first dive 3-4 s, so that in 60 s the tree solved 1 node
+// against 86 and Plan ended at 225 against 152 (back to back), and the
+// LP saw no fairness the people's rules force (145 either way).
+// Above it, fairness stays out of the tree's master: the tree's bounds
+// are bounds on every cost but fairness, which is never negative, so
+// bounds still, but no node is closed on a roster of its master
+// (bnp.Master.SetUncounted); the forced spread (fairnessBound) adds to the
+// root's bound.
+var bnpSpreadRowsMax = 64 // (a variable for tests)
+
+// spreadRows returns the rows planSpreads' groups add to the master (two
+// per member of each rule).
+func (bs *bnpSearch) spreadRows() int {
+	n := 0
+	for _, g := range bs.fairGroups() {
+		n += 2 * len(g.members) * len(g.rules)
+	}
+	return n
+}
+
+// planSpreads returns the fairness rules of bs.rules as the master's
+// spread groups (bnp.Spread), one per rule of each group of fairGroups
+// (the fairness rules left out cost nothing: a group of one, or weight 0).
+//
+// Nights and hours are additive over a person's shifts (each start counts
+// what it counts alone), so their tables are exact. Weekends count the
+// Saturdays and Sundays WORKED, and a shift may work the day after its
+// start (the ward's E, 16:30-01:15): the measure is not additive. Its
+// Lower table counts a weekend day only for a shift starting on it, its
+// Upper table every weekend day each shift works alone (their union
+// bounds the days worked); the engine prices with Lower or Upper by the
+// sign of the multipliers, which keeps each pricing's value a lower bound
+// on the exact one, and recomputes the exact value (constraints'
+// ValueOf) for the columns. Pricing such a group exactly instead would
+// need the pricers' DP to carry the multipliers of days worked: the
+// tables keep the pricers as they are, at the price of pricings marked
+// inexact (no node closed on them) when a schedule works a weekend day
+// from the day before.
+func (bs *bnpSearch) planSpreads(pb *bnp.Problem) []bnp.Spread {
+	var out []bnp.Spread
+	for _, g := range bs.fairGroups() {
+		for _, f := range g.rules {
+			sp := bnp.Spread{Members: g.members, Weight: int64(f.Weight)}
+			pps := make([]*planPricer, len(g.members))
+			for i, e := range g.members {
+				pps[i] = pb.Pricers[e].(*planPricer)
+				lower, upper := pps[i].measureTables(f)
+				sp.Lower = append(sp.Lower, lower)
+				if f.Measure == constraints.MeasureWeekends {
+					sp.Upper = append(sp.Upper, upper)
+				}
+			}
+			if sp.Upper != nil {
+				sp.Value = func(i int, row []int) int64 {
+					return int64(f.ValueOf(pps[i].roster(row), pps[i].p.ID))
+				}
+			}
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// measureTables returns the person's coefficient tables (days x options,
+// the day off last) of fairness measure f: every schedule's value lies
+// between the sums of lower and of upper over its options. Upper is what
+// each shift counts alone (with what the person's history counts on the
+// first day); lower is the same for the additive measures, and for
+// weekends counts only the weekend day a shift starts on.
+func (pp *planPricer) measureTables(f *constraints.Fairness) (lower, upper [][]int64) {
+	sc := pp.sc
+	S := len(sc.Shifts)
+	one := make([]int, pp.days)
+	for d := range one {
+		one[d] = -1
+	}
+	empty := pp.roster(one)
+	base := int64(f.ValueOf(empty, pp.p.ID))
+	lower, upper = make([][]int64, pp.days), make([][]int64, pp.days)
+	for d := range one {
+		lower[d], upper[d] = make([]int64, S+1), make([]int64, S+1)
+		date := sc.Horizon.Start + model.Date(d)
+		wk := date.Weekday() == time.Saturday || date.Weekday() == time.Sunday
+		for s := range sc.Shifts {
+			one[d] = s
+			r := pp.roster(one)
+			upper[d][s] = int64(f.ValueOf(r, pp.p.ID)) - base
+			lower[d][s] = upper[d][s]
+			if f.Measure == constraints.MeasureWeekends {
+				lower[d][s] = 0
+				if wk && empty.Status(pp.p.ID, date) != model.Work && r.Status(pp.p.ID, date) == model.Work {
+					lower[d][s] = 1
+				}
+			}
+		}
+		one[d] = -1
+	}
+	if pp.days > 0 {
+		for o := range lower[0] {
+			lower[0][o] += base
+			upper[0][o] += base
+		}
+	}
+	return lower, upper
 }

@@ -263,7 +263,7 @@ func bnpAgainstBruteForce(t *testing.T, src string, sc *model.Scenario, rules []
 	if lb > best {
 		t.Fatalf("bound %d > optimum %d\n%s", lb, best, src)
 	}
-	if _, fairness := withoutFairness(rules); bs.stats.Exhausted && !fairness {
+	if bs.stats.Exhausted {
 		if ub.Load() != best {
 			t.Errorf("tree exhausted at %d, optimum %d\n%s", ub.Load(), best, src)
 			return best, true, false

@@ -30,6 +30,15 @@
 // the target (the slack beyond it costing Problem.Hard): the master only
 // guides the multipliers, and the bound needs no more.
 //
+// Spread groups (Problem.Spreads, spread.go) couple people besides the
+// rows: Weight times the spread of a measure of their schedules among a
+// group's members (fairness), with two variables per group in the master,
+// the group's largest and smallest value, and two rows per member; their
+// multipliers enter the bound in closed form and the pricings through
+// coefficient tables that bound the measure. nrp has none. A caller that
+// leaves such a cost out of the master calls Master.SetUncounted, so that
+// no node is closed on its master's roster.
+//
 // Rosters come from the masters' roundings (each person's heaviest
 // column), improved by Problem.PoolDescent, and from dives; they may break
 // a row's hard bounds, so callers check what they are offered.

@@ -12,13 +12,19 @@ type Pool struct {
 	rows  [][][]int
 	cost  [][]int64
 	valid [][]bool // Problem.Valid of each schedule
-	seen  map[string]bool
+	// vals[e][k] are schedule k's values in person e's spread groups
+	// (memb[e], spread.go).
+	vals [][][]int64
+	memb [][]membership
+	seen map[string]bool
 }
 
 // NewPool returns an empty pool for pb's people.
 func NewPool(pb *Problem) *Pool {
 	E := len(pb.Pricers)
-	return &Pool{pb: pb, rows: make([][][]int, E), cost: make([][]int64, E), valid: make([][]bool, E), seen: map[string]bool{}}
+	memb, _ := pb.memberships()
+	return &Pool{pb: pb, rows: make([][][]int, E), cost: make([][]int64, E), valid: make([][]bool, E),
+		vals: make([][][]int64, E), memb: memb, seen: map[string]bool{}}
 }
 
 // Add keeps row for person e unless already kept; it reports whether it
@@ -37,6 +43,11 @@ func (cp *Pool) Add(e int, row []int) bool {
 	cp.rows[e] = append(cp.rows[e], row)
 	cp.cost[e] = append(cp.cost[e], cp.pb.Pricers[e].Cost(row))
 	cp.valid[e] = append(cp.valid[e], cp.pb.valid(e, row))
+	vals := make([]int64, len(cp.memb[e]))
+	for k, m := range cp.memb[e] {
+		vals[k] = cp.pb.value(m, row)
+	}
+	cp.vals[e] = append(cp.vals[e], vals)
 	return true
 }
 
@@ -74,8 +85,8 @@ func (r *Row) descentPen(v int64) int64 {
 }
 
 // PoolDescent improves r (changed in place) by moves to pool columns and
-// returns its cost (own costs and row penalties, hardPen per person
-// outside a hard bound).
+// returns its cost (own costs, row penalties and spread groups' costs,
+// hardPen per person outside a hard bound).
 func (pb *Problem) PoolDescent(pool *Pool, r [][]int) int64 {
 	y := make([]int64, len(pb.Rows))
 	own := make([]int64, len(r)) // each person's own cost
@@ -85,6 +96,14 @@ func (pb *Problem) PoolDescent(pool *Pool, r [][]int) int64 {
 			for _, c := range pb.Cover[e][d][pb.Option(s)] {
 				y[c]++
 			}
+		}
+	}
+	// gv[g][i] is member i of spread group g's value.
+	gv := make([][]int64, len(pb.Spreads))
+	for g, sp := range pb.Spreads {
+		gv[g] = make([]int64, len(sp.Members))
+		for i, e := range sp.Members {
+			gv[g][i] = pb.value(membership{g: g, i: i}, r[e])
 		}
 	}
 	gain := func(c int, k int64) int64 {
@@ -100,6 +119,10 @@ func (pb *Problem) PoolDescent(pool *Pool, r [][]int) int64 {
 					continue
 				}
 				delta := pool.cost[e][k] - own[e]
+				for t, m := range pool.memb[e] {
+					w := pb.Spreads[m.g].Weight
+					delta += spreadCost(w, gv[m.g], m.i, pool.vals[e][k][t]) - spreadCost(w, gv[m.g], -1, 0)
+				}
 				for d, s := range row {
 					if s == cur[d] {
 						continue
@@ -122,6 +145,9 @@ func (pb *Problem) PoolDescent(pool *Pool, r [][]int) int64 {
 			}
 			row := pool.rows[e][bestK]
 			own[e] = pool.cost[e][bestK]
+			for t, m := range pool.memb[e] {
+				gv[m.g][m.i] = pool.vals[e][bestK][t]
+			}
 			for d, s := range row {
 				if s == cur[d] {
 					continue
@@ -143,6 +169,9 @@ func (pb *Problem) PoolDescent(pool *Pool, r [][]int) int64 {
 	}
 	for c := range y {
 		total += pb.Rows[c].descentPen(y[c])
+	}
+	for g, sp := range pb.Spreads {
+		total += spreadCost(sp.Weight, gv[g], -1, 0)
 	}
 	return total
 }

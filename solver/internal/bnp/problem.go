@@ -68,6 +68,9 @@ type Problem struct {
 	// Cover[e][d][o] lists the rows that person e's option o on day d
 	// counts in (coefficient 1 each).
 	Cover [][][][]int
+	// Spreads are the spread groups coupling people besides the rows
+	// (fairness; spread.go); none for nrp.
+	Spreads []Spread
 	// Scale is the denominator of the multipliers (fixed point): the
 	// costs given to pricers are in units of 1/Scale.
 	Scale int64
@@ -177,6 +180,12 @@ type Relaxation struct {
 	cap []int64
 	// hiY[r] is the largest count row r can have: min(Hi, cap).
 	hiY []int64
+	// nMult is the number of multipliers: the rows', then two per
+	// member of each spread group (spread.go); memb[e] are person e's
+	// places in the groups, sp the groups.
+	nMult int
+	memb  [][]membership
+	sp    []spreadInfo
 }
 
 // NewRelaxation prepares the relaxation of pb.
@@ -236,6 +245,7 @@ func NewRelaxation(pb *Problem) *Relaxation {
 		rx.hi[i] = int64(sumU) * pb.Scale
 		rx.hiY[i] = min(r.Hi, rx.cap[i])
 	}
+	rx.initSpreads(hard)
 	return rx
 }
 
@@ -261,7 +271,7 @@ func (rx *Relaxation) constant(p []int64) (int64, bool) {
 		}
 		total += best
 	}
-	return total, true
+	return total + rx.spreadConstant(p), true
 }
 
 // clampDuals sums the LP duals y per engine row, rounds them to multiples
@@ -269,7 +279,7 @@ func (rx *Relaxation) constant(p []int64) (int64, bool) {
 // box (to rounding).
 func (rx *Relaxation) clampDuals(y []float64) (p []int64, inBox bool) {
 	sum := rx.rowDuals(y)
-	p = make([]int64, len(rx.pb.Rows))
+	p = make([]int64, rx.nMult)
 	inBox = true
 	for r := range p {
 		v := int64(math.Round(sum[r] * float64(rx.pb.Scale)))
@@ -281,9 +291,10 @@ func (rx *Relaxation) clampDuals(y []float64) (p []int64, inBox bool) {
 	return p, inBox
 }
 
-// rowDuals returns the LP duals summed per engine row.
+// rowDuals returns the LP duals summed per multiplier (engine row, then
+// spread rows).
 func (rx *Relaxation) rowDuals(y []float64) []float64 {
-	sum := make([]float64, len(rx.pb.Rows))
+	sum := make([]float64, rx.nMult)
 	for k, lr := range rx.lpRows {
 		sum[lr.row] += y[k]
 	}
@@ -292,7 +303,7 @@ func (rx *Relaxation) rowDuals(y []float64) []float64 {
 
 // costs fills c (Days x Options) with person e's option costs under the
 // multipliers p (scaled): minus the multipliers of the rows each option
-// counts in.
+// counts in, plus the spread groups' terms (spreadCosts).
 func (rx *Relaxation) costs(e int, p []int64, c [][]int64) {
 	cov := rx.pb.Cover[e]
 	for d := range c {
@@ -304,6 +315,7 @@ func (rx *Relaxation) costs(e int, p []int64, c [][]int64) {
 			c[d][o] = v
 		}
 	}
+	rx.spreadCosts(e, p, c)
 }
 
 // newCosts returns a Days x Options cost table.
@@ -315,9 +327,9 @@ func (rx *Relaxation) newCosts() [][]int64 {
 	return c
 }
 
-// lpIndex returns, per engine row, its LP rows.
+// lpIndex returns, per multiplier, its LP rows.
 func (rx *Relaxation) lpIndex() [][]int {
-	idx := make([][]int, len(rx.pb.Rows))
+	idx := make([][]int, rx.nMult)
 	for k, lr := range rx.lpRows {
 		idx[lr.row] = append(idx[lr.row], k)
 	}
@@ -325,8 +337,8 @@ func (rx *Relaxation) lpIndex() [][]int {
 }
 
 // column returns the master column of person e's schedule row, of cost
-// cost.
-func (rx *Relaxation) column(e int, row []int, cost int64, lpIdx [][]int) simplex.Col {
+// cost and values vals in e's spread groups (Pool.vals).
+func (rx *Relaxation) column(e int, row []int, cost int64, vals []int64, lpIdx [][]int) simplex.Col {
 	col := simplex.Col{Cost: float64(cost)}
 	for d, s := range row {
 		for _, r := range rx.pb.Cover[e][d][rx.pb.Option(s)] {
@@ -334,6 +346,12 @@ func (rx *Relaxation) column(e int, row []int, cost int64, lpIdx [][]int) simple
 				col.Idx = append(col.Idx, k)
 				col.Val = append(col.Val, 1)
 			}
+		}
+	}
+	for k, m := range rx.memb[e] {
+		if v := float64(vals[k]); v != 0 {
+			col.Idx = append(col.Idx, lpIdx[m.mu][0], lpIdx[m.mu+1][0])
+			col.Val = append(col.Val, v, -v)
 		}
 	}
 	col.Idx = append(col.Idx, len(rx.lpRows)+e)

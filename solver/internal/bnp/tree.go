@@ -121,8 +121,11 @@ type Master struct {
 	rx    *Relaxation
 	lp    *simplex.LP
 	pool  *Pool
-	ref   [][2]int  // ref[j-2K]: person and pool index of column j
+	ref   [][2]int  // ref[j-first]: person and pool index of column j
 	cost0 []float64 // the columns' true costs
+	// first is the first schedule's column: after the LP rows' slacks
+	// (two per row) and the spread groups' hi and lo (spread.go).
+	first int
 	// budget[e] is person e's pricing budget (Problem.FirstBudget).
 	budget []int
 	// lpIdx[r] are the LP rows of engine row r.
@@ -137,7 +140,18 @@ type Master struct {
 	// dropped counts the schedules that resets (reset) removed from the
 	// pool.
 	dropped int
+	// uncounted: the rosters' cost has a part the master does not count
+	// (SetUncounted).
+	uncounted bool
 }
+
+// SetUncounted tells the master that the rosters' cost has a part it does
+// not count, never negative (fairness left out of Problem.Spreads): its
+// bounds stay bounds, but in BranchAndPrice a node whose master's
+// solution is a roster is not closed on it (the roster may cost more,
+// another roster of the node less): its bound stays a bound of the tree
+// (stuck), so that the tree's bounds hold for the whole cost.
+func (ms *Master) SetUncounted(on bool) { ms.uncounted = on }
 
 // Columns returns the number of schedules the master has had in its pool,
 // those dropped by resets included.
@@ -228,6 +242,8 @@ func (rx *Relaxation) NewMaster(pool *Pool) (*Master, error) {
 		ms.lp.Add(simplex.Col{Idx: []int{k}, Val: []float64{-1}, Cost: lr.over})
 		ms.cost0 = append(ms.cost0, lr.under, lr.over)
 	}
+	ms.cost0 = append(ms.cost0, rx.spreadColumns(ms.lp, ms.lpIdx)...)
+	ms.first = ms.lp.NumCols()
 	enabled := make([]bool, ms.lp.NumCols())
 	for e := 0; e < E; e++ {
 		for k := range pool.rows[e] {
@@ -252,17 +268,16 @@ func (ms *Master) restart(enabled []bool) error {
 	for k, lr := range rx.lpRows {
 		resid[k] = lr.rhs
 	}
-	for j := 2 * K; j < ms.lp.NumCols(); j++ {
-		r := ms.ref[j-2*K]
+	for j := ms.first; j < ms.lp.NumCols(); j++ {
+		r := ms.ref[j-ms.first]
 		if !enabled[j] || basis[K+r[0]] >= 0 {
 			continue
 		}
 		basis[K+r[0]] = j
-		for d, s := range ms.pool.rows[r[0]][r[1]] {
-			for _, c := range rx.pb.Cover[r[0]][d][rx.pb.Option(s)] {
-				for _, k := range ms.lpIdx[c] {
-					resid[k]--
-				}
+		col := ms.lp.Column(j)
+		for t, k := range col.Idx {
+			if k < K {
+				resid[k] -= col.Val[t]
 			}
 		}
 	}
@@ -272,7 +287,35 @@ func (ms *Master) restart(enabled []bool) error {
 			basis[k] = 2*k + 1
 		}
 	}
+	ms.spreadBasis(basis, resid)
 	return ms.lp.SetBasis(basis)
+}
+
+// spreadBasis puts each spread group's columns hi and lo in the basis
+// (restart), hi in the row of mu of the member of largest value and lo in
+// the row of nu of the member of least value, the other members' rows
+// their slack (of cost 0): the basis is then feasible without the rows'
+// artificials, the master starts at the spreads' true cost, and its
+// first solve needs fewer pivots. resid are the rows' right-hand sides
+// less the basic schedules' columns (unperturbed).
+func (ms *Master) spreadBasis(basis []int, resid []float64) {
+	rhs := ms.lp.RHS() // the perturbation decides ties
+	hiCol := ms.first - 2*len(ms.rx.sp)
+	for g, si := range ms.rx.sp {
+		for side := 0; side < 2; side++ {
+			best := -1
+			for _, m := range si.mu {
+				k := ms.lpIdx[m+side][0]
+				if best < 0 || resid[k]+rhs[k]-ms.rx.lpRows[k].rhs < resid[best]+rhs[best]-ms.rx.lpRows[best].rhs {
+					best = k
+				}
+			}
+			for _, m := range si.mu {
+				basis[ms.lpIdx[m+side][0]] = 2 * ms.lpIdx[m+side][0]
+			}
+			basis[best] = hiCol + 2*g + side
+		}
+	}
 }
 
 // reset starts the master afresh from the first column of each
@@ -290,7 +333,7 @@ func (ms *Master) reset() error {
 	if err != nil {
 		return err
 	}
-	nm.mask, nm.budget = ms.mask, ms.budget
+	nm.mask, nm.budget, nm.uncounted = ms.mask, ms.budget, ms.uncounted
 	nm.lp.SetIters(ms.lp.Iters())
 	nm.dropped = ms.Columns() - len(ms.pool.rows)
 	*ms = *nm
@@ -310,7 +353,7 @@ func (ms *Master) usable(e, k int) bool {
 
 // addColumn adds pool column k of employee e to the master.
 func (ms *Master) addColumn(e, k int) int {
-	col := ms.rx.column(e, ms.pool.rows[e][k], ms.pool.cost[e][k], ms.lpIdx)
+	col := ms.rx.column(e, ms.pool.rows[e][k], ms.pool.cost[e][k], ms.pool.vals[e][k], ms.lpIdx)
 	ms.ref = append(ms.ref, [2]int{e, k})
 	ms.cost0 = append(ms.cost0, col.Cost)
 	return ms.lp.Add(col)
@@ -327,7 +370,7 @@ func (ms *Master) addColumn(e, k int) int {
 func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fresh bool) (*NodeResult, error) {
 	rx, lp := ms.rx, ms.lp
 	pb := rx.pb
-	K, E, R := len(rx.lpRows), len(pb.Pricers), len(pb.Rows)
+	K, E := len(rx.lpRows), len(pb.Pricers)
 	scale := float64(pb.Scale)
 	cost := rx.newCosts()
 	restrictedCosts := func(e int, p []int64) {
@@ -343,8 +386,8 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 	enabled := make([]bool, lp.NumCols())
 	for j := range lp.NumCols() {
 		enabled[j] = true
-		if j >= 2*K {
-			r := ms.ref[j-2*K]
+		if j >= ms.first {
+			r := ms.ref[j-ms.first]
 			enabled[j] = compatible(pb, ms.pool.rows[r[0]][r[1]], allowed[r[0]]) && ms.usable(r[0], r[1])
 		}
 		if enabled[j] {
@@ -366,12 +409,12 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		// An employee without an enabled column gets their best
 		// schedule at zero multipliers (none: the node is infeasible).
 		has := make([]bool, E)
-		for j := 2 * K; j < lp.NumCols(); j++ {
+		for j := ms.first; j < lp.NumCols(); j++ {
 			if enabled[j] {
-				has[ms.ref[j-2*K][0]] = true
+				has[ms.ref[j-ms.first][0]] = true
 			}
 		}
-		zero := make([]int64, R)
+		zero := make([]int64, rx.nMult)
 		for e := range has {
 			if has[e] {
 				continue
@@ -401,8 +444,8 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 			return
 		}
 		changed := false
-		for j := 2 * K; j < lp.NumCols(); j++ {
-			r := ms.ref[j-2*K]
+		for j := ms.first; j < lp.NumCols(); j++ {
+			r := ms.ref[j-ms.first]
 			if r[0] == e && enabled[j] && !ms.pool.valid[e][r[1]] {
 				enabled[j] = false
 				lp.SetCost(j, bigM)
@@ -456,6 +499,13 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 				res.GaveUp = true
 				inexact = append(inexact, e)
 			}
+			if pr.gap > 0 {
+				// The spread tables undercounted the schedule
+				// (spread.go): the minimum is not proved, whatever the
+				// budget. The column is judged at its exact cost.
+				res.GaveUp = true
+				total += pr.gap
+			}
 			lg.Rows = append(lg.Rows, row)
 			lg.Best = append(lg.Best, v)
 			lg.L += v
@@ -475,13 +525,16 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		if !inBox {
 			// The duals of a basis with excluded columns can leave the
 			// box: columns are priced at the duals themselves.
-			pu := make([]int64, R)
+			pu := make([]int64, rx.nMult)
 			for c, v := range rx.rowDuals(y) {
 				pu[c] = int64(math.Round(min(max(v, -1e9), 1e9) * scale))
 			}
 			for e := 0; e < E; e++ {
 				restrictedCosts(e, pu)
 				row, v, _, ok := pb.Pricers[e].Bounded(ctx, cost, ms.budget[e])
+				if ok && row != nil {
+					v += rx.spreadCorrection(e, pu, row)
+				}
 				if ok && row != nil && float64(v)/scale-y[K+e] < -1e-7 && add(e, row) {
 					added++
 				}
@@ -518,12 +571,12 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		}
 		weight[e] = -1
 	}
-	for j := 2 * K; j < lp.NumCols(); j++ {
+	for j := ms.first; j < lp.NumCols(); j++ {
 		z := lp.Value(j)
 		if z <= 1e-9 || !enabled[j] {
 			continue
 		}
-		r := ms.ref[j-2*K]
+		r := ms.ref[j-ms.first]
 		row := ms.pool.rows[r[0]][r[1]]
 		for d, s := range row {
 			o := pb.Option(s)
@@ -1077,7 +1130,7 @@ func (t *tree) work(ctx context.Context, ms *Master, lg *Lagrange, ub func() int
 			// was priced exactly and the roster keeps the rows' hard
 			// bounds. Otherwise the node cannot be closed: its bound
 			// stays a bound of the tree (stuck).
-			if nr.GaveUp || nr.Invalid || !ms.rx.keepsBounds(nr.Rounded) {
+			if nr.GaveUp || nr.Invalid || ms.uncounted || !ms.rx.keepsBounds(nr.Rounded) {
 				t.mu.Lock()
 				t.stuck = append(t.stuck, stuckNode{bound: bound, gen: n.gen})
 				t.mu.Unlock()
@@ -1103,11 +1156,13 @@ func (ms *Master) Pool() *Pool { return ms.pool }
 // (bit o of mask[e][d]), as reduced-cost fixing does; nil lifts it.
 func (ms *Master) SetMask(mask [][]uint64) { ms.mask = mask }
 
-// pricing is one person's answer to a pricing (Pricer.Bounded).
+// pricing is one person's answer to a pricing (Pricer.Bounded), with gap
+// what the schedule costs beyond total by the exact values of its spread
+// measures (spread.go).
 type pricing struct {
-	row          []int
-	total, lower int64
-	ok           bool
+	row               []int
+	total, lower, gap int64
+	ok                bool
 }
 
 // priceAll prices every person under the multipliers p and the options
@@ -1129,6 +1184,9 @@ func (ms *Master) priceAll(ctx context.Context, p []int64, allowed [][]uint64) [
 		}
 		r := &out[e]
 		r.row, r.total, r.lower, r.ok = pb.Pricers[e].Bounded(ctx, cost, ms.budget[e])
+		if r.ok && r.row != nil {
+			r.gap = rx.spreadCorrection(e, p, r.row)
+		}
 	}
 	workers := max(1, min(pb.Workers, E))
 	if workers == 1 {
