@@ -112,7 +112,7 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 			defer wg.Done()
 			defer func() { <-slots }()
 			// The plan gives its bound and roster (solver/request.go).
-			rr, err := explainRequest(ctx, rep.sc, rep.rules, pv, solver.RequestOptions{TimeLimit: limit, Plan: pr})
+			rr, err := explainRequest(ctx, rep.sc, rep.rules, pv, solver.RequestOptions{TimeLimit: limit, Plan: pr, Brief: true})
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {

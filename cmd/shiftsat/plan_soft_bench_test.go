@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"runtime/pprof"
 	"sync"
 	"syscall"
 	"testing"
@@ -21,14 +22,16 @@ import (
 // request explanations' (from the first explanation's start to the last
 // one's end), and the processor time the explanations used (the
 // process's, over the same span: on a loaded machine the wall time
-// says less), in milliseconds per run.
+// says less), in milliseconds per run. Under -cpuprofile the samples of
+// the two phases carry the label phase=solve or phase=explain (gini's
+// goroutines inherit it): go tool pprof -tagfocus phase=explain.
 func BenchmarkPlanStorePreferences(b *testing.B) {
 	path, err := filepath.Abs(filepath.Join("..", "..", "examples", "store-preferences.yaml"))
 	if err != nil {
 		b.Fatal(err)
 	}
 	var (
-		mu          sync.Mutex
+		mu                sync.Mutex
 		first, last       time.Time
 		firstCPU, lastCPU time.Duration
 		solve             time.Duration
@@ -40,7 +43,10 @@ func BenchmarkPlanStorePreferences(b *testing.B) {
 	optimize = func(ctx context.Context, sc *model.Scenario, rules []constraints.Rule, opt solver.Options) (*solver.PlanResult, error) {
 		t0 := time.Now()
 		defer func() { solve += time.Since(t0) }()
-		return plan(ctx, sc, rules, opt)
+		var pr *solver.PlanResult
+		var err error
+		pprof.Do(ctx, pprof.Labels("phase", "solve"), func(ctx context.Context) { pr, err = plan(ctx, sc, rules, opt) })
+		return pr, err
 	}
 	defer func(f func(context.Context, *model.Scenario, []constraints.Rule, constraints.Provenance, solver.RequestOptions) (*solver.RequestReason, error)) {
 		explainRequest = f
@@ -58,7 +64,10 @@ func BenchmarkPlanStorePreferences(b *testing.B) {
 			last, lastCPU = time.Now(), cpuTime()
 			mu.Unlock()
 		}()
-		return explain(ctx, sc, rules, req, opt)
+		var rr *solver.RequestReason
+		var err error
+		pprof.Do(ctx, pprof.Labels("phase", "explain"), func(ctx context.Context) { rr, err = explain(ctx, sc, rules, req, opt) })
+		return rr, err
 	}
 	for b.Loop() {
 		first, last = time.Time{}, time.Time{}
