@@ -30,11 +30,15 @@ import (
 //     that cost is optimal at once.
 //     When the plan proved its cost C optimal by cores (PlanResult.optimum,
 //     maxsat.go), its session answers first, with the request assumed:
-//     a roster of cost C near the plan's (tieNear) or anywhere is a tie,
-//     proved; otherwise the plan's core-guided search is continued with
-//     the request granted (optimum.beyond), whose bound starts at C, and
-//     the repair's rounds give rosters; their best is reported with that
-//     bound, and planWith is not run.
+//     a roster of cost C near the plan's (tieNear) is a tie, proved; then
+//     the repair's rounds give rosters (the plan's roster re-optimised
+//     around the request, 0.05-0.3 s a round on store-preferences), and
+//     the plan's core-guided search continued with the request granted
+//     (optimum.beyond), whose bound starts at C, raises the bound or finds
+//     a roster at it (a tie far from the plan's); the best roster is
+//     reported with that bound, and planWith is not run. Brief
+//     explanations (RequestOptions.Brief) give that search only as long as
+//     the steps before it took.
 //  3. When step 2 proves that no roster grants the request, Explain on the
 //     whole scenario with the request made hard names the rules in the
 //     way (demand, typically).
@@ -88,6 +92,16 @@ type RequestOptions struct {
 	// lower bound bounds the cost of granting the request, and branch
 	// and price joins at once when it ran in the plan.
 	Plan *PlanResult
+	// Brief, at the plan's optimum (step 2 with PlanResult.optimum),
+	// ends the explanation soon after its bounded steps (the ties near
+	// the plan's roster and the repair's first two rounds): when the
+	// repair found a roster, the search beyond the optimum for a better
+	// bound gets as long as those steps took, instead of the rest of the
+	// time limit (store-preferences: it rarely raised the bound in a
+	// second; a small scenario's proof takes milliseconds). The
+	// explanations of a plan then take a fraction of the plan's time
+	// (`plan` sets it).
+	Brief bool
 }
 
 // forcedRequest is a rule that makes one soft requirement hard: the
@@ -224,13 +238,80 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 			}
 		}
 		plan := opt.Plan.Roster
-		if len(more) > 0 && plan != nil {
-			// 2a. A tie near the plan's roster.
-			if ro := q.tieNear(ctx, upTo(1, 4), more, plan, p, req); ro != nil {
-				return rr, rr.granted(sc, rules, forced, ro, q.cost, q.cost, true)
+		if len(more) > 0 {
+			// At the plan's optimum, in its proof session (shared by
+			// the explanations of a plan in turn: what one search
+			// learns helps the next).
+			if plan != nil {
+				// 2a. A tie near the plan's roster.
+				if ro := q.tieNear(ctx, upTo(1, 4), more, plan, p, req); ro != nil {
+					return rr, rr.granted(sc, rules, forced, ro, q.cost, q.cost, true)
+				}
 			}
-		}
-		if plan != nil {
+			var found *model.Roster
+			var foundCost int64
+			if plan != nil {
+				// 2b. The plan's roster repaired around the request,
+				// within two thirds of the time left, until it reaches
+				// the plan's bound: the rounds take 0.05-0.3 s each on
+				// store-preferences, and give the best costs.
+				rp = &repair{sc: fsc, rules: frules, plan: plan, p: p, d: req.From, lb: pc.lowerBound}
+				rctx, cancel := context.WithDeadline(ctx, upTo(2, 3)())
+				if _, ok := ctx.Deadline(); !ok {
+					cancel()
+					rctx, cancel = context.WithCancel(ctx)
+				}
+				rounds := repairRounds
+				if opt.Brief {
+					rounds = rounds[:2] // the third rarely did better
+				}
+				rp.run(rctx, rounds, nil)
+				cancel()
+				if debugRequest != nil {
+					debugRequest("repaired: %v %d", rp.best != nil, rp.bestCost)
+				}
+				if rp.best != nil && rp.bestCost <= rp.lb {
+					return rr, rr.granted(sc, rules, forced, rp.best, rp.bestCost, rp.bestCost, true)
+				}
+				if rp.best != nil {
+					found, foundCost = rp.best, rp.bestCost
+				}
+			}
+			// 2c. The plan's search continued with the request granted
+			// (optimum.beyond) in the time left (Brief, after a roster
+			// of the repair: as long as the steps before took), for the
+			// bound: it starts at the plan's, and the search stops when
+			// it reaches the repair's cost (then optimal) or finds a
+			// roster at its bound (a tie far from the plan's roster).
+			until := upTo(1, 1)
+			if opt.Brief && found != nil {
+				// As long as the steps before took.
+				spent := time.Since(t0)
+				until = func() time.Time {
+					t := time.Now().Add(spent)
+					if d, ok := ctx.Deadline(); ok && d.Before(t) {
+						return d
+					}
+					return t
+				}
+			}
+			lb, best, cost := q.beyond(ctx, until, more, func() int64 {
+				if found == nil {
+					return -1
+				}
+				return foundCost
+			})
+			if debugRequest != nil {
+				debugRequest("beyond the optimum %d: bound %d, best %d (%v)", q.cost, lb, cost, best != nil)
+			}
+			pc.lowerBound = max(pc.lowerBound, lb)
+			if best != nil && (found == nil || cost < foundCost) {
+				found, foundCost = rosterOf(fsc, best), cost
+			}
+			if found != nil {
+				return rr, rr.granted(sc, rules, forced, found, foundCost, min(pc.lowerBound, foundCost), foundCost <= pc.lowerBound)
+			}
+		} else if plan != nil {
 			// The plan's roster repaired around the request: its first
 			// round alone (within a third of the time left), optimal at
 			// once at the bound; the next rounds beside the search,
@@ -246,65 +327,12 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 			if rp.best != nil && rp.bestCost <= rp.lb {
 				return rr, rr.granted(sc, rules, forced, rp.best, rp.bestCost, rp.bestCost, true)
 			}
-		}
-		var found *model.Roster
-		var foundCost int64
-		if len(more) > 0 {
-			// 2b. The plan's search continued with the request granted
-			// (optimum.beyond), within two thirds of the time left: its
-			// bound starts at the plan's, and it stops at the repair's
-			// cost.
-			lb, best, cost := q.beyond(ctx, upTo(2, 3), more, func() int64 {
-				if rp == nil || rp.best == nil {
-					return -1
-				}
-				return rp.bestCost
-			})
-			if debugRequest != nil {
-				debugRequest("beyond the optimum %d: bound %d, best %d (%v)", q.cost, lb, cost, best != nil)
-			}
-			pc.lowerBound = max(pc.lowerBound, lb)
-			if best != nil && cost <= pc.lowerBound {
-				return rr, rr.granted(sc, rules, forced, best, cost, cost, true)
-			}
-			if rp != nil && rp.best != nil && rp.bestCost <= pc.lowerBound {
-				return rr, rr.granted(sc, rules, forced, rp.best, rp.bestCost, rp.bestCost, true)
-			}
-			if rp != nil {
-				rp.lb = pc.lowerBound
-			}
-			if best != nil {
-				found, foundCost = rosterOf(fsc, best), cost
-			}
-			if rp != nil {
-				// The repair's next rounds, alone: restarting the
-				// search from scratch with the bound reached here
-				// rarely improved either figure in the time such
-				// explanations get (store-preferences: 2 s each).
-				rp.run(ctx, repairRounds[1:], nil)
-				if debugRequest != nil {
-					debugRequest("repaired: %v %d", rp.best != nil, rp.bestCost)
-				}
-				if rp.best != nil && (found == nil || rp.bestCost < foundCost) {
-					found, foundCost = rp.best, rp.bestCost
-				}
-			}
-			if found != nil {
-				return rr, rr.granted(sc, rules, forced, found, foundCost, min(pc.lowerBound, foundCost), foundCost <= pc.lowerBound)
-			}
-		}
-		if rp != nil {
 			pc.beside = func(ctx context.Context, offer func(*model.Roster, int64)) {
-				if found != nil {
-					offer(found, foundCost)
-				}
 				if rp.best != nil {
 					offer(rp.best, rp.bestCost)
 				}
 				rp.run(ctx, repairRounds[1:], offer)
 			}
-		} else if found != nil {
-			pc.beside = func(_ context.Context, offer func(*model.Roster, int64)) { offer(found, foundCost) }
 		}
 	}
 	pr, err := planWith(ctx, fsc, frules, Options{TimeLimit: remaining()}, pc)
@@ -411,6 +439,21 @@ type repair struct {
 	best     *model.Roster
 	bestCost int64
 	free     map[model.StaffID]bool
+	// enc is the encoding of rules on sc, made by the first round; each
+	// round fixes its starts in a copy (withUnits) instead of encoding
+	// again (30-40 ms a round on store-preferences).
+	enc *Encoding
+}
+
+// withUnits returns a copy of e to which a round adds its fixed starts
+// (Define) while e stays as it is: the copy's clause list is e's up to its
+// length and capacity, so that its first clause copies it. Only the
+// clause list grows after encoding; the rest is only read.
+func withUnits(e *Encoding) *Encoding {
+	c := *e
+	c.clauses = e.clauses[:len(e.clauses):len(e.clauses)]
+	c.scratch = nil
+	return &c
 }
 
 // run runs rounds until the cost reaches lb, the rounds are done or ctx
@@ -436,10 +479,17 @@ func (rp *repair) run(ctx context.Context, rounds []repairRound, offer func(*mod
 				}
 			}
 		}
-		enc, err := encodeCtx(ctx, sc, rp.rules, false)
-		if err != nil || enc.stopped {
-			break
+		if rp.enc == nil {
+			// The plan's scenario with one request made hard: the
+			// memory guard passed its encoding, of the same size,
+			// already (its estimate took 10-20 ms on store-preferences).
+			enc, err := encodeCtx(WithMaxMemory(ctx, 0), sc, rp.rules, false)
+			if err != nil || enc.stopped {
+				break
+			}
+			rp.enc = enc
 		}
+		enc := withUnits(rp.enc)
 		var hint []Lit
 		for pi, q := range sc.Staff {
 			for day := sc.Horizon.Start; day <= sc.Horizon.End; day++ {

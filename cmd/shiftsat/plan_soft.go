@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -112,7 +111,7 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 			defer wg.Done()
 			defer func() { <-slots }()
 			// The plan gives its bound and roster (solver/request.go).
-			rr, err := explainRequest(ctx, rep.sc, rep.rules, pv, solver.RequestOptions{TimeLimit: limit, Plan: pr})
+			rr, err := explainRequest(ctx, rep.sc, rep.rules, pv, solver.RequestOptions{TimeLimit: limit, Plan: pr, Brief: true})
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -134,10 +133,15 @@ func (a *app) softReport(ctx context.Context, rep *report, pr *solver.PlanResult
 	return nil
 }
 
-// requestWorkers is how many request explanations run at once: one per
-// processor, at most 4 (each holds an encoding of the whole scenario).
+// requestWorkers is how many request explanations run at once: 4 (each
+// holds an encoding of the whole scenario), on fewer processors too. A
+// request the person's own rules forbid, or a tie near the plan's roster,
+// takes milliseconds; behind two searches on two processors it waited for
+// a slot until the budget was nearly spent, then for the plan's session
+// (held by a search beyond the optimum), and ran out of time before its
+// tie (nakamura on store-preferences, at load 7).
 func requestWorkers() int {
-	return max(1, min(runtime.GOMAXPROCS(0), 4))
+	return 4
 }
 
 func isRequest(kind string) bool {
