@@ -43,6 +43,7 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 		each = max(each, time.Until(dl)/15)
 	}
 	lastCost := int64(math.MaxInt64) // the best cost at the step before
+	pinned := false                  // (the pinned search has run)
 	for iter := 0; ctx.Err() == nil; iter++ {
 		bs.mu.Lock()
 		best, cost := bs.bestRows, bs.bestCost
@@ -60,6 +61,15 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 			case <-time.After(50 * time.Millisecond):
 			}
 			continue
+		}
+		if len(groups) > 0 && !pinned && bs.pinReady(groups, best, cost, iter) {
+			// The pinned-fairness search (plan_fairpin.go), once, on
+			// half the time left.
+			pinned = true
+			if dl, ok := ctx.Deadline(); ok {
+				bs.fairpin(ctx, pb, groups, time.Until(dl)/2)
+				continue
+			}
 		}
 		if len(groups) > 0 && (iter%3 == 2 || cost < prev) {
 			// Swaps, when some group's fairness costs (none costs: the

@@ -1,0 +1,510 @@
+package solver
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"time"
+
+	"github.com/shiftsat/shiftsat/constraints"
+	"github.com/shiftsat/shiftsat/model"
+	"github.com/shiftsat/shiftsat/solver/internal/bnp"
+)
+
+// This file is the pinned-fairness search of branch and price for Plan.
+// The master leaves fairness out (plan_bnp.go), so column generation, the
+// tree and the large-neighbourhood search build rosters whose costs but
+// fairness sit at the master's bound while a group's counts differ by one
+// (on the soft ward of issue 15: 151 against 145, 6 of it fairness), and
+// evening a group out needs several coordinated moves that no swap makes
+// alone (plan_lns.go).
+//
+// The pinned search fixes a value for every member of every fairness group
+// (pinWindows: from the best roster's group totals, the per-member values
+// whose totals come nearest to them, so that the demand they meet stays
+// the same) and gives each member a hard rule (pinRule) holding their
+// value there. Column generation and branch and price then run on that
+// problem: each member's pricing is their own problem with the pin added
+// (the DP reads the pin's cardinality constraint as one more count,
+// plan_cards.go; the exact pricing encodes it), so every column, and every
+// roster made of columns, has spread 0 in every pinned measure: its
+// fairness costs nothing, and the pinned master's cost is the roster's
+// whole cost. Rosters come from the pinned master's rounding, the
+// restricted master over the pinned columns and the pinned tree's dives;
+// each is an ordinary roster, offered (checked by constraints.CheckAll,
+// costed by constraints.Cost) like any other. Nothing proved about the
+// pinned problem is a bound on the scenario: no bound is reported.
+
+// pinRule is a hard rule of the pinned search: person Staff's value of
+// fairness measure F (constraints.Fairness.ValueOf) lies in [Lo, Hi].
+type pinRule struct {
+	F      *constraints.Fairness
+	Staff  model.StaffID
+	Lo, Hi int
+}
+
+// pinKind is pinRule's kind (not a kind of RULES.md: the pinned search's
+// own).
+const pinKind = "pinned_fairness"
+
+// Kind implements constraints.Rule.
+func (r *pinRule) Kind() string { return pinKind }
+
+// Name implements constraints.Rule.
+func (r *pinRule) Name() string { return pinKind }
+
+// Citation implements constraints.Rule: the search's own rule.
+func (r *pinRule) Citation() string { return "shiftsat pinned-fairness search (solver/plan_fairpin.go)" }
+
+// Check implements constraints.Rule: the person's value, counted by the
+// fairness rule's own ValueOf, outside [Lo, Hi] is a violation.
+func (r *pinRule) Check(ro *model.Roster) []constraints.Violation {
+	v := r.F.ValueOf(ro, r.Staff)
+	if v >= r.Lo && v <= r.Hi {
+		return nil
+	}
+	sc := ro.Scenario
+	return []constraints.Violation{{Kind: pinKind, Rule: pinKind, Staff: r.Staff, From: sc.Horizon.Start, To: sc.Horizon.End,
+		Measured: v, Limit: r.Lo, Unit: r.F.Measure,
+		Message: fmt.Sprintf("%s has %d %s, pinned to %d-%d", r.Staff, v, r.F.Measure, r.Lo, r.Hi)}}
+}
+
+// Encode implements constraints.Rule: a weighted count of the literals
+// that make the measure (the Touched literals of the weekend days; the
+// Start literals of the shifts it counts, each weighted by what one start
+// counts), at least Lo and at most Hi.
+func (r *pinRule) Encode(e constraints.Encoder) {
+	sc := e.Scenario()
+	req := e.Begin(constraints.Provenance{Kind: pinKind, Rule: pinKind, Staff: r.Staff,
+		From: sc.Horizon.Start, To: sc.Horizon.End, Detail: fmt.Sprintf("%s pinned to %d-%d", r.F.Measure, r.Lo, r.Hi)})
+	var terms []constraints.Term
+	if r.F.Measure == constraints.MeasureWeekends {
+		for c := sc.Horizon.Start; c <= sc.Horizon.End; c++ {
+			if w := c.Weekday(); w == time.Saturday || w == time.Sunday {
+				terms = append(terms, constraints.Term{Lit: e.Touched(r.Staff, c), Weight: 1})
+			}
+		}
+	} else {
+		for c := sc.Horizon.Start; c <= sc.Horizon.End; c++ {
+			for _, st := range sc.Shifts {
+				one := model.NewRoster(sc)
+				one.Set(r.Staff, c, st.ID)
+				if v := r.F.ValueOf(one, r.Staff); v > 0 {
+					terms = append(terms, constraints.Term{Lit: e.Start(r.Staff, c, st.ID), Weight: v})
+				}
+			}
+		}
+	}
+	total, unit := 0, true
+	lits := make([]constraints.Lit, len(terms))
+	for i, t := range terms {
+		total += t.Weight
+		unit = unit && t.Weight == 1
+		lits[i] = t.Lit
+	}
+	if r.Lo > 0 {
+		if unit {
+			e.AtLeast(req, lits, r.Lo)
+		} else {
+			e.WeightedAtLeast(req, terms, r.Lo)
+		}
+	}
+	if r.Hi < total {
+		if unit {
+			e.AtMost(req, lits, r.Hi)
+		} else {
+			e.WeightedAtMost(req, terms, r.Hi)
+		}
+	}
+}
+
+// fairPin is a pinned window of one fairness rule: its members' values
+// (indices into sc.Staff) all in [lo, hi].
+type fairPin struct {
+	f       *constraints.Fairness
+	members []int
+	lo, hi  int
+}
+
+// pinWindows returns a window per fairness rule of groups (spread 0: lo
+// == hi) from roster rows: for each measure, every group's value is its
+// members' mean in rows rounded down or up, the combination whose total
+// over the groups is nearest to the roster's total (the demand the
+// groups meet stays as it is; nights on the soft ward: 10 leaders at 7,
+// 13 nurses at 8 and 4 new graduates at 3 make the 186 nights of the
+// targets), then nearest to each group's own total.
+func (bs *bnpSearch) pinWindows(groups []fairGroup, rows [][]int) []fairPin {
+	r := toRoster(bs.sc, rows)
+	type item struct {
+		f         *constraints.Fairness
+		members   []int
+		total, n  int
+		down, off int // floor of the mean; 1 when the mean is not whole
+	}
+	byMeasure := map[string][]item{}
+	var order []string
+	for _, g := range groups {
+		for _, f := range g.rules {
+			it := item{f: f, members: g.members, n: len(g.members)}
+			for _, e := range g.members {
+				it.total += f.ValueOf(r, bs.sc.Staff[e].ID)
+			}
+			it.down = it.total / it.n
+			if it.total%it.n != 0 {
+				it.off = 1
+			}
+			if _, seen := byMeasure[f.Measure]; !seen {
+				order = append(order, f.Measure)
+			}
+			byMeasure[f.Measure] = append(byMeasure[f.Measure], it)
+		}
+	}
+	var out []fairPin
+	for _, m := range order {
+		its := byMeasure[m]
+		var free []int // the items whose mean is not whole
+		for i, it := range its {
+			if it.off == 1 {
+				free = append(free, i)
+			}
+		}
+		if len(free) > 12 {
+			free = free[:12] // (the rest rounded down)
+		}
+		bestMask, bestKey := 0, [2]int{math.MaxInt, math.MaxInt}
+		for mask := 0; mask < 1<<len(free); mask++ {
+			sum, dev := 0, 0
+			for i, it := range its {
+				k := it.down
+				if j := slices.Index(free, i); j >= 0 && mask&(1<<j) != 0 {
+					k++
+				}
+				sum += k*it.n - it.total
+				dev += abs(k*it.n - it.total)
+			}
+			if key := [2]int{abs(sum), dev}; key[0] < bestKey[0] || key[0] == bestKey[0] && key[1] < bestKey[1] {
+				bestMask, bestKey = mask, key
+			}
+		}
+		for i, it := range its {
+			k := it.down
+			if j := slices.Index(free, i); j >= 0 && bestMask&(1<<j) != 0 {
+				k++
+			}
+			out = append(out, fairPin{f: it.f, members: it.members, lo: k, hi: k})
+		}
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// pinnedPricer returns person e's pricer of pb with the windows wins
+// added to their own rules as pinRules (pb's pricer itself when there are
+// none); stats counts its pricings.
+func pinnedPricer(pb *bnp.Problem, e int, wins []fairPin, stats *pricingStats) *planPricer {
+	pp := pb.Pricers[e].(*planPricer)
+	if len(wins) == 0 {
+		return pp
+	}
+	rules := slices.Clip(pp.rules)
+	for _, w := range wins {
+		rules = append(rules, &pinRule{F: w.f, Staff: pp.p.ID, Lo: w.lo, Hi: w.hi})
+	}
+	return &planPricer{sc: pp.sc, p: pp.p, rules: rules, days: pp.days, stats: stats}
+}
+
+// fairpin runs the pinned-fairness search (see above) from the best roster
+// branch and price has kept, within limit, offering every roster it
+// builds. It reports whether it lowered the best cost.
+//
+// Evening a whole group out at once (every member off their pin freed
+// with their pins, 20 of 30 on the ward) left a master too large to
+// converge within its time (its LP at 285 after 7 iterations and 8 s), as
+// did steps freeing 6 people over the whole month (2 s each, none
+// converged). So the search moves step by step from a working roster
+// over windows of days, which converge quickly (the large-neighbourhood
+// search's windows of 8-9 days on the ward: 0.2-0.3 s): each step takes
+// one measure and two members off their pins on either side (one above,
+// one below: the measure's total stays that of the roster), pins each one
+// unit nearer to their pin, frees every person within a window of
+// pinWindow days (everything outside fixed to the roster) and re-optimises
+// it by column generation and branch and price (pinStep). The working
+// roster moves to the best roster of the step that costs no more and lies
+// nearer to the pins (the sum over the pins of the distance of each
+// member's value to its pin); fairness falls when a group's last member
+// off its pin reaches it.
+func (bs *bnpSearch) fairpin(ctx context.Context, pb *bnp.Problem, groups []fairGroup, limit time.Duration) bool {
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	t0 := time.Now()
+	bs.mu.Lock()
+	best, cost := bs.bestRows, bs.bestCost
+	bs.mu.Unlock()
+	if best == nil || len(groups) == 0 {
+		return false
+	}
+	pins := bs.pinWindows(groups, best)
+	if debugBnP != nil {
+		for _, pn := range pins {
+			debugBnP("fairpin: %s of %d people pinned to %d-%d", pn.f.Measure, len(pn.members), pn.lo, pn.hi)
+		}
+	}
+	// dist is the distance of roster r to the pins.
+	dist := func(r *model.Roster) int {
+		n := 0
+		for _, pn := range pins {
+			for _, e := range pn.members {
+				v := pn.f.ValueOf(r, bs.sc.Staff[e].ID)
+				n += max(pn.lo-v, v-pn.hi, 0)
+			}
+		}
+		return n
+	}
+	cur := make([][]int, len(best))
+	for e := range best {
+		cur[e] = append([]int(nil), best[e]...)
+	}
+	curCost, curDist := cost, dist(toRoster(bs.sc, cur))
+	D := pb.Days
+	w := min(D, pinWindow)
+	rng := rand.New(rand.NewPCG(15, uint64(len(cur))))
+	stats := &pricingStats{}
+	steps, moved := 0, 0
+	// The movers' pricers, by person and window (each builds its
+	// relaxation at its first pricing: about 0.1 s on the ward).
+	cache := map[string]*planPricer{}
+	for ctx.Err() == nil && curDist > 0 {
+		r := toRoster(bs.sc, cur)
+		// The members off their pins, by measure, above and below.
+		above, below := map[string][]int{}, map[string][]int{}
+		var measures []string
+		for _, pn := range pins {
+			m := pn.f.Measure
+			for _, e := range pn.members {
+				switch v := pn.f.ValueOf(r, bs.sc.Staff[e].ID); {
+				case v > pn.hi:
+					above[m] = append(above[m], e)
+				case v < pn.lo:
+					below[m] = append(below[m], e)
+				}
+			}
+			if len(above[m])+len(below[m]) > 0 && !slices.Contains(measures, m) {
+				measures = append(measures, m)
+			}
+		}
+		m := measures[rng.IntN(len(measures))]
+		var movers []int
+		if len(above[m]) > 0 {
+			movers = append(movers, above[m][rng.IntN(len(above[m]))])
+		}
+		if len(below[m]) > 0 {
+			movers = append(movers, below[m][rng.IntN(len(below[m]))])
+		}
+		// The movers' windows: one unit nearer their pins in m.
+		sub := *pb
+		sub.OnRootBound, sub.Debugf = nil, nil
+		sub.Pricers = slices.Clone(pb.Pricers)
+		for _, e := range movers {
+			var wins []fairPin
+			for _, pn := range pins {
+				if pn.f.Measure != m || !slices.Contains(pn.members, e) {
+					continue
+				}
+				v := pn.f.ValueOf(r, bs.sc.Staff[e].ID)
+				if v > pn.hi {
+					v--
+				} else {
+					v++
+				}
+				wins = append(wins, fairPin{f: pn.f, lo: v, hi: v})
+			}
+			key := fmt.Sprint(e)
+			for _, w := range wins {
+				key += fmt.Sprintf(" %s %d", w.f.Kind(), w.lo)
+			}
+			if cache[key] == nil {
+				cache[key] = pinnedPricer(pb, e, wins, stats)
+			}
+			sub.Pricers[e] = cache[key]
+		}
+		sub.Valid = func(e int, row []int) bool {
+			pp := sub.Pricers[e].(*planPricer)
+			return len(constraints.CheckAll(pp.rules, pp.roster(row))) == 0
+		}
+		from := rng.IntN(D - w + 1)
+		accept := func(r *model.Roster, c int64) bool { return c <= curCost && dist(r) < curDist }
+		next, nextCost, ok := bs.pinStep(ctx, &sub, cur, movers, from, from+w, curCost, accept, min(pinStepMax, time.Until(deadlineOf(ctx))))
+		steps++
+		if ok {
+			cur, curCost = next, nextCost
+			curDist = dist(toRoster(bs.sc, cur))
+			moved++
+		}
+		if debugBnP != nil {
+			debugBnP("fairpin: step %d (%s, movers %v, days %d-%d): moved %v, working roster %d at distance %d", steps, m, movers, from, from+w-1, ok, curCost, curDist)
+		}
+	}
+	bs.mu.Lock()
+	now := bs.bestCost
+	bs.mu.Unlock()
+	if debugBnP != nil {
+		debugBnP("fairpin: %d steps, %d moved: %d -> %d in %s (pricings %d, DP exact %d, exact %d)",
+			steps, moved, cost, now, time.Since(t0).Round(time.Millisecond), stats.pricings.Load(), stats.dpExact.Load(), stats.exact.Load())
+	}
+	return now < cost
+}
+
+// pinWindow is the number of days a step of the pinned search frees, and
+// pinStepMax bounds a step's time.
+const (
+	pinWindow  = 10
+	pinStepMax = 2 * time.Second
+)
+
+// pinStep re-optimises days from..to-1 of roster cur (of cost curCost; the
+// other days fixed) on the pinned problem sub by column generation and
+// branch and price within limit, offering every roster it builds; it
+// returns the cheapest that accept takes (checked against every rule and
+// costed in full; ok false: none). movers are the people whose pricers
+// are pinned: their first columns are their pinned schedules nearest to
+// cur.
+func (bs *bnpSearch) pinStep(ctx context.Context, sub *bnp.Problem, cur [][]int, movers []int, from, to int, curCost int64,
+	accept func(*model.Roster, int64) bool, limit time.Duration) (rows [][]int, cost int64, ok bool) {
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	fixed := func(d int) bool { return d < from || d >= to }
+	// The movers' first columns: each day changed costs pinChange beside
+	// their own costs (from schedules best alone, the first LP of a
+	// whole group freed cost 18025 on the ward); days outside the window
+	// as they are. The DP's schedule may break a rule of the person:
+	// such a column is priced again, exactly, before it counts.
+	near := make([][]int64, sub.Days)
+	for d := range near {
+		near[d] = make([]int64, sub.Options)
+	}
+	start := make([][]int, len(cur))
+	copy(start, cur)
+	for _, e := range movers {
+		for d := range near {
+			for o := range near[d] {
+				near[d][o] = pinChange * planScale
+				if fixed(d) {
+					near[d][o] = bnp.Inf
+				}
+			}
+			near[d][sub.Option(cur[e][d])] = 0
+		}
+		row, _, _, ok := sub.Pricers[e].Bounded(ctx, near, pricingFirst)
+		if !ok || row == nil {
+			return nil, 0, false
+		}
+		start[e] = row
+	}
+	rx := bnp.NewRelaxation(sub)
+	mask := rx.Allowed(nil)
+	for e, row := range cur {
+		for d, s := range row {
+			if fixed(d) {
+				mask[e][d] = 1 << sub.Option(s)
+			}
+		}
+	}
+	pool := bnp.NewPool(sub)
+	for e, row := range start {
+		pool.Add(e, row)
+	}
+	ms, err := rx.NewMaster(pool)
+	if err != nil {
+		return nil, 0, false
+	}
+	ms.SetMask(mask)
+	// The master leaves fairness out: a roster no dearer than cur costs
+	// at most curCost in the master.
+	u := curCost + 1
+	nr, err := ms.SolveNode(ctx, ms.Allowed(nil), u, false)
+	if err != nil || nr.Infeasible || nr.Best == nil || nr.Pruned {
+		return nil, 0, false
+	}
+	cost = math.MaxInt64
+	offer := func(r [][]int) {
+		bs.offer(r)
+		ro := toRoster(bs.sc, r)
+		if len(constraints.CheckAll(bs.rules, ro)) > 0 {
+			return
+		}
+		if c := constraints.TotalCost(constraints.Cost(bs.rules, ro)); c < cost && accept(ro, c) {
+			rows, cost, ok = make([][]int, len(r)), c, true
+			for e := range r {
+				rows[e] = append([]int(nil), r[e]...)
+			}
+		}
+	}
+	out, err := ms.BranchAndPrice(ctx, nr.Best.Bound(), nr.Best, func() int64 { return u }, offer, nil)
+	if err != nil {
+		return nil, 0, false
+	}
+	if debugBnP != nil {
+		debugBnP("fairpin: step's tree: root bound %d (u %d), %d nodes, exhausted %v", nr.Best.Bound(), u, out.Nodes, out.Exhausted)
+	}
+	return rows, cost, ok
+}
+
+// pinChange is the cost of a day changed in a freed person's first
+// column (fairpin): the cost of a person over a staffing target on the
+// ward.
+const pinChange = 2
+
+// deadlineOf returns ctx's deadline (a day on when it has none).
+func deadlineOf(ctx context.Context) time.Time {
+	if dl, ok := ctx.Deadline(); ok {
+		return dl
+	}
+	return time.Now().Add(24 * time.Hour)
+}
+
+// pinReadyIter is the step of the large-neighbourhood search after which
+// the pinned search runs even if the best roster pays for more than
+// fairness above the root's bound.
+const pinReadyIter = 8
+
+// pinReady reports whether the pinned search should run now, from the
+// best roster best (of cost cost) at step iter of the large-neighbourhood
+// search: when it pays for fairness and everything else it pays is at the
+// root's bound (its group totals are then those of a roster that the
+// master finds optimal), or after pinReadyIter steps.
+func (bs *bnpSearch) pinReady(groups []fairGroup, best [][]int, cost int64, iter int) bool {
+	r := toRoster(bs.sc, best)
+	var fair int64
+	for _, g := range groups {
+		fair += g.cost(r)
+	}
+	return fair > 0 && (cost-fair <= bs.stats.RootBound || iter >= pinReadyIter)
+}
+
+// pinnedDPTable is the most entries of the DP's table of parents
+// (maxDPTable) for a person with a pin: the pins are counts the DP must
+// keep beside the person's own (on the soft ward the nights' and the
+// weekends' pins made the 4-week block's rest days fall out of a table
+// of maxDPTable, so that most schedules of the DP broke that rule and the
+// exact pricing ran, at up to pricingMax each).
+const pinnedDPTable = 4 * maxDPTable
+
+// dpTableLimit returns the most entries of the DP's table for a person
+// with rules (plan_price.go): pinnedDPTable with a pin, maxDPTable
+// otherwise.
+func dpTableLimit(rules []constraints.Rule) int {
+	for _, r := range rules {
+		if _, ok := r.(*pinRule); ok {
+			return pinnedDPTable
+		}
+	}
+	return maxDPTable
+}
