@@ -56,7 +56,9 @@ func (r *pinRule) Kind() string { return pinKind }
 func (r *pinRule) Name() string { return pinKind }
 
 // Citation implements constraints.Rule: the search's own rule.
-func (r *pinRule) Citation() string { return "shiftsat pinned-fairness search (solver/plan_fairpin.go)" }
+func (r *pinRule) Citation() string {
+	return "shiftsat pinned-fairness search (solver/plan_fairpin.go)"
+}
 
 // Check implements constraints.Rule: the person's value, counted by the
 // fairness rule's own ValueOf, outside [Lo, Hi] is a violation.
@@ -232,8 +234,8 @@ func pinnedPricer(pb *bnp.Problem, e int, wins []fairPin, stats *pricingStats) *
 // converged). So the search moves step by step from a working roster
 // over windows of days, which converge quickly (the large-neighbourhood
 // search's windows of 8-9 days on the ward: 0.2-0.3 s): each step takes
-// one measure and two members off their pins on either side (one above,
-// one below: the measure's total stays that of the roster), pins each one
+// one measure and up to pinPairs members off their pins on either side
+// (above and below: the measure's total stays near that of the roster), pins each one
 // unit nearer to their pin, frees every person within a window of
 // pinWindow days (everything outside fixed to the roster) and re-optimises
 // it by column generation and branch and price (pinStep). The working
@@ -277,9 +279,8 @@ func (bs *bnpSearch) fairpin(ctx context.Context, pb *bnp.Problem, groups []fair
 	w := min(D, pinWindow)
 	rng := rand.New(rand.NewPCG(15, uint64(len(cur))))
 	stats := &pricingStats{}
-	steps, moved := 0, 0
-	// The movers' pricers, by person and window (each builds its
-	// relaxation at its first pricing: about 0.1 s on the ward).
+	steps, moved, failed := 0, 0, 0
+	// The movers' pricers, by person, measure and value.
 	cache := map[string]*planPricer{}
 	for ctx.Err() == nil && curDist > 0 {
 		r := toRoster(bs.sc, cur)
@@ -302,11 +303,12 @@ func (bs *bnpSearch) fairpin(ctx context.Context, pb *bnp.Problem, groups []fair
 		}
 		m := measures[rng.IntN(len(measures))]
 		var movers []int
-		if len(above[m]) > 0 {
-			movers = append(movers, above[m][rng.IntN(len(above[m]))])
-		}
-		if len(below[m]) > 0 {
-			movers = append(movers, below[m][rng.IntN(len(below[m]))])
+		for _, side := range [][]int{above[m], below[m]} {
+			for _, k := range rng.Perm(len(side))[:min(len(side), pinPairs)] {
+				if !slices.Contains(movers, side[k]) {
+					movers = append(movers, side[k])
+				}
+			}
 		}
 		// The movers' windows: one unit nearer their pins in m.
 		sub := *pb
@@ -319,16 +321,20 @@ func (bs *bnpSearch) fairpin(ctx context.Context, pb *bnp.Problem, groups []fair
 					continue
 				}
 				v := pn.f.ValueOf(r, bs.sc.Staff[e].ID)
-				if v > pn.hi {
+				switch {
+				case v > pn.hi:
 					v--
-				} else {
+				case v < pn.lo:
 					v++
 				}
 				wins = append(wins, fairPin{f: pn.f, lo: v, hi: v})
 			}
-			key := fmt.Sprint(e)
+			if len(wins) == 0 {
+				continue
+			}
+			key := fmt.Sprint(e, " ", m)
 			for _, w := range wins {
-				key += fmt.Sprintf(" %s %d", w.f.Kind(), w.lo)
+				key += fmt.Sprint(" ", w.lo)
 			}
 			if cache[key] == nil {
 				cache[key] = pinnedPricer(pb, e, wins, stats)
@@ -347,6 +353,9 @@ func (bs *bnpSearch) fairpin(ctx context.Context, pb *bnp.Problem, groups []fair
 			cur, curCost = next, nextCost
 			curDist = dist(toRoster(bs.sc, cur))
 			moved++
+			failed = 0
+		} else if failed++; failed >= pinGiveUp {
+			break
 		}
 		if debugBnP != nil {
 			debugBnP("fairpin: step %d (%s, movers %v, days %d-%d): moved %v, working roster %d at distance %d", steps, m, movers, from, from+w-1, ok, curCost, curDist)
@@ -362,9 +371,13 @@ func (bs *bnpSearch) fairpin(ctx context.Context, pb *bnp.Problem, groups []fair
 	return now < cost
 }
 
-// pinWindow is the number of days a step of the pinned search frees, and
-// pinStepMax bounds a step's time.
+// pinGiveUp is the number of steps in a row without a move after which
+// the pinned search gives up, pinPairs the most movers a step of the pinned search takes on each
+// side, pinWindow the number of days it frees, and pinStepMax bounds its
+// time.
 const (
+	pinGiveUp  = 8
+	pinPairs   = 2
 	pinWindow  = 10
 	pinStepMax = 2 * time.Second
 )

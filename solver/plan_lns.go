@@ -63,11 +63,11 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 			continue
 		}
 		if len(groups) > 0 && !pinned && bs.pinReady(groups, best, cost, iter) {
-			// The pinned-fairness search (plan_fairpin.go), once, on
-			// half the time left.
+			// The pinned-fairness search (plan_fairpin.go), once, until
+			// it stops moving.
 			pinned = true
 			if dl, ok := ctx.Deadline(); ok {
-				bs.fairpin(ctx, pb, groups, time.Until(dl)/2)
+				bs.fairpin(ctx, pb, groups, time.Until(dl))
 				continue
 			}
 		}
