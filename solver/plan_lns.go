@@ -43,7 +43,7 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 		each = max(each, time.Until(dl)/15)
 	}
 	lastCost := int64(math.MaxInt64) // the best cost at the step before
-	pinned := false                  // (the pinned search has run)
+	pinnedAt := int64(math.MaxInt64) // the best cost when the pinned search last ran
 	for iter := 0; ctx.Err() == nil; iter++ {
 		bs.mu.Lock()
 		best, cost := bs.bestRows, bs.bestCost
@@ -62,10 +62,10 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 			}
 			continue
 		}
-		if len(groups) > 0 && !pinned && bs.pinReady(groups, best, cost, iter) {
-			// The pinned-fairness search (plan_fairpin.go), once, until
-			// it stops moving.
-			pinned = true
+		if len(groups) > 0 && cost < pinnedAt && bs.pinReady(groups, best, cost, iter) {
+			// The pinned-fairness search (plan_fairpin.go), until it
+			// stops moving; again once a better roster is found.
+			pinnedAt = cost
 			if dl, ok := ctx.Deadline(); ok {
 				bs.fairpin(ctx, pb, groups, time.Until(dl))
 				continue
