@@ -43,6 +43,7 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 		each = max(each, time.Until(dl)/15)
 	}
 	lastCost := int64(math.MaxInt64) // the best cost at the step before
+	pinnedAt := int64(math.MaxInt64) // the best cost when the pinned search last ran
 	for iter := 0; ctx.Err() == nil; iter++ {
 		bs.mu.Lock()
 		best, cost := bs.bestRows, bs.bestCost
@@ -60,6 +61,15 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 			case <-time.After(50 * time.Millisecond):
 			}
 			continue
+		}
+		if len(groups) > 0 && cost < pinnedAt && bs.pinReady(groups, best, cost, iter) {
+			// The pinned-fairness search (plan_fairpin.go), until it
+			// stops moving; again once a better roster is found.
+			pinnedAt = cost
+			if dl, ok := ctx.Deadline(); ok {
+				bs.fairpin(ctx, pb, groups, time.Until(dl))
+				continue
+			}
 		}
 		if len(groups) > 0 && (iter%3 == 2 || cost < prev) {
 			// Swaps, when some group's fairness costs (none costs: the

@@ -463,7 +463,7 @@ func (pp *planPricer) relax(ctx context.Context) (*relaxedPerson, bool) {
 		}
 		try := append(append([]counter(nil), kept...), c)
 		most, total := countStates(try, D)
-		if most > maxDPStates || total*(S+1)*rp.runStates() > maxDPTable {
+		if most > maxDPStates || total*(S+1)*rp.runStates() > dpTableLimit(pp.rules) {
 			continue
 		}
 		kept = try
