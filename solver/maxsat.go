@@ -43,6 +43,11 @@ package solver
 //     outside (OptimizeOptions.UpperBound, e.g. by a concurrent local
 //     search); the search stops when its lower bound reaches the latter.
 //
+// Phases: gini keeps each variable's last value (phase saving) between
+// solves, but resets them all when its largest variable grows; the
+// optimiser registers variables ahead of the totalizers' need (reserve),
+// so that each solve starts from the last model.
+//
 // Honesty: Cost is the cost of a model actually found, recomputed from
 // the original penalty literals; LowerBound is the larger of the sum of
 // core weights (each core is a proof that some weight must be paid) and
@@ -276,6 +281,10 @@ type optimizer struct {
 	extra []z.Lit
 	cut   bool
 
+	// reserved is the session's largest variable as gini knows it (see
+	// reserve); 0 before the first solve.
+	reserved int
+
 	s    *session // the one gini instance of the search
 	sink *sink    // o.s as the totalizers' sink
 
@@ -367,8 +376,34 @@ func (o *optimizer) solve(assumps []z.Lit) int {
 	if len(o.extra) > 0 {
 		assumps = append(assumps[:len(assumps):len(assumps)], o.extra...)
 	}
+	o.reserve()
 	return o.s.solveZ(assumps)
 }
+
+// reserve keeps gini's saved phases across the search. gini resets every
+// variable's phase (to a static count over the clauses) at the first
+// solve after its largest variable grew, and each core's totalizer adds
+// variables: without a reserve, nearly every solve of the core-guided
+// search started from those static phases, forgetting the last model.
+// So the session's largest variable is raised ahead of need (a pool of
+// at least 1,024 variables beyond those used, doubling the search's own),
+// once before the first solve and again only when the pool runs low.
+func (o *optimizer) reserve() {
+	used := o.s.nvars
+	if used+reserveLow <= o.reserved {
+		return
+	}
+	o.reserved = used + max(reserveMin, used-o.enc.nvars)
+	m := toGini(Lit(o.reserved))
+	o.s.g.Add(m) // a tautology: gini drops it, but registers the variable
+	o.s.g.Add(m.Not())
+	o.s.g.Add(z.LitNull)
+}
+
+const (
+	reserveMin = 1024
+	reserveLow = 256
+)
 
 // record reads the model of the last SAT answer; when it is better than
 // the best, it becomes the best. It returns the model's cost.
@@ -789,7 +824,7 @@ func (q *optimum) beyond(ctx context.Context, until func() time.Time, more []Lit
 	o := &optimizer{ctx: ctx, enc: m.enc, start: time.Now(), deadline: deadline,
 		opt: OptimizeOptions{UpperBound: ub}, res: &OptResult{Status: Unknown},
 		s: m.s, sink: m.sink, softs: m.softs, base: m.base, coreLB: m.coreLB, floorLB: m.floorLB,
-		index: map[z.Lit]*softLit{}, hardUB: -1}
+		index: map[z.Lit]*softLit{}, hardUB: -1, reserved: m.reserved}
 	o.s.ctx = ctx
 	o.res.LowerBound = max(m.coreLB, m.floorLB)
 	for _, l := range more {
@@ -817,13 +852,44 @@ func (q *optimum) beyond(ctx context.Context, until func() time.Time, more []Lit
 	if o.cut {
 		lb = max(lb, m.hardUB+1)
 	}
-	if m.hardUB >= 0 {
-		lb = min(lb, m.hardUB+1)
+	capped := m.hardUB >= 0 && lb >= m.hardUB+1
+	if capped {
+		lb = m.hardUB + 1
 	}
 	lb = max(lb, m.floorLB) // the descent's bound holds for every solution
 	if o.res.Status == Feasible {
 		best, cost = decodeRoster(o.enc, o.value), o.res.Cost
 		lb = min(lb, cost)
 	}
+	if capped && (best == nil || cost > lb) {
+		// The session's hardened units cut every solution dearer than
+		// hardUB: its bound stops at hardUB+1. A search of its own,
+		// with more as units, in the time left.
+		f := afresh(ctx, deadline, q.enc, more, ub)
+		if f.res.Status == Feasible && (best == nil || f.res.Cost < cost) {
+			best, cost = decodeRoster(f.enc, f.value), f.res.Cost
+		}
+		lb = max(lb, f.res.LowerBound)
+		if best != nil {
+			lb = min(lb, cost)
+		}
+	}
 	return lb, best, cost
+}
+
+// afresh is a core-guided search of its own (a new session) over enc with
+// the literals more as unit clauses, until deadline or ctx ends: its
+// bound is a lower bound on the cost of every solution with more, its
+// models satisfy more. ub is an outside upper bound as in
+// OptimizeOptions.UpperBound.
+func afresh(ctx context.Context, deadline time.Time, enc *Encoding, more []Lit, ub func() int64) *optimizer {
+	f := &optimizer{ctx: ctx, enc: enc, start: time.Now(), deadline: deadline,
+		opt: OptimizeOptions{UpperBound: ub}, res: &OptResult{Status: Unknown}, hardUB: -1}
+	f.res.Value = f.value
+	f.load()
+	for _, l := range more {
+		f.s.add(l)
+	}
+	f.search()
+	return f
 }
