@@ -305,6 +305,14 @@ func (bs *bnpSearch) fairpin(ctx context.Context, pb *bnp.Problem, groups []fair
 	// The movers' pricers, by person, measure and value.
 	cache := map[string]*planPricer{}
 	for ctx.Err() == nil {
+		bs.mu.Lock()
+		lowered := bs.bestCost < cost
+		bs.mu.Unlock()
+		if lowered {
+			// A better roster (of this search or another): the swaps
+			// and chains go first from it (plan_lns.go).
+			break
+		}
 		r := toRoster(bs.sc, cur)
 		var fair int64
 		for _, g := range groups {
