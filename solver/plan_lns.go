@@ -247,6 +247,10 @@ func fairRules(rs []*constraints.Fairness) []constraints.Rule {
 	return out
 }
 
+// swapChains enables the chains of swapDescent (off in a test that shows
+// the runs alone cannot make a move).
+var swapChains = true
+
 // swapSpan is the longest run of days a swap exchanges.
 const swapSpan = 7
 
@@ -681,7 +685,7 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 		found := false
 	search:
 		for i, a := range ends {
-			if i == nEnds && ctx.Err() == nil && chain(ends[:nEnds]) {
+			if i == nEnds && swapChains && ctx.Err() == nil && chain(ends[:nEnds]) {
 				// No run of the people at the ends does: the
 				// exchanges of days apart before the others' runs.
 				found = true
@@ -860,7 +864,7 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 				}
 			}
 		}
-		if !found && ctx.Err() == nil && nEnds == len(ends) {
+		if !found && swapChains && ctx.Err() == nil && nEnds == len(ends) {
 			// Everyone is at an end and no run does: the exchanges
 			// of days apart.
 			found = chain(ends)
