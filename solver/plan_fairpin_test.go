@@ -183,7 +183,7 @@ demand:
 			bs.seed(start)
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 			defer cancel()
-			bs.swapDescent(ctx, pb, bs.fairGroups())
+			bs.swapDescent(ctx, pb, bs.fairGroups(), false)
 			want := from
 			if chains {
 				want = best

@@ -21,7 +21,10 @@ func TestWardDiag(t *testing.T) {
 	if err != nil {
 		t.Skip("SHIFTSAT_WARD_DIAG not set")
 	}
-	defer solver.SetDebugBnP(func(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) })()
+	t0 := time.Now()
+	defer solver.SetDebugBnP(func(format string, args ...any) {
+		fmt.Fprintf(os.Stderr, "%6.2fs "+format+"\n", append([]any{time.Since(t0).Seconds()}, args...)...)
+	})()
 	sc := softWard(t)
 	rules, err := constraints.Compile(sc)
 	if err != nil {
