@@ -2,6 +2,7 @@ package solver_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -20,7 +21,10 @@ func TestWardDiag(t *testing.T) {
 	if err != nil {
 		t.Skip("SHIFTSAT_WARD_DIAG not set")
 	}
-	defer solver.SetDebugBnP(func(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) })()
+	t0 := time.Now()
+	defer solver.SetDebugBnP(func(format string, args ...any) {
+		fmt.Fprintf(os.Stderr, "%6.2fs "+format+"\n", append([]any{time.Since(t0).Seconds()}, args...)...)
+	})()
 	sc := softWard(t)
 	rules, err := constraints.Compile(sc)
 	if err != nil {
@@ -42,5 +46,35 @@ func TestWardDiag(t *testing.T) {
 			}
 		}
 		t.Logf("cost by kind: %v", by)
+		// Each fairness group's values, member by member.
+		for _, r := range rules {
+			if f, ok := r.(*constraints.Fairness); ok && len(f.Group) > 1 && f.Weight > 0 {
+				var vals []string
+				for _, p := range f.Group {
+					vals = append(vals, fmt.Sprint(p, " ", f.ValueOf(res.Roster, p)))
+				}
+				t.Logf("%s (weight %d): %s", f.Measure, f.Weight, strings.Join(vals, ", "))
+			}
+		}
+		if out := os.Getenv("SHIFTSAT_WARD_DIAG_OUT"); out != "" {
+			// The roster, as each person's shift (or "") day by day.
+			rows := map[string][]string{}
+			for _, p := range sc.Staff {
+				row := make([]string, sc.Horizon.Days())
+				for _, in := range res.Roster.Instances(p.ID) {
+					if d := int(in.Date - sc.Horizon.Start); d >= 0 && d < len(row) {
+						row[d] = string(in.Shift.ID)
+					}
+				}
+				rows[string(p.ID)] = row
+			}
+			b, err := json.Marshal(rows)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(out, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 }
