@@ -53,7 +53,7 @@ func planWard(b *testing.B, limit time.Duration, bnp bool) {
 		b.ReportMetric(float64(res.LowerBound), "bound")
 		b.ReportMetric(float64(res.BnP.RootBound), "root-bound")
 		b.ReportMetric(res.BnP.ColGen.Seconds(), "colgen-s")
-		b.Logf("%s: status %v cost %d bound %d engine %s bnp %+v", limit, res.Status, res.Cost, res.LowerBound, res.Engine, res.BnP)
+		b.Logf("%s: status %v optimal %v cost %d bound %d engine %s bnp %+v", limit, res.Status, res.Optimal, res.Cost, res.LowerBound, res.Engine, res.BnP)
 	}
 }
 
