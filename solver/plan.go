@@ -275,7 +275,7 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 	if hasRequests(enc) {
 		optimise = optimizeKeep
 	}
-	or, oerr := optimise(octx, enc, OptimizeOptions{TimeLimit: left,
+	or, oerr := optimise(octx, enc, OptimizeOptions{TimeLimit: left, KeepPhases: true,
 		OnImprove: func(cost int64, _ time.Duration) {
 			mu.Lock()
 			defer mu.Unlock()
