@@ -431,6 +431,22 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 		}
 		return dd, true
 	}
+	// exchange adds to chg the demand rows that move when a, on option
+	// oa of day d, and b, on ob, exchange their options.
+	exchange := func(a, b, d, oa, ob int) {
+		for _, r := range pb.Cover[a][d][oa] {
+			chg[r]--
+		}
+		for _, r := range pb.Cover[a][d][ob] {
+			chg[r]++
+		}
+		for _, r := range pb.Cover[b][d][ob] {
+			chg[r]--
+		}
+		for _, r := range pb.Cover[b][d][oa] {
+			chg[r]++
+		}
+	}
 	improved := false
 	defer func() {
 		bs.mu.Lock()
@@ -484,18 +500,7 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 					okD[i] = true
 					if !same {
 						clear(chg)
-						for _, r := range pb.Cover[a][d][oa] {
-							chg[r]--
-						}
-						for _, r := range pb.Cover[a][d][ob] {
-							chg[r]++
-						}
-						for _, r := range pb.Cover[b][d][ob] {
-							chg[r]--
-						}
-						for _, r := range pb.Cover[b][d][oa] {
-							chg[r]++
-						}
+						exchange(a, b, d, oa, ob)
 						demD[i], okD[i] = demandDelta()
 					}
 					for k, m := range touched {
@@ -566,18 +571,7 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 							continue
 						}
 						oa, ob := pb.Option(rows[a][d]), pb.Option(rows[b][d])
-						for _, r := range pb.Cover[a][d][oa] {
-							chg[r]--
-						}
-						for _, r := range pb.Cover[a][d][ob] {
-							chg[r]++
-						}
-						for _, r := range pb.Cover[b][d][ob] {
-							chg[r]--
-						}
-						for _, r := range pb.Cover[b][d][oa] {
-							chg[r]++
-						}
+						exchange(a, b, d, oa, ob)
 					}
 					demand, ok := demandDelta()
 					if !ok {
@@ -791,18 +785,7 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 						if !same {
 							// The demand rows the run moves between
 							// the two: their change, exactly.
-							for _, r := range pb.Cover[a][d][oa] {
-								chg[r]--
-							}
-							for _, r := range pb.Cover[a][d][ob] {
-								chg[r]++
-							}
-							for _, r := range pb.Cover[b][d][ob] {
-								chg[r]--
-							}
-							for _, r := range pb.Cover[b][d][oa] {
-								chg[r]++
-							}
+							exchange(a, b, d, oa, ob)
 							dd, ok := demandDelta()
 							demand, broken = dd, !ok
 						}
