@@ -447,6 +447,45 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 			chg[r]++
 		}
 	}
+	// judge returns, exactly, the change in cost when a and b take the
+	// schedules ra and rb (the two people's own costs, demand's change
+	// given, and the fairness of touched, their measures), the change in
+	// the measures' sums of squares, and a's and b's new values.
+	judge := func(a, b int, ra, rb []int, touched []*measure, demand int64) (delta, sq int64, newVal map[*measure][2]int) {
+		delta = pricer(a).Cost(ra) + pricer(b).Cost(rb) - own[a] - own[b] + demand
+		newVal = map[*measure][2]int{}
+		for _, m := range touched {
+			na, nb := m.val[a], m.val[b]
+			if _, in := m.val[a]; in {
+				na = value(m.f, a, ra)
+			}
+			if _, in := m.val[b]; in {
+				nb = value(m.f, b, rb)
+			}
+			newVal[m] = [2]int{na, nb}
+			delta += spread(m, a, na, b, nb) - spread(m, -1, 0, -1, 0)
+			sq += squares(m, a, na, b, nb)
+		}
+		return delta, sq, newVal
+	}
+	// take makes a's and b's schedules ra and rb, judged, the working
+	// roster's: rows, demand counts (chg), own costs and measure values.
+	take := func(a, b int, ra, rb []int, newVal map[*measure][2]int) {
+		copy(rows[a], ra)
+		copy(rows[b], rb)
+		for r, c := range chg {
+			count[r] += c
+		}
+		own[a], own[b] = pricer(a).Cost(ra), pricer(b).Cost(rb)
+		for m, v := range newVal {
+			if _, in := m.val[a]; in {
+				m.val[a] = v[0]
+			}
+			if _, in := m.val[b]; in {
+				m.val[b] = v[1]
+			}
+		}
+	}
 	improved := false
 	defer func() {
 		bs.mu.Lock()
@@ -583,37 +622,11 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 					if len(constraints.CheckAll(pa.rules, pa.roster(ra))) > 0 || len(constraints.CheckAll(pbb.rules, pbb.roster(rb))) > 0 {
 						return false
 					}
-					delta, sq := pa.Cost(ra)+pbb.Cost(rb)-own[a]-own[b]+demand, int64(0)
-					newVal := map[*measure][2]int{}
-					for _, m := range touched {
-						na, nb := m.val[a], m.val[b]
-						if _, in := m.val[a]; in {
-							na = value(m.f, a, ra)
-						}
-						if _, in := m.val[b]; in {
-							nb = value(m.f, b, rb)
-						}
-						newVal[m] = [2]int{na, nb}
-						delta += spread(m, a, na, b, nb) - spread(m, -1, 0, -1, 0)
-						sq += squares(m, a, na, b, nb)
-					}
+					delta, sq, newVal := judge(a, b, ra, rb, touched, demand)
 					if delta > 0 || delta == 0 && sq >= 0 {
 						return false
 					}
-					copy(rows[a], ra)
-					copy(rows[b], rb)
-					for r, c := range chg {
-						count[r] += c
-					}
-					own[a], own[b] = pa.Cost(ra), pbb.Cost(rb)
-					for m, v := range newVal {
-						if _, in := m.val[a]; in {
-							m.val[a] = v[0]
-						}
-						if _, in := m.val[b]; in {
-							m.val[b] = v[1]
-						}
-					}
+					take(a, b, ra, rb, newVal)
 					cur += delta
 					if debugBnP != nil {
 						ds := make([]int, len(set))
@@ -809,44 +822,14 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 						copy(ra[from:to], rows[b][from:to])
 						copy(rb[from:to], rows[a][from:to])
 						pa, pbb := pricer(a), pricer(b)
-						sq = 0
-						// The change in cost, exactly: the two people's
-						// own costs, the demand's and the fairness of
-						// their measures.
-						delta := pa.Cost(ra) + pbb.Cost(rb) - own[a] - own[b] + demand
-						newVal := map[*measure][2]int{}
-						for _, m := range touched {
-							na, nb := m.val[a], m.val[b]
-							if _, in := m.val[a]; in {
-								na = value(m.f, a, ra)
-							}
-							if _, in := m.val[b]; in {
-								nb = value(m.f, b, rb)
-							}
-							newVal[m] = [2]int{na, nb}
-							delta += spread(m, a, na, b, nb) - spread(m, -1, 0, -1, 0)
-							sq += squares(m, a, na, b, nb)
-						}
+						delta, sq, newVal := judge(a, b, ra, rb, touched, demand)
 						if delta > 0 || delta == 0 && sq >= 0 {
 							continue
 						}
 						if len(constraints.CheckAll(pa.rules, pa.roster(ra))) > 0 || len(constraints.CheckAll(pbb.rules, pbb.roster(rb))) > 0 {
 							continue
 						}
-						copy(rows[a], ra)
-						copy(rows[b], rb)
-						for r, c := range chg {
-							count[r] += c
-						}
-						own[a], own[b] = pa.Cost(ra), pbb.Cost(rb)
-						for m, v := range newVal {
-							if _, in := m.val[a]; in {
-								m.val[a] = v[0]
-							}
-							if _, in := m.val[b]; in {
-								m.val[b] = v[1]
-							}
-						}
+						take(a, b, ra, rb, newVal)
 						found, cur = true, cur+delta
 						if delta < 0 {
 							improved = true
