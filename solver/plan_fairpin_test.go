@@ -10,6 +10,7 @@ import (
 
 	"github.com/shiftsat/shiftsat/constraints"
 	"github.com/shiftsat/shiftsat/model"
+	"github.com/shiftsat/shiftsat/solver/internal/bnp"
 )
 
 // fairCost returns the fairness part of roster r's cost under rules.
@@ -40,20 +41,7 @@ func runFairpin(t *testing.T, src string, sc *model.Scenario, rules []constraint
 	if start == nil {
 		return 0, 0, false
 	}
-	pb, err := newPlanProblem(sc, &pricingStats{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	bs := &bnpSearch{sc: sc, rules: rules}
-	bs.ub = func() int64 { return bs.bestCost }
-	bs.improve = func(r *model.Roster, c int64) {
-		if vs := constraints.CheckAll(rules, r); len(vs) > 0 {
-			t.Fatalf("the pinned search passed on a roster breaking %v\n%s", vs, src)
-		}
-		if ic := constraints.TotalCost(constraints.Cost(rules, r)); ic != c {
-			t.Fatalf("the pinned search claimed cost %d, independent cost %d\n%s", c, ic, src)
-		}
-	}
+	bs, pb := checkedSearch(t, sc, rules, "the pinned search", src)
 	bs.seed(start)
 	bs.fairpin(context.Background(), pb, bs.fairGroups(), 2*time.Second)
 	return from, bs.bestCost, true
@@ -166,20 +154,7 @@ demand:
 		t.Run(fmt.Sprint("chains=", chains), func(t *testing.T) {
 			defer func(old bool) { swapChains = old }(swapChains)
 			swapChains = chains
-			pb, err := newPlanProblem(sc, &pricingStats{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			bs := &bnpSearch{sc: sc, rules: rules}
-			bs.ub = func() int64 { return bs.bestCost }
-			bs.improve = func(r *model.Roster, c int64) {
-				if vs := constraints.CheckAll(rules, r); len(vs) > 0 {
-					t.Fatalf("the descent passed on a roster breaking %v", vs)
-				}
-				if ic := constraints.TotalCost(constraints.Cost(rules, r)); ic != c {
-					t.Fatalf("the descent claimed cost %d, independent cost %d", c, ic)
-				}
-			}
+			bs, pb := checkedSearch(t, sc, rules, "the descent", "")
 			bs.seed(start)
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 			defer cancel()
@@ -194,4 +169,27 @@ demand:
 			}
 		})
 	}
+}
+
+// checkedSearch returns a branch and price search of sc (with its
+// problem) whose every roster passed on must break no rule and cost what
+// constraints.Cost says; who names the search in the failures, src the
+// scenario (may be empty).
+func checkedSearch(t *testing.T, sc *model.Scenario, rules []constraints.Rule, who, src string) (*bnpSearch, *bnp.Problem) {
+	t.Helper()
+	pb, err := newPlanProblem(sc, &pricingStats{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs := &bnpSearch{sc: sc, rules: rules}
+	bs.ub = func() int64 { return bs.bestCost }
+	bs.improve = func(r *model.Roster, c int64) {
+		if vs := constraints.CheckAll(rules, r); len(vs) > 0 {
+			t.Fatalf("%s passed on a roster breaking %v\n%s", who, vs, src)
+		}
+		if ic := constraints.TotalCost(constraints.Cost(rules, r)); ic != c {
+			t.Fatalf("%s claimed cost %d, independent cost %d\n%s", who, c, ic, src)
+		}
+	}
+	return bs, pb
 }
