@@ -4,7 +4,7 @@ GO           ?= go
 TEST_TIMEOUT ?= 10m
 SCENARIO     ?= examples/store.yaml
 
-.PHONY: run test build bench fmt bench-nrp bench-scale bench-capacity bench-plan dimacs
+.PHONY: run test build bench fmt bench-nrp bench-scale bench-capacity bench-plan bench-plan-nrp dimacs
 
 ## run: plan the example convenience-store month and print the roster
 run:
@@ -56,6 +56,16 @@ bench-nrp:
 bench-plan:
 	@status=0; (ulimit -v 8000000; $(GO) test -run '^$$' -bench 'BenchmarkPlanSoftWard' -benchtime 1x -v -timeout 30m ./solver) > bench-plan.out 2>&1 || status=$$?; \
 	grep -E '^(Benchmark|    ward_bench)' bench-plan.out; exit $$status
+
+## bench-plan-nrp: the Curtois-Qu instances PLAN_NRP_INSTANCES converted by `nrp --to-scenario` and planned by `plan`,
+## PLAN_NRP_TIME each (issue 15: Instances 1-7 proved optimal within 60 s): cost, bound, published value, time to the
+## proof and in all, each roster scored by nrp's independent evaluator; saved to bench-plan-nrp.out
+PLAN_NRP_INSTANCES ?= 1 2 3 4 5 6 7
+PLAN_NRP_TIME      ?= 60s
+bench-plan-nrp:
+	@status=0; SHIFTSAT_NRP_SCENARIO="$(PLAN_NRP_INSTANCES)" SHIFTSAT_NRP_SCENARIO_TIME=$(PLAN_NRP_TIME) \
+	$(GO) test -run 'TestNRPToScenario' -v -timeout 30m ./cmd/shiftsat > bench-plan-nrp.out 2>&1 || status=$$?; \
+	grep -E '\| (Instance|instance)|^(ok|FAIL|---)' bench-plan-nrp.out; exit $$status
 
 ## fmt: format the Go sources
 fmt:
