@@ -199,6 +199,9 @@ type Relaxation struct {
 	nMult int
 	memb  [][]membership
 	sp    []spreadInfo
+	// start is where stabilisation starts (SetStart; nil: the counting
+	// multipliers).
+	start *Lagrange
 }
 
 // NewRelaxation prepares the relaxation of pb.
@@ -443,14 +446,17 @@ func (rx *Relaxation) ColumnGeneration(ctx context.Context, start [][]int) (*CGR
 	if err != nil {
 		return nil, err
 	}
-	ms.onBound, ms.root = rx.pb.OnRootBound, true
+	ms.onBound, ms.root, ms.seed = rx.pb.OnRootBound, true, rx.start
 	nr, err := ms.SolveNode(ctx, rx.Allowed(nil), math.MaxInt64, false)
-	ms.onBound, ms.root = nil, false
+	ms.onBound, ms.root, ms.seed = nil, false, nil
 	if err != nil {
 		return nil, err
 	}
 	if nr.Infeasible {
 		return nil, nil
+	}
+	if nr.Best != nil && len(nr.Best.P) == rx.nMult {
+		ms.center = nr.Best.P
 	}
 	res := &CGResult{Best: nr.Best, LP: ms.lp.Objective(), Converged: ctx.Err() == nil && !nr.GaveUp, Master: ms}
 	for _, rows := range pool.rows {
@@ -459,29 +465,51 @@ func (rx *Relaxation) ColumnGeneration(ctx context.Context, start [][]int) (*CGR
 	return res, nil
 }
 
+// Costs fills c (Days x Options) with person e's option costs at the
+// multipliers p (scaled): what a pricing at p is given.
+func (rx *Relaxation) Costs(e int, p []int64, c [][]int64) { rx.costs(e, p, c) }
+
+// Assemble returns the relaxation at the multipliers p from the people's
+// pricings at p (Costs) done by the caller: lower[e] must be a lower bound
+// on person e's least value there (Pricer.Bounded's lower), rows[e] a
+// schedule of that value or nil. ok is false when some row has no
+// admissible count.
+func (rx *Relaxation) Assemble(p []int64, rows [][]int, lower []int64) (lg *Lagrange, ok bool) {
+	c0, ok := rx.constant(p)
+	if !ok {
+		return nil, false
+	}
+	lg = &Lagrange{P: p, L: c0, Rows: rows, Best: lower, scale: rx.pb.Scale}
+	for _, v := range lower {
+		lg.L += v
+	}
+	return lg, true
+}
+
+// SetStart makes lg (Assemble's, without restrictions) the relaxation
+// where the stabilised root's column generation starts
+// (Problem.Smoothing): its best so far, instead of the counting
+// multipliers' (a caller that has priced at those need not have them
+// priced again).
+func (rx *Relaxation) SetStart(lg *Lagrange) { rx.start = lg }
+
 // Evaluate returns the relaxation at the multipliers p (scaled): each
 // person priced once (Pricer.Bounded at Problem.MaxBudget; a pricing that
 // gives up counts its lower bound), so that Bound is a lower bound on
 // every roster's cost whatever p. ok is false when some row has no
 // admissible count or some person no schedule (no roster exists).
 func (rx *Relaxation) Evaluate(ctx context.Context, p []int64) (lg *Lagrange, ok bool) {
-	c0, ok := rx.constant(p)
-	if !ok {
-		return nil, false
-	}
-	lg = &Lagrange{P: p, L: c0, scale: rx.pb.Scale}
+	E := len(rx.pb.Pricers)
+	rows, lower := make([][]int, E), make([]int64, E)
 	c := rx.newCosts()
 	for e, pr := range rx.pb.Pricers {
 		rx.costs(e, p, c)
-		row, _, lower, ok := pr.Bounded(ctx, c, rx.pb.MaxBudget)
-		if !ok {
+		var ok bool
+		if rows[e], _, lower[e], ok = pr.Bounded(ctx, c, rx.pb.MaxBudget); !ok {
 			return nil, false
 		}
-		lg.Rows = append(lg.Rows, row)
-		lg.Best = append(lg.Best, lower)
-		lg.L += lower
 	}
-	return lg, true
+	return rx.Assemble(p, rows, lower)
 }
 
 // keepsBounds reports whether the roster r (one schedule per person)

@@ -134,8 +134,15 @@ type Master struct {
 	// node being solved (the root's, in ColumnGeneration).
 	onBound func(int64)
 	// root is set while the node being solved is the root (column
-	// generation is then stabilised: Problem.Smoothing).
-	root bool
+	// generation is then stabilised: Problem.Smoothing); center, when
+	// not nil, is the best multipliers of the root's last column
+	// generation, where the next one's stabilisation starts instead of
+	// the counting multipliers (whose pricing it need not repeat).
+	root   bool
+	center []int64
+	// seed, when not nil, is the relaxation the root's column
+	// generation starts from as its best (Relaxation.SetStart).
+	seed *Lagrange
 	// mask[e][d] holds the options employee e may take on day d in a
 	// roster better than the best known (reduced-cost fixing, fix); nil
 	// before any fixing.
@@ -336,7 +343,7 @@ func (ms *Master) reset() error {
 	if err != nil {
 		return err
 	}
-	nm.mask, nm.budget, nm.uncounted = ms.mask, ms.budget, ms.uncounted
+	nm.mask, nm.budget, nm.uncounted, nm.center = ms.mask, ms.budget, ms.uncounted, ms.center
 	nm.lp.SetIters(ms.lp.Iters())
 	nm.dropped = ms.Columns() - len(ms.pool.rows)
 	*ms = *nm
@@ -467,6 +474,9 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 	// point, gave the master no column (the next is at its duals).
 	stable := ms.root && pb.Smoothing > 0 && pb.Smoothing < 1 && len(pb.Spreads) == 0
 	mispriced := false
+	if stable && ms.seed != nil {
+		res.Best = ms.seed
+	}
 	for ctx.Err() == nil {
 		if _, err := lp.Solve(ctx, 1000000); err != nil {
 			return nil, err
@@ -479,9 +489,12 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		q, smoothed := p, false
 		if stable && inBox && !mispriced {
 			smoothed = true
-			if res.Best == nil {
+			switch {
+			case res.Best == nil && ms.center != nil:
+				q = smooth(ms.center, p, pb.Smoothing)
+			case res.Best == nil:
 				q = rx.CountingMultipliers()
-			} else {
+			default:
 				q = smooth(res.Best.P, p, pb.Smoothing)
 			}
 		}
