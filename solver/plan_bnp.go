@@ -82,13 +82,14 @@ var bnpDelay = time.Second
 // duals rounded to whole units); 100 loses less than a unit there.
 const planScale = 100
 
-// planSmoothing is the root's stabilisation (bnp.Problem.Smoothing): its
-// column generation first prices at the counting multipliers (the demand
-// targets' over weights), then between the best multipliers and the
-// master's duals. On the soft ward quarter, whose column generation does
-// not converge, the root's bound at the duals alone stayed negative
-// (-109727 after 45 s) and Plan reported 0.
-var planSmoothing = 0.5
+// planSmoothing is the root's stabilisation (bnp.Problem.Smoothing; 0:
+// none). Off: on the soft ward quarter its Wentges points' bounds stayed
+// far below the counting bound (-58475 and -55604 against 489, at 0.5),
+// which countingBound gives without it, and on the month its root took
+// about as many iterations (11-12 against 13) while the month's cost at
+// 60 s was worse in two back-to-back runs of two (191 and 232 against 151
+// and 148, with the first columns at the counting multipliers too).
+var planSmoothing = 0.0
 
 // The pricings' time budgets (milliseconds): from pricingFirst, doubled
 // for a person whose pricing ran out, up to pricingMax.
@@ -463,6 +464,9 @@ type BnPStats struct {
 	Nodes int
 	// Exhausted reports that the tree was searched to the end.
 	Exhausted bool
+	// CountingBound is the bound at the counting multipliers
+	// (countingBound; 0 when not reached).
+	CountingBound int64
 	// FairBound is the fairness cost every roster pays (fairnessBound),
 	// added to RootBound for the bound reported, when fairness is not in
 	// the tree's master.
@@ -581,20 +585,8 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	// The first columns: each person's best schedule alone, at the
-	// counting multipliers when the root is stabilised (planSmoothing:
-	// each shift counting in a demand target costs its over weight, so
-	// the schedules work little), whose lower bounds give the counting
-	// bound at once (on the soft ward quarter, 489 before column
-	// generation's first iteration); at zero multipliers for a person
-	// whose pricing there gives no schedule.
-	rx := bnp.NewRelaxation(pb)
-	E := len(pb.Pricers)
-	start, lower := make([][]int, E), make([]int64, E)
-	p0 := make([]int64, len(pb.Rows))
-	if planSmoothing > 0 {
-		p0 = rx.CountingMultipliers()
-	}
+	// The first columns: each person's best schedule alone.
+	start := make([][]int, len(pb.Pricers))
 	zero := make([][]int64, pb.Days)
 	for d := range zero {
 		zero[d] = make([]int64, pb.Options)
@@ -602,8 +594,7 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 	// (On two goroutines: the first pricing builds each person's
 	// relaxation.)
 	var wg sync.WaitGroup
-	var failed atomic.Bool
-	next := make(chan int, E)
+	next := make(chan int, len(start))
 	for e := range start {
 		next <- e
 	}
@@ -612,36 +603,14 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c := make([][]int64, pb.Days)
-			for d := range c {
-				c[d] = make([]int64, pb.Options)
-			}
 			for e := range next {
-				rx.Costs(e, p0, c)
-				row, _, v, ok := pb.Pricers[e].Bounded(ctx, c, pricingMax)
-				if !ok {
-					failed.Store(true) // no schedule at all
-					continue
+				if row, _, _, ok := pb.Pricers[e].Bounded(ctx, zero, pricingMax); ok {
+					start[e] = row
 				}
-				lower[e] = v
-				if row == nil && ctx.Err() == nil {
-					row, _, _, _ = pb.Pricers[e].Bounded(ctx, zero, pricingMax)
-				}
-				start[e] = row
 			}
 		}()
 	}
 	wg.Wait()
-	if !failed.Load() && ctx.Err() == nil && planSmoothing > 0 {
-		// Every lower[e] is a proved bound on e's pricing at p0.
-		if lg, ok := rx.Assemble(p0, append([][]int(nil), start...), lower); ok {
-			bs.raise(lg.Bound())
-			rx.SetStart(lg)
-			if debugBnP != nil {
-				debugBnP("counting bound %d (%s)", lg.Bound(), time.Since(t0).Round(time.Millisecond))
-			}
-		}
-	}
 	for _, row := range start {
 		if row == nil {
 			return nil // no schedule (or ctx ended): the MaxSAT search answers
@@ -652,6 +621,8 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 		pp := pb.Pricers[e].(*planPricer)
 		return len(constraints.CheckAll(pp.rules, pp.roster(row))) == 0
 	}
+	rx := bnp.NewRelaxation(pb)
+	bs.countingBound(ctx, rx)
 	// Column generation at the root gets half of the time left, the
 	// restricted master a tenth of the rest, the tree what remains
 	// (its root node goes on with column generation).
@@ -788,6 +759,62 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 		bs.raise(out.Lower)
 	}
 	return nil
+}
+
+// countingBound prices every person once at the counting multipliers
+// (bnp.Relaxation.CountingMultipliers: each shift counting in a demand
+// target costs its over weight) and raises the bound there: the counting
+// argument (the people's least work beyond the targets pays the over
+// weights), with each person's least work under all of their rules as
+// the pricing's DP proves it. Each pricing has the first budget: the
+// DP's bound is all the bound needs. Column generation's bound at the
+// master's duals reaches it only when it converges: the soft ward month's
+// counting bound, 145, is its LP's optimum, which its root reached after
+// 12 iterations; the quarter's is 489, where a root that did not converge
+// in 60 s left Plan at 0 (its bound at the duals, -109727).
+func (bs *bnpSearch) countingBound(ctx context.Context, rx *bnp.Relaxation) {
+	pb := rx.Problem()
+	E := len(pb.Pricers)
+	p := rx.CountingMultipliers()
+	rows, lower := make([][]int, E), make([]int64, E)
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	next := make(chan int, E)
+	for e := range E {
+		next <- e
+	}
+	close(next)
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := make([][]int64, pb.Days)
+			for d := range c {
+				c[d] = make([]int64, pb.Options)
+			}
+			for e := range next {
+				rx.Costs(e, p, c)
+				var ok bool
+				if rows[e], _, lower[e], ok = pb.Pricers[e].Bounded(ctx, c, pricingFirst); !ok {
+					failed.Store(true)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if failed.Load() {
+		return
+	}
+	// (Every lower[e] is a proved bound, when ctx ended too.)
+	if lg, ok := rx.Assemble(p, rows, lower); ok {
+		bs.raise(lg.Bound())
+		bs.mu.Lock()
+		bs.stats.CountingBound = lg.Bound()
+		bs.mu.Unlock()
+		if debugBnP != nil {
+			debugBnP("counting bound %d", lg.Bound())
+		}
+	}
 }
 
 // restrictedMasterMax bounds the restricted master's search.

@@ -199,9 +199,6 @@ type Relaxation struct {
 	nMult int
 	memb  [][]membership
 	sp    []spreadInfo
-	// start is where stabilisation starts (SetStart; nil: the counting
-	// multipliers).
-	start *Lagrange
 }
 
 // NewRelaxation prepares the relaxation of pb.
@@ -446,9 +443,9 @@ func (rx *Relaxation) ColumnGeneration(ctx context.Context, start [][]int) (*CGR
 	if err != nil {
 		return nil, err
 	}
-	ms.onBound, ms.root, ms.seed = rx.pb.OnRootBound, true, rx.start
+	ms.onBound, ms.root = rx.pb.OnRootBound, true
 	nr, err := ms.SolveNode(ctx, rx.Allowed(nil), math.MaxInt64, false)
-	ms.onBound, ms.root, ms.seed = nil, false, nil
+	ms.onBound, ms.root = nil, false
 	if err != nil {
 		return nil, err
 	}
@@ -485,13 +482,6 @@ func (rx *Relaxation) Assemble(p []int64, rows [][]int, lower []int64) (lg *Lagr
 	}
 	return lg, true
 }
-
-// SetStart makes lg (Assemble's, without restrictions) the relaxation
-// where the stabilised root's column generation starts
-// (Problem.Smoothing): its best so far, instead of the counting
-// multipliers' (a caller that has priced at those need not have them
-// priced again).
-func (rx *Relaxation) SetStart(lg *Lagrange) { rx.start = lg }
 
 // Evaluate returns the relaxation at the multipliers p (scaled): each
 // person priced once (Pricer.Bounded at Problem.MaxBudget; a pricing that

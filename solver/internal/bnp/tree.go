@@ -140,9 +140,6 @@ type Master struct {
 	// the counting multipliers (whose pricing it need not repeat).
 	root   bool
 	center []int64
-	// seed, when not nil, is the relaxation the root's column
-	// generation starts from as its best (Relaxation.SetStart).
-	seed *Lagrange
 	// mask[e][d] holds the options employee e may take on day d in a
 	// roster better than the best known (reduced-cost fixing, fix); nil
 	// before any fixing.
@@ -474,9 +471,6 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 	// point, gave the master no column (the next is at its duals).
 	stable := ms.root && pb.Smoothing > 0 && pb.Smoothing < 1 && len(pb.Spreads) == 0
 	mispriced := false
-	if stable && ms.seed != nil {
-		res.Best = ms.seed
-	}
 	for ctx.Err() == nil {
 		if _, err := lp.Solve(ctx, 1000000); err != nil {
 			return nil, err
