@@ -43,7 +43,11 @@ import (
 // The bound is exact: the multipliers are rounded to multiples of
 // 1/planScale and the Lagrangian bound is evaluated in integers, with each
 // person's contribution a proved lower bound (the DP's, or Optimize's when
-// larger).
+// larger). Before column generation, the bound at the counting
+// multipliers (countingBound: each shift counting in a demand target
+// costing its over weight) is raised: the people's least work beyond the
+// targets, which the master's duals reach only when the root converges
+// (the soft ward quarter's root does not within 60 s).
 //
 // Rosters come from the tree's roundings and dives, from the restricted
 // master (restrictedMaster: the whole encoding, each person limited to
