@@ -43,7 +43,11 @@ import (
 // The bound is exact: the multipliers are rounded to multiples of
 // 1/planScale and the Lagrangian bound is evaluated in integers, with each
 // person's contribution a proved lower bound (the DP's, or Optimize's when
-// larger).
+// larger). Before column generation, the bound at the counting
+// multipliers (countingBound: each shift counting in a demand target
+// costing its over weight) is raised: the people's least work beyond the
+// targets, which the master's duals reach only when the root converges
+// (the soft ward quarter's root does not within 60 s).
 //
 // Rosters come from the tree's roundings and dives, from the restricted
 // master (restrictedMaster: the whole encoding, each person limited to
@@ -81,6 +85,15 @@ var bnpDelay = time.Second
 // With 1, Instance 2's root bound was 823 against its LP's 828 (the
 // duals rounded to whole units); 100 loses less than a unit there.
 const planScale = 100
+
+// planSmoothing is the root's stabilisation (bnp.Problem.Smoothing; 0:
+// none). Off: on the soft ward quarter its Wentges points' bounds stayed
+// far below the counting bound (-58475 and -55604 against 489, at 0.5),
+// which countingBound gives without it, and on the month its root took
+// about as many iterations (11-12 against 13) while the month's cost at
+// 60 s was worse in two back-to-back runs of two (191 and 232 against 151
+// and 148, with the first columns at the counting multipliers too).
+var planSmoothing = 0.0
 
 // The pricings' time budgets (milliseconds): from pricingFirst, doubled
 // for a person whose pricing ran out, up to pricingMax.
@@ -360,7 +373,8 @@ func newPlanProblem(sc *model.Scenario, stats *pricingStats) (*bnp.Problem, erro
 	S := len(sc.Shifts)
 	days := sc.Horizon.Days()
 	pb := &bnp.Problem{Days: days, Options: S + 1, Scale: planScale, DiveQuarter: true,
-		FirstBudget: pricingFirst, MaxBudget: pricingMax, Hard: 50, Workers: 1, Debugf: debugBnP}
+		FirstBudget: pricingFirst, MaxBudget: pricingMax, Hard: 50, Workers: 1, Debugf: debugBnP,
+		Smoothing: planSmoothing}
 	shiftIndex := map[model.ShiftID]int{}
 	for i, s := range sc.Shifts {
 		shiftIndex[s.ID] = i
@@ -454,6 +468,9 @@ type BnPStats struct {
 	Nodes int
 	// Exhausted reports that the tree was searched to the end.
 	Exhausted bool
+	// CountingBound is the bound at the counting multipliers
+	// (countingBound; 0 when not reached).
+	CountingBound int64
 	// FairBound is the fairness cost every roster pays (fairnessBound),
 	// added to RootBound for the bound reported, when fairness is not in
 	// the tree's master.
@@ -609,6 +626,7 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 		return len(constraints.CheckAll(pp.rules, pp.roster(row))) == 0
 	}
 	rx := bnp.NewRelaxation(pb)
+	bs.countingBound(ctx, rx)
 	// Column generation at the root gets half of the time left, the
 	// restricted master a tenth of the rest, the tree what remains
 	// (its root node goes on with column generation).
@@ -745,6 +763,62 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 		bs.raise(out.Lower)
 	}
 	return nil
+}
+
+// countingBound prices every person once at the counting multipliers
+// (bnp.Relaxation.CountingMultipliers: each shift counting in a demand
+// target costs its over weight) and raises the bound there: the counting
+// argument (the people's least work beyond the targets pays the over
+// weights), with each person's least work under all of their rules as
+// the pricing's DP proves it. Each pricing has the first budget: the
+// DP's bound is all the bound needs. Column generation's bound at the
+// master's duals reaches it only when it converges: the soft ward month's
+// counting bound, 145, is its LP's optimum, which its root reached after
+// 12 iterations; the quarter's is 489, where a root that did not converge
+// in 60 s left Plan at 0 (its bound at the duals, -109727).
+func (bs *bnpSearch) countingBound(ctx context.Context, rx *bnp.Relaxation) {
+	pb := rx.Problem()
+	E := len(pb.Pricers)
+	p := rx.CountingMultipliers()
+	rows, lower := make([][]int, E), make([]int64, E)
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	next := make(chan int, E)
+	for e := range E {
+		next <- e
+	}
+	close(next)
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := make([][]int64, pb.Days)
+			for d := range c {
+				c[d] = make([]int64, pb.Options)
+			}
+			for e := range next {
+				rx.Costs(e, p, c)
+				var ok bool
+				if rows[e], _, lower[e], ok = pb.Pricers[e].Bounded(ctx, c, pricingFirst); !ok {
+					failed.Store(true)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if failed.Load() {
+		return
+	}
+	// (Every lower[e] is a proved bound, when ctx ended too.)
+	if lg, ok := rx.Assemble(p, rows, lower); ok {
+		bs.raise(lg.Bound())
+		bs.mu.Lock()
+		bs.stats.CountingBound = lg.Bound()
+		bs.mu.Unlock()
+		if debugBnP != nil {
+			debugBnP("counting bound %d", lg.Bound())
+		}
+	}
 }
 
 // restrictedMasterMax bounds the restricted master's search.

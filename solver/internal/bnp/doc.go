@@ -23,7 +23,11 @@
 // the pricers' (a lower bound on it when a pricing runs out of budget).
 // The multipliers are the master's duals, rounded to multiples of
 // 1/Problem.Scale, so L is computed in integers and the bound is exact
-// whatever the floating-point error of the simplex.
+// whatever the floating-point error of the simplex. Any multipliers give
+// a bound (Relaxation.Evaluate): the counting multipliers
+// (Relaxation.CountingMultipliers, -Over on the target rows) give the
+// counting argument's, and Problem.Smoothing stabilises the root's column
+// generation from them (Wentges smoothing).
 //
 // The master has, per row, one LP row at its target (shortage and excess
 // slacks costing the weights) and one more at each hard bound away from

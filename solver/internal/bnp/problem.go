@@ -100,6 +100,19 @@ type Problem struct {
 	// relaxation of the person's rules, as an inexact answer): only valid
 	// schedules make rosters (roundings, dives, PoolDescent). Nil: all are.
 	Valid func(e int, row []int) bool
+	// Smoothing, when above 0 (and below 1), stabilises column
+	// generation at the root (ColumnGeneration, and the tree's root
+	// node): its first pricing is at the counting multipliers
+	// (Relaxation.CountingMultipliers), and each later one at the
+	// Wentges point Smoothing*c + (1-Smoothing)*p between the best
+	// multipliers found so far (c) and the master's duals (p); a
+	// pricing there that gives the master no column (a mispricing) is
+	// followed by one at the duals themselves, so that the master
+	// converges as without it. The bound is the relaxation's at every
+	// point priced, so the best one only rises. Ignored with Spreads.
+	// Plan's soft ward quarter, whose duals swing for as long as its
+	// column generation runs, had a root bound of 0 without it.
+	Smoothing float64
 	// OnRootBound, when not nil, is called by ColumnGeneration with each
 	// better root bound as it is proved (anytime reporting).
 	OnRootBound func(int64)
@@ -274,6 +287,39 @@ func (rx *Relaxation) constant(p []int64) (int64, bool) {
 	return total + rx.spreadConstant(p), true
 }
 
+// CountingMultipliers returns the stabilised root's first multipliers
+// (scaled; Problem.Smoothing): -Over on a row with a target it can exceed,
+// +Under on one whose target no count within its hard bounds reaches,
+// and 0 elsewhere (the spread groups' too). At them the bound is the
+// counting argument: a person pays Over for each row they count in, the
+// rows give back Over for each person up to their targets, so the bound is
+// at least the weighted excess of the people's least work over the
+// targets.
+func (rx *Relaxation) CountingMultipliers() []int64 {
+	p := make([]int64, rx.nMult)
+	for i := range rx.pb.Rows {
+		r := &rx.pb.Rows[i]
+		switch {
+		case rx.hiY[i] < r.Target:
+			p[i] = r.Under * rx.pb.Scale
+		case r.Hi > r.Target:
+			p[i] = -r.Over * rx.pb.Scale
+		}
+		p[i] = min(max(p[i], rx.lo[i]), rx.hi[i])
+	}
+	return p
+}
+
+// smooth returns the Wentges point a*c + (1-a)*p of the multipliers c
+// and p, rounded (scaled multipliers).
+func smooth(c, p []int64, a float64) []int64 {
+	q := make([]int64, len(p))
+	for i := range q {
+		q[i] = int64(math.Round(a*float64(c[i]) + (1-a)*float64(p[i])))
+	}
+	return q
+}
+
 // clampDuals sums the LP duals y per engine row, rounds them to multiples
 // of 1/Scale within the box, and reports whether every sum lay within the
 // box (to rounding).
@@ -316,6 +362,18 @@ func (rx *Relaxation) costs(e int, p []int64, c [][]int64) {
 		}
 	}
 	rx.spreadCosts(e, p, c)
+}
+
+// shift returns what person e's schedule row is worth at the multipliers
+// p beyond its worth at q (the rows it counts in; without spread groups).
+func (rx *Relaxation) shift(e int, row []int, q, p []int64) int64 {
+	var v int64
+	for d, s := range row {
+		for _, r := range rx.pb.Cover[e][d][rx.pb.Option(s)] {
+			v += q[r] - p[r]
+		}
+	}
+	return v
 }
 
 // newCosts returns a Days x Options cost table.
@@ -385,20 +443,63 @@ func (rx *Relaxation) ColumnGeneration(ctx context.Context, start [][]int) (*CGR
 	if err != nil {
 		return nil, err
 	}
-	ms.onBound = rx.pb.OnRootBound
+	ms.onBound, ms.root = rx.pb.OnRootBound, true
 	nr, err := ms.SolveNode(ctx, rx.Allowed(nil), math.MaxInt64, false)
-	ms.onBound = nil
+	ms.onBound, ms.root = nil, false
 	if err != nil {
 		return nil, err
 	}
 	if nr.Infeasible {
 		return nil, nil
 	}
+	if nr.Best != nil && len(nr.Best.P) == rx.nMult {
+		ms.center = nr.Best.P
+	}
 	res := &CGResult{Best: nr.Best, LP: ms.lp.Objective(), Converged: ctx.Err() == nil && !nr.GaveUp, Master: ms}
 	for _, rows := range pool.rows {
 		res.Columns += len(rows) - 1
 	}
 	return res, nil
+}
+
+// Costs fills c (Days x Options) with person e's option costs at the
+// multipliers p (scaled): what a pricing at p is given.
+func (rx *Relaxation) Costs(e int, p []int64, c [][]int64) { rx.costs(e, p, c) }
+
+// Assemble returns the relaxation at the multipliers p from the people's
+// pricings at p (Costs) done by the caller: lower[e] must be a lower bound
+// on person e's least value there (Pricer.Bounded's lower), rows[e] a
+// schedule of that value or nil. ok is false when some row has no
+// admissible count.
+func (rx *Relaxation) Assemble(p []int64, rows [][]int, lower []int64) (lg *Lagrange, ok bool) {
+	c0, ok := rx.constant(p)
+	if !ok {
+		return nil, false
+	}
+	lg = &Lagrange{P: p, L: c0, Rows: rows, Best: lower, scale: rx.pb.Scale}
+	for _, v := range lower {
+		lg.L += v
+	}
+	return lg, true
+}
+
+// Evaluate returns the relaxation at the multipliers p (scaled): each
+// person priced once (Pricer.Bounded at Problem.MaxBudget; a pricing that
+// gives up counts its lower bound), so that Bound is a lower bound on
+// every roster's cost whatever p. ok is false when some row has no
+// admissible count or some person no schedule (no roster exists).
+func (rx *Relaxation) Evaluate(ctx context.Context, p []int64) (lg *Lagrange, ok bool) {
+	E := len(rx.pb.Pricers)
+	rows, lower := make([][]int, E), make([]int64, E)
+	c := rx.newCosts()
+	for e, pr := range rx.pb.Pricers {
+		rx.costs(e, p, c)
+		var ok bool
+		if rows[e], _, lower[e], ok = pr.Bounded(ctx, c, rx.pb.MaxBudget); !ok {
+			return nil, false
+		}
+	}
+	return rx.Assemble(p, rows, lower)
 }
 
 // keepsBounds reports whether the roster r (one schedule per person)

@@ -133,6 +133,13 @@ type Master struct {
 	// onBound, when not nil, is called with each better bound of the
 	// node being solved (the root's, in ColumnGeneration).
 	onBound func(int64)
+	// root is set while the node being solved is the root (column
+	// generation is then stabilised: Problem.Smoothing); center, when
+	// not nil, is the best multipliers of the root's last column
+	// generation, where the next one's stabilisation starts instead of
+	// the counting multipliers (whose pricing it need not repeat).
+	root   bool
+	center []int64
 	// mask[e][d] holds the options employee e may take on day d in a
 	// roster better than the best known (reduced-cost fixing, fix); nil
 	// before any fixing.
@@ -333,7 +340,7 @@ func (ms *Master) reset() error {
 	if err != nil {
 		return err
 	}
-	nm.mask, nm.budget, nm.uncounted = ms.mask, ms.budget, ms.uncounted
+	nm.mask, nm.budget, nm.uncounted, nm.center = ms.mask, ms.budget, ms.uncounted, ms.center
 	nm.lp.SetIters(ms.lp.Iters())
 	nm.dropped = ms.Columns() - len(ms.pool.rows)
 	*ms = *nm
@@ -459,14 +466,35 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 	}
 	pivotOut()
 	res := &NodeResult{}
+	// stable: the root's column generation is stabilised
+	// (Problem.Smoothing); mispriced: the last pricing, at a smoothed
+	// point, gave the master no column (the next is at its duals).
+	stable := ms.root && pb.Smoothing > 0 && pb.Smoothing < 1 && len(pb.Spreads) == 0
+	mispriced := false
 	for ctx.Err() == nil {
 		if _, err := lp.Solve(ctx, 1000000); err != nil {
 			return nil, err
 		}
 		y := lp.Duals()
 		p, inBox := rx.clampDuals(y)
-		lg := &Lagrange{P: p, scale: pb.Scale}
-		c0, ok := rx.constant(p)
+		// q is where the people are priced: the duals p, or when
+		// stabilised the counting multipliers first, then the Wentges
+		// point between the best multipliers and p.
+		q, smoothed := p, false
+		if stable && inBox && !mispriced {
+			smoothed = true
+			switch {
+			case res.Best == nil && ms.center != nil:
+				q = smooth(ms.center, p, pb.Smoothing)
+			case res.Best == nil:
+				q = rx.CountingMultipliers()
+			default:
+				q = smooth(res.Best.P, p, pb.Smoothing)
+			}
+		}
+		mispriced = false
+		lg := &Lagrange{P: q, scale: pb.Scale}
+		c0, ok := rx.constant(q)
 		if !ok {
 			return &NodeResult{Infeasible: true}, nil
 		}
@@ -475,7 +503,7 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 		again := false
 		var inexact []int
 		res.GaveUp = false
-		priced := ms.priceAll(ctx, p, allowed)
+		priced := ms.priceAll(ctx, q, allowed)
 		for e := 0; e < E; e++ {
 			// The bound needs only a lower bound on each minimum
 			// (v, when the pricer gives up: row nil).
@@ -509,9 +537,30 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 			lg.Rows = append(lg.Rows, row)
 			lg.Best = append(lg.Best, v)
 			lg.L += v
+			if smoothed && row != nil {
+				// The schedule's value at the duals p.
+				total += rx.shift(e, row, q, p)
+			}
 			if row != nil && inBox && float64(total)/scale-y[K+e] < -1e-7 && add(e, row) {
 				added++
 			}
+		}
+		if added == 0 && smoothed {
+			// A mispricing: price at the duals next (the master is
+			// the same), before judging budgets or convergence.
+			mispriced = true
+			if res.Best == nil || lg.L > res.Best.L {
+				res.Best = lg
+				if ms.onBound != nil {
+					ms.onBound(lg.Bound())
+				}
+			}
+			pb.debugf("colgen: lp %.2f bound %d at a smoothed point (best %d), mispriced", lp.Objective(), lg.Bound(), res.Best.Bound())
+			if res.Best.Bound() >= u {
+				res.Pruned = true
+				break
+			}
+			continue
 		}
 		if added == 0 {
 			for _, e := range inexact {
@@ -523,7 +572,7 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 			}
 		}
 		if !inBox {
-			// The duals of a basis with excluded columns can leave the
+			// (Never smoothed.) The duals of a basis with excluded columns can leave the
 			// box: columns are priced at the duals themselves.
 			pu := make([]int64, rx.nMult)
 			for c, v := range rx.rowDuals(y) {
@@ -546,7 +595,7 @@ func (ms *Master) SolveNode(ctx context.Context, allowed [][]uint64, u int64, fr
 				ms.onBound(lg.Bound())
 			}
 		}
-		pb.debugf("colgen: lp %.2f bound %d (best %d) added %d gave up %v", lp.Objective(), lg.Bound(), res.Best.Bound(), added, res.GaveUp)
+		pb.debugf("colgen: lp %.2f bound %d (best %d) added %d gave up %v smoothed %v", lp.Objective(), lg.Bound(), res.Best.Bound(), added, res.GaveUp, smoothed)
 		if res.Best.Bound() >= u {
 			res.Pruned = true
 			break
@@ -1064,8 +1113,9 @@ func (t *tree) work(ctx context.Context, ms *Master, lg *Lagrange, ub func() int
 				// u hold no such roster), so min(bound, u) is a bound.
 				ms.onBound = func(lb int64) { t.pb.OnRootBound(min(lb, u)) }
 			}
+			ms.root = len(n.dec) == 0
 			nr, err = ms.SolveNode(ctx, allowed, u, round == 0 && fresh && far && nodes > 1)
-			ms.onBound = nil
+			ms.onBound, ms.root = nil, false
 			if err != nil {
 				fail(err)
 				return
