@@ -50,7 +50,7 @@ func TestBeyondAfresh(t *testing.T) {
 						}
 					}
 					until := func() time.Time { return time.Now().Add(20 * time.Second) }
-					lb, ro, cost := q.beyond(context.Background(), until, []Lit{l}, func() int64 { return -1 })
+					lb, ro, cost := q.beyond(context.Background(), until, []Lit{l}, func() int64 { return -1 }, false)
 					checked++
 					if !found {
 						if ro != nil {

@@ -31,14 +31,19 @@ import (
 //     When the plan proved its cost C optimal by cores (PlanResult.optimum,
 //     maxsat.go), its session answers first, with the request assumed:
 //     a roster of cost C near the plan's (tieNear) is a tie, proved; then
-//     the repair's rounds give rosters (the plan's roster re-optimised
-//     around the request, 0.05-0.3 s a round on store-preferences), and
-//     the plan's core-guided search continued with the request granted
+//     the plan's search continued with the plan's roster fixed outside a
+//     window around the request (optimum.around) gives the best roster
+//     there (store-preferences: 47 and 49 in 40-130 ms, where the repair
+//     below gave 55 and 51 in 0.5 s); only when it finds none, the
+//     repair's rounds (the plan's roster re-optimised around the request
+//     on an encoding of its own, 0.05-0.3 s a round); last, the plan's
+//     core-guided search continued with the request granted
 //     (optimum.beyond), whose bound starts at C, raises the bound or finds
 //     a roster at it (a tie far from the plan's); the best roster is
 //     reported with that bound, and planWith is not run. Brief
 //     explanations (RequestOptions.Brief) give that search only as long as
-//     the steps before it took.
+//     the steps before it took, and it gives way to the other
+//     explanations' first steps (optimum.hold).
 //  3. When step 2 proves that no roster grants the request, Explain on the
 //     whole scenario with the request made hard names the rules in the
 //     way (demand, typically).
@@ -94,11 +99,13 @@ type RequestOptions struct {
 	Plan *PlanResult
 	// Brief, at the plan's optimum (step 2 with PlanResult.optimum),
 	// ends the explanation soon after its bounded steps (the ties near
-	// the plan's roster and the repair's first two rounds): when the
-	// repair found a roster, the search beyond the optimum for a better
-	// bound gets as long as those steps took, instead of the rest of the
-	// time limit (store-preferences: it rarely raised the bound in a
-	// second; a small scenario's proof takes milliseconds). The
+	// the plan's roster, the search around the request, or else the
+	// repair's first two rounds, each given an equal share of their
+	// time): when they found a roster, the search beyond the optimum for
+	// a better bound gets as long as those steps took, instead of the
+	// rest of the time limit (store-preferences: it rarely raised the
+	// bound in a second; a small scenario's proof takes milliseconds),
+	// and gives way to the other explanations' first steps. The
 	// explanations of a plan then take a fraction of the plan's time
 	// (`plan` sets it).
 	Brief bool
@@ -251,11 +258,33 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 			var found *model.Roster
 			var foundCost int64
 			if plan != nil {
-				// 2b. The plan's roster repaired around the request,
+				// 2b. The plan's search continued around the request:
+				// the plan's roster fixed outside aroundWindow days
+				// either side, the person's row apart, within three
+				// quarters of the time left (optimum.around: it finds
+				// its roster when it proves it best there, and the
+				// repair after it, on an encoding of its own, rarely
+				// does better in the time left; at load 7, half the
+				// time left, 0.12 s, was too short in 4 runs of 10).
+				ro, c := q.around(ctx, upTo(3, 4), append(more[:len(more):len(more)], q.near(plan, p, req.From, aroundWindow)...), func() int64 { return -1 })
+				if debugRequest != nil {
+					debugRequest("around the request: %v %d", ro != nil, c)
+				}
+				if ro != nil {
+					if c <= pc.lowerBound {
+						return rr, rr.granted(sc, rules, forced, ro, c, c, true)
+					}
+					found, foundCost = ro, c
+				}
+			}
+			if plan != nil && found == nil {
+				// 2c. Else the plan's roster repaired around the
+				// request on an encoding of its own (the session's
+				// hardened units may cut every roster granting it),
 				// within two thirds of the time left, until it reaches
 				// the plan's bound: the rounds take 0.05-0.3 s each on
-				// store-preferences, and give the best costs.
-				rp = &repair{sc: fsc, rules: frules, plan: plan, p: p, d: req.From, lb: pc.lowerBound}
+				// store-preferences.
+				rp = &repair{sc: fsc, rules: frules, plan: plan, p: p, d: req.From, lb: pc.lowerBound, paced: opt.Brief}
 				rctx, cancel := context.WithDeadline(ctx, upTo(2, 3)())
 				if _, ok := ctx.Deadline(); !ok {
 					cancel()
@@ -277,16 +306,18 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 					found, foundCost = rp.best, rp.bestCost
 				}
 			}
-			// 2c. The plan's search continued with the request granted
-			// (optimum.beyond) in the time left (Brief, after a roster
-			// of the repair: as long as the steps before took), for the
-			// bound: it starts at the plan's, and the search stops when
-			// it reaches the repair's cost (then optimal) or finds a
-			// roster at its bound (a tie far from the plan's roster).
+			// 2d. The plan's search continued with the request granted
+			// (optimum.beyond) in the time left (Brief, after a roster:
+			// as long as the steps before took), for the bound: it
+			// starts at the plan's, and the search stops when it
+			// reaches the cost found (then optimal) or finds a roster
+			// at its bound (a tie far from the plan's roster).
 			until := upTo(1, 1)
 			if opt.Brief && found != nil {
-				// As long as the steps before took.
-				spent := time.Since(t0)
+				// As long as the steps before took, and at least an
+				// eighth of the time left (the steps before may take
+				// a few milliseconds where the proof takes ten).
+				spent := max(time.Since(t0), remaining()/8)
 				until = func() time.Time {
 					t := time.Now().Add(spent)
 					if d, ok := ctx.Deadline(); ok && d.Before(t) {
@@ -300,7 +331,7 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 					return -1
 				}
 				return foundCost
-			})
+			}, opt.Brief)
 			if debugRequest != nil {
 				debugRequest("beyond the optimum %d: bound %d, best %d (%v)", q.cost, lb, cost, best != nil)
 			}
@@ -366,18 +397,14 @@ func ExplainRequestWith(ctx context.Context, sc *model.Scenario, rules []constra
 // outside windows of growing width around the request (nearWindows;
 // freeing, instead, the people who could take the person's place all
 // month only ran out of time on store-preferences). Only SAT answers
-// count (within the deadline until gives when the first window begins).
+// count, within the deadline until gives once the session is free.
 func (q *optimum) tieNear(ctx context.Context, until func() time.Time, more []Lit, plan *model.Roster, p *model.Staff, req constraints.Provenance) *model.Roster {
-	// One deadline for every window, set when the first begins.
-	var deadline time.Time
-	at := func() time.Time {
-		if deadline.IsZero() {
-			deadline = until()
-		}
-		return deadline
-	}
+	// The session for every window in turn (so that another's search
+	// does not use up the deadline between two), one deadline for all.
+	defer q.hold()()
+	deadline := until()
 	for _, w := range nearWindows {
-		st, ro := q.with(ctx, at, append(more[:len(more):len(more)], q.near(plan, p, req.From, w)...))
+		st, ro := q.with(ctx, deadline, append(more[:len(more):len(more)], q.near(plan, p, req.From, w)...))
 		if debugRequest != nil {
 			debugRequest("a tie within %d days of the plan: %d", w, st)
 		}
@@ -390,6 +417,10 @@ func (q *optimum) tieNear(ctx context.Context, until func() time.Time, more []Li
 	}
 	return nil
 }
+
+// aroundWindow is the half-width of the window around a request in which
+// the plan's search is continued with the request granted (optimum.around).
+var aroundWindow = 14
 
 // nearWindows are the half-widths of the windows around a request in
 // which a roster of the plan's optimal cost that grants it is first
@@ -439,6 +470,12 @@ type repair struct {
 	best     *model.Roster
 	bestCost int64
 	free     map[model.StaffID]bool
+	// paced gives each round an equal share of the time left to the
+	// rounds left (ctx's deadline), instead of until its neighbourhood's
+	// optimum is proved: store-preferences' first round found its
+	// optimum (55 for tanaka on 12-31) in 125 ms and proved it in 420 ms
+	// (load 2), which a brief explanation cannot spare.
+	paced bool
 	// enc is the encoding of rules on sc, made by the first round; each
 	// round fixes its starts in a copy (withUnits) instead of encoding
 	// again (30-40 ms a round on store-preferences).
@@ -463,7 +500,7 @@ func (rp *repair) run(ctx context.Context, rounds []repairRound, offer func(*mod
 	if rp.free == nil {
 		rp.free = map[model.StaffID]bool{rp.p.ID: true}
 	}
-	for _, round := range rounds {
+	for i, round := range rounds {
 		if ctx.Err() != nil || (rp.best != nil && rp.bestCost <= rp.lb) {
 			break
 		}
@@ -507,7 +544,12 @@ func (rp *repair) run(ctx context.Context, rounds []repairRound, offer func(*mod
 				}
 			}
 		}
-		or, err := Optimize(ctx, enc, OptimizeOptions{Hint: hint, UpperBound: func() int64 {
+		octx, cancel := ctx, context.CancelFunc(func() {})
+		if d, ok := ctx.Deadline(); ok && rp.paced {
+			// An equal share of the time left to each round left.
+			octx, cancel = context.WithDeadline(ctx, time.Now().Add(time.Until(d)/time.Duration(len(rounds)-i)))
+		}
+		or, err := Optimize(octx, enc, OptimizeOptions{Hint: hint, UpperBound: func() int64 {
 			if rp.best == nil {
 				return -1
 			}
@@ -516,6 +558,7 @@ func (rp *repair) run(ctx context.Context, rounds []repairRound, offer func(*mod
 		if debugRequest != nil {
 			debugRequest("repair round %+v: free %d people: %v cost %d optimal %v", round, len(rp.free), or.Status, or.Cost, or.Optimal)
 		}
+		cancel()
 		if err != nil || or.Status != Feasible || (rp.best != nil && or.Cost >= rp.bestCost) {
 			continue
 		}

@@ -126,13 +126,16 @@ func TestExplainRequestBruteForce(t *testing.T) {
 	}
 	infeasible, costly, briefCostly := 0, 0, 0 // the test is not vacuous
 	// The steps at the plan's optimum (request.go) are taken: a tie
-	// found there, and the search continued beyond it.
-	ties, beyond := 0, 0
+	// found there, a roster found around the request, and the search
+	// continued beyond it.
+	ties, around, beyond := 0, 0, 0
 	defer func(f func(string, ...any)) { debugRequest = f }(debugRequest)
 	debugRequest = func(format string, args ...any) {
 		switch {
 		case strings.HasPrefix(format, "a tie") && args[len(args)-1] == 1:
 			ties++
+		case strings.HasPrefix(format, "around") && args[0] == true:
+			around++
 		case strings.HasPrefix(format, "beyond"):
 			beyond++
 		}
@@ -203,12 +206,12 @@ func TestExplainRequestBruteForce(t *testing.T) {
 			}
 		})
 	}
-	t.Logf("infeasible %d costly %d (brief, not proved: %d); at the plan's optimum: ties %d, searches beyond %d", infeasible, costly, briefCostly, ties, beyond)
+	t.Logf("infeasible %d costly %d (brief, not proved: %d); at the plan's optimum: ties %d, rosters around the request %d, searches beyond %d", infeasible, costly, briefCostly, ties, around, beyond)
 	if infeasible < 2 || costly < 4 {
 		t.Errorf("%d infeasible and %d costly explanations; want a harder mix", infeasible, costly)
 	}
-	if ties == 0 || beyond == 0 {
-		t.Errorf("%d ties and %d searches beyond the plan's optimum; want both steps taken", ties, beyond)
+	if ties == 0 || around == 0 || beyond == 0 {
+		t.Errorf("%d ties, %d rosters around the request and %d searches beyond the plan's optimum; want every step taken", ties, around, beyond)
 	}
 }
 
