@@ -100,7 +100,8 @@ func BenchmarkPlanWardQuarter(b *testing.B) {
 // and logs each window's days, clauses and solving time. SHIFTSAT_ROLL_LOOK
 // sets every window's lookahead in days, for comparisons; SHIFTSAT_ROLL_SOFT
 // (a duration) makes the windows optimise their soft requirements
-// (rollSoft) for that budget each.
+// (rollSoft) for that budget each, from the hard windows' roster as a
+// hint when SHIFTSAT_ROLL_HINT is set (its time is logged, not counted).
 func BenchmarkRollingWardQuarter(b *testing.B) {
 	sc, rules := wardQuarter(b)
 	if v, err := strconv.Atoi(os.Getenv("SHIFTSAT_ROLL_LOOK")); err == nil {
@@ -114,6 +115,12 @@ func BenchmarkRollingWardQuarter(b *testing.B) {
 	var soft *rollSoft
 	if v, err := time.ParseDuration(os.Getenv("SHIFTSAT_ROLL_SOFT")); err == nil {
 		soft, back = &rollSoft{budget: v}, max(back, softLookback(rules))
+		if os.Getenv("SHIFTSAT_ROLL_HINT") != "" {
+			t0 := time.Now()
+			hb, hl, _ := rollable(sc, rules)
+			soft.hint, _ = solveRolling(context.Background(), sc, rules, hb, hl, time.Now().Add(60*time.Second))
+			b.Logf("hint: the hard windows' roster in %s", time.Since(t0).Round(time.Millisecond))
+		}
 	}
 	for b.Loop() {
 		t0 := time.Now()

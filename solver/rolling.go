@@ -183,7 +183,7 @@ type windowStat struct {
 // first of: a proof of optimality, ctx's end, or budget after its start
 // once it has a model (it goes on until its first model, as the hard
 // window's solve would).
-func optimizeWindow(ctx context.Context, enc *Encoding, budget time.Duration) (*model.Roster, int64) {
+func optimizeWindow(ctx context.Context, enc *Encoding, budget time.Duration, hint []Lit) (*model.Roster, int64) {
 	octx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var found, late atomic.Bool
@@ -194,7 +194,7 @@ func optimizeWindow(ctx context.Context, enc *Encoding, budget time.Duration) (*
 		}
 	})
 	defer timer.Stop()
-	or, err := Optimize(octx, enc, OptimizeOptions{KeepPhases: true,
+	or, err := Optimize(octx, enc, OptimizeOptions{KeepPhases: true, Hint: hint,
 		OnImprove: func(int64, time.Duration) {
 			found.Store(true)
 			if late.Load() {
@@ -227,6 +227,34 @@ type rollSoft struct {
 	// a window does not use (proved optimal early) goes to the next ones.
 	end     time.Time
 	windows int
+	// hint, when not nil, is a roster of the whole horizon (the hard
+	// windows'): each window's optimisation first tries its days as a
+	// solution (OptimizeOptions.Hint), which gives it a first model
+	// without a search when the committed days before allow it.
+	hint *model.Roster
+}
+
+// windowHint returns the literals that set enc's Start variables on the
+// dates ws..we as r starts its shifts.
+func windowHint(enc *Encoding, r *model.Roster, ws, we model.Date) []Lit {
+	var out []Lit
+	for pi, p := range enc.sc.Staff {
+		for d := ws; d <= we; d++ {
+			s, ok := r.Starts[p.ID][d]
+			for si, st := range enc.sc.Shifts {
+				l := enc.start(pi, d, si)
+				if l == enc.tru || l == -enc.tru {
+					continue
+				}
+				if ok && st.ID == s {
+					out = append(out, l)
+				} else {
+					out = append(out, -l)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // windowBudget is the budget of the soft window numbered i (from 0).
@@ -266,7 +294,11 @@ func rollWindows(ctx context.Context, sc *model.Scenario, rules []constraints.Ru
 		if soft != nil && len(enc.Penalties()) > 0 {
 			t0 := time.Now()
 			var cost int64
-			r, cost = optimizeWindow(ctx, enc, soft.windowBudget(st.windows-1))
+			var hint []Lit
+			if soft.hint != nil {
+				hint = windowHint(enc, soft.hint, ws, we)
+			}
+			r, cost = optimizeWindow(ctx, enc, soft.windowBudget(st.windows-1), hint)
 			took := time.Since(t0)
 			st.solving += took
 			ans := 0
@@ -754,7 +786,7 @@ func rollingFirst(sc *model.Scenario, rules []constraints.Rule) func(context.Con
 			return
 		}
 		offer(r, constraints.TotalCost(constraints.Cost(rules, r))) // solveRolling checked it
-		soft := &rollSoft{budget: rollSoftMax, windows: st.windows}
+		soft := &rollSoft{budget: rollSoftMax, windows: st.windows, hint: r}
 		if !deadline.IsZero() {
 			soft.end = time.Now().Add(time.Until(deadline) / rollSoftShare)
 		}
