@@ -57,6 +57,10 @@ func BenchmarkPlanWardQuarter(b *testing.B) {
 						costs = append(costs, fmt.Sprintf("%d@%.1fs", ev.Cost, at.Seconds()))
 					}
 				}
+				defer func(old func(string, int64, time.Duration)) { rollTrace = old }(rollTrace)
+				rollTrace = func(pass string, cost int64, took time.Duration) {
+					b.Logf("%s: rolling windows' %s pass: cost %d in %s, ended at %s", limit, pass, cost, took.Round(time.Millisecond), time.Since(t0).Round(time.Millisecond))
+				}
 				res, err := Plan(context.Background(), sc, rules, Options{TimeLimit: limit, Progress: progress})
 				if err != nil {
 					b.Fatal(err)

@@ -232,6 +232,9 @@ type rollSoft struct {
 	// solution (OptimizeOptions.Hint), which gives it a first model
 	// without a search when the committed days before allow it.
 	hint *model.Roster
+	// committed, when not nil, is called after each window but the last
+	// with the days committed so far (the roster, complete before next).
+	committed func(r *model.Roster, next model.Date)
 }
 
 // windowHint returns the literals that set enc's Start variables on the
@@ -331,6 +334,9 @@ func rollWindows(ctx context.Context, sc *model.Scenario, rules []constraints.Ru
 		}
 		if last {
 			break
+		}
+		if soft != nil && soft.committed != nil {
+			soft.committed(full, commitEnd+1)
 		}
 	}
 	if len(constraints.CheckAll(rules, full)) > 0 {
@@ -759,8 +765,12 @@ func nightsBefore(full *model.Roster, p model.StaffID, ws model.Date) int {
 // only (the fastest first roster), then again with each window's local
 // soft requirements optimised (rollSoft: requests, demand targets, ... see
 // windowSoft), each window for an equal share of half the time left after
-// the first pass (at most rollSoftMax once it has a roster); each pass's
-// roster is offered. The soft ward quarter's windows alone
+// the first pass (at most rollSoftMax once it has a roster, and starting
+// from the first pass's roster, rollSoft.hint); each pass's roster is
+// offered, and on the way, after each soft window, the soft windows' days
+// so far followed by the first pass's, when that passes every rule and
+// costs less (so that a soft pass cut by the time limit still gives the
+// savings of its first windows). The soft ward quarter's windows alone
 // (BenchmarkRollingWardQuarter): hard only 972 in 2.6 s; soft, 2 s a
 // window, 567 in 12.4 s (requests 412 -> 15). Both passes run within the
 // time left (the engines go on beside them: within half of it, as before,
@@ -781,20 +791,71 @@ func rollingFirst(sc *model.Scenario, rules []constraints.Rule) func(context.Con
 		if dl, ok := ctx.Deadline(); ok {
 			deadline = dl
 		}
+		t0 := time.Now()
 		r, st := solveRolling(ctx, sc, rules, back, look, deadline)
 		if r == nil {
+			rollTrace("hard", -1, time.Since(t0))
 			return
 		}
-		offer(r, constraints.TotalCost(constraints.Cost(rules, r))) // solveRolling checked it
+		c := constraints.TotalCost(constraints.Cost(rules, r))
+		rollTrace("hard", c, time.Since(t0))
+		offer(r, c) // solveRolling checked it
 		soft := &rollSoft{budget: rollSoftMax, windows: st.windows, hint: r}
+		best := c
+		soft.committed = func(part *model.Roster, next model.Date) {
+			// The soft windows' days so far, the hard windows' after:
+			// offered when it passes every rule and costs less.
+			mix := spliceRoster(part, r, next)
+			if len(constraints.CheckAll(rules, mix)) > 0 {
+				return
+			}
+			if mc := constraints.TotalCost(constraints.Cost(rules, mix)); mc < best {
+				best = mc
+				rollTrace("spliced", mc, time.Since(t0))
+				offer(mix, mc)
+			}
+		}
 		if !deadline.IsZero() {
 			soft.end = time.Now().Add(time.Until(deadline) / rollSoftShare)
 		}
-		if r, _ := rollWindows(ctx, sc, rules, max(back, softLookback(rules)), look, deadline, soft); r != nil {
-			offer(r, constraints.TotalCost(constraints.Cost(rules, r))) // rollWindows checked it
+		t1 := time.Now()
+		r, _ = rollWindows(ctx, sc, rules, max(back, softLookback(rules)), look, deadline, soft)
+		if r == nil {
+			rollTrace("soft", -1, time.Since(t1))
+			return
+		}
+		c = constraints.TotalCost(constraints.Cost(rules, r))
+		rollTrace("soft", c, time.Since(t1))
+		if c < best {
+			offer(r, c) // rollWindows checked it
 		}
 	}
 }
+
+// spliceRoster returns the roster of a's starts before next and b's from
+// next on.
+func spliceRoster(a, b *model.Roster, next model.Date) *model.Roster {
+	out := model.NewRoster(a.Scenario)
+	for p, days := range a.Starts {
+		for d, s := range days {
+			if d < next {
+				out.Set(p, d, s)
+			}
+		}
+	}
+	for p, days := range b.Starts {
+		for d, s := range days {
+			if d >= next {
+				out.Set(p, d, s)
+			}
+		}
+	}
+	return out
+}
+
+// rollTrace, for measurements, receives each pass of rollingFirst as it
+// ends: "hard" or "soft", the roster's cost (-1: none) and the pass's time.
+var rollTrace = func(pass string, cost int64, took time.Duration) {}
 
 const (
 	// rollSoftShare is the inverse of the share of the time left after
