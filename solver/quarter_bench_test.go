@@ -38,7 +38,7 @@ func wardQuarter(tb testing.TB) (*model.Scenario, []constraints.Rule) {
 // by CheckAll and its cost recomputed.
 func BenchmarkPlanWardQuarter(b *testing.B) {
 	sc, rules := wardQuarter(b)
-	for _, limit := range []time.Duration{30 * time.Second, 60 * time.Second} {
+	for _, limit := range quarterLimits() {
 		b.Run(limit.String(), func(b *testing.B) {
 			for b.Loop() {
 				t0 := time.Now()
@@ -166,4 +166,19 @@ func costByKind(items []constraints.CostItem) string {
 		out = append(out, fmt.Sprintf("%s %d", k, by[k]))
 	}
 	return strings.Join(out, ", ")
+}
+
+// quarterLimits are BenchmarkPlanWardQuarter's time limits: 30 s and 60 s,
+// or those listed in SHIFTSAT_QUARTER_LIMITS (durations, comma-separated).
+func quarterLimits() []time.Duration {
+	var out []time.Duration
+	for _, f := range strings.Split(os.Getenv("SHIFTSAT_QUARTER_LIMITS"), ",") {
+		if d, err := time.ParseDuration(strings.TrimSpace(f)); err == nil {
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 {
+		return []time.Duration{30 * time.Second, 60 * time.Second}
+	}
+	return out
 }
