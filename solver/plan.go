@@ -246,13 +246,16 @@ func planWith(ctx context.Context, sc *model.Scenario, rules []constraints.Rule,
 	}
 	optLimit := left
 	beside := pc.beside
-	if rest, fair := withoutFairness(rules); fair && bs != nil {
+	// On a long horizon, a first roster from rolling windows (rolling.go).
+	roll := rollingFirst(sc, rules)
+	if rest, fair := withoutFairness(rules); fair && bs != nil && roll == nil {
 		// A first roster without the fairness counters (plan_hint.go),
-		// when branch and price joins.
+		// when branch and price joins. Not beside rolling windows, which
+		// give the first roster there: on the soft ward quarter it found
+		// none in 60 s and took the windows' processor.
 		beside = besideBoth(beside, fairnessFirst(sc, rules, rest, delay))
 	}
-	// On a long horizon, a first roster from rolling windows (rolling.go).
-	beside = besideBoth(beside, rollingFirst(sc, rules))
+	beside = besideBoth(beside, roll)
 	stopBeside := func() {}
 	if beside != nil {
 		xctx, xcancel := context.WithCancel(octx)
