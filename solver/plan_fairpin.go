@@ -609,12 +609,19 @@ const pinReadyIter = 8
 // root's bound (its group totals are then those of a roster that the
 // master finds optimal), or after pinReadyIter steps.
 func (bs *bnpSearch) pinReady(groups []fairGroup, best [][]int, cost int64, iter int) bool {
+	fair, atRoot := bs.fairAtRoot(groups, best, cost)
+	return fair > 0 && (atRoot || iter >= pinReadyIter)
+}
+
+// fairAtRoot returns the fairness cost of roster best (of cost cost) and
+// whether everything else it pays is at the root's bound.
+func (bs *bnpSearch) fairAtRoot(groups []fairGroup, best [][]int, cost int64) (int64, bool) {
 	r := toRoster(bs.sc, best)
 	var fair int64
 	for _, g := range groups {
 		fair += g.cost(r)
 	}
-	return fair > 0 && (cost-fair <= bs.stats.RootBound || iter >= pinReadyIter)
+	return fair, cost-fair <= bs.stats.RootBound
 }
 
 // pinnedDPTable is the most entries of the DP's table of parents

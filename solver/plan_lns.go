@@ -97,7 +97,7 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 			}
 			continue
 		}
-		if len(groups) > 0 && (cost < pinnedAt || cost == pinnedAt && (pinMoved || iter >= pinNext)) && bs.pinReady(groups, best, cost, iter) {
+		if len(groups) > 0 && (cost < pinnedAt || cost == pinnedAt && (pinMoved || iter >= pinNext) && bs.onlyFair(groups, best, cost)) && bs.pinReady(groups, best, cost, iter) {
 			// The pinned-fairness search (plan_fairpin.go), until it
 			// stops moving; again once a better roster is found.
 			again := pinnedAt != math.MaxInt64
@@ -135,7 +135,9 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 					// Again at the same cost while it moves its working
 					// roster (kept as the plateau, more even each time),
 					// or pinAfter steps after it gave up (with other
-					// choices).
+					// choices), when the roster pays for nothing but
+					// fairness above the root's bound (onlyFair; far
+					// from it the other moves lower the cost more).
 					var moved int
 					_, moved = bs.fairpin(ctx, pb, groups, time.Until(dl), pinRound)
 					pinRound++
@@ -907,4 +909,11 @@ func (bs *bnpSearch) descentStart() [][]int {
 		return bs.plateau
 	}
 	return bs.bestRows
+}
+
+// onlyFair reports whether roster best (of cost cost) pays for nothing but
+// fairness above the root's bound.
+func (bs *bnpSearch) onlyFair(groups []fairGroup, best [][]int, cost int64) bool {
+	_, atRoot := bs.fairAtRoot(groups, best, cost)
+	return atRoot
 }
