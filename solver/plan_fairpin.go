@@ -492,8 +492,13 @@ const (
 // pinStep re-optimises days from..to-1 of roster cur (of cost curCost; the
 // other days fixed) on the pinned problem sub by column generation and
 // branch and price within limit, offering every roster it builds; it
-// returns the cheapest that accept takes (checked against every rule and
-// costed in full; ok false: none). movers are the people whose pricers
+// returns the first that accept takes (pinFirst; the cheapest it took
+// otherwise), checked against every rule and costed in full (ok false:
+// none). Ending at the first: from a 146 roster of the ward (four nurses
+// at 5 weekends, the rest at 4), the pinned search alone reached 145 (the
+// root's bound) in 8.5-9.8 s in four runs, where steps searched to their
+// limit stayed at 146 after 20 s in three (under a load of 7-9 on 2 cores;
+// TestWardPolish). movers are the people whose pricers
 // are pinned: their first columns are their pinned schedules nearest to
 // cur.
 func (bs *bnpSearch) pinStep(ctx context.Context, sub *bnp.Problem, cur [][]int, movers []int, from, to int, curCost int64,
