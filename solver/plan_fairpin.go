@@ -244,7 +244,10 @@ func pinnedPricer(pb *bnp.Problem, e int, wins []fairPin, stats *pricingStats) *
 
 // fairpin runs the pinned-fairness search (see above) from the best roster
 // branch and price has kept, within limit, offering every roster it
-// builds. It reports whether it lowered the best cost.
+// builds. It reports whether it lowered the best cost and how many steps
+// moved its working roster; round (the how-manyth run it is) seeds its
+// choices of measures, movers and windows, so that a run resumed from
+// where the last stopped tries others.
 //
 // Evening a whole group out at once (every member off their pin freed
 // with their pins, 20 of 30 on the ward) left a master too large to
@@ -268,15 +271,20 @@ func pinnedPricer(pb *bnp.Problem, e int, wins []fairPin, stats *pricingStats) *
 // members of a group that had become even off their pins (both nurses of
 // reduced hours at 3 weekends against a pin at 2): from a 151 roster of
 // the ward, alone for 40 s, fixed pins reached 150, moving pins 149.
-func (bs *bnpSearch) fairpin(ctx context.Context, pb *bnp.Problem, groups []fairGroup, limit time.Duration) bool {
+func (bs *bnpSearch) fairpin(ctx context.Context, pb *bnp.Problem, groups []fairGroup, limit time.Duration, round int) (lowered bool, moved int) {
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	t0 := time.Now()
 	bs.mu.Lock()
 	best, cost := bs.bestRows, bs.bestCost
+	if bs.plateau != nil && bs.plateauCost == cost {
+		// Where the last pinned search or swap descent stopped, at the
+		// same cost and more even (the walk over the plateau goes on).
+		best = bs.plateau
+	}
 	bs.mu.Unlock()
 	if best == nil || len(groups) == 0 {
-		return false
+		return false, 0
 	}
 	// uneven is how uneven roster r is: over the fairness rules of the
 	// groups, the weight times the sum of the squares of the members'
@@ -302,9 +310,9 @@ func (bs *bnpSearch) fairpin(ctx context.Context, pb *bnp.Problem, groups []fair
 	curCost, curUneven := cost, uneven(toRoster(bs.sc, cur))
 	D := pb.Days
 	w := min(D, pinWindow)
-	rng := rand.New(rand.NewPCG(15, uint64(len(cur))))
+	rng := rand.New(rand.NewPCG(15, uint64(len(cur))|uint64(round)<<32))
 	stats := &pricingStats{}
-	steps, moved, failed := 0, 0, 0
+	steps, failed := 0, 0
 	// The movers' pricers, by person, measure and value.
 	cache := map[string]*planPricer{}
 	for ctx.Err() == nil {
@@ -449,12 +457,17 @@ func (bs *bnpSearch) fairpin(ctx context.Context, pb *bnp.Problem, groups []fair
 	}
 	bs.mu.Lock()
 	now := bs.bestCost
+	if moved > 0 && curCost == now {
+		// The working roster, as cheap as the best and more even: the
+		// next pinned search or swap descent starts from it.
+		bs.plateau, bs.plateauCost = cur, curCost
+	}
 	bs.mu.Unlock()
 	if debugBnP != nil {
 		debugBnP("fairpin: %d steps, %d moved: %d -> %d in %s (pricings %d, DP exact %d, exact %d)",
 			steps, moved, cost, now, time.Since(t0).Round(time.Millisecond), stats.pricings.Load(), stats.dpExact.Load(), stats.exact.Load())
 	}
-	return now < cost
+	return now < cost, moved
 }
 
 // pinGiveUp is the number of steps in a row without a move after which
@@ -464,6 +477,10 @@ func (bs *bnpSearch) fairpin(ctx context.Context, pb *bnp.Problem, groups []fair
 // pinHold holds the values of the measures whose groups are all even in
 // a step of the pinned search (fairpin).
 var pinHold = true
+
+// pinFirst ends a step of the pinned search at the first roster it takes
+// (pinStep).
+var pinFirst = true
 
 const (
 	pinGiveUp  = 12
@@ -475,8 +492,13 @@ const (
 // pinStep re-optimises days from..to-1 of roster cur (of cost curCost; the
 // other days fixed) on the pinned problem sub by column generation and
 // branch and price within limit, offering every roster it builds; it
-// returns the cheapest that accept takes (checked against every rule and
-// costed in full; ok false: none). movers are the people whose pricers
+// returns the first that accept takes (pinFirst; the cheapest it took
+// otherwise), checked against every rule and costed in full (ok false:
+// none). Ending at the first: from a 146 roster of the ward (four nurses
+// at 5 weekends, the rest at 4), the pinned search alone reached 145 (the
+// root's bound) in 8.5-9.8 s in four runs, where steps searched to their
+// limit stayed at 146 after 20 s in three (under a load of 7-9 on 2 cores;
+// TestWardPolish). movers are the people whose pricers
 // are pinned: their first columns are their pinned schedules nearest to
 // cur.
 func (bs *bnpSearch) pinStep(ctx context.Context, sub *bnp.Problem, cur [][]int, movers []int, from, to int, curCost int64,
@@ -538,6 +560,8 @@ func (bs *bnpSearch) pinStep(ctx context.Context, sub *bnp.Problem, cur [][]int,
 		return nil, 0, false
 	}
 	cost = math.MaxInt64
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	offer := func(r [][]int) {
 		bs.offer(r)
 		ro := toRoster(bs.sc, r)
@@ -549,11 +573,16 @@ func (bs *bnpSearch) pinStep(ctx context.Context, sub *bnp.Problem, cur [][]int,
 			for e := range r {
 				rows[e] = append([]int(nil), r[e]...)
 			}
+			if pinFirst {
+				// The first the step takes ends it.
+				stop()
+			}
 		}
 	}
 	out, err := ms.BranchAndPrice(ctx, nr.Best.Bound(), nr.Best, func() int64 { return u }, offer, nil)
 	if err != nil {
-		return nil, 0, false
+		// (A roster taken before was checked and costed in full.)
+		return rows, cost, ok
 	}
 	if debugBnP != nil {
 		debugBnP("fairpin: step's tree: root bound %d (u %d), %d nodes, exhausted %v", nr.Best.Bound(), u, out.Nodes, out.Exhausted)
@@ -585,12 +614,19 @@ const pinReadyIter = 8
 // root's bound (its group totals are then those of a roster that the
 // master finds optimal), or after pinReadyIter steps.
 func (bs *bnpSearch) pinReady(groups []fairGroup, best [][]int, cost int64, iter int) bool {
+	fair, atRoot := bs.fairAtRoot(groups, best, cost)
+	return fair > 0 && (atRoot || iter >= pinReadyIter)
+}
+
+// fairAtRoot returns the fairness cost of roster best (of cost cost) and
+// whether everything else it pays is at the root's bound.
+func (bs *bnpSearch) fairAtRoot(groups []fairGroup, best [][]int, cost int64) (int64, bool) {
 	r := toRoster(bs.sc, best)
 	var fair int64
 	for _, g := range groups {
 		fair += g.cost(r)
 	}
-	return fair > 0 && (cost-fair <= bs.stats.RootBound || iter >= pinReadyIter)
+	return fair, cost-fair <= bs.stats.RootBound
 }
 
 // pinnedDPTable is the most entries of the DP's table of parents

@@ -43,7 +43,7 @@ func runFairpin(t *testing.T, src string, sc *model.Scenario, rules []constraint
 	}
 	bs, pb := checkedSearch(t, sc, rules, "the pinned search", src)
 	bs.seed(start)
-	bs.fairpin(context.Background(), pb, bs.fairGroups(), 2*time.Second)
+	bs.fairpin(context.Background(), pb, bs.fairGroups(), 2*time.Second, 0)
 	return from, bs.bestCost, true
 }
 

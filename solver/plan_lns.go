@@ -29,6 +29,15 @@ import (
 // fifteenth of the time left.
 const lnsMinEach = time.Second
 
+// pinAfter is the number of steps after which the pinned search runs
+// again at the same cost when its last run did not move its working
+// roster.
+const pinAfter = 3
+
+// descentFirst runs the swap descent (runs before chains) before the
+// first pinned search too.
+var descentFirst = true
+
 // swapsBeforePin bounds the swap descent (chains first) before each run
 // of the pinned search but the first.
 const swapsBeforePin = 2 * time.Second
@@ -48,6 +57,28 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 	}
 	lastCost := int64(math.MaxInt64) // the best cost at the step before
 	pinnedAt := int64(math.MaxInt64) // the best cost when the pinned search last ran
+	pinMoved := false                // whether it then moved its working roster
+	pinNext := 0                     // the step from which it runs again at the same cost
+	pinRound := 0                    // its runs so far
+	// stuck is the roster where a swap descent last stopped, no
+	// exchange lowering it: the next descent from it would find none
+	// either (on the ward, 2 s of each 60 went to such descents).
+	var stuck [][]int
+	descend := func(limit time.Duration, chainsFirst bool) (ran, lowered bool) {
+		if start := bs.descentStart(); stuck != nil && slices.EqualFunc(start, stuck, slices.Equal) {
+			return false, false
+		}
+		sctx, scancel := context.WithTimeout(ctx, limit)
+		defer scancel()
+		lowered = bs.swapDescent(sctx, pb, groups, chainsFirst)
+		if sctx.Err() == nil {
+			stuck = nil
+			for _, row := range bs.descentStart() {
+				stuck = append(stuck, slices.Clone(row))
+			}
+		}
+		return true, lowered
+	}
 	for iter := 0; ctx.Err() == nil; iter++ {
 		bs.mu.Lock()
 		best, cost := bs.bestRows, bs.bestCost
@@ -66,7 +97,7 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 			}
 			continue
 		}
-		if len(groups) > 0 && cost < pinnedAt && bs.pinReady(groups, best, cost, iter) {
+		if len(groups) > 0 && (cost < pinnedAt || cost == pinnedAt && (pinMoved || iter >= pinNext) && bs.onlyFair(groups, best, cost)) && bs.pinReady(groups, best, cost, iter) {
 			// The pinned-fairness search (plan_fairpin.go), until it
 			// stops moving; again once a better roster is found.
 			again := pinnedAt != math.MaxInt64
@@ -77,23 +108,40 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 				// second on the ward: from a 147 roster of the pinned
 				// search, nights even, a chain evened the leaders'
 				// weekends in 0.6 s, 146, which the pinned search had
-				// not in 33 s). Not before its first run: the swaps
-				// then even out weekends while nights are uneven, and
-				// the pinned search evens no nights without unevening
-				// weekends (151 after 60 s, against 147-148).
+				// not in 33 s). Before its first run too, runs before
+				// chains (descentFirst), until the descent ends, which
+				// the pinned search then needs no steps for: from a
+				// 151 roster of the ward (nights and weekends uneven),
+				// 12 steps of the pinned search failed in 18 s where
+				// the descent then found 148 in 2 s; 30 s from that
+				// roster under a load of 8 on 2 cores, 147 against 150.
+				// (Chains first before the first run evened weekends
+				// while nights were uneven, and the pinned search evens
+				// no nights without unevening weekends: 151 after 60 s,
+				// against 147-148.) A descent that ended where the next
+				// would start is not run again (descend).
 				swapped := false
-				if again {
-					sctx, scancel := context.WithTimeout(ctx, min(each, swapsBeforePin))
-					swapped = bs.swapDescent(sctx, pb, groups, true)
-					scancel()
-					if debugBnP != nil {
+				if again || descentFirst {
+					var ran bool
+					ran, swapped = descend(min(each, swapsBeforePin), again)
+					if debugBnP != nil && ran {
 						bs.mu.Lock()
 						debugBnP("lns: swaps before the pinned search (lowered: %v): %d -> %d", swapped, cost, bs.bestCost)
 						bs.mu.Unlock()
 					}
 				}
+				pinMoved = false
 				if !swapped {
-					bs.fairpin(ctx, pb, groups, time.Until(dl))
+					// Again at the same cost while it moves its working
+					// roster (kept as the plateau, more even each time),
+					// or pinAfter steps after it gave up (with other
+					// choices), when the roster pays for nothing but
+					// fairness above the root's bound (onlyFair; far
+					// from it the other moves lower the cost more).
+					var moved int
+					_, moved = bs.fairpin(ctx, pb, groups, time.Until(dl), pinRound)
+					pinRound++
+					pinMoved, pinNext = moved > 0, iter+pinAfter
 				}
 				continue
 			}
@@ -104,15 +152,14 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 			r := toRoster(bs.sc, best)
 			if slices.ContainsFunc(groups, func(g fairGroup) bool { return g.cost(r) > 0 }) {
 				t0 := time.Now()
-				sctx, scancel := context.WithTimeout(ctx, each)
-				swapped := bs.swapDescent(sctx, pb, groups, false)
-				scancel()
-				if debugBnP != nil {
-					bs.mu.Lock()
-					debugBnP("lns: swaps took %s (lowered: %v): %d -> %d", time.Since(t0).Round(time.Millisecond), swapped, cost, bs.bestCost)
-					bs.mu.Unlock()
+				if ran, swapped := descend(each, false); ran {
+					if debugBnP != nil {
+						bs.mu.Lock()
+						debugBnP("lns: swaps took %s (lowered: %v): %d -> %d", time.Since(t0).Round(time.Millisecond), swapped, cost, bs.bestCost)
+						bs.mu.Unlock()
+					}
+					continue
 				}
-				continue
 			}
 		}
 		mask := rx.Allowed(nil)
@@ -850,4 +897,23 @@ func (bs *bnpSearch) swapDescent(ctx context.Context, pb *bnp.Problem, groups []
 		}
 	}
 	return improved
+}
+
+// descentStart returns the roster the next swap descent starts from: where
+// the last one (or the pinned search) stopped when it is as cheap as the
+// best roster, the best roster otherwise.
+func (bs *bnpSearch) descentStart() [][]int {
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	if bs.plateau != nil && bs.plateauCost == bs.bestCost {
+		return bs.plateau
+	}
+	return bs.bestRows
+}
+
+// onlyFair reports whether roster best (of cost cost) pays for nothing but
+// fairness above the root's bound.
+func (bs *bnpSearch) onlyFair(groups []fairGroup, best [][]int, cost int64) bool {
+	_, atRoot := bs.fairAtRoot(groups, best, cost)
+	return atRoot
 }
