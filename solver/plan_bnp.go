@@ -597,24 +597,13 @@ func (bs *bnpSearch) run(ctx context.Context) error {
 	}
 	// (On two goroutines: the first pricing builds each person's
 	// relaxation.)
-	var wg sync.WaitGroup
-	next := make(chan int, len(start))
-	for e := range start {
-		next <- e
-	}
-	close(next)
-	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for e := range next {
-				if row, _, _, ok := pb.Pricers[e].Bounded(ctx, zero, pricingMax); ok {
-					start[e] = row
-				}
+	eachPerson(len(start), func() func(int) {
+		return func(e int) {
+			if row, _, _, ok := pb.Pricers[e].Bounded(ctx, zero, pricingMax); ok {
+				start[e] = row
 			}
-		}()
-	}
-	wg.Wait()
+		}
+	})
 	for _, row := range start {
 		if row == nil {
 			return nil // no schedule (or ctx ended): the MaxSAT search answers
@@ -782,30 +771,19 @@ func (bs *bnpSearch) countingBound(ctx context.Context, rx *bnp.Relaxation) {
 	p := rx.CountingMultipliers()
 	rows, lower := make([][]int, E), make([]int64, E)
 	var failed atomic.Bool
-	var wg sync.WaitGroup
-	next := make(chan int, E)
-	for e := range E {
-		next <- e
-	}
-	close(next)
-	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c := make([][]int64, pb.Days)
-			for d := range c {
-				c[d] = make([]int64, pb.Options)
+	eachPerson(E, func() func(int) {
+		c := make([][]int64, pb.Days)
+		for d := range c {
+			c[d] = make([]int64, pb.Options)
+		}
+		return func(e int) {
+			rx.Costs(e, p, c)
+			var ok bool
+			if rows[e], _, lower[e], ok = pb.Pricers[e].Bounded(ctx, c, pricingFirst); !ok {
+				failed.Store(true)
 			}
-			for e := range next {
-				rx.Costs(e, p, c)
-				var ok bool
-				if rows[e], _, lower[e], ok = pb.Pricers[e].Bounded(ctx, c, pricingFirst); !ok {
-					failed.Store(true)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+		}
+	})
 	if failed.Load() {
 		return
 	}
@@ -819,6 +797,28 @@ func (bs *bnpSearch) countingBound(ctx context.Context, rx *bnp.Relaxation) {
 			debugBnP("counting bound %d", lg.Bound())
 		}
 	}
+}
+
+// eachPerson runs a pricing for every person e < n on two goroutines,
+// each with the function worker gives it (and its own scratch space).
+func eachPerson(n int, worker func() func(e int)) {
+	var wg sync.WaitGroup
+	next := make(chan int, n)
+	for e := range n {
+		next <- e
+	}
+	close(next)
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			price := worker()
+			for e := range next {
+				price(e)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // restrictedMasterMax bounds the restricted master's search.
