@@ -303,6 +303,32 @@ func (e *Encoding) start(pi int, d model.Date, si int) Lit {
 	return Lit(e.startBase[pi] + int(d-from)*len(e.sc.Shifts) + si)
 }
 
+// startsAs returns, for every person pi and horizon date d for which at
+// holds (nil: every one), the literals that set pi's Start variables on d
+// as the roster r starts its shifts: the shift r starts true, the others
+// false. They fix those days to r's as assumptions, units or a hint (the
+// request explanations' neighbourhoods, the soft rolling windows' start).
+func (e *Encoding) startsAs(r *model.Roster, at func(pi int, d model.Date) bool) []Lit {
+	sc := e.sc
+	var out []Lit
+	for pi, p := range sc.Staff {
+		for d := sc.Horizon.Start; d <= sc.Horizon.End; d++ {
+			if at != nil && !at(pi, d) {
+				continue
+			}
+			s, ok := r.Starts[p.ID][d]
+			for si, st := range sc.Shifts {
+				l := e.start(pi, d, si)
+				if !ok || st.ID != s {
+					l = -l
+				}
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
+
 // startOf reports the person and date of a positive Start literal.
 func (e *Encoding) startOf(l Lit) (startDay, bool) {
 	if l <= 0 || len(e.startBase) == 0 || int(l) < e.startBase[0] {

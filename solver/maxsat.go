@@ -844,29 +844,10 @@ func zLits(ms []z.Lit) []Lit {
 // outside window days either side of d, person p's apart (the
 // neighbourhood of the request explanations' repair, request.go).
 func (q *optimum) near(plan *model.Roster, p *model.Staff, d model.Date, window int) []Lit {
-	sc := q.enc.sc
-	var out []Lit
-	for pi, x := range sc.Staff {
-		if x.ID == p.ID {
-			continue
-		}
-		for day := sc.Horizon.Start; day <= sc.Horizon.End; day++ {
-			if day >= d-model.Date(window) && day <= d+model.Date(window) {
-				continue
-			}
-			for si, st := range sc.Shifts {
-				l := q.enc.start(pi, day, si)
-				if l == 0 {
-					continue
-				}
-				if plan.Starts[x.ID][day] != st.ID {
-					l = -l
-				}
-				out = append(out, l)
-			}
-		}
-	}
-	return out
+	pp := q.enc.person(p.ID)
+	return q.enc.startsAs(plan, func(pi int, day model.Date) bool {
+		return pi != pp && (day < d-model.Date(window) || day > d+model.Date(window))
+	})
 }
 
 // beyond continues the finished search with the literals more assumed

@@ -527,22 +527,15 @@ func (rp *repair) run(ctx context.Context, rounds []repairRound, offer func(*mod
 			rp.enc = enc
 		}
 		enc := withUnits(rp.enc)
+		fixed := func(pi int, day model.Date) bool {
+			return !rp.free[sc.Staff[pi].ID] && (day < d-model.Date(round.window) || day > d+model.Date(round.window))
+		}
+		for _, l := range enc.startsAs(base, fixed) {
+			enc.Define(l)
+		}
 		var hint []Lit
-		for pi, q := range sc.Staff {
-			for day := sc.Horizon.Start; day <= sc.Horizon.End; day++ {
-				fixed := !rp.free[q.ID] && (day < d-model.Date(round.window) || day > d+model.Date(round.window))
-				for si, st := range sc.Shifts {
-					l := enc.start(pi, day, si)
-					if base.Starts[q.ID][day] != st.ID {
-						l = -l
-					}
-					if fixed {
-						enc.Define(l)
-					} else if rp.best != nil {
-						hint = append(hint, l)
-					}
-				}
-			}
+		if rp.best != nil {
+			hint = enc.startsAs(base, func(pi int, day model.Date) bool { return !fixed(pi, day) })
 		}
 		octx, cancel := ctx, context.CancelFunc(func() {})
 		if d, ok := ctx.Deadline(); ok && rp.paced {

@@ -237,29 +237,6 @@ type rollSoft struct {
 	committed func(r *model.Roster, next model.Date)
 }
 
-// windowHint returns the literals that set enc's Start variables on the
-// dates ws..we as r starts its shifts.
-func windowHint(enc *Encoding, r *model.Roster, ws, we model.Date) []Lit {
-	var out []Lit
-	for pi, p := range enc.sc.Staff {
-		for d := ws; d <= we; d++ {
-			s, ok := r.Starts[p.ID][d]
-			for si, st := range enc.sc.Shifts {
-				l := enc.start(pi, d, si)
-				if l == enc.tru || l == -enc.tru {
-					continue
-				}
-				if ok && st.ID == s {
-					out = append(out, l)
-				} else {
-					out = append(out, -l)
-				}
-			}
-		}
-	}
-	return out
-}
-
 // windowBudget is the budget of the soft window numbered i (from 0).
 func (s *rollSoft) windowBudget(i int) time.Duration {
 	if s.end.IsZero() {
@@ -304,7 +281,7 @@ func rollWindows(ctx context.Context, sc *model.Scenario, rules []constraints.Ru
 			var cost int64
 			var hint []Lit
 			if soft.hint != nil {
-				hint = windowHint(enc, soft.hint, ws, we)
+				hint = enc.startsAs(soft.hint, nil)
 			}
 			r, cost = optimizeWindow(ctx, enc, share-time.Since(began), hint)
 			took := time.Since(t0)
