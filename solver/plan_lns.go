@@ -34,10 +34,6 @@ const lnsMinEach = time.Second
 // roster.
 const pinAfter = 3
 
-// descentFirst runs the swap descent (runs before chains) before the
-// first pinned search too.
-var descentFirst = true
-
 // swapsBeforePin bounds the swap descent (chains first) before each run
 // of the pinned search but the first.
 const swapsBeforePin = 2 * time.Second
@@ -109,7 +105,7 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 				// search, nights even, a chain evened the leaders'
 				// weekends in 0.6 s, 146, which the pinned search had
 				// not in 33 s). Before its first run too, runs before
-				// chains (descentFirst), until the descent ends, which
+				// chains, until the descent ends, which
 				// the pinned search then needs no steps for: from a
 				// 151 roster of the ward (nights and weekends uneven),
 				// 12 steps of the pinned search failed in 18 s where
@@ -120,15 +116,11 @@ func (bs *bnpSearch) lns(ctx context.Context, pb *bnp.Problem) {
 				// no nights without unevening weekends: 151 after 60 s,
 				// against 147-148.) A descent that ended where the next
 				// would start is not run again (descend).
-				swapped := false
-				if again || descentFirst {
-					var ran bool
-					ran, swapped = descend(min(each, swapsBeforePin), again)
-					if debugBnP != nil && ran {
-						bs.mu.Lock()
-						debugBnP("lns: swaps before the pinned search (lowered: %v): %d -> %d", swapped, cost, bs.bestCost)
-						bs.mu.Unlock()
-					}
+				ran, swapped := descend(min(each, swapsBeforePin), again)
+				if debugBnP != nil && ran {
+					bs.mu.Lock()
+					debugBnP("lns: swaps before the pinned search (lowered: %v): %d -> %d", swapped, cost, bs.bestCost)
+					bs.mu.Unlock()
 				}
 				pinMoved = false
 				if !swapped {
