@@ -420,7 +420,7 @@ func (q *optimum) tieNear(ctx context.Context, until func() time.Time, more []Li
 
 // aroundWindow is the half-width of the window around a request in which
 // the plan's search is continued with the request granted (optimum.around).
-var aroundWindow = 14
+const aroundWindow = 14
 
 // nearWindows are the half-widths of the windows around a request in
 // which a roster of the plan's optimal cost that grants it is first
